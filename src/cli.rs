@@ -1,0 +1,158 @@
+//! The scriptable side: `export` (JSON, JSON Lines, CSV), `list` (a readable table) and `stats`.
+//! Everything printed here comes from the same [`Timeline`] queries the dashboard uses.
+
+use crate::extract::gazetteer::Gazetteer;
+use crate::model::Event;
+use crate::timeline::{Query, Timeline};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// Events in the order the timeline holds them (date order), filtered by `filter`.
+fn selected<'a>(t: &'a Timeline, filter: &str) -> Vec<&'a Event> {
+    t.query(&Query::parse(filter)).into_iter().map(|h| &t.entries[h.entry].event).collect()
+}
+
+pub fn export(t: &Timeline, format: Format, filter: &str, out: &mut dyn Write) -> io::Result<()> {
+    let events = selected(t, filter);
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &events)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            for e in events {
+                serde_json::to_writer(&mut *out, e)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Csv => {
+            writeln!(out, "id,file,primary,date,published,city,country,countries,orgs,kind,people,topics,title")?;
+            for e in events {
+                let fields = [
+                    e.id.clone(),
+                    e.file.clone(),
+                    e.primary.to_string(),
+                    e.date.map(|d| d.to_string()).unwrap_or_default(),
+                    e.published.map(|d| d.to_string()).unwrap_or_default(),
+                    e.place.as_ref().and_then(|p| p.city.clone()).unwrap_or_default(),
+                    e.place.as_ref().map(|p| p.country.clone()).unwrap_or_default(),
+                    e.countries.join(";"),
+                    e.orgs.join(";"),
+                    e.kind.as_str().to_string(),
+                    e.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(";"),
+                    e.topics.join(";"),
+                    e.title.clone().unwrap_or_default(),
+                ];
+                let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                writeln!(out, "{}", row.join(","))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Pads or cuts `s` to exactly `width` terminal columns (Cyrillic is one column a letter, CJK two).
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width {
+            if w < width && width > 0 {
+                // Leave room for an ellipsis when the text is cut.
+                while w + 1 > width {
+                    let last = out.pop();
+                    w -= last.map_or(0, |c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0));
+                }
+            }
+            if w < width {
+                out.push('…');
+                w += 1;
+            }
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(w)));
+    out
+}
+
+pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
+    let events = selected(t, filter);
+    writeln!(out, "{}  {}  {}  {}  {}  TITLE", fit("DATE", 10), fit("KIND", 10), fit("PLACE", 18), fit("COUNTRIES", 14), fit("BODIES", 12))?;
+    for e in &events {
+        let place = e.place.as_ref().map(|p| match &p.city {
+            Some(c) => format!("{c}, {}", p.country),
+            None => p.country.clone(),
+        });
+        let line = format!(
+            "{}  {}  {}  {}  {}  {}",
+            fit(&e.date.map_or("undated".into(), |d| d.to_string()), 10),
+            fit(e.kind.as_str(), 10),
+            fit(&place.unwrap_or_default(), 18),
+            fit(&e.countries.join(" "), 14),
+            fit(&e.orgs.join(" "), 12),
+            e.title.as_deref().unwrap_or(&e.file),
+        );
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    writeln!(out, "{} of {} events", events.len(), t.len())?;
+    Ok(())
+}
+
+pub fn stats(t: &Timeline, warnings: usize, out: &mut dyn Write) -> io::Result<()> {
+    let primary = t.entries.iter().filter(|e| e.event.primary).count();
+    let dated = t.entries.iter().filter(|e| e.event.primary && e.event.date.is_some()).count();
+    let placed = t.entries.iter().filter(|e| e.event.primary && e.event.place.is_some()).count();
+    writeln!(out, "articles      {}", t.articles.len())?;
+    writeln!(out, "events        {} ({} primary, {} secondary)", t.len(), primary, t.len() - primary)?;
+    writeln!(out, "dated         {dated} of {primary} primary events")?;
+    writeln!(out, "placed        {placed} of {primary} primary events")?;
+    writeln!(out, "warnings      {warnings}")?;
+    writeln!(out, "gazetteer     {} names", Gazetteer::get().pattern_count())?;
+    let top = |v: Vec<crate::timeline::FacetCount>| v.iter().take(10).map(|f| format!("{} {}", f.code, f.count)).collect::<Vec<_>>().join(", ");
+    writeln!(out, "countries     {}", top(t.countries()))?;
+    writeln!(out, "bodies        {}", top(t.bodies()))?;
+    Ok(())
+}
+
+/// Display width of a string in terminal columns.
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_pads_and_cuts_by_columns() {
+        assert_eq!(fit("ШОС", 5), "ШОС  ");
+        assert_eq!(fit("Совещание", 5), "Сове…");
+        assert_eq!(fit("中国会议", 5), "中国…");
+        assert_eq!(width(&fit("中国会议", 4)), 4);
+    }
+
+    #[test]
+    fn csv_quotes_fields() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+}

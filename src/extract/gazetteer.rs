@@ -1,0 +1,308 @@
+//! One automaton for every name the extractor knows: countries (names in all cases, adjectives,
+//! abbreviations), international bodies, cities and regions, all from `assets/`.
+//!
+//! The text is folded (lowercase, ё→е) with byte offsets kept, so one case-insensitive pass finds
+//! every candidate; each candidate is then checked against its rule on the original text
+//! (capitalised, exact case, not at a sentence start) and against word boundaries. Where matches
+//! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
+
+use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
+use crate::lexicon::{fold, is_whole_word, starts_sentence};
+use crate::model::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a name refers to; the index is into the gazetteer's tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Country(u16),
+    Body(u16),
+    City(u16),
+    /// A region that pins a country (the country's index).
+    Region(u16),
+}
+
+/// How a candidate must look in the original text to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    /// A proper name: its first letter is a capital.
+    Capitalised,
+    /// A proper name that is also a common word at a sentence start ("Того же мнения..."):
+    /// capitalised and not the first word of a sentence.
+    Guarded,
+    /// An abbreviation or foreign name: exactly as written in the asset.
+    Exact(u32),
+    /// Adjectives: any case.
+    AnyCase,
+}
+
+#[derive(Clone, Debug)]
+pub struct Country {
+    pub code: String,
+    pub name_en: String,
+    pub name_ru: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Body {
+    pub id: String,
+    pub parent: Option<u16>,
+    pub name_en: String,
+    /// Case-exact short forms ("ООН", "UN"): a parent counts where one of these stands in the
+    /// child's matched name ("ЭСКАТО ООН", "ЕЭК ООН").
+    pub abbreviations: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct City {
+    pub name: String,
+    pub country: u16,
+}
+
+/// A name found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub target: Target,
+    pub span: Span,
+}
+
+pub struct Gazetteer {
+    pub countries: Vec<Country>,
+    pub bodies: Vec<Body>,
+    pub cities: Vec<City>,
+    automaton: AhoCorasick,
+    /// For each pattern, the entries it stands for (a name can be a country and a city).
+    entries: Vec<Vec<(Target, Rule)>>,
+    /// The original spellings of exact-case forms, indexed by `Rule::Exact`.
+    exact: Vec<String>,
+    originals: Vec<String>,
+    country_index: HashMap<String, u16>,
+    body_index: HashMap<String, u16>,
+}
+
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<String>,
+    by_pattern: HashMap<String, usize>,
+    entries: Vec<Vec<(Target, Rule)>>,
+    exact: Vec<String>,
+    originals: Vec<String>,
+}
+
+impl Builder {
+    fn add(&mut self, form: &str, target: Target, rule: Rule) {
+        let form = form.trim();
+        if form.is_empty() {
+            return;
+        }
+        let rule = match rule {
+            Rule::Exact(_) => {
+                self.exact.push(form.to_string());
+                Rule::Exact(self.exact.len() as u32 - 1)
+            }
+            r => r,
+        };
+        self.originals.push(form.to_string());
+        let key = fold(form);
+        let idx = *self.by_pattern.entry(key.clone()).or_insert_with(|| {
+            self.patterns.push(key);
+            self.entries.push(Vec::new());
+            self.entries.len() - 1
+        });
+        if !self.entries[idx].contains(&(target, rule)) {
+            self.entries[idx].push((target, rule));
+        }
+    }
+}
+
+impl Gazetteer {
+    /// The gazetteer built from the embedded assets, once per process.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(Gazetteer::build)
+    }
+
+    fn build() -> Gazetteer {
+        let mut b = Builder::default();
+        let mut countries = Vec::new();
+        let mut country_index = HashMap::new();
+        for row in tsv_rows(COUNTRIES) {
+            let idx = countries.len() as u16;
+            let guarded = row.get(3).is_some_and(|f| f.contains("guard"));
+            countries.push(Country { code: row[0].into(), name_en: row[1].into(), name_ru: row[2].into() });
+            country_index.insert(row[0].to_string(), idx);
+            let name_rule = if guarded { Rule::Guarded } else { Rule::Capitalised };
+            for f in row.get(4).unwrap_or(&"").split(';') {
+                b.add(f, Target::Country(idx), name_rule);
+            }
+            for f in row.get(5).unwrap_or(&"").split(';') {
+                b.add(f, Target::Country(idx), Rule::AnyCase);
+            }
+            for f in row.get(6).unwrap_or(&"").split(';') {
+                b.add(f, Target::Country(idx), Rule::Exact(0));
+            }
+        }
+        let mut bodies = Vec::new();
+        let mut body_index = HashMap::new();
+        let rows: Vec<Vec<&str>> = tsv_rows(BODIES).collect();
+        for row in &rows {
+            body_index.insert(row[0].to_string(), bodies.len() as u16);
+            bodies.push(Body {
+                id: row[0].into(),
+                parent: None,
+                name_en: row[2].into(),
+                abbreviations: row.get(4).unwrap_or(&"").split(';').filter(|s| !s.is_empty()).map(String::from).collect(),
+            });
+        }
+        for (i, row) in rows.iter().enumerate() {
+            bodies[i].parent = body_index.get(row[1]).copied();
+            for f in row.get(3).unwrap_or(&"").split(';') {
+                b.add(f, Target::Body(i as u16), Rule::Capitalised);
+            }
+            for f in row.get(4).unwrap_or(&"").split(';') {
+                b.add(f, Target::Body(i as u16), Rule::Exact(0));
+            }
+        }
+        let mut cities = Vec::new();
+        for row in tsv_rows(CITIES) {
+            let Some(&country) = country_index.get(row[1]) else { continue };
+            let idx = cities.len() as u16;
+            cities.push(City { name: row[0].into(), country });
+            for f in row.get(3).unwrap_or(&"").split(';') {
+                b.add(f, Target::City(idx), Rule::Capitalised);
+            }
+        }
+        for row in tsv_rows(REGIONS) {
+            let Some(&country) = country_index.get(row[0]) else { continue };
+            for f in row.get(1).unwrap_or(&"").split(';') {
+                let rule = if f.chars().all(|c| !c.is_lowercase()) { Rule::Exact(0) } else { Rule::Capitalised };
+                b.add(f, Target::Region(country), rule);
+            }
+        }
+        let mut originals = std::mem::take(&mut b.originals);
+        originals.sort();
+        originals.dedup();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&b.patterns)
+            .expect("gazetteer automaton");
+        Gazetteer { countries, bodies, cities, automaton, entries: b.entries, exact: b.exact, originals, country_index, body_index }
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.country_index.get(code).map(|&i| &self.countries[i as usize])
+    }
+
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.body_index.get(id).map(|&i| &self.bodies[i as usize])
+    }
+
+    /// Number of distinct folded patterns (for `stats` and benchmarks).
+    pub fn pattern_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Every distinct surface form as written in the assets, for a grep baseline over the same
+    /// names.
+    pub fn surface_forms(&self) -> &[String] {
+        &self.originals
+    }
+
+    /// All names in `text` (whose folded form is `folded`), longest first where they overlap,
+    /// in text order. A span can carry two targets (a city-state is a city and a country).
+    pub fn find(&self, text: &str, folded: &str) -> Vec<Hit> {
+        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(folded) {
+            let (s, e) = (m.start(), m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !is_whole_word(folded, s, e) {
+                continue;
+            }
+            let pid = m.pattern().as_usize();
+            if self.entries[pid].iter().any(|&(_, rule)| self.rule_holds(rule, text, s, e)) {
+                cands.push((s, e, pid));
+            }
+        }
+        cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut hits = Vec::new();
+        let mut last_end = 0;
+        for (s, e, pid) in cands {
+            if s < last_end {
+                continue;
+            }
+            last_end = e;
+            for &(target, rule) in &self.entries[pid] {
+                if self.rule_holds(rule, text, s, e) {
+                    hits.push(Hit { target, span: s..e });
+                }
+            }
+        }
+        hits
+    }
+
+    fn rule_holds(&self, rule: Rule, text: &str, s: usize, e: usize) -> bool {
+        let first_upper = || text[s..e].chars().next().is_some_and(char::is_uppercase);
+        match rule {
+            Rule::AnyCase => true,
+            Rule::Capitalised => first_upper(),
+            Rule::Guarded => first_upper() && !starts_sentence(text, s),
+            Rule::Exact(i) => text[s..e] == self.exact[i as usize],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<String> {
+        let g = Gazetteer::get();
+        let mut v: Vec<String> = g
+            .find(text, &fold(text))
+            .into_iter()
+            .filter_map(|h| match h.target {
+                Target::Country(i) => Some(g.countries[i as usize].code.clone()),
+                Target::Body(i) => Some(g.bodies[i as usize].id.clone()),
+                _ => None,
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn countries_in_every_case_and_form() {
+        assert_eq!(codes("делегация Кыргызской Республики"), ["KG"]);
+        assert_eq!(codes("Посол Исламской Республики Иран"), ["IR"]);
+        assert_eq!(codes("министр Республики Индии"), ["IN"]);
+        assert_eq!(codes("в Киргизии и Белоруссии"), ["BY", "KG"]);
+        assert_eq!(codes("азербайджанской стороны"), ["AZ"]);
+        assert_eq!(codes("казахстанско-китайский форум"), ["CN", "KZ"]);
+        assert_eq!(codes("делегации КНР, РФ, США и ОАЭ"), ["AE", "CN", "RU", "US"]);
+        assert_eq!(codes("посол Тимор-Лешти в Королевстве Таиланд"), ["TH", "TL"]);
+        assert_eq!(codes("ВСТРЕЧА В КИТАЕ"), ["CN"]);
+    }
+
+    #[test]
+    fn guarded_words_are_not_countries() {
+        assert!(codes("Того же мнения придерживаются эксперты.").is_empty());
+        assert!(codes("Кроме того, обсудили связь.").is_empty());
+        assert_eq!(codes("Делегация Республики Того прибыла."), ["TG"]);
+        assert!(codes("Чад от костра стоял над полем.").is_empty());
+        assert!(codes("соус чили и перец").is_empty());
+        assert!(codes("Индивидуальный подход и армейский порядок, грузовой транспорт.").is_empty());
+        assert!(codes("Мали ли мы сделали?").is_empty());
+        assert!(codes("Гана была пуста.").is_empty());
+    }
+
+    #[test]
+    fn bodies_with_case_forms_and_parents() {
+        assert_eq!(codes("генсек МСЭ"), ["ITU"]);
+        assert_eq!(codes("Международного союза электросвязи"), ["ITU"]);
+        assert_eq!(codes("Шанхайской организации сотрудничества"), ["SCO"]);
+        assert_eq!(codes("рабочая группа ЭСКАТО ООН"), ["ESCAP", "UN"]);
+        assert_eq!(codes("страны СНГ и ЕАЭС"), ["CIS", "EAEU"]);
+        assert!(codes("шос").is_empty(), "abbreviations are case-exact");
+    }
+}

@@ -1,0 +1,387 @@
+//! Article to events. Pure: text and structure in, facts with their spans out; no I/O, and no
+//! state beyond the tables built once from `assets/`.
+//!
+//! The steps, each in its own module:
+//! 1. names (`gazetteer`): countries, bodies, cities, regions, in one automaton pass;
+//! 2. dates (`dates`) and event cues (`phrases`, from `assets/cues.tsv`) per sentence;
+//! 3. the event date: the first date in a sentence that reports a gathering, else one in a
+//!    sentence that reports words said, else the publication date for a same-day report;
+//! 4. the place: a city in the event's sentence before its verb or just after it, else a visited
+//!    or hosting country, else the country the article names most;
+//! 5. people (`people`), kind and topics (`phrases`, from `assets/kinds.tsv` and `topics.tsv`).
+
+pub mod dates;
+pub mod gazetteer;
+pub mod people;
+pub mod phrases;
+
+use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
+use crate::lexicon::{fold, sentences};
+use crate::load::Article;
+use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, Span};
+use dates::DateMention;
+use gazetteer::{Gazetteer, Hit, Target};
+use phrases::PhraseSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    Gathering,
+    Speech,
+}
+
+struct Lexicons {
+    cues: PhraseSet<Cue>,
+    kinds: PhraseSet<(Kind, u32)>,
+    topics: PhraseSet<&'static str>,
+}
+
+fn lexicons() -> &'static Lexicons {
+    static L: OnceLock<Lexicons> = OnceLock::new();
+    L.get_or_init(|| Lexicons {
+        cues: PhraseSet::new(tsv_rows(CUES).map(|r| (if r[0] == "speech" { Cue::Speech } else { Cue::Gathering }, r[1].to_string()))),
+        kinds: PhraseSet::new(tsv_rows(KINDS).filter_map(|r| {
+            Some(((Kind::parse(r[0])?, r[1].parse().unwrap_or(1)), r.get(2)?.to_string()))
+        })),
+        topics: PhraseSet::new(tsv_rows(TOPICS).map(|r| (r[0], r[1].to_string()))),
+    })
+}
+
+/// Builds every table the extractor uses, so the first article does not pay for it.
+pub fn warm_up() {
+    Gazetteer::get();
+    lexicons();
+    let _ = extract(&Article::from_text("warm-up", "Заголовок\n1 июня в Баку прошла встреча ШОС."));
+}
+
+/// Everything found in one article, before it is shaped into events.
+struct Facts<'a> {
+    text: &'a str,
+    folded: String,
+    sentences: Vec<Span>,
+    hits: Vec<Hit>,
+    cues: Vec<(Cue, Span)>,
+    dates: Vec<DateMention>,
+    published: Option<EventDate>,
+}
+
+impl Facts<'_> {
+    fn sentence_of(&self, at: usize) -> Option<usize> {
+        self.sentences.iter().position(|s| s.contains(&at))
+    }
+    fn cues_in(&self, sentence: usize) -> impl Iterator<Item = &(Cue, Span)> {
+        let s = self.sentences[sentence].clone();
+        self.cues.iter().filter(move |(_, c)| c.start >= s.start && c.end <= s.end)
+    }
+    fn has_cue(&self, sentence: usize, cue: Cue) -> bool {
+        self.cues_in(sentence).any(|(c, _)| *c == cue)
+    }
+}
+
+/// The primary event of an article and any secondary ones (other dated gatherings it reports).
+pub fn extract(article: &Article) -> Vec<Event> {
+    let g = Gazetteer::get();
+    let lx = lexicons();
+    let text = article.text.as_str();
+    let folded = fold(text);
+    let regions: Vec<Span> = article.structure.fact_regions().cloned().collect();
+    let in_regions = |s: &Span| regions.iter().any(|r| r.start <= s.start && s.end <= r.end);
+    let hits: Vec<Hit> = g.find(text, &folded).into_iter().filter(|h| in_regions(&h.span)).collect();
+    let mut sents = Vec::new();
+    let mut cues = Vec::new();
+    let mut date_mentions = Vec::new();
+    for r in &regions {
+        sents.extend(sentences(text, r.clone()));
+        cues.extend(lx.cues.find(&folded, r.clone()));
+        date_mentions.extend(dates::find(&folded, r.clone()));
+    }
+    let facts = Facts {
+        text,
+        folded,
+        sentences: sents,
+        hits,
+        cues,
+        dates: date_mentions,
+        published: article.structure.published.as_ref().map(|(d, _)| *d),
+    };
+
+    let (date, anchor) = event_date(&facts);
+    let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
+    let place = place(&facts, anchor, title_sentence);
+    let mut evidence = Vec::new();
+    let (countries, orgs) = countries_and_bodies(&facts, &mut evidence);
+    if let (Some(anchor), Some(d)) = (anchor, date) {
+        if let Some(m) = facts.dates.iter().find(|m| facts.sentence_of(m.span().start) == Some(anchor) && m.resolve(facts.published) == Some(d)) {
+            evidence.push(Evidence { kind: FactKind::Date, start: m.span().start, end: m.span().end, value: d.to_string() });
+        }
+    } else if let (Some((d, span)), Some(_)) = (&article.structure.published, date) {
+        evidence.push(Evidence { kind: FactKind::Date, start: span.start, end: span.end, value: d.to_string() });
+    }
+    for h in &facts.hits {
+        if let Target::City(c) = h.target {
+            evidence.push(Evidence { kind: FactKind::Place, start: h.span.start, end: h.span.end, value: g.cities[c as usize].name.clone() });
+        }
+    }
+    let speech: Vec<Span> = facts.cues.iter().filter(|(c, _)| *c == Cue::Speech).map(|(_, s)| s.clone()).collect();
+    let found_people = people::find(text, &facts.folded, &facts.sentences, &facts.hits, &speech);
+    let mut persons = Vec::new();
+    for p in &found_people {
+        evidence.push(Evidence { kind: FactKind::Person, start: p.span.start, end: p.span.end, value: p.name.clone() });
+        persons.push(Person { name: p.name.clone(), role: p.role.clone(), country: p.country.map(|c| g.countries[c as usize].code.clone()) });
+    }
+    evidence.sort_by_key(|e| (e.start, e.end));
+    let kind = kind(&facts, &regions, article.structure.title.as_ref(), anchor);
+    let topics = topics(&facts, &regions);
+    let title = article.structure.title.as_ref().map(|t| text[t.clone()].trim().to_string());
+
+    let mut warnings = Vec::new();
+    if date.is_none() {
+        warnings.push("no event date found".to_string());
+    }
+    let primary = Event {
+        id: format!("{}#0", article.rel),
+        file: article.rel.clone(),
+        primary: true,
+        title: title.clone(),
+        published: facts.published,
+        date,
+        place,
+        countries,
+        orgs,
+        people: persons,
+        kind,
+        topics,
+        warnings,
+        evidence,
+    };
+    let mut events = vec![primary];
+    secondary_events(&facts, anchor, &mut events);
+    events
+}
+
+/// The event date and the sentence it was found in (`None` when it is the publication date).
+fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
+    let pick = |cue: Cue, want_day: bool| {
+        f.dates.iter().find_map(|m| {
+            let s = f.sentence_of(m.span().start)?;
+            if m.has_day() != want_day || !f.has_cue(s, cue) {
+                return None;
+            }
+            Some((m.resolve(f.published)?, s))
+        })
+    };
+    for (cue, want_day) in [(Cue::Gathering, true), (Cue::Gathering, false), (Cue::Speech, true)] {
+        if let Some((d, s)) = pick(cue, want_day) {
+            return (Some(d), Some(s));
+        }
+    }
+    // A same-day report: no date in the text, but a gathering or words said, and a publication date.
+    if f.published.is_some() && !f.cues.is_empty() {
+        return (f.published, None);
+    }
+    (None, None)
+}
+
+/// Words between the end of `a` and the start of `b` (0 when adjacent).
+fn words_between(text: &str, a_end: usize, b_start: usize) -> usize {
+    if b_start <= a_end {
+        return 0;
+    }
+    text[a_end..b_start].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// A name tied to a gathering in its sentence: it stands before the verb ("В Баку состоялась",
+/// "17 июня в городе Карамай ... состоялось") or at most five words after it ("прошла в Ташкенте").
+fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
+    let s = f.sentence_of(span.start)?;
+    let tied = f.cues_in(s).any(|(c, cs)| *c == Cue::Gathering && (span.end <= cs.start || words_between(f.text, cs.end, span.start) <= 5));
+    tied.then_some(s)
+}
+
+fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place> {
+    let g = Gazetteer::get();
+    let city_place = |c: u16| {
+        let city = &g.cities[c as usize];
+        Place { city: Some(city.name.clone()), country: g.countries[city.country as usize].code.clone() }
+    };
+    let country_place = |c: u16| Place { city: None, country: g.countries[c as usize].code.clone() };
+    // Cities first: in the event's sentence, then the title, then anywhere tied to a gathering.
+    let tied: Vec<(usize, &Hit)> = f.hits.iter().filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h))).collect();
+    let preference = |pred: &dyn Fn(&Target) -> Option<Place>| {
+        for want in [anchor, title, None] {
+            for (s, h) in &tied {
+                if want.is_none() || want == Some(*s) {
+                    if let Some(p) = pred(&h.target) {
+                        return Some(p);
+                    }
+                }
+            }
+        }
+        None
+    };
+    if let Some(p) = preference(&|t| match t {
+        Target::City(c) => Some(city_place(*c)),
+        _ => None,
+    }) {
+        return Some(p);
+    }
+    if let Some(p) = preference(&|t| match t {
+        Target::Region(c) => Some(country_place(*c)),
+        _ => None,
+    }) {
+        return Some(p);
+    }
+    // A hosting or visited country: "в Китае состоялось", "посетили Казахстан", "визит в Казахстан".
+    for (_, h) in &tied {
+        if let Target::Country(c) = h.target {
+            let before = f.folded[..h.span.start].trim_end();
+            let prev = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+            let after_visit = f.cues.iter().any(|(_, cs)| cs.end <= h.span.start && words_between(f.text, cs.end, h.span.start) == 0 && f.folded[cs.clone()].starts_with("посет"));
+            if matches!(prev, "в" | "во") || after_visit {
+                return Some(country_place(c));
+            }
+        }
+    }
+    // Otherwise the country the article names most (the first named, on a tie).
+    let mut counts: HashMap<u16, (usize, usize)> = HashMap::new();
+    for (i, h) in f.hits.iter().enumerate() {
+        if let Target::Country(c) = h.target {
+            let e = counts.entry(c).or_insert((0, i));
+            e.0 += 1;
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| country_place(c))
+}
+
+fn countries_and_bodies(f: &Facts, evidence: &mut Vec<Evidence>) -> (Vec<String>, Vec<String>) {
+    let g = Gazetteer::get();
+    let mut countries = BTreeSet::new();
+    let mut orgs = BTreeSet::new();
+    for h in &f.hits {
+        match h.target {
+            Target::Country(c) => {
+                let code = g.countries[c as usize].code.clone();
+                evidence.push(Evidence { kind: FactKind::Country, start: h.span.start, end: h.span.end, value: code.clone() });
+                countries.insert(code);
+            }
+            Target::Body(b) => {
+                let body = &g.bodies[b as usize];
+                evidence.push(Evidence { kind: FactKind::Body, start: h.span.start, end: h.span.end, value: body.id.clone() });
+                orgs.insert(body.id.clone());
+                // "ЕЭК ООН" names the UN too; "ЕЭК" alone does not.
+                if let Some(parent) = body.parent.map(|p| &g.bodies[p as usize]) {
+                    let matched = &f.text[h.span.clone()];
+                    if parent.abbreviations.iter().any(|a| matched.split(|c: char| !c.is_alphanumeric()).any(|w| w == a)) {
+                        orgs.insert(parent.id.clone());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (countries.into_iter().collect(), orgs.into_iter().collect())
+}
+
+fn kind(f: &Facts, regions: &[Span], title: Option<&Span>, anchor: Option<usize>) -> Kind {
+    let lx = lexicons();
+    let first_body = f.sentences.iter().position(|s| title.is_none_or(|t| !t.contains(&s.start)));
+    let mut scores: HashMap<Kind, u32> = HashMap::new();
+    for r in regions {
+        for ((k, w), span) in lx.kinds.find(&f.folded, r.clone()) {
+            let s = f.sentence_of(span.start);
+            let factor = if title.is_some_and(|t| t.contains(&span.start)) {
+                3
+            } else if s.is_some() && (s == anchor || s == first_body) {
+                2
+            } else {
+                1
+            };
+            *scores.entry(k).or_default() += w * factor;
+        }
+    }
+    let best = scores
+        .iter()
+        .filter(|(k, _)| **k != Kind::Statement)
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(k, _)| *k);
+    match best {
+        Some(k) => k,
+        None if scores.contains_key(&Kind::Statement) => Kind::Statement,
+        None => Kind::Other,
+    }
+}
+
+fn topics(f: &Facts, regions: &[Span]) -> Vec<String> {
+    let lx = lexicons();
+    let bodies: Vec<&Span> = f.hits.iter().filter(|h| matches!(h.target, Target::Body(_))).map(|h| &h.span).collect();
+    let mut out = BTreeSet::new();
+    for r in regions {
+        for (t, span) in lx.topics.find(&f.folded, r.clone()) {
+            if !bodies.iter().any(|b| b.start <= span.start && span.end <= b.end) {
+                out.insert(t.to_string());
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Other dated gatherings in the article (a side meeting the day before, a follow-up): one
+/// secondary event per distinct day, with the names of its own sentence.
+fn secondary_events(f: &Facts, anchor: Option<usize>, events: &mut Vec<Event>) {
+    let g = Gazetteer::get();
+    let primary_date = events[0].date;
+    let mut seen = vec![primary_date];
+    for m in &f.dates {
+        let Some(s) = f.sentence_of(m.span().start) else { continue };
+        if Some(s) == anchor || !m.has_day() || !f.has_cue(s, Cue::Gathering) {
+            continue;
+        }
+        let Some(d) = m.resolve(f.published) else { continue };
+        if seen.contains(&Some(d)) {
+            continue;
+        }
+        seen.push(Some(d));
+        let sentence = f.sentences[s].clone();
+        let inside = |h: &&Hit| h.span.start >= sentence.start && h.span.end <= sentence.end;
+        let mut countries = BTreeSet::new();
+        let mut orgs = BTreeSet::new();
+        let mut place = None;
+        for h in f.hits.iter().filter(inside) {
+            match h.target {
+                Target::Country(c) => {
+                    countries.insert(g.countries[c as usize].code.clone());
+                }
+                Target::Body(b) => {
+                    orgs.insert(g.bodies[b as usize].id.clone());
+                }
+                Target::City(c) if place.is_none() => {
+                    let city = &g.cities[c as usize];
+                    place = Some(Place { city: Some(city.name.clone()), country: g.countries[city.country as usize].code.clone() });
+                }
+                _ => {}
+            }
+        }
+        let p = &events[0];
+        let event = Event {
+            id: format!("{}#{}", p.file, events.len()),
+            file: p.file.clone(),
+            primary: false,
+            title: p.title.clone(),
+            published: p.published,
+            date: Some(d),
+            place: place.or_else(|| p.place.clone()),
+            countries: countries.into_iter().collect(),
+            orgs: orgs.into_iter().collect(),
+            people: Vec::new(),
+            kind: Kind::Meeting,
+            topics: Vec::new(),
+            warnings: Vec::new(),
+            evidence: vec![Evidence { kind: FactKind::Date, start: m.span().start, end: m.span().end, value: d.to_string() }],
+        };
+        events.push(event);
+    }
+}
+
+#[cfg(test)]
+mod tests;

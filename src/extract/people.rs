@@ -1,0 +1,240 @@
+//! People: names with initials ("М.И.Шадаев", "Т.В.Нагендра Прасад") and full names of two or
+//! three capitalised words ("Дорин Богдан-Мартин", "Франсиско Тилман Сепеда") that a role word
+//! introduces, a speech verb follows, or that start with a known given name. The role is the
+//! phrase from the role word to the name; the person's country is the first country in it.
+
+use super::gazetteer::{Hit, Target};
+use crate::lexicon::assets::{list_rows, GIVEN_NAMES, NOT_NAMES, ROLES};
+use crate::lexicon::fold;
+use crate::model::Span;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A person found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonMention {
+    pub name: String,
+    pub span: Span,
+    pub role: Option<String>,
+    /// Index of the country named in the role phrase.
+    pub country: Option<u16>,
+}
+
+struct Lexicon {
+    initials: Regex,
+    words: Regex,
+    roles: Vec<String>,
+    given: HashSet<String>,
+    not_names: HashSet<String>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let name = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?";
+        Lexicon {
+            initials: Regex::new(&format!(r"(?:[А-ЯЁ]\.\s?){{1,2}}{name}(?:\s{name})?")).expect("initials pattern"),
+            words: Regex::new(&format!(r"{name}(?:\s+{name}){{1,3}}")).expect("name pattern"),
+            roles: list_rows(ROLES).map(fold).collect(),
+            given: list_rows(GIVEN_NAMES).map(fold).collect(),
+            not_names: list_rows(NOT_NAMES).map(fold).collect(),
+        }
+    })
+}
+
+const CASE_ENDINGS: [&str; 10] = ["а", "у", "ом", "е", "ы", "ой", "ю", "ем", "я", "ым"];
+
+fn is_given_name(word: &str) -> bool {
+    let l = lexicon();
+    let w = fold(word);
+    l.given.contains(&w) || CASE_ENDINGS.iter().any(|e| w.strip_suffix(e).is_some_and(|s| l.given.contains(s)))
+}
+
+fn is_role_word(folded_word: &str) -> bool {
+    lexicon().roles.iter().any(|r| folded_word.starts_with(r.as_str()))
+}
+
+fn overlaps_hit(span: &Span, hits: &[Hit]) -> bool {
+    hits.iter().any(|h| h.span.start < span.end && span.start < h.span.end)
+}
+
+/// Word spans of `text[range]` (letters, hyphens and dots inside initials).
+fn words(text: &str, range: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[range.clone()].char_indices() {
+        let i = range.start + i;
+        if c.is_alphanumeric() || c == '-' {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(s..i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..range.end);
+    }
+    out
+}
+
+/// The role phrase before a name in the same sentence: from the nearest role word (widened back
+/// over capitalised words and "и", as in "Чрезвычайный и Полномочный Посол") to the name.
+fn role_before(text: &str, folded: &str, sentence: &Span, name_start: usize) -> Option<Span> {
+    let ws = words(text, sentence.start..name_start);
+    let mut role_idx = None;
+    for (i, w) in ws.iter().enumerate().rev().take(10) {
+        let fw = &folded[w.clone()];
+        if is_role_word(fw) {
+            role_idx = Some(i);
+            break;
+        }
+        // Another person or a verb between the role and this name ends the search.
+        if text[w.end..name_start].contains([',', ';']) && i + 1 < ws.len() {
+            let between = &text[w.end..ws[i + 1].start];
+            if between.contains([',', ';']) {
+                break;
+            }
+        }
+    }
+    let mut i = role_idx?;
+    while i >= 2 {
+        let prev = &text[ws[i - 1].clone()];
+        let prev2 = &text[ws[i - 2].clone()];
+        if prev == "и" && prev2.chars().next().is_some_and(char::is_uppercase) {
+            i -= 2;
+        } else {
+            break;
+        }
+    }
+    let start = ws[i].start;
+    let end = text[start..name_start].trim_end_matches([' ', ',', '—', '–', '-']).len() + start;
+    (end > start).then_some(start..end)
+}
+
+/// Trims words that cannot be part of a name from both ends of a capitalised run.
+fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit]) -> Option<Span> {
+    let l = lexicon();
+    let ws = words(text, run);
+    let ok = |w: &Span| !l.not_names.contains(&folded[w.clone()]) && !overlaps_hit(w, hits) && !is_role_word(&folded[w.clone()]);
+    let first = ws.iter().position(ok)?;
+    let last = ws.iter().rposition(ok)?;
+    if last <= first || !ws[first..=last].iter().all(ok) {
+        return None;
+    }
+    Some(ws[first].start..ws[last].end)
+}
+
+pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_verbs: &[Span]) -> Vec<PersonMention> {
+    let l = lexicon();
+    let mut found: Vec<PersonMention> = Vec::new();
+    for sentence in sentences {
+        let s = &text[sentence.clone()];
+        let mut taken: Vec<Span> = Vec::new();
+        for m in l.initials.find_iter(s) {
+            let mut span = sentence.start + m.start()..sentence.start + m.end();
+            // A capitalised word after the surname that is not a name ("Министр") is dropped.
+            if let Some(sp) = text[span.clone()].rfind(' ') {
+                let last = span.start + sp + 1..span.end;
+                if l.not_names.contains(&folded[last.clone()]) || is_role_word(&folded[last.clone()]) || overlaps_hit(&last, hits) {
+                    span.end = span.start + sp;
+                }
+            }
+            taken.push(span.clone());
+            found.push(person(text, folded, sentence, span, hits));
+        }
+        for m in l.words.find_iter(s) {
+            let run = sentence.start + m.start()..sentence.start + m.end();
+            if taken.iter().any(|t| t.start < run.end && run.start < t.end) {
+                continue;
+            }
+            let Some(core) = core_of_run(text, folded, run, hits) else { continue };
+            let first_word = text[core.clone()].split([' ', '-']).next().unwrap_or("");
+            let introduced = role_before(text, folded, sentence, core.start).is_some();
+            let speech = speech_verbs.iter().any(|v| v.end <= core.start && core.start - v.end <= 3 && v.start >= sentence.start);
+            if is_given_name(first_word) || introduced || speech {
+                found.push(person(text, folded, sentence, core, hits));
+            }
+        }
+    }
+    merge_case_forms(found)
+}
+
+fn person(text: &str, folded: &str, sentence: &Span, span: Span, hits: &[Hit]) -> PersonMention {
+    let role = role_before(text, folded, sentence, span.start);
+    let country = role.as_ref().and_then(|r| {
+        hits.iter().find_map(|h| match h.target {
+            Target::Country(c) if h.span.start >= r.start && h.span.end <= r.end => Some(c),
+            _ => None,
+        })
+    });
+    PersonMention {
+        name: text[span.clone()].to_string(),
+        span,
+        role: role.map(|r| text[r].split_whitespace().collect::<Vec<_>>().join(" ")),
+        country,
+    }
+}
+
+/// "Ержана Ашикбаева" and "Ержан Ашикбаев" are one person: where each word of one name is the
+/// same word of another plus at most two letters, the shorter (the nominative of a man's name)
+/// is kept, with the first role found for either.
+fn merge_case_forms(found: Vec<PersonMention>) -> Vec<PersonMention> {
+    let same = |a: &str, b: &str| {
+        let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+        wa.len() == wb.len()
+            && wa.iter().zip(&wb).all(|(x, y)| {
+                let (x, y) = (fold(x), fold(y));
+                let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+                long.starts_with(&short) && long.chars().count() - short.chars().count() <= 2
+            })
+    };
+    let mut out: Vec<PersonMention> = Vec::new();
+    for p in found {
+        if let Some(q) = out.iter_mut().find(|q| same(&q.name, &p.name)) {
+            if p.name.len() < q.name.len() {
+                q.name = p.name.clone();
+            }
+            if q.role.is_none() {
+                q.role = p.role;
+                q.country = p.country;
+            }
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::gazetteer::Gazetteer;
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        let f = fold(text);
+        let hits = Gazetteer::get().find(text, &f);
+        let sentences = crate::lexicon::sentences(text, 0..text.len());
+        find(text, &f, &sentences, &hits, &[]).into_iter().map(|p| (p.name, p.role)).collect()
+    }
+
+    #[test]
+    fn initials_with_roles() {
+        let got = people("Министр цифрового развития Российской Федерации М.И.Шадаев, первый заместитель Министра П.Н.Ткач.");
+        assert_eq!(got[0].0, "М.И.Шадаев");
+        assert_eq!(got[0].1.as_deref(), Some("Министр цифрового развития Российской Федерации"));
+        assert_eq!(got[1].0, "П.Н.Ткач");
+    }
+
+    #[test]
+    fn full_names_and_case_forms_merge() {
+        let got = people("Встреча Первого заместителя министра Ержана Ашикбаева с делегацией. Ержан Ашикбаев представил проект.");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Ержан Ашикбаев");
+    }
+
+    #[test]
+    fn institutions_are_not_people() {
+        assert!(people("Министерство Цифрового Развития и Кабинет Министров.").is_empty());
+        assert!(people("Участники из Центральной Азии и Южного Кавказа обсудили связь.").is_empty());
+    }
+}

@@ -1,0 +1,105 @@
+//! Extraction rules, each on sentences of its own.
+
+use super::*;
+
+fn event(text: &str) -> Event {
+    extract(&Article::from_text("t.txt", text)).remove(0)
+}
+
+#[test]
+fn dateline_gives_year_not_place() {
+    let e = event("Совещание министров\nДУШАНБЕ, 18.06.2025 /НИАТ «Ховар»/. 17 июня в городе Карамай состоялось совещание министров связи.");
+    assert_eq!(e.date.unwrap().to_string(), "2025-06-17");
+    assert_eq!(e.published.unwrap().to_string(), "2025-06-18");
+    let p = e.place.unwrap();
+    assert_eq!((p.city.as_deref(), p.country.as_str()), (Some("Karamay"), "CN"));
+    assert!(!e.countries.contains(&"TJ".to_string()), "the dateline city is the outlet's");
+}
+
+#[test]
+fn year_unknown_stays_unknown() {
+    let e = event("1 февраля с.г. в г. Алматы состоялось совещание министров.");
+    assert_eq!(e.date.unwrap().to_string(), "--02-01");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Almaty"));
+}
+
+#[test]
+fn same_day_report_takes_publication_date() {
+    let e = event("Заголовок\n21 ноября 2025\nВ Ташкенте прошла встреча министров Узбекистана и Кыргызстана.");
+    assert_eq!(e.date.unwrap().to_string(), "2025-11-21");
+    assert_eq!(e.place.as_ref().unwrap().city.as_deref(), Some("Tashkent"));
+    assert_eq!(e.countries, ["KG", "UZ"]);
+}
+
+#[test]
+fn relative_dates_use_publication() {
+    let e = event("Новость\nМОСКВА, 5 марта 2024 года. Вчера в Минске прошло заседание Совета глав государств СНГ.");
+    assert_eq!(e.date.unwrap().to_string(), "2024-03-04");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Minsk"));
+    assert_eq!(e.orgs, ["CIS"]);
+}
+
+#[test]
+fn document_dates_and_periods_are_not_event_dates() {
+    let e = event("Правительство утвердило стратегию на 2025–2028 годы согласно Указу от 3 мая 2024 года.");
+    assert!(e.date.is_none());
+}
+
+#[test]
+fn prospective_city_is_not_the_venue() {
+    let e = event("В Алматы могут создать центр\nДелегация посетила Казахстан для обсуждения создания центра цифровых решений в Алматы.");
+    let p = e.place.unwrap();
+    assert_eq!((p.city, p.country.as_str()), (None, "KZ"));
+    assert_eq!(e.kind, Kind::Visit);
+}
+
+#[test]
+fn kinds() {
+    assert_eq!(event("Казахстан и Узбекистан подписали соглашение о сотрудничестве в сфере ИКТ.").kind, Kind::Agreement);
+    assert_eq!(event("В Астане открылся форум Digital Almaty.").kind, Kind::Forum);
+    assert_eq!(event("В Баку прошла конференция по развитию электросвязи.").kind, Kind::Conference);
+    assert_eq!(event("Президент заявил, что цифровизация важна.").kind, Kind::Statement);
+    assert_eq!(event("Погода будет тёплой.").kind, Kind::Other);
+}
+
+#[test]
+fn topics_skip_body_names() {
+    let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
+    assert_eq!(e.topics, ["ai", "cybersecurity"]);
+    assert_eq!(e.orgs, ["ITU"]);
+}
+
+#[test]
+fn furniture_facts_are_ignored() {
+    let e = event("Встреча в Бишкеке\nВ Бишкеке прошла встреча министров.\n\nЧитайте также\nЯпония и Монголия подписали соглашение\n");
+    assert_eq!(e.countries, Vec::<String>::new());
+    assert_eq!(e.place.unwrap().country, "KG");
+}
+
+#[test]
+fn secondary_gathering_is_its_own_event() {
+    let events = extract(&Article::from_text(
+        "t.txt",
+        "ТАШКЕНТ, 20.05.2025. 19 мая в Ташкенте состоялся форум ШОС. 18 мая в Самарканде прошла встреча министров.",
+    ));
+    assert_eq!(events.len(), 2);
+    assert!(events[0].primary && !events[1].primary);
+    assert_eq!(events[1].date.unwrap().to_string(), "2025-05-18");
+    assert_eq!(events[1].place.as_ref().unwrap().city.as_deref(), Some("Samarkand"));
+}
+
+#[test]
+fn evidence_spans_point_at_the_text() {
+    let a = Article::from_text("t.txt", "В Баку прошла встреча ШОС с делегацией Ирана.");
+    let e = extract(&a).remove(0);
+    for ev in &e.evidence {
+        let s = &a.text[ev.start..ev.end];
+        match ev.kind {
+            FactKind::Country => assert_eq!((s, ev.value.as_str()), ("Ирана", "IR")),
+            FactKind::Body => assert_eq!(s, "ШОС"),
+            FactKind::Place => assert_eq!(s, "Баку"),
+            _ => {}
+        }
+    }
+    assert_eq!(e.evidence.len(), 3);
+}

@@ -1,0 +1,43 @@
+//! Every data file the binary embeds. Editing a file in `assets/` and rebuilding is all it takes;
+//! `scripts/gen_assets.py` regenerates the generated ones.
+
+pub const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
+pub const CITIES: &str = include_str!("../../assets/cities.tsv");
+pub const REGIONS: &str = include_str!("../../assets/regions.tsv");
+pub const BODIES: &str = include_str!("../../assets/bodies.tsv");
+pub const MONTHS: &str = include_str!("../../assets/months.tsv");
+pub const FURNITURE: &str = include_str!("../../assets/furniture.txt");
+pub const KINDS: &str = include_str!("../../assets/kinds.tsv");
+pub const TOPICS: &str = include_str!("../../assets/topics.tsv");
+pub const CUES: &str = include_str!("../../assets/cues.tsv");
+pub const ROLES: &str = include_str!("../../assets/roles.txt");
+pub const GIVEN_NAMES: &str = include_str!("../../assets/given_names.txt");
+pub const NOT_NAMES: &str = include_str!("../../assets/not_names.txt");
+
+/// The rows of a tab-separated asset, without comments and blank lines.
+pub fn tsv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// The entries of a one-item-per-line asset, without comments and blank lines.
+pub fn list_rows(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A fingerprint of all embedded data: part of the cache key, so a change to any asset
+/// invalidates facts extracted with the old one.
+pub fn fingerprint() -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for part in [
+        COUNTRIES, CITIES, REGIONS, BODIES, MONTHS, FURNITURE, KINDS, TOPICS, CUES, ROLES, GIVEN_NAMES,
+        NOT_NAMES,
+    ] {
+        for b in part.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}

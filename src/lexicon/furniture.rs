@@ -1,0 +1,88 @@
+//! Furniture markers from `assets/furniture.txt`.
+
+use super::assets::FURNITURE;
+use super::fold;
+use std::sync::OnceLock;
+
+/// What a marker says about the line it is found on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// The line and everything after it is furniture.
+    Cut,
+    /// The line is furniture when it starts with the marker.
+    Start,
+    /// The line is furniture when it is the marker alone.
+    Line,
+    /// The line is furniture when it contains the marker.
+    Within,
+}
+
+struct Markers {
+    list: Vec<(MarkerKind, String)>,
+}
+
+fn markers() -> &'static Markers {
+    static M: OnceLock<Markers> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut list = Vec::new();
+        let mut kind = MarkerKind::Within;
+        for line in FURNITURE.lines() {
+            let t = line.trim_end();
+            if t.trim().is_empty() || t.starts_with('#') {
+                continue;
+            }
+            kind = match t {
+                "[cut]" => MarkerKind::Cut,
+                "[start]" => MarkerKind::Start,
+                "[line]" => MarkerKind::Line,
+                "[within]" => MarkerKind::Within,
+                _ => {
+                    list.push((kind, fold(t.trim_start())));
+                    continue;
+                }
+            };
+        }
+        Markers { list }
+    })
+}
+
+/// Classifies one line by the markers: `None` when no marker applies.
+pub fn classify(line: &str) -> Option<MarkerKind> {
+    let folded = fold(line);
+    let core = folded.trim_start_matches(|c: char| c == '#' || c == '*' || c == '>' || c.is_whitespace()).trim_end();
+    for (kind, m) in &markers().list {
+        let hit = match kind {
+            MarkerKind::Cut | MarkerKind::Start => {
+                core.starts_with(m.as_str())
+                    && !core[m.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() && m.chars().last().is_some_and(char::is_alphanumeric))
+            }
+            MarkerKind::Line => {
+                let rest = core.strip_prefix(m.as_str()).map(|r| r.trim_matches(|c: char| c == ':' || c.is_whitespace() || c.is_ascii_digit()));
+                rest == Some("")
+            }
+            MarkerKind::Within => core.contains(m.as_str()),
+        };
+        if hit {
+            return Some(*kind);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_classify_lines() {
+        assert_eq!(classify("# ДРУГИЕ НОВОСТИ РАЗДЕЛА"), Some(MarkerKind::Cut));
+        assert_eq!(classify("Читайте также: в Бишкеке открыли"), Some(MarkerKind::Cut));
+        assert_eq!(classify("Фото: Gov"), Some(MarkerKind::Start));
+        assert_eq!(classify("© Foto"), Some(MarkerKind::Within));
+        assert_eq!(classify("Тема"), Some(MarkerKind::Line));
+        assert_eq!(classify("Тематика форума охватила ИИ."), None);
+        assert_eq!(classify("Обновление"), Some(MarkerKind::Line));
+        assert_eq!(classify("Обновление сетей связи обсудили в Баку."), None);
+        assert_eq!(classify("Свидетельство о постановке на учет № 10484-АА"), Some(MarkerKind::Within));
+    }
+}

@@ -1,0 +1,162 @@
+//! The bottom layer: data embedded from `assets/` and the small text primitives every layer
+//! shares (case folding that keeps byte offsets, word boundaries, month names).
+//!
+//! Both `load` (which must recognise datelines and furniture) and `extract` read from here, so it
+//! depends on nothing else in the crate.
+
+pub mod assets;
+pub mod furniture;
+pub mod months;
+
+/// Lowercases `text` and folds `ё` to `е`, keeping every byte offset: a character whose lowercase
+/// form has a different UTF-8 length is kept as it is. Spans found in the folded text can then be
+/// used on the original without any mapping.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(fold_char(c));
+    }
+    out
+}
+
+/// The per-character rule behind [`fold`].
+#[inline]
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        'ё' | 'Ё' => 'е',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// A character that can be part of a word (letters, digits, combining marks, apostrophes inside
+/// names are handled by the gazetteer patterns themselves).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The character that ends just before byte `at`, if any.
+#[inline]
+pub fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+/// The character that starts at byte `at`, if any.
+#[inline]
+pub fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// True when `start..end` is a whole word of `text`: no word character touches either end.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    !char_before(text, start).is_some_and(is_word_char) && !char_at(text, end).is_some_and(is_word_char)
+}
+
+/// True when the word at `at` begins a sentence: only spaces, quotes or brackets stand between it
+/// and the start of the text, a line break, or a sentence-ending mark.
+pub fn starts_sentence(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev() {
+        match c {
+            ' ' | '\t' | '«' | '"' | '„' | '“' | '(' | '—' | '–' | '-' => continue,
+            '\n' | '.' | '!' | '?' | '…' | ':' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Iterates over lines with their byte spans (the span excludes the `\n`).
+pub fn lines_with_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = 0;
+    text.split('\n').map(move |line| {
+        let s = start;
+        start += line.len() + 1;
+        (s, line)
+    })
+}
+
+/// Splits `text[range]` into sentences, returning their spans. A full stop ends a sentence only
+/// when a space and a capital letter (or a line break) follow and the word before it is longer
+/// than two letters, so initials ("М.И.Шадаев") and abbreviations ("г.", "с.г.") do not split.
+pub fn sentences(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    while i < range.end {
+        let b = bytes[i];
+        let split_after = match b {
+            b'\n' => true,
+            b'!' | b'?' => next_is_capital(text, i + 1, range.end),
+            b'.' => next_is_capital(text, i + 1, range.end) && word_before_len(text, i) > 2,
+            _ => false,
+        };
+        if split_after {
+            if text[start..i + 1].trim().is_empty() {
+                start = i + 1;
+            } else {
+                out.push(start..i + 1);
+                start = i + 1;
+            }
+        }
+        i += 1;
+    }
+    if start < range.end && !text[start..range.end].trim().is_empty() {
+        out.push(start..range.end);
+    }
+    out
+}
+
+fn next_is_capital(text: &str, from: usize, end: usize) -> bool {
+    let rest = &text[from..end];
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => true,
+        Some('\n') => true,
+        Some(' ') => chars
+            .find(|c| *c != ' ' && *c != '«' && *c != '"')
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+fn word_before_len(text: &str, at: usize) -> usize {
+    text[..at].chars().rev().take_while(|c| c.is_alphabetic()).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_keeps_offsets_and_folds_yo() {
+        let s = "Ёлка ШОС İstanbul ß";
+        let f = fold(s);
+        assert_eq!(f.len(), s.len());
+        assert!(f.starts_with("елка шос"));
+    }
+
+    #[test]
+    fn sentences_do_not_split_on_initials_or_abbreviations() {
+        let t = "Выступил М.И.Шадаев. Встреча прошла в г. Алматы. Итоги подвели.";
+        let s: Vec<&str> = sentences(t, 0..t.len()).into_iter().map(|r| t[r].trim()).collect();
+        assert_eq!(s, ["Выступил М.И.Шадаев.", "Встреча прошла в г. Алматы.", "Итоги подвели."]);
+    }
+
+    #[test]
+    fn sentence_start_detection() {
+        let t = "Того же мнения. Республика Того";
+        assert!(starts_sentence(t, 0));
+        assert!(!starts_sentence(t, t.rfind("Того").unwrap()));
+        assert!(starts_sentence(t, t.find("Республика").unwrap()));
+    }
+}

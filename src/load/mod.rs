@@ -1,0 +1,143 @@
+//! Files to articles: finding files, decoding bytes, cleaning text and cutting it into title,
+//! dateline, body and furniture. No facts are extracted here.
+
+pub mod clean;
+pub mod decode;
+pub mod structure;
+pub mod walk;
+
+use rayon::prelude::*;
+use std::fmt;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+pub use structure::{Role, Structure};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+}
+
+/// Default cap on a file's size: a news article is a few KB; a file of many MB is a dump or a
+/// mistake and would stall the load.
+pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One article: where it came from, its cleaned text and its structure.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Path relative to the loaded root; the file name for the bundled samples.
+    pub rel: String,
+    /// Where to read it again; `None` for the bundled samples.
+    pub path: Option<PathBuf>,
+    pub encoding: &'static str,
+    pub text: String,
+    pub structure: Structure,
+}
+
+impl Article {
+    /// Builds an article from text already in memory (tests, benchmarks, the bundled samples).
+    pub fn from_text(rel: impl Into<String>, raw: &str) -> Article {
+        let text = clean::clean(raw);
+        let structure = structure::analyse(&text);
+        Article { rel: rel.into(), path: None, encoding: "UTF-8", text, structure }
+    }
+}
+
+/// A file or folder that could not be loaded, and why. Shown one per line: `path: reason`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadWarning {
+    pub path: String,
+    pub reason: String,
+}
+
+impl LoadWarning {
+    pub fn new(path: impl Into<String>, reason: String) -> Self {
+        LoadWarning { path: path.into(), reason }
+    }
+}
+
+impl fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+/// Options for a load.
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+/// Reads one file into an article, or says why not.
+pub fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> Result<Article, LoadWarning> {
+    let warn = |reason: String| LoadWarning::new(rel, reason);
+    let file = fs::File::open(path).map_err(|e| warn(format!("cannot read: {}", walk::io_reason(&e))))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > opts.max_bytes {
+        return Err(warn(format!("skipped: {} bytes is over the {} byte limit (--max-size)", len, opts.max_bytes)));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(opts.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| warn(format!("cannot read: {}", walk::io_reason(&e))))?;
+    if bytes.len() as u64 > opts.max_bytes {
+        return Err(warn(format!("skipped: over the {} byte limit (--max-size)", opts.max_bytes)));
+    }
+    let mut article = article_from_bytes(rel, &bytes).map_err(warn)?;
+    article.path = Some(path.to_path_buf());
+    Ok(article)
+}
+
+/// Decodes, cleans and structures bytes; the error is the reason, for a warning.
+pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, String> {
+    let decoded = decode::decode(bytes).map_err(|e| match e {
+        decode::DecodeError::Empty => "skipped: empty file".to_string(),
+        decode::DecodeError::Binary => "skipped: binary file, not text".to_string(),
+    })?;
+    let text = clean::clean(&decoded.text);
+    if text.trim().is_empty() {
+        return Err("skipped: no text after cleaning".to_string());
+    }
+    let structure = structure::analyse(&text);
+    Ok(Article { rel: rel.to_string(), path: None, encoding: decoded.encoding, text, structure })
+}
+
+/// What a load produced: the articles in path order, and the warnings in path order.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// Loads every article under `root`, in parallel on all cores.
+pub fn load_path(root: &Path, opts: &LoadOptions) -> Loaded {
+    let mut warnings = Vec::new();
+    let files = walk::walk(root, &mut warnings);
+    let results: Vec<Result<Article, LoadWarning>> = files.par_iter().map(|f| load_file(&f.path, &f.rel, opts)).collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(w) => warnings.push(w),
+        }
+    }
+    warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    Loaded { articles, warnings }
+}
+
+/// The bundled sample articles.
+pub fn load_embedded() -> Loaded {
+    let mut loaded = Loaded::default();
+    for (name, bytes) in embedded::SEEDS {
+        match article_from_bytes(name, bytes) {
+            Ok(a) => loaded.articles.push(a),
+            Err(reason) => loaded.warnings.push(LoadWarning::new(*name, reason)),
+        }
+    }
+    loaded
+}

@@ -1,0 +1,336 @@
+//! The shape of a news article: title (printed once or twice), a date line or metadata line under
+//! it, a dateline opening the body (`ДУШАНБЕ, 18.06.2025 /НИАТ «Ховар»/.`), the body, and the
+//! site furniture around it (related headlines, photo credits, counters, footers).
+//!
+//! Facts are taken from the title and body only; the dateline and metadata give the publication
+//! date; the rest is shown dimmed in the reader. Everything here works line by line with general
+//! rules and the markers in `assets/furniture.txt`, never with knowledge of particular outlets.
+
+use crate::lexicon::furniture::{classify, MarkerKind};
+use crate::lexicon::{lines_with_spans, months};
+use crate::model::{EventDate, Span};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The role a stretch of text plays in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    /// The title printed again; shown, but not a source of facts.
+    TitleRepeat,
+    /// `CITY, DATE /AGENCY/.`: where and when the outlet filed, not where the event was.
+    Dateline,
+    /// A date or metadata line: gives the publication date.
+    Meta,
+    Body,
+    Furniture,
+}
+
+/// An article's text cut into roles. Sections are in text order and do not overlap; blank lines
+/// belong to no section.
+#[derive(Clone, Debug, Default)]
+pub struct Structure {
+    pub sections: Vec<(Role, Span)>,
+    pub title: Option<Span>,
+    /// The publication date and the span that states it.
+    pub published: Option<(EventDate, Span)>,
+    /// The dateline's city, as written (the outlet's seat).
+    pub dateline_city: Option<Span>,
+}
+
+impl Structure {
+    /// The spans facts may come from: the title and the body.
+    pub fn fact_regions(&self) -> impl Iterator<Item = &Span> {
+        self.sections.iter().filter(|(r, _)| matches!(r, Role::Title | Role::Body)).map(|(_, s)| s)
+    }
+
+    /// The role of the byte at `at` (blank lines count as body).
+    pub fn role_at(&self, at: usize) -> Role {
+        self.sections.iter().find(|(_, s)| s.contains(&at)).map(|(r, _)| *r).unwrap_or(Role::Body)
+    }
+}
+
+struct Patterns {
+    dateline: Regex,
+    date_only: Regex,
+    meta: Regex,
+}
+
+fn month_alternation() -> String {
+    let mut forms: Vec<&str> = months::forms().map(|(f, _)| f).filter(|f| f.chars().count() > 2).collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.join("|")
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let m = month_alternation();
+        let date = format!(r"(?:(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}})|(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s*(?:года|г\.))?)");
+        Patterns {
+            dateline: Regex::new(&format!(
+                r"(?i)^\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z\- ]{{1,30}}),\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}})?\s*(?:/[^/\n]{{1,60}}/|\([^)\n]{{1,60}}\)|—|–|-)?\s*[.—–-]?\s*"
+            ))
+            .expect("dateline pattern"),
+            date_only: Regex::new(&format!(r"(?i)^\s*#*\s*{date}\s*(?:,?\s*(?:в\s*)?\d{{1,2}}:\d{{2}})?\s*$")).expect("date line pattern"),
+            meta: Regex::new(&format!(
+                r"(?i)^\s*(?:date|дата|опубликовано|published|дата публикации)\s*:?\s*{date}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
+            ))
+            .expect("metadata pattern"),
+        }
+    })
+}
+
+/// The date captured by the shared date group of the patterns above (numeric, ISO or with a month
+/// name), which starts after `groups_before` capture groups of the pattern's own.
+fn captured_date(c: &regex::Captures, groups_before: usize) -> Option<EventDate> {
+    let num = |i: usize| c.get(i + groups_before).and_then(|m| m.as_str().parse::<i64>().ok());
+    let (y, m, d) = if let (Some(d), Some(m), Some(y)) = (num(1), num(2), num(3)) {
+        (y, m, d)
+    } else if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
+        (y, m, d)
+    } else {
+        let d = num(7)?;
+        let m = months::month_of(&crate::lexicon::fold(c.get(8 + groups_before)?.as_str()))? as i64;
+        (num(9)?, m, d)
+    };
+    let date = EventDate::day(y as i32, m as u32, d as u32);
+    date.to_naive().map(|_| date)
+}
+
+/// A line of only numbers and punctuation: view counters, times, photo counters ("/ 6").
+fn is_counter(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().all(|c| !c.is_alphabetic()) && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Ends like a sentence rather than a headline.
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    let t = t.trim_end_matches(['»', '"', '”', ')']);
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+fn headline_like(line: &str) -> bool {
+    let n = line.trim().chars().count();
+    n > 0 && n <= 200 && !ends_sentence(line)
+}
+
+pub fn analyse(text: &str) -> Structure {
+    let p = patterns();
+    let lines: Vec<(usize, &str)> = lines_with_spans(text).collect();
+    let mut roles: Vec<Option<Role>> = vec![None; lines.len()];
+    let mut st = Structure::default();
+    let mut extra: Vec<(Role, Span)> = Vec::new();
+
+    // 1. Furniture by markers and counters; a cut marker ends the article.
+    let mut cut_at = lines.len();
+    for (i, (_, line)) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match classify(line) {
+            Some(MarkerKind::Cut) => {
+                cut_at = i;
+                break;
+            }
+            Some(_) => roles[i] = Some(Role::Furniture),
+            None if is_counter(line) && !p.date_only.is_match(line) => roles[i] = Some(Role::Furniture),
+            None => {}
+        }
+    }
+    for r in roles.iter_mut().skip(cut_at) {
+        *r = Some(Role::Furniture);
+    }
+
+    // 2. Title: the first non-blank line if it reads like a headline; repeats of it follow.
+    let first = lines.iter().position(|(_, l)| !l.trim().is_empty());
+    let mut body_from = 0;
+    if let Some(i) = first.filter(|&i| roles[i].is_none()) {
+        let (start, line) = lines[i];
+        let is_title = headline_like(line) && !p.date_only.is_match(line) && !p.meta.is_match(line) && !p.dateline.is_match(line);
+        if is_title {
+            roles[i] = Some(Role::Title);
+            let lead = line.len() - line.trim_start_matches(['#', ' ']).len();
+            st.title = Some(start + lead..start + line.trim_end().len());
+            body_from = i + 1;
+            let norm = |s: &str| s.trim_start_matches(['#', ' ']).trim().to_owned();
+            for j in i + 1..lines.len().min(i + 6) {
+                if lines[j].1.trim().is_empty() {
+                    continue;
+                }
+                if norm(lines[j].1) == norm(line) {
+                    roles[j] = Some(Role::TitleRepeat);
+                    body_from = j + 1;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+
+    // 3. Near the top: a line that is only a date, a metadata prefix, or a dateline prefix.
+    let mut seen = 0;
+    for i in body_from..lines.len() {
+        let (start, line) = lines[i];
+        if line.trim().is_empty() || roles[i].is_some() {
+            continue;
+        }
+        seen += 1;
+        if seen > 4 {
+            break;
+        }
+        if let Some(c) = p.date_only.captures(line) {
+            roles[i] = Some(Role::Meta);
+            if let (Some(d), None) = (captured_date(&c, 0), &st.published) {
+                st.published = Some((d, start..start + line.len()));
+            }
+            continue;
+        }
+        if let Some(c) = p.meta.captures(line) {
+            let end = start + c.get(0).map_or(0, |m| m.end());
+            extra.push((Role::Meta, start..end));
+            if let (Some(d), None) = (captured_date(&c, 0), &st.published) {
+                st.published = Some((d, start..end));
+            }
+            if end < start + line.len() {
+                extra.push((Role::Body, end..start + line.len()));
+            }
+            roles[i] = Some(Role::Meta);
+            break;
+        }
+        if let Some(c) = p.dateline.captures(line) {
+            let whole = c.get(0).expect("match");
+            let end = start + whole.end();
+            extra.push((Role::Dateline, start..end));
+            if let Some(city) = c.get(1) {
+                st.dateline_city = Some(start + city.start()..start + city.end());
+            }
+            if let (Some(d), None) = (captured_date(&c, 1), &st.published) {
+                st.published = Some((d, start..end));
+            }
+            if end < start + line.len() {
+                extra.push((Role::Body, end..start + line.len()));
+            }
+            roles[i] = Some(Role::Dateline);
+            break;
+        }
+        if line.trim().chars().count() > 60 {
+            break;
+        }
+    }
+
+    // 4. A trailing run of headline-like lines after the last sentence of the body: related
+    //    headlines, captions, credits. Two or more such lines, or any with a marker, make a block.
+    let mut run = Vec::new();
+    let mut headlines = 0;
+    let mut marked = false;
+    for i in (body_from..lines.len()).rev() {
+        let line = lines[i].1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match roles[i] {
+            Some(Role::Furniture) => {
+                marked = true;
+                run.push(i);
+            }
+            None if headline_like(line) => {
+                headlines += 1;
+                run.push(i);
+            }
+            _ => break,
+        }
+    }
+    let body_lines_left = (body_from..lines.len()).any(|i| roles[i].is_none() && !lines[i].1.trim().is_empty() && !run.contains(&i));
+    if (headlines >= 2 || marked) && body_lines_left {
+        for i in run {
+            roles[i] = Some(Role::Furniture);
+        }
+    }
+
+    // 5. Everything else that is not blank is body.
+    for (i, (start, line)) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let span = *start..start + line.len();
+        match roles[i] {
+            Some(Role::Meta) | Some(Role::Dateline) if extra.iter().any(|(_, s)| s.start == *start) => {}
+            Some(role) => st.sections.push((role, span)),
+            None => st.sections.push((Role::Body, span)),
+        }
+    }
+    st.sections.extend(extra);
+    st.sections.sort_by_key(|(_, s)| s.start);
+    st
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of<'a>(t: &'a str, st: &Structure, role: Role) -> Vec<&'a str> {
+        st.sections.iter().filter(|(r, _)| *r == role).map(|(_, s)| t[s.clone()].trim()).collect()
+    }
+
+    #[test]
+    fn repeated_title_and_date_line() {
+        let t = "Министры обсудили ИИ\n\nМинистры обсудили ИИ\n21 ноября 2025\n# 17:46\n\nВ Баку состоялась встреча.\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Title), ["Министры обсудили ИИ"]);
+        assert_eq!(text_of(t, &st, Role::TitleRepeat), ["Министры обсудили ИИ"]);
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-11-21");
+        assert_eq!(text_of(t, &st, Role::Body), ["В Баку состоялась встреча."]);
+        assert_eq!(text_of(t, &st, Role::Furniture), ["# 17:46"]);
+    }
+
+    #[test]
+    fn dateline_is_split_from_the_body() {
+        let t = "Заголовок новости\nДУШАНБЕ, 18.06.2025 /НИАТ «Ховар»/. 17 июня в городе Карамай прошла встреча.\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Dateline), ["ДУШАНБЕ, 18.06.2025 /НИАТ «Ховар»/."]);
+        assert_eq!(text_of(t, &st, Role::Body), ["17 июня в городе Карамай прошла встреча."]);
+        assert_eq!(&t[st.dateline_city.clone().unwrap()], "ДУШАНБЕ");
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-06-18");
+    }
+
+    #[test]
+    fn titlecase_dateline_with_month_name() {
+        let t = "Москва, 3 марта 2024 года — Министры стран СНГ встретились в Минске.";
+        let st = analyse(t);
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2024-03-03");
+        assert_eq!(text_of(t, &st, Role::Body), ["Министры стран СНГ встретились в Минске."]);
+    }
+
+    #[test]
+    fn metadata_prefix_gives_publication_date() {
+        let t = " date 2026-02-11 С целью более эффективной организации работы.";
+        let st = analyse(t);
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2026-02-11");
+        assert_eq!(text_of(t, &st, Role::Body), ["С целью более эффективной организации работы."]);
+        assert!(st.title.is_none());
+    }
+
+    #[test]
+    fn trailing_headlines_and_credits_are_furniture() {
+        let t = "Заголовок\nПервый абзац о встрече в Ташкенте.\nФОТО: Пресс-служба\n\n\nВ Актау открылся порт\nЯпония и Таджикистан подписали соглашение\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Body), ["Первый абзац о встрече в Ташкенте."]);
+        assert_eq!(text_of(t, &st, Role::Furniture).len(), 3);
+    }
+
+    #[test]
+    fn subheadings_inside_the_body_stay_body() {
+        let t = "Заголовок\nПервый абзац.\nПодзаголовок раздела\nВторой абзац.\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Body), ["Первый абзац.", "Подзаголовок раздела", "Второй абзац."]);
+    }
+
+    #[test]
+    fn footer_with_registration_date_is_furniture() {
+        let t = "Заголовок\nТекст статьи.\nАгентство зарегистрировано в Министерстве информации. Свидетельство о постановке на учет выдано 20 января 2010 года.\nТема\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Body), ["Текст статьи."]);
+    }
+}

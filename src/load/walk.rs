@@ -1,0 +1,97 @@
+//! Finding the article files under a path. Symlinks are followed, loops are detected, and every
+//! problem (unreadable folder, broken link, loop) becomes a warning rather than an error: one bad
+//! entry never hides the others.
+
+use super::LoadWarning;
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// File name endings taken as articles.
+pub const EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+/// A file to load: its path and its name relative to the root the user gave.
+#[derive(Clone, Debug)]
+pub struct FoundFile {
+    pub path: PathBuf,
+    pub rel: String,
+}
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// All article files under `root` (or `root` itself when it is a file), sorted by relative path.
+pub fn walk(root: &Path, warnings: &mut Vec<LoadWarning>) -> Vec<FoundFile> {
+    let mut out = Vec::new();
+    match fs::metadata(root) {
+        Err(e) => warnings.push(LoadWarning::new(root.display().to_string(), format!("cannot open: {}", io_reason(&e)))),
+        Ok(md) if md.is_file() => {
+            let rel = root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
+            out.push(FoundFile { path: root.to_path_buf(), rel });
+        }
+        Ok(_) => {
+            let mut visited = HashSet::new();
+            walk_dir(root, root, &mut visited, &mut out, warnings);
+        }
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out
+}
+
+fn walk_dir(root: &Path, dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<FoundFile>, warnings: &mut Vec<LoadWarning>) {
+    let rel_of = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/");
+    match fs::canonicalize(dir) {
+        Ok(canon) => {
+            if !visited.insert(canon) {
+                warnings.push(LoadWarning::new(rel_of(dir), "symlink loop: folder already visited, skipped".into()));
+                return;
+            }
+        }
+        Err(e) => {
+            warnings.push(LoadWarning::new(rel_of(dir), format!("cannot open folder: {}", io_reason(&e))));
+            return;
+        }
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            warnings.push(LoadWarning::new(rel_of(dir), format!("cannot read folder: {}", io_reason(&e))));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => children.push(e.path()),
+            Err(e) => warnings.push(LoadWarning::new(rel_of(dir), format!("cannot list an entry: {}", io_reason(&e)))),
+        }
+    }
+    children.sort();
+    for path in children {
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
+            continue;
+        }
+        let link = fs::symlink_metadata(&path).map(|m| m.file_type().is_symlink()).unwrap_or(false);
+        match fs::metadata(&path) {
+            Err(e) if link => warnings.push(LoadWarning::new(rel_of(&path), format!("broken symlink: {}", io_reason(&e)))),
+            Err(e) => warnings.push(LoadWarning::new(rel_of(&path), format!("cannot open: {}", io_reason(&e)))),
+            Ok(md) if md.is_dir() => walk_dir(root, &path, visited, out, warnings),
+            Ok(md) if md.is_file() && is_article(&path) => out.push(FoundFile { rel: rel_of(&path), path }),
+            Ok(_) => {}
+        }
+    }
+}
+
+/// An I/O error as a short lowercase phrase ("permission denied"), without the OS error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    let s = s.split(" (os error").next().unwrap_or(&s).to_string();
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => s,
+    }
+}

@@ -1,0 +1,185 @@
+//! The facts ictdip deals in: events, their dates, places, people and the spans they came from.
+//!
+//! These types are shared by every layer (`extract` produces them, `timeline` indexes them, `ui`
+//! and `cli` show them), so they hold data only and know nothing of files or terminals.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::ops::Range;
+
+/// A byte range in an article's cleaned text.
+pub type Span = Range<usize>;
+
+/// How much of a date the text gives. A year is never invented: "1 февраля с.г." with no
+/// publication date stays `DayMonth`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+    /// Day and month known, year not knowable from the text.
+    DayMonth,
+}
+
+/// A calendar date with its precision. Fields below the precision are unset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct EventDate {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl EventDate {
+    pub fn day(year: i32, month: u32, day: u32) -> Self {
+        EventDate { year: Some(year), month: Some(month), day: Some(day) }
+    }
+    pub fn day_month(month: u32, day: u32) -> Self {
+        EventDate { year: None, month: Some(month), day: Some(day) }
+    }
+    pub fn month(year: i32, month: u32) -> Self {
+        EventDate { year: Some(year), month: Some(month), day: None }
+    }
+    pub fn year(year: i32) -> Self {
+        EventDate { year: Some(year), month: None, day: None }
+    }
+    pub fn precision(&self) -> Precision {
+        match (self.year, self.month, self.day) {
+            (None, _, _) => Precision::DayMonth,
+            (Some(_), Some(_), Some(_)) => Precision::Day,
+            (Some(_), Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+    /// The same day in the given year, when this date lacks a year.
+    pub fn with_year(self, year: i32) -> Self {
+        EventDate { year: Some(year), ..self }
+    }
+    pub fn to_naive(self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
+    }
+    pub fn from_naive(d: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        EventDate::day(d.year(), d.month(), d.day())
+    }
+    /// A key that sorts dates in time order; year-less dates sort after all dated ones.
+    pub fn sort_key(&self) -> (i32, u32, u32) {
+        (self.year.unwrap_or(i32::MAX), self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `--MM-DD`, the forms the export and the gold labels use.
+impl fmt::Display for EventDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => write!(f, "{y:04}-{m:02}"),
+            (Some(y), None, _) => write!(f, "{y:04}"),
+            (None, Some(m), Some(d)) => write!(f, "--{m:02}-{d:02}"),
+            _ => write!(f, "?"),
+        }
+    }
+}
+
+impl Serialize for EventDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// What kind of gathering an event is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Meeting,
+    Conference,
+    Forum,
+    Visit,
+    Agreement,
+    Statement,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Meeting,
+        Kind::Conference,
+        Kind::Forum,
+        Kind::Visit,
+        Kind::Agreement,
+        Kind::Statement,
+        Kind::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Meeting => "meeting",
+            Kind::Conference => "conference",
+            Kind::Forum => "forum",
+            Kind::Visit => "visit",
+            Kind::Agreement => "agreement",
+            Kind::Statement => "statement",
+            Kind::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Where an event happened: an English GeoNames city name (if the text names one) and an ISO
+/// 3166-1 alpha-2 country code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub city: Option<String>,
+    pub country: String,
+}
+
+/// A person named in the article, as written, with the role and country the text gives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    pub country: Option<String>,
+}
+
+/// What sort of fact a span supports; the reader highlights each in its own style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    Country,
+    Body,
+    Place,
+    Person,
+    Date,
+}
+
+/// One piece of evidence: the bytes of the cleaned text that produced a fact, and the fact's value
+/// (an ISO code, a body ID, a city name, a person's name or a date).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub kind: FactKind,
+    pub start: usize,
+    pub end: usize,
+    pub value: String,
+}
+
+/// One dated gathering reported by an article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    /// `file#n`, unique within one load.
+    pub id: String,
+    /// Path relative to the loaded root (or the file name for a single file).
+    pub file: String,
+    /// The article's main event; other events of the same article are secondary.
+    pub primary: bool,
+    pub title: Option<String>,
+    pub published: Option<EventDate>,
+    pub date: Option<EventDate>,
+    pub place: Option<Place>,
+    pub countries: Vec<String>,
+    pub orgs: Vec<String>,
+    pub people: Vec<Person>,
+    pub kind: Kind,
+    pub topics: Vec<String>,
+    pub warnings: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}

@@ -1,0 +1,156 @@
+//! The filter language shared by the dashboard's filter line and `ictdip list --filter`:
+//!
+//! - `@kz`, `@казах`, `@kazakh`: events with that country (ISO code, or the start of its Russian
+//!   or English name, in any case);
+//! - `#sco`, `#шос`: events with that body (ID or abbreviation, or the start of its name);
+//! - `2025`, `2025-06`, `2024..2025`, `2025-01..2025-06`: events dated within;
+//! - any other words: fuzzy text over titles, people, places, country and body names, with case
+//!   and `ё`/`е` folded on both sides (the matcher itself folds ASCII only).
+
+use crate::extract::gazetteer::Gazetteer;
+use crate::lexicon::fold;
+use crate::model::EventDate;
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    #[default]
+    Date,
+    Score,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub countries: BTreeSet<String>,
+    pub bodies: BTreeSet<String>,
+    /// Inclusive (year, month) bounds.
+    pub from: Option<(i32, u32)>,
+    pub to: Option<(i32, u32)>,
+    pub text: String,
+    pub sort: SortOrder,
+}
+
+/// `2025` → (2025, None); `2025-06` → (2025, Some(6)).
+fn parse_year_month(s: &str) -> Option<(i32, Option<u32>)> {
+    let (y, m) = match s.split_once('-') {
+        Some((y, m)) => (y, Some(m)),
+        None => (s, None),
+    };
+    if y.len() != 4 {
+        return None;
+    }
+    let y: i32 = y.parse().ok()?;
+    let m = match m {
+        Some(m) => Some(m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?),
+        None => None,
+    };
+    Some((y, m))
+}
+
+fn resolve_countries(token: &str) -> BTreeSet<String> {
+    let g = Gazetteer::get();
+    let t = fold(token);
+    let mut out: BTreeSet<String> = g
+        .countries
+        .iter()
+        .filter(|c| fold(&c.code) == t || (t.chars().count() >= 3 && (fold(&c.name_ru).starts_with(&t) || fold(&c.name_en).starts_with(&t))))
+        .map(|c| c.code.clone())
+        .collect();
+    if out.is_empty() {
+        out.insert(format!("?{token}"));
+    }
+    out
+}
+
+fn resolve_bodies(token: &str) -> BTreeSet<String> {
+    let g = Gazetteer::get();
+    let t = fold(token);
+    let mut out: BTreeSet<String> = g
+        .bodies
+        .iter()
+        .filter(|b| fold(&b.id) == t || b.abbreviations.iter().any(|a| fold(a) == t) || (t.chars().count() >= 3 && fold(&b.name_en).starts_with(&t)))
+        .map(|b| b.id.clone())
+        .collect();
+    if out.is_empty() {
+        out.insert(format!("?{token}"));
+    }
+    out
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let mut q = Query::default();
+        let mut words = Vec::new();
+        for tok in input.split_whitespace() {
+            if let Some(c) = tok.strip_prefix('@').filter(|c| !c.is_empty()) {
+                q.countries.extend(resolve_countries(c));
+            } else if let Some(b) = tok.strip_prefix('#').filter(|b| !b.is_empty()) {
+                q.bodies.extend(resolve_bodies(b));
+            } else if let Some((lo, hi)) = tok.split_once("..").and_then(|(a, b)| Some((parse_year_month(a)?, parse_year_month(b)?))) {
+                q.from = Some((lo.0, lo.1.unwrap_or(1)));
+                q.to = Some((hi.0, hi.1.unwrap_or(12)));
+            } else if let Some((y, m)) = parse_year_month(tok) {
+                q.from = Some((y, m.unwrap_or(1)));
+                q.to = Some((y, m.unwrap_or(12)));
+            } else {
+                words.push(tok);
+            }
+        }
+        q.text = words.join(" ");
+        q
+    }
+
+    /// True when the date lies within the bounds (an event known only to the year or month counts
+    /// when its span overlaps them); with bounds set, undated and year-less events do not pass.
+    pub fn accepts_date(&self, date: Option<EventDate>) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let Some(d) = date else { return false };
+        let Some(y) = d.year else { return false };
+        let lo = (y, d.month.unwrap_or(1));
+        let hi = (y, d.month.unwrap_or(12));
+        self.from.is_none_or(|f| hi >= f) && self.to.is_none_or(|t| lo <= t)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.countries.is_empty() && self.bodies.is_empty() && self.from.is_none() && self.to.is_none() && self.text.trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens() {
+        let q = Query::parse("@kz #шос 2025-06 совещание");
+        assert_eq!(q.countries.iter().collect::<Vec<_>>(), ["KZ"]);
+        assert_eq!(q.bodies.iter().collect::<Vec<_>>(), ["SCO"]);
+        assert_eq!((q.from, q.to), (Some((2025, 6)), Some((2025, 6))));
+        assert_eq!(q.text, "совещание");
+    }
+
+    #[test]
+    fn country_and_body_by_name_prefix() {
+        assert_eq!(Query::parse("@казах").countries.iter().collect::<Vec<_>>(), ["KZ"]);
+        assert_eq!(Query::parse("@Kazakh").countries.iter().collect::<Vec<_>>(), ["KZ"]);
+        assert_eq!(Query::parse("#sco").bodies.iter().collect::<Vec<_>>(), ["SCO"]);
+        assert_eq!(Query::parse("#МСЭ").bodies.iter().collect::<Vec<_>>(), ["ITU"]);
+        assert_eq!(Query::parse("@zz").countries.iter().collect::<Vec<_>>(), ["?zz"]);
+    }
+
+    #[test]
+    fn date_ranges() {
+        let q = Query::parse("2024..2025");
+        assert!(q.accepts_date(Some(EventDate::day(2024, 1, 1))));
+        assert!(q.accepts_date(Some(EventDate::year(2025))));
+        assert!(!q.accepts_date(Some(EventDate::day(2026, 1, 1))));
+        assert!(!q.accepts_date(Some(EventDate::day_month(2, 1))));
+        assert!(!q.accepts_date(None));
+        let m = Query::parse("2025-06");
+        assert!(m.accepts_date(Some(EventDate::year(2025))));
+        assert!(!m.accepts_date(Some(EventDate::month(2025, 7))));
+        assert!(Query::parse("").accepts_date(None));
+    }
+}

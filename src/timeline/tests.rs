@@ -1,0 +1,51 @@
+use super::*;
+use crate::load::Article;
+
+fn timeline(texts: &[(&str, &str)]) -> Timeline {
+    let articles: Vec<Article> = texts.iter().map(|(n, t)| Article::from_text(*n, t)).collect();
+    let events = articles.iter().flat_map(crate::extract::extract).collect();
+    Timeline::new(articles, events)
+}
+
+fn titles(t: &Timeline, q: &str) -> Vec<String> {
+    t.query(&Query::parse(q)).into_iter().map(|h| t.entries[h.entry].event.title.clone().unwrap_or_default()).collect()
+}
+
+fn sample() -> Timeline {
+    timeline(&[
+        ("b.txt", "Совещание ШОС в Ташкенте\nТАШКЕНТ, 20.05.2025. 19 мая в Ташкенте состоялось совещание ШОС."),
+        ("a.txt", "Форум СНГ в Минске\nМИНСК, 10.03.2024. 9 марта в Минске прошел форум СНГ с участием Казахстана."),
+        ("c.txt", "Заявление без даты\nМинистр Казахстана заявил о планах."),
+    ])
+}
+
+#[test]
+fn sorted_by_date_undated_last() {
+    let t = sample();
+    assert_eq!(titles(&t, ""), ["Форум СНГ в Минске", "Совещание ШОС в Ташкенте", "Заявление без даты"]);
+}
+
+#[test]
+fn facets_and_counts() {
+    let t = sample();
+    let c = t.countries();
+    assert_eq!((c[0].code.as_str(), c[0].count), ("KZ", 2));
+    assert_eq!(titles(&t, "@kz #снг"), ["Форум СНГ в Минске"]);
+    assert_eq!(titles(&t, "#шос"), ["Совещание ШОС в Ташкенте"]);
+    let mut q = Query::default();
+    q.bodies.insert("SCO".into());
+    q.bodies.insert("CIS".into());
+    assert_eq!(t.query(&q).len(), 2, "OR within a facet");
+}
+
+#[test]
+fn fuzzy_text_is_case_and_yo_insensitive() {
+    let t = sample();
+    assert_eq!(titles(&t, "шос"), ["Совещание ШОС в Ташкенте"]);
+    assert_eq!(titles(&t, "ФОРУМ"), ["Форум СНГ в Минске"]);
+    assert_eq!(titles(&t, "2024"), ["Форум СНГ в Минске"]);
+    let hit = &t.query(&Query::parse("шос"))[0];
+    let title: Vec<char> = t.entries[hit.entry].event.title.clone().unwrap().chars().collect();
+    let lit: String = hit.title_matches.iter().map(|&i| title[i]).collect();
+    assert_eq!(lit, "ШОС");
+}
