@@ -68,26 +68,24 @@ fn csv_field(s: &str) -> String {
 
 /// Pads or cuts `s` to exactly `width` terminal columns (Cyrillic is one column a letter, CJK two).
 pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let cw = |c: char| c.width().unwrap_or(0);
+    let total: usize = s.chars().map(cw).sum();
     let mut out = String::new();
     let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width {
-            if w < width && width > 0 {
-                // Leave room for an ellipsis when the text is cut.
-                while w + 1 > width {
-                    let last = out.pop();
-                    w -= last.map_or(0, |c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0));
-                }
+    if total <= width {
+        out.push_str(s);
+        w = total;
+    } else if width > 0 {
+        for c in s.chars() {
+            if w + cw(c) > width - 1 {
+                break;
             }
-            if w < width {
-                out.push('…');
-                w += 1;
-            }
-            break;
+            out.push(c);
+            w += cw(c);
         }
-        out.push(c);
-        w += cw;
+        out.push('…');
+        w += 1;
     }
     out.push_str(&" ".repeat(width.saturating_sub(w)));
     out

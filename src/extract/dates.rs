@@ -164,12 +164,6 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
         };
         found.push(DateMention::Relative { days, span: off + all.start()..off + all.end() });
     }
-    found.retain(|d| match d {
-        DateMention::Calendar { date, .. } => {
-            valid(*date) && date.year.is_none_or(|y| (1900..=2100).contains(&y)) && !excluded_by_context(folded, d.span().start, d.span().end)
-        }
-        DateMention::Relative { .. } => true,
-    });
     found.sort_by(|a, b| a.span().start.cmp(&b.span().start).then(b.span().end.cmp(&a.span().end)));
     let mut out: Vec<DateMention> = Vec::new();
     for d in found {
@@ -178,6 +172,14 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
         }
         out.push(d);
     }
+    // Context is judged on the longest reading: "от 5 марта 2024 года" is a document date as a
+    // whole, and its "марта 2024 года" must not survive on its own.
+    out.retain(|d| match d {
+        DateMention::Calendar { date, .. } => {
+            valid(*date) && date.year.is_none_or(|y| (1900..=2100).contains(&y)) && !excluded_by_context(folded, d.span().start, d.span().end)
+        }
+        DateMention::Relative { .. } => true,
+    });
     out
 }
 

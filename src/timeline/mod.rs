@@ -137,8 +137,11 @@ impl Timeline {
                     return Some(Hit { entry: i, score: 0, title_matches: Vec::new() });
                 }
                 let e = &self.entries[i];
-                let (score, idx) = self.matcher.fuzzy_indices(&e.haystack, &needle)?;
-                let title_matches = idx.into_iter().filter(|&c| c < e.title_chars).collect();
+                let score = self.matcher.fuzzy_match(&e.haystack, &needle)?;
+                // Highlight in the title where the title alone matches; the best alignment over
+                // the whole haystack may lie in the names after it.
+                let title: String = e.haystack.chars().take(e.title_chars).collect();
+                let title_matches = self.matcher.fuzzy_indices(&title, &needle).map(|(_, idx)| idx).unwrap_or_default();
                 Some(Hit { entry: i, score, title_matches })
             })
             .collect();

@@ -65,12 +65,17 @@ fn resolve_countries(token: &str) -> BTreeSet<String> {
 fn resolve_bodies(token: &str) -> BTreeSet<String> {
     let g = Gazetteer::get();
     let t = fold(token);
-    let mut out: BTreeSet<String> = g
+    let exact: BTreeSet<String> = g
         .bodies
         .iter()
-        .filter(|b| fold(&b.id) == t || b.abbreviations.iter().any(|a| fold(a) == t) || (t.chars().count() >= 3 && fold(&b.name_en).starts_with(&t)))
+        .filter(|b| fold(&b.id) == t || b.abbreviations.iter().any(|a| fold(a) == t))
         .map(|b| b.id.clone())
         .collect();
+    let mut out = if exact.is_empty() {
+        g.bodies.iter().filter(|b| t.chars().count() >= 3 && fold(&b.name_en).starts_with(&t)).map(|b| b.id.clone()).collect()
+    } else {
+        exact
+    };
     if out.is_empty() {
         out.insert(format!("?{token}"));
     }
