@@ -290,9 +290,10 @@ fn kind(f: &Facts, regions: &[Span], title: Option<&Span>, anchor: Option<usize>
     for r in regions {
         for ((k, w), span) in lx.kinds.find(&f.folded, r.clone()) {
             let s = f.sentence_of(span.start);
-            let factor = if title.is_some_and(|t| t.contains(&span.start)) {
+            // The title and the lead sentence summarise the story; the event's own sentence next.
+            let factor = if title.is_some_and(|t| t.contains(&span.start)) || (s.is_some() && s == first_body) {
                 3
-            } else if s.is_some() && (s == anchor || s == first_body) {
+            } else if s.is_some() && s == anchor {
                 2
             } else {
                 1

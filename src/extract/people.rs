@@ -35,7 +35,7 @@ fn lexicon() -> &'static Lexicon {
         let name = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?";
         Lexicon {
             initials: Regex::new(&format!(r"(?:[А-ЯЁ]\.\s?){{1,2}}{name}(?:\s{name})?")).expect("initials pattern"),
-            words: Regex::new(&format!(r"{name}(?:\s+{name}){{1,3}}")).expect("name pattern"),
+            words: Regex::new(&format!(r"{name}(?:\s+{name}){{1,6}}")).expect("name pattern"),
             roles: list_rows(ROLES).map(fold).collect(),
             given: list_rows(GIVEN_NAMES).map(fold).collect(),
             not_names: list_rows(NOT_NAMES).map(fold).collect(),
@@ -159,16 +159,96 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
     merge_case_forms(found)
 }
 
+/// The grammatical case a role word puts the following name in, judged from the role word's
+/// ending: "заместителя министра Сюн Цзицзюня" (genitive), "министру Петрову" (dative),
+/// "секретарем Ивановым" (instrumental). "глава" is a nominative that ends like a genitive.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Nominative,
+    Genitive,
+    Dative,
+    Instrumental,
+}
+
+fn case_after_role(folded_role_word: &str) -> Case {
+    let w = folded_role_word;
+    if w == "глава" || w == "судья" {
+        Case::Nominative
+    } else if w.ends_with("ем") || w.ends_with("ом") || w.ends_with("ой") {
+        Case::Instrumental
+    } else if w.ends_with('у') || w.ends_with('ю') {
+        Case::Dative
+    } else if w.ends_with('а') || w.ends_with('я') {
+        Case::Genitive
+    } else {
+        Case::Nominative
+    }
+}
+
+const CONSONANTS: &str = "бвгджзклмнпрстфхцчшщ";
+
+/// The nominative of one word of a man's name in the given case; words it cannot tell (women's
+/// names, foreign indeclinables) are left as written.
+fn nominative_word(word: &str, case: Case) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    if n < 3 || word.contains('.') {
+        return word.to_string();
+    }
+    let ends = |s: &str| word.ends_with(s);
+    let stem = |k: usize| chars[..n - k].iter().collect::<String>();
+    let before = |k: usize| chars[n - k - 1];
+    match case {
+        Case::Nominative => word.to_string(),
+        Case::Genitive => {
+            if ends("ия") || ends("ея") {
+                stem(1) + "й"
+            } else if ends("я") && CONSONANTS.contains(before(1)) {
+                stem(1) + "ь"
+            } else if ends("а") && CONSONANTS.contains(before(1)) {
+                stem(1)
+            } else {
+                word.to_string()
+            }
+        }
+        Case::Dative => {
+            if ends("ию") || ends("ею") {
+                stem(1) + "й"
+            } else if ends("ю") && CONSONANTS.contains(before(1)) {
+                stem(1) + "ь"
+            } else if ends("у") && CONSONANTS.contains(before(1)) {
+                stem(1)
+            } else {
+                word.to_string()
+            }
+        }
+        Case::Instrumental => {
+            if ends("ым") || ends("им") && n > 4 {
+                stem(2)
+            } else if ends("ом") && CONSONANTS.contains(before(2)) {
+                stem(2)
+            } else {
+                word.to_string()
+            }
+        }
+    }
+}
+
 fn person(text: &str, folded: &str, sentence: &Span, span: Span, hits: &[Hit]) -> PersonMention {
     let role = role_before(text, folded, sentence, span.start);
+    let case = role.as_ref().map_or(Case::Nominative, |r| {
+        let last_role_word = words(text, r.clone()).into_iter().rfind(|w| is_role_word(&folded[w.clone()]));
+        last_role_word.map_or(Case::Nominative, |w| case_after_role(&folded[w]))
+    });
     let country = role.as_ref().and_then(|r| {
         hits.iter().find_map(|h| match h.target {
             Target::Country(c) if h.span.start >= r.start && h.span.end <= r.end => Some(c),
             _ => None,
         })
     });
+    let name = text[span.clone()].split(' ').map(|w| nominative_word(w, case)).collect::<Vec<_>>().join(" ");
     PersonMention {
-        name: text[span.clone()].to_string(),
+        name,
         span,
         role: role.map(|r| text[r].split_whitespace().collect::<Vec<_>>().join(" ")),
         country,
@@ -230,6 +310,23 @@ mod tests {
         let got = people("Встреча Первого заместителя министра Ержана Ашикбаева с делегацией. Ержан Ашикбаев представил проект.");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "Ержан Ашикбаев");
+    }
+
+    #[test]
+    fn oblique_names_are_given_in_the_nominative() {
+        let got = people("под председательством заместителя Министра промышленности Китая Сюн Цзицзюня.");
+        assert_eq!(got[0].0, "Сюн Цзицзюнь");
+        let got = people("Письмо передали министру связи Игорю Петрову.");
+        assert_eq!(got[0].0, "Игорь Петров");
+        let got = people("Встреча с генеральным секретарем Дорин Богдан-Мартин.");
+        assert_eq!(got[0].0, "Дорин Богдан-Мартин");
+    }
+
+    #[test]
+    fn long_capitalised_runs_keep_the_name_at_their_end() {
+        let got = people("Главный инженер Министерства Китайской Народной Республики Чжао Чжигуо, посол Королевстве Таиланд Франсиско Тилман Сепеда.");
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Чжао Чжигуо", "Франсиско Тилман Сепеда"]);
     }
 
     #[test]
