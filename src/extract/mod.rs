@@ -192,10 +192,22 @@ fn words_between(text: &str, a_end: usize, b_start: usize) -> usize {
 }
 
 /// A name tied to a gathering in its sentence: it stands before the verb ("В Баку состоялась",
-/// "17 июня в городе Карамай ... состоялось") or at most five words after it ("прошла в Ташкенте").
+/// "17 июня в городе Карамай ... состоялось") or shortly after it ("прошла в Ташкенте"): five
+/// words at most, eight when a locative "в"/"г." introduces it ("провели заседание Регионального
+/// содружества в области связи в Ташкенте"). A purpose or topic phrase in between ("для",
+/// "о", "по вопросам") starts another constituent that the name then belongs to ("посетили
+/// Казахстан для обсуждения создания центра ... в Алматы").
 fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
     let s = f.sentence_of(span.start)?;
-    let tied = f.cues_in(s).any(|(c, cs)| *c == Cue::Gathering && (span.end <= cs.start || words_between(f.text, cs.end, span.start) <= 5));
+    let before = f.folded[..span.start].trim_end();
+    let prev = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
+    let reach = if matches!(prev, "в" | "во" | "г." | "городе" | "столице") { 8 } else { 5 };
+    let blocked = |from: usize| {
+        f.folded[from..span.start].split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "для" | "о" | "об" | "про" | "ради" | "вопросам" | "целью"))
+    };
+    let tied = f.cues_in(s).any(|(c, cs)| {
+        *c == Cue::Gathering && (span.end <= cs.start || (words_between(f.text, cs.end, span.start) <= reach && !blocked(cs.end)))
+    });
     tied.then_some(s)
 }
 

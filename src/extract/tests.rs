@@ -54,6 +54,13 @@ fn prospective_city_is_not_the_venue() {
 }
 
 #[test]
+fn venue_after_a_long_body_name() {
+    let e = event("Министры связи стран СНГ провели заседание Регионального содружества в области связи в Ташкенте.");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Tashkent"));
+    assert_eq!(e.orgs, ["CIS", "RCC"]);
+}
+
+#[test]
 fn kinds() {
     assert_eq!(event("Казахстан и Узбекистан подписали соглашение о сотрудничестве в сфере ИКТ.").kind, Kind::Agreement);
     assert_eq!(event("В Астане открылся форум Digital Almaty.").kind, Kind::Forum);
