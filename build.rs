@@ -17,7 +17,8 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// The bundled sample articles: (file name, bytes).\npub const SEEDS: &[(&str, &[u8])] = &[\n");
+    let mut code =
+        String::from("/// The bundled sample articles: (file name, bytes).\npub const SEEDS: &[(&str, &[u8])] = &[\n");
     for n in &names {
         let p = seeds.join(n);
         println!("cargo:rerun-if-changed={}", p.display());

@@ -93,7 +93,15 @@ pub fn fit(s: &str, width: usize) -> String {
 
 pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
     let events = selected(t, filter);
-    writeln!(out, "{}  {}  {}  {}  {}  TITLE", fit("DATE", 10), fit("KIND", 10), fit("PLACE", 18), fit("COUNTRIES", 14), fit("BODIES", 12))?;
+    writeln!(
+        out,
+        "{}  {}  {}  {}  {}  TITLE",
+        fit("DATE", 10),
+        fit("KIND", 10),
+        fit("PLACE", 18),
+        fit("COUNTRIES", 14),
+        fit("BODIES", 12)
+    )?;
     for e in &events {
         let place = e.place.as_ref().map(|p| match &p.city {
             Some(c) => format!("{c}, {}", p.country),
@@ -124,7 +132,9 @@ pub fn stats(t: &Timeline, warnings: usize, out: &mut dyn Write) -> io::Result<(
     writeln!(out, "placed        {placed} of {primary} primary events")?;
     writeln!(out, "warnings      {warnings}")?;
     writeln!(out, "gazetteer     {} names", Gazetteer::get().pattern_count())?;
-    let top = |v: Vec<crate::timeline::FacetCount>| v.iter().take(10).map(|f| format!("{} {}", f.code, f.count)).collect::<Vec<_>>().join(", ");
+    let top = |v: Vec<crate::timeline::FacetCount>| {
+        v.iter().take(10).map(|f| format!("{} {}", f.code, f.count)).collect::<Vec<_>>().join(", ")
+    };
     writeln!(out, "countries     {}", top(t.countries()))?;
     writeln!(out, "bodies        {}", top(t.bodies()))?;
     Ok(())

@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "ictdip", version, about = "ICT diplomacy news as a timeline: who met whom, where, when, under which body")]
+#[command(
+    name = "ictdip",
+    version,
+    about = "ICT diplomacy news as a timeline: who met whom, where, when, under which body"
+)]
 #[command(args_conflicts_with_subcommands = true)]
 struct Args {
     /// A folder of articles (.txt, .md) or one article; the bundled samples when omitted.
@@ -55,7 +59,11 @@ fn load(path: Option<&std::path::Path>, opts: &LoadOptions) -> Result<(Timeline,
         let _ = writeln!(err, "ictdip: warning: {w}");
     }
     if c.articles.is_empty() {
-        let _ = writeln!(err, "ictdip: no article could be loaded from {}", path.map_or("the bundled samples".into(), |p| p.display().to_string()));
+        let _ = writeln!(
+            err,
+            "ictdip: no article could be loaded from {}",
+            path.map_or("the bundled samples".into(), |p| p.display().to_string())
+        );
         return Err(ExitCode::from(1));
     }
     let n = c.warnings.len();
@@ -68,8 +76,12 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match args.command {
-        Some(Command::Export { path, format, filter }) => load(path.as_deref(), &opts).map(|(t, _)| cli::export(&t, format, &filter, &mut out)),
-        Some(Command::List { path, filter }) => load(path.as_deref(), &opts).map(|(t, _)| cli::list(&t, &filter, &mut out)),
+        Some(Command::Export { path, format, filter }) => {
+            load(path.as_deref(), &opts).map(|(t, _)| cli::export(&t, format, &filter, &mut out))
+        }
+        Some(Command::List { path, filter }) => {
+            load(path.as_deref(), &opts).map(|(t, _)| cli::list(&t, &filter, &mut out))
+        }
         Some(Command::Stats { path }) => load(path.as_deref(), &opts).map(|(t, n)| cli::stats(&t, n, &mut out)),
         None => {
             drop(out);

@@ -100,15 +100,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::Meeting,
-        Kind::Conference,
-        Kind::Forum,
-        Kind::Visit,
-        Kind::Agreement,
-        Kind::Statement,
-        Kind::Other,
-    ];
+    pub const ALL: [Kind; 7] =
+        [Kind::Meeting, Kind::Conference, Kind::Forum, Kind::Visit, Kind::Agreement, Kind::Statement, Kind::Other];
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Meeting => "meeting",

@@ -122,7 +122,9 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     let num = |s: Option<regex::Match>| s.and_then(|m| m.as_str().parse::<i32>().ok());
     for c in p.day_month.captures_iter(hay) {
         let all = c.get(0).expect("match");
-        let (Some(day), Some(month)) = (num(c.get(1)), c.get(3).and_then(|m| months::month_of(m.as_str()))) else { continue };
+        let (Some(day), Some(month)) = (num(c.get(1)), c.get(3).and_then(|m| months::month_of(m.as_str()))) else {
+            continue;
+        };
         let stated = num(c.get(4));
         let (date, year) = match (stated, c.get(5)) {
             (Some(y), _) => (EventDate::day(y, month, day as u32), YearRef::Stated),
@@ -146,13 +148,21 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     for c in p.month_year.captures_iter(hay) {
         let all = c.get(0).expect("match");
         if let (Some(m), Some(y)) = (c.get(1).and_then(|m| months::month_of(m.as_str())), num(c.get(2))) {
-            found.push(DateMention::Calendar { date: EventDate::month(y, m), year: YearRef::Stated, span: off + all.start()..off + all.end() });
+            found.push(DateMention::Calendar {
+                date: EventDate::month(y, m),
+                year: YearRef::Stated,
+                span: off + all.start()..off + all.end(),
+            });
         }
     }
     for c in p.year.captures_iter(hay) {
         let all = c.get(0).expect("match");
         if let Some(y) = num(c.get(1)) {
-            found.push(DateMention::Calendar { date: EventDate::year(y), year: YearRef::Stated, span: off + all.start()..off + all.end() });
+            found.push(DateMention::Calendar {
+                date: EventDate::year(y),
+                year: YearRef::Stated,
+                span: off + all.start()..off + all.end(),
+            });
         }
     }
     for c in p.relative.captures_iter(hay) {
@@ -176,7 +186,9 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     // whole, and its "марта 2024 года" must not survive on its own.
     out.retain(|d| match d {
         DateMention::Calendar { date, .. } => {
-            valid(*date) && date.year.is_none_or(|y| (1900..=2100).contains(&y)) && !excluded_by_context(folded, d.span().start, d.span().end)
+            valid(*date)
+                && date.year.is_none_or(|y| (1900..=2100).contains(&y))
+                && !excluded_by_context(folded, d.span().start, d.span().end)
         }
         DateMention::Relative { .. } => true,
     });

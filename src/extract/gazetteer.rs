@@ -152,7 +152,13 @@ impl Gazetteer {
                 id: row[0].into(),
                 parent: None,
                 name_en: row[2].into(),
-                abbreviations: row.get(4).unwrap_or(&"").split(';').filter(|s| !s.is_empty()).map(String::from).collect(),
+                abbreviations: row
+                    .get(4)
+                    .unwrap_or(&"")
+                    .split(';')
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect(),
             });
         }
         for (i, row) in rows.iter().enumerate() {
@@ -183,11 +189,19 @@ impl Gazetteer {
         let mut originals = std::mem::take(&mut b.originals);
         originals.sort();
         originals.dedup();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&b.patterns)
-            .expect("gazetteer automaton");
-        Gazetteer { countries, bodies, cities, automaton, entries: b.entries, exact: b.exact, originals, country_index, body_index }
+        let automaton =
+            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&b.patterns).expect("gazetteer automaton");
+        Gazetteer {
+            countries,
+            bodies,
+            cities,
+            automaton,
+            entries: b.entries,
+            exact: b.exact,
+            originals,
+            country_index,
+            body_index,
+        }
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {

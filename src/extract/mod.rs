@@ -40,10 +40,13 @@ struct Lexicons {
 fn lexicons() -> &'static Lexicons {
     static L: OnceLock<Lexicons> = OnceLock::new();
     L.get_or_init(|| Lexicons {
-        cues: PhraseSet::new(tsv_rows(CUES).map(|r| (if r[0] == "speech" { Cue::Speech } else { Cue::Gathering }, r[1].to_string()))),
-        kinds: PhraseSet::new(tsv_rows(KINDS).filter_map(|r| {
-            Some(((Kind::parse(r[0])?, r[1].parse().unwrap_or(1)), r.get(2)?.to_string()))
-        })),
+        cues: PhraseSet::new(
+            tsv_rows(CUES).map(|r| (if r[0] == "speech" { Cue::Speech } else { Cue::Gathering }, r[1].to_string())),
+        ),
+        kinds: PhraseSet::new(
+            tsv_rows(KINDS)
+                .filter_map(|r| Some(((Kind::parse(r[0])?, r[1].parse().unwrap_or(1)), r.get(2)?.to_string()))),
+        ),
         topics: PhraseSet::new(tsv_rows(TOPICS).map(|r| (r[0], r[1].to_string()))),
     })
 }
@@ -112,15 +115,29 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let mut evidence = Vec::new();
     let (countries, orgs) = countries_and_bodies(&facts, &mut evidence);
     if let (Some(anchor), Some(d)) = (anchor, date) {
-        if let Some(m) = facts.dates.iter().find(|m| facts.sentence_of(m.span().start) == Some(anchor) && m.resolve(facts.published) == Some(d)) {
-            evidence.push(Evidence { kind: FactKind::Date, start: m.span().start, end: m.span().end, value: d.to_string() });
+        if let Some(m) = facts
+            .dates
+            .iter()
+            .find(|m| facts.sentence_of(m.span().start) == Some(anchor) && m.resolve(facts.published) == Some(d))
+        {
+            evidence.push(Evidence {
+                kind: FactKind::Date,
+                start: m.span().start,
+                end: m.span().end,
+                value: d.to_string(),
+            });
         }
     } else if let (Some((d, span)), Some(_)) = (&article.structure.published, date) {
         evidence.push(Evidence { kind: FactKind::Date, start: span.start, end: span.end, value: d.to_string() });
     }
     for h in &facts.hits {
         if let Target::City(c) = h.target {
-            evidence.push(Evidence { kind: FactKind::Place, start: h.span.start, end: h.span.end, value: g.cities[c as usize].name.clone() });
+            evidence.push(Evidence {
+                kind: FactKind::Place,
+                start: h.span.start,
+                end: h.span.end,
+                value: g.cities[c as usize].name.clone(),
+            });
         }
     }
     let speech: Vec<Span> = facts.cues.iter().filter(|(c, _)| *c == Cue::Speech).map(|(_, s)| s.clone()).collect();
@@ -128,7 +145,11 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let mut persons = Vec::new();
     for p in &found_people {
         evidence.push(Evidence { kind: FactKind::Person, start: p.span.start, end: p.span.end, value: p.name.clone() });
-        persons.push(Person { name: p.name.clone(), role: p.role.clone(), country: p.country.map(|c| g.countries[c as usize].code.clone()) });
+        persons.push(Person {
+            name: p.name.clone(),
+            role: p.role.clone(),
+            country: p.country.map(|c| g.countries[c as usize].code.clone()),
+        });
     }
     evidence.sort_by_key(|e| (e.start, e.end));
     let kind = kind(&facts, &regions, article.structure.title.as_ref(), anchor);
@@ -203,10 +224,13 @@ fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
     let prev = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
     let reach = if matches!(prev, "в" | "во" | "г." | "городе" | "столице") { 8 } else { 5 };
     let blocked = |from: usize| {
-        f.folded[from..span.start].split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "для" | "о" | "об" | "про" | "ради" | "вопросам" | "целью"))
+        f.folded[from..span.start]
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| matches!(w, "для" | "о" | "об" | "про" | "ради" | "вопросам" | "целью"))
     };
     let tied = f.cues_in(s).any(|(c, cs)| {
-        *c == Cue::Gathering && (span.end <= cs.start || (words_between(f.text, cs.end, span.start) <= reach && !blocked(cs.end)))
+        *c == Cue::Gathering
+            && (span.end <= cs.start || (words_between(f.text, cs.end, span.start) <= reach && !blocked(cs.end)))
     });
     tied.then_some(s)
 }
@@ -249,7 +273,11 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
         if let Target::Country(c) = h.target {
             let before = f.folded[..h.span.start].trim_end();
             let prev = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
-            let after_visit = f.cues.iter().any(|(_, cs)| cs.end <= h.span.start && words_between(f.text, cs.end, h.span.start) == 0 && f.folded[cs.clone()].starts_with("посет"));
+            let after_visit = f.cues.iter().any(|(_, cs)| {
+                cs.end <= h.span.start
+                    && words_between(f.text, cs.end, h.span.start) == 0
+                    && f.folded[cs.clone()].starts_with("посет")
+            });
             if matches!(prev, "в" | "во") || after_visit {
                 return Some(country_place(c));
             }
@@ -274,17 +302,31 @@ fn countries_and_bodies(f: &Facts, evidence: &mut Vec<Evidence>) -> (Vec<String>
         match h.target {
             Target::Country(c) => {
                 let code = g.countries[c as usize].code.clone();
-                evidence.push(Evidence { kind: FactKind::Country, start: h.span.start, end: h.span.end, value: code.clone() });
+                evidence.push(Evidence {
+                    kind: FactKind::Country,
+                    start: h.span.start,
+                    end: h.span.end,
+                    value: code.clone(),
+                });
                 countries.insert(code);
             }
             Target::Body(b) => {
                 let body = &g.bodies[b as usize];
-                evidence.push(Evidence { kind: FactKind::Body, start: h.span.start, end: h.span.end, value: body.id.clone() });
+                evidence.push(Evidence {
+                    kind: FactKind::Body,
+                    start: h.span.start,
+                    end: h.span.end,
+                    value: body.id.clone(),
+                });
                 orgs.insert(body.id.clone());
                 // "ЕЭК ООН" names the UN too; "ЕЭК" alone does not.
                 if let Some(parent) = body.parent.map(|p| &g.bodies[p as usize]) {
                     let matched = &f.text[h.span.clone()];
-                    if parent.abbreviations.iter().any(|a| matched.split(|c: char| !c.is_alphanumeric()).any(|w| w == a)) {
+                    if parent
+                        .abbreviations
+                        .iter()
+                        .any(|a| matched.split(|c: char| !c.is_alphanumeric()).any(|w| w == a))
+                    {
                         orgs.insert(parent.id.clone());
                     }
                 }
@@ -370,7 +412,10 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, events: &mut Vec<Event>) {
                 }
                 Target::City(c) if place.is_none() => {
                     let city = &g.cities[c as usize];
-                    place = Some(Place { city: Some(city.name.clone()), country: g.countries[city.country as usize].code.clone() });
+                    place = Some(Place {
+                        city: Some(city.name.clone()),
+                        country: g.countries[city.country as usize].code.clone(),
+                    });
                 }
                 _ => {}
             }
@@ -390,7 +435,12 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, events: &mut Vec<Event>) {
             kind: Kind::Meeting,
             topics: Vec::new(),
             warnings: Vec::new(),
-            evidence: vec![Evidence { kind: FactKind::Date, start: m.span().start, end: m.span().end, value: d.to_string() }],
+            evidence: vec![Evidence {
+                kind: FactKind::Date,
+                start: m.span().start,
+                end: m.span().end,
+                value: d.to_string(),
+            }],
         };
         events.push(event);
     }

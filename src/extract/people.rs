@@ -115,7 +115,9 @@ fn role_before(text: &str, folded: &str, sentence: &Span, name_start: usize) -> 
 fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit]) -> Option<Span> {
     let l = lexicon();
     let ws = words(text, run);
-    let ok = |w: &Span| !l.not_names.contains(&folded[w.clone()]) && !overlaps_hit(w, hits) && !is_role_word(&folded[w.clone()]);
+    let ok = |w: &Span| {
+        !l.not_names.contains(&folded[w.clone()]) && !overlaps_hit(w, hits) && !is_role_word(&folded[w.clone()])
+    };
     let first = ws.iter().position(ok)?;
     let last = ws.iter().rposition(ok)?;
     if last <= first || !ws[first..=last].iter().all(ok) {
@@ -135,7 +137,10 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
             // A capitalised word after the surname that is not a name ("Министр") is dropped.
             if let Some(sp) = text[span.clone()].rfind(' ') {
                 let last = span.start + sp + 1..span.end;
-                if l.not_names.contains(&folded[last.clone()]) || is_role_word(&folded[last.clone()]) || overlaps_hit(&last, hits) {
+                if l.not_names.contains(&folded[last.clone()])
+                    || is_role_word(&folded[last.clone()])
+                    || overlaps_hit(&last, hits)
+                {
                     span.end = span.start + sp;
                 }
             }
@@ -150,7 +155,9 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
             let Some(core) = core_of_run(text, folded, run, hits) else { continue };
             let first_word = text[core.clone()].split([' ', '-']).next().unwrap_or("");
             let introduced = role_before(text, folded, sentence, core.start).is_some();
-            let speech = speech_verbs.iter().any(|v| v.end <= core.start && core.start - v.end <= 3 && v.start >= sentence.start);
+            let speech = speech_verbs
+                .iter()
+                .any(|v| v.end <= core.start && core.start - v.end <= 3 && v.start >= sentence.start);
             if is_given_name(first_word) || introduced || speech {
                 found.push(person(text, folded, sentence, core, hits));
             }
@@ -223,9 +230,7 @@ fn nominative_word(word: &str, case: Case) -> String {
             }
         }
         Case::Instrumental => {
-            if ends("ым") || ends("им") && n > 4 {
-                stem(2)
-            } else if ends("ом") && CONSONANTS.contains(before(2)) {
+            if ends("ым") || (ends("им") && n > 4) || (ends("ом") && CONSONANTS.contains(before(2))) {
                 stem(2)
             } else {
                 word.to_string()
@@ -247,12 +252,7 @@ fn person(text: &str, folded: &str, sentence: &Span, span: Span, hits: &[Hit]) -
         })
     });
     let name = text[span.clone()].split(' ').map(|w| nominative_word(w, case)).collect::<Vec<_>>().join(" ");
-    PersonMention {
-        name,
-        span,
-        role: role.map(|r| text[r].split_whitespace().collect::<Vec<_>>().join(" ")),
-        country,
-    }
+    PersonMention { name, span, role: role.map(|r| text[r].split_whitespace().collect::<Vec<_>>().join(" ")), country }
 }
 
 /// "Ержана Ашикбаева" and "Ержан Ашикбаев" are one person: where each word of one name is the
@@ -299,7 +299,8 @@ mod tests {
 
     #[test]
     fn initials_with_roles() {
-        let got = people("Министр цифрового развития Российской Федерации М.И.Шадаев, первый заместитель Министра П.Н.Ткач.");
+        let got =
+            people("Министр цифрового развития Российской Федерации М.И.Шадаев, первый заместитель Министра П.Н.Ткач.");
         assert_eq!(got[0].0, "М.И.Шадаев");
         assert_eq!(got[0].1.as_deref(), Some("Министр цифрового развития Российской Федерации"));
         assert_eq!(got[1].0, "П.Н.Ткач");
@@ -307,7 +308,9 @@ mod tests {
 
     #[test]
     fn full_names_and_case_forms_merge() {
-        let got = people("Встреча Первого заместителя министра Ержана Ашикбаева с делегацией. Ержан Ашикбаев представил проект.");
+        let got = people(
+            "Встреча Первого заместителя министра Ержана Ашикбаева с делегацией. Ержан Ашикбаев представил проект.",
+        );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "Ержан Ашикбаев");
     }

@@ -62,7 +62,10 @@ fn venue_after_a_long_body_name() {
 
 #[test]
 fn kinds() {
-    assert_eq!(event("Казахстан и Узбекистан подписали соглашение о сотрудничестве в сфере ИКТ.").kind, Kind::Agreement);
+    assert_eq!(
+        event("Казахстан и Узбекистан подписали соглашение о сотрудничестве в сфере ИКТ.").kind,
+        Kind::Agreement
+    );
     assert_eq!(event("В Астане открылся форум Digital Almaty.").kind, Kind::Forum);
     assert_eq!(event("В Баку прошла конференция по развитию электросвязи.").kind, Kind::Conference);
     assert_eq!(event("Президент заявил, что цифровизация важна.").kind, Kind::Statement);

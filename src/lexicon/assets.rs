@@ -16,9 +16,7 @@ pub const NOT_NAMES: &str = include_str!("../../assets/not_names.txt");
 
 /// The rows of a tab-separated asset, without comments and blank lines.
 pub fn tsv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
 }
 
 /// The entries of a one-item-per-line asset, without comments and blank lines.
@@ -30,10 +28,9 @@ pub fn list_rows(text: &'static str) -> impl Iterator<Item = &'static str> {
 /// invalidates facts extracted with the old one.
 pub fn fingerprint() -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for part in [
-        COUNTRIES, CITIES, REGIONS, BODIES, MONTHS, FURNITURE, KINDS, TOPICS, CUES, ROLES, GIVEN_NAMES,
-        NOT_NAMES,
-    ] {
+    for part in
+        [COUNTRIES, CITIES, REGIONS, BODIES, MONTHS, FURNITURE, KINDS, TOPICS, CUES, ROLES, GIVEN_NAMES, NOT_NAMES]
+    {
         for b in part.bytes() {
             h ^= b as u64;
             h = h.wrapping_mul(0x100000001b3);

@@ -54,10 +54,15 @@ pub fn classify(line: &str) -> Option<MarkerKind> {
         let hit = match kind {
             MarkerKind::Cut | MarkerKind::Start => {
                 core.starts_with(m.as_str())
-                    && !core[m.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() && m.chars().last().is_some_and(char::is_alphanumeric))
+                    && !core[m.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() && m.chars().last().is_some_and(char::is_alphanumeric))
             }
             MarkerKind::Line => {
-                let rest = core.strip_prefix(m.as_str()).map(|r| r.trim_matches(|c: char| c == ':' || c.is_whitespace() || c.is_ascii_digit()));
+                let rest = core
+                    .strip_prefix(m.as_str())
+                    .map(|r| r.trim_matches(|c: char| c == ':' || c.is_whitespace() || c.is_ascii_digit()));
                 rest == Some("")
             }
             MarkerKind::Within => core.contains(m.as_str()),

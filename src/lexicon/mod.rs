@@ -122,9 +122,9 @@ fn next_is_capital(text: &str, from: usize, end: usize) -> bool {
     match chars.next() {
         None => true,
         Some('\n') => true,
-        Some(' ') => chars
-            .find(|c| *c != ' ' && *c != '«' && *c != '"')
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        Some(' ') => {
+            chars.find(|c| *c != ' ' && *c != '«' && *c != '"').is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        }
         _ => false,
     }
 }

@@ -118,7 +118,8 @@ pub struct Loaded {
 pub fn load_path(root: &Path, opts: &LoadOptions) -> Loaded {
     let mut warnings = Vec::new();
     let files = walk::walk(root, &mut warnings);
-    let results: Vec<Result<Article, LoadWarning>> = files.par_iter().map(|f| load_file(&f.path, &f.rel, opts)).collect();
+    let results: Vec<Result<Article, LoadWarning>> =
+        files.par_iter().map(|f| load_file(&f.path, &f.rel, opts)).collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {

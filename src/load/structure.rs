@@ -148,7 +148,8 @@ pub fn analyse(text: &str) -> Structure {
     let mut body_from = 0;
     if let Some(i) = first.filter(|&i| roles[i].is_none()) {
         let (start, line) = lines[i];
-        let is_title = headline_like(line) && !p.date_only.is_match(line) && !p.meta.is_match(line) && !p.dateline.is_match(line);
+        let is_title =
+            headline_like(line) && !p.date_only.is_match(line) && !p.meta.is_match(line) && !p.dateline.is_match(line);
         if is_title {
             roles[i] = Some(Role::Title);
             let lead = line.len() - line.trim_start_matches(['#', ' ']).len();
@@ -242,7 +243,8 @@ pub fn analyse(text: &str) -> Structure {
             _ => break,
         }
     }
-    let body_lines_left = (body_from..lines.len()).any(|i| roles[i].is_none() && !lines[i].1.trim().is_empty() && !run.contains(&i));
+    let body_lines_left =
+        (body_from..lines.len()).any(|i| roles[i].is_none() && !lines[i].1.trim().is_empty() && !run.contains(&i));
     if (headlines >= 2 || marked) && body_lines_left {
         for i in run {
             roles[i] = Some(Role::Furniture);

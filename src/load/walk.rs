@@ -18,16 +18,16 @@ pub struct FoundFile {
 }
 
 fn is_article(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
 /// All article files under `root` (or `root` itself when it is a file), sorted by relative path.
 pub fn walk(root: &Path, warnings: &mut Vec<LoadWarning>) -> Vec<FoundFile> {
     let mut out = Vec::new();
     match fs::metadata(root) {
-        Err(e) => warnings.push(LoadWarning::new(root.display().to_string(), format!("cannot open: {}", io_reason(&e)))),
+        Err(e) => {
+            warnings.push(LoadWarning::new(root.display().to_string(), format!("cannot open: {}", io_reason(&e))))
+        }
         Ok(md) if md.is_file() => {
             let rel = root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
             out.push(FoundFile { path: root.to_path_buf(), rel });
@@ -41,7 +41,13 @@ pub fn walk(root: &Path, warnings: &mut Vec<LoadWarning>) -> Vec<FoundFile> {
     out
 }
 
-fn walk_dir(root: &Path, dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut Vec<FoundFile>, warnings: &mut Vec<LoadWarning>) {
+fn walk_dir(
+    root: &Path,
+    dir: &Path,
+    visited: &mut HashSet<PathBuf>,
+    out: &mut Vec<FoundFile>,
+    warnings: &mut Vec<LoadWarning>,
+) {
     let rel_of = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/");
     match fs::canonicalize(dir) {
         Ok(canon) => {
@@ -76,7 +82,9 @@ fn walk_dir(root: &Path, dir: &Path, visited: &mut HashSet<PathBuf>, out: &mut V
         }
         let link = fs::symlink_metadata(&path).map(|m| m.file_type().is_symlink()).unwrap_or(false);
         match fs::metadata(&path) {
-            Err(e) if link => warnings.push(LoadWarning::new(rel_of(&path), format!("broken symlink: {}", io_reason(&e)))),
+            Err(e) if link => {
+                warnings.push(LoadWarning::new(rel_of(&path), format!("broken symlink: {}", io_reason(&e))))
+            }
             Err(e) => warnings.push(LoadWarning::new(rel_of(&path), format!("cannot open: {}", io_reason(&e)))),
             Ok(md) if md.is_dir() => walk_dir(root, &path, visited, out, warnings),
             Ok(md) if md.is_file() && is_article(&path) => out.push(FoundFile { rel: rel_of(&path), path }),

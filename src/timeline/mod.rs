@@ -74,7 +74,8 @@ fn haystack_of(event: &Event) -> (String, usize) {
 
 impl Timeline {
     pub fn new(articles: Vec<Article>, events: Vec<Event>) -> Timeline {
-        let index: std::collections::HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
+        let index: std::collections::HashMap<&str, usize> =
+            articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
         let mut entries: Vec<Entry> = events
             .into_iter()
             .map(|event| {
@@ -84,7 +85,9 @@ impl Timeline {
             })
             .collect();
         entries.sort_by(|a, b| {
-            let key = |e: &Entry| (e.event.date.is_none(), e.event.date.map(|d| d.sort_key()), e.event.file.clone(), !e.event.primary);
+            let key = |e: &Entry| {
+                (e.event.date.is_none(), e.event.date.map(|d| d.sort_key()), e.event.file.clone(), !e.event.primary)
+            };
             key(a).cmp(&key(b))
         });
         let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -178,7 +181,8 @@ impl Timeline {
 }
 
 fn facet(index: &BTreeMap<String, Vec<usize>>, name: impl Fn(&str) -> String) -> Vec<FacetCount> {
-    let mut v: Vec<FacetCount> = index.iter().map(|(k, ids)| FacetCount { code: k.clone(), name: name(k), count: ids.len() }).collect();
+    let mut v: Vec<FacetCount> =
+        index.iter().map(|(k, ids)| FacetCount { code: k.clone(), name: name(k), count: ids.len() }).collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
     v
 }

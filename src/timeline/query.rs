@@ -53,7 +53,10 @@ fn resolve_countries(token: &str) -> BTreeSet<String> {
     let mut out: BTreeSet<String> = g
         .countries
         .iter()
-        .filter(|c| fold(&c.code) == t || (t.chars().count() >= 3 && (fold(&c.name_ru).starts_with(&t) || fold(&c.name_en).starts_with(&t))))
+        .filter(|c| {
+            fold(&c.code) == t
+                || (t.chars().count() >= 3 && (fold(&c.name_ru).starts_with(&t) || fold(&c.name_en).starts_with(&t)))
+        })
         .map(|c| c.code.clone())
         .collect();
     if out.is_empty() {
@@ -72,7 +75,11 @@ fn resolve_bodies(token: &str) -> BTreeSet<String> {
         .map(|b| b.id.clone())
         .collect();
     let mut out = if exact.is_empty() {
-        g.bodies.iter().filter(|b| t.chars().count() >= 3 && fold(&b.name_en).starts_with(&t)).map(|b| b.id.clone()).collect()
+        g.bodies
+            .iter()
+            .filter(|b| t.chars().count() >= 3 && fold(&b.name_en).starts_with(&t))
+            .map(|b| b.id.clone())
+            .collect()
     } else {
         exact
     };
@@ -91,7 +98,9 @@ impl Query {
                 q.countries.extend(resolve_countries(c));
             } else if let Some(b) = tok.strip_prefix('#').filter(|b| !b.is_empty()) {
                 q.bodies.extend(resolve_bodies(b));
-            } else if let Some((lo, hi)) = tok.split_once("..").and_then(|(a, b)| Some((parse_year_month(a)?, parse_year_month(b)?))) {
+            } else if let Some((lo, hi)) =
+                tok.split_once("..").and_then(|(a, b)| Some((parse_year_month(a)?, parse_year_month(b)?)))
+            {
                 q.from = Some((lo.0, lo.1.unwrap_or(1)));
                 q.to = Some((hi.0, hi.1.unwrap_or(12)));
             } else if let Some((y, m)) = parse_year_month(tok) {
@@ -119,7 +128,11 @@ impl Query {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.countries.is_empty() && self.bodies.is_empty() && self.from.is_none() && self.to.is_none() && self.text.trim().is_empty()
+        self.countries.is_empty()
+            && self.bodies.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.text.trim().is_empty()
     }
 }
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. The end-to-end dashboard test drives the real binary in tmux, so tmux
+# is installed first where it is missing (Debian's package, as root or through sudo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v tmux >/dev/null 2>&1; then
+  echo "test.sh: installing tmux for the end-to-end test" >&2
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq >/dev/null && apt-get install -y -qq tmux >/dev/null
+  else
+    sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq tmux >/dev/null
+  fi
+fi
+cargo test --locked "$@"

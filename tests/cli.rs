@@ -1,0 +1,81 @@
+//! The CLI as a user runs it: formats, filters, warnings on stderr and exit statuses.
+
+use std::process::Command;
+
+fn ictdip(args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ictdip")).args(args).output().expect("run ictdip");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn export_json_has_the_schema_fields() {
+    let (ok, out, _) = ictdip(&["export"]);
+    assert!(ok);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let events = v.as_array().unwrap();
+    assert_eq!(events.iter().filter(|e| e["primary"] == true).count(), 5, "one primary event per sample article");
+    for key in [
+        "id",
+        "file",
+        "primary",
+        "title",
+        "published",
+        "date",
+        "place",
+        "countries",
+        "orgs",
+        "people",
+        "kind",
+        "topics",
+        "warnings",
+    ] {
+        assert!(events.iter().all(|e| e.get(key).is_some()), "missing {key}");
+    }
+    let karamay = events.iter().find(|e| e["place"]["city"] == "Karamay").expect("the Karamay meeting");
+    assert_eq!(karamay["date"], "2025-06-17");
+    assert_eq!(karamay["orgs"], serde_json::json!(["SCO"]));
+}
+
+#[test]
+fn jsonl_and_csv_have_one_line_per_event() {
+    let (_, json, _) = ictdip(&["export"]);
+    let n = serde_json::from_str::<serde_json::Value>(&json).unwrap().as_array().unwrap().len();
+    let (ok, jsonl, _) = ictdip(&["export", "--format", "jsonl"]);
+    assert!(ok);
+    assert_eq!(jsonl.lines().count(), n);
+    assert!(jsonl.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+    let (ok, csv, _) = ictdip(&["export", "--format", "csv"]);
+    assert!(ok);
+    assert!(csv.starts_with("id,file,primary,date,"));
+    assert_eq!(csv.lines().count(), n + 1);
+}
+
+#[test]
+fn list_filters_like_the_dashboard() {
+    let (ok, out, _) = ictdip(&["list", "--filter", "#шос"]);
+    assert!(ok);
+    let rows: Vec<&str> = out.lines().skip(1).filter(|l| !l.ends_with("events")).collect();
+    assert!(rows.iter().all(|r| r.contains("SCO")), "{out}");
+    assert!(out.lines().last().unwrap().starts_with(&format!("{} of ", rows.len())), "{out}");
+    assert!(rows.iter().any(|r| r.contains("Karamay")) && rows.iter().any(|r| r.contains("Almaty")), "{out}");
+}
+
+#[test]
+fn warnings_on_stderr_and_exit_status() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.txt"), "В Баку прошла встреча министров 5 мая 2025 года.").unwrap();
+    std::fs::write(d.path().join("b.txt"), "").unwrap();
+    let (ok, out, err) = ictdip(&["export", d.path().to_str().unwrap()]);
+    assert!(ok, "one good file is enough");
+    assert_eq!(err.trim(), "ictdip: warning: b.txt: skipped: empty file");
+    assert!(out.contains("\"file\": \"a.txt\""));
+
+    let empty = tempfile::tempdir().unwrap();
+    let (ok, _, err) = ictdip(&["stats", empty.path().to_str().unwrap()]);
+    assert!(!ok, "nothing loaded is a failure");
+    assert!(err.contains("no article could be loaded"), "{err}");
+}

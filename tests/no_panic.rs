@@ -1,0 +1,32 @@
+//! Arbitrary input never panics the loader or the extractor.
+
+use ictdip::extract::extract;
+use ictdip::load::{article_from_bytes, Article};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        if let Ok(a) = article_from_bytes("x.txt", &bytes) {
+            for e in extract(&a) {
+                for ev in &e.evidence {
+                    prop_assert!(a.text.is_char_boundary(ev.start) && a.text.is_char_boundary(ev.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_strings(s in "\\PC{0,600}") {
+        let a = Article::from_text("x.txt", &s);
+        let _ = extract(&a);
+    }
+
+    #[test]
+    fn newsy_strings(s in "([А-Яа-яЁё]{1,12}|[0-9]{1,4}|[ .,–\\-\\n/«»()№]|ШОС|СНГ|Того|в|г\\.|с\\.г\\.|июня|ДУШАНБЕ, ){0,80}") {
+        let a = Article::from_text("x.txt", &s);
+        let _ = extract(&a);
+    }
+}
