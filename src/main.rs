@@ -49,6 +49,8 @@ enum Command {
     },
     /// Load everything and print counts.
     Stats { path: Option<PathBuf> },
+    /// Print every name the gazetteer knows, one per line (for grep baselines and checks).
+    Names,
 }
 
 fn load(path: Option<&std::path::Path>, opts: &LoadOptions) -> Result<(Timeline, usize), ExitCode> {
@@ -83,6 +85,10 @@ fn main() -> ExitCode {
             load(path.as_deref(), &opts).map(|(t, _)| cli::list(&t, &filter, &mut out))
         }
         Some(Command::Stats { path }) => load(path.as_deref(), &opts).map(|(t, n)| cli::stats(&t, n, &mut out)),
+        Some(Command::Names) => Ok(ictdip::extract::gazetteer::Gazetteer::get()
+            .surface_forms()
+            .iter()
+            .try_for_each(|n| writeln!(out, "{n}"))),
         None => {
             drop(out);
             return match ictdip_dashboard(args.path, args.mouse, opts) {

@@ -71,6 +71,15 @@ struct Patterns {
     relative: Regex,
 }
 
+/// Word boundaries are checked here rather than with `\b` in the patterns: a Unicode `\b` keeps
+/// the regex engine off its fast automaton, which made date search the slowest step.
+fn bounded(hay: &str, m: &regex::Match, month: Option<regex::Match>) -> bool {
+    let before_ok = !hay[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+    let end = month.map_or(m.end(), |mm| mm.end());
+    let after_ok = !hay[end..].chars().next().is_some_and(char::is_alphanumeric);
+    before_ok && after_ok
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
@@ -81,14 +90,14 @@ fn patterns() -> &'static Patterns {
         let this_year = r"(?:\s*,?\s*(с\.\s?г\.|текущего года|этого года|нынешнего года|сего года|т\.\s?г\.))?";
         Patterns {
             day_month: Regex::new(&format!(
-                r"\b(?:с\s+)?(\d{{1,2}})(?:(?:{dash}|\s+по\s+)(\d{{1,2}}))?\s+({m})\b\.?(?:\s+(\d{{4}})\s*(?:года|год|г\.|г\b)?)?{this_year}"
+                r"(?:с\s+)?(\d{{1,2}})(?:(?:{dash}|\s+по\s+)(\d{{1,2}}))?\s+({m})\.?(?:\s+(\d{{4}})\s*(?:года|год|г\.)?)?{this_year}"
             ))
             .expect("day-month pattern"),
-            numeric: Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("numeric date pattern"),
-            iso: Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("ISO date pattern"),
-            month_year: Regex::new(&format!(r"\b({m})\s+(\d{{4}})\s*(?:года|г\.|г\b)")).expect("month-year pattern"),
-            year: Regex::new(r"\bв\s+(\d{4})\s*(?:году|г\.)").expect("year pattern"),
-            relative: Regex::new(r"\b(вчера|накануне|сегодня|позавчера)\b").expect("relative pattern"),
+            numeric: Regex::new(r"(\d{1,2})\.(\d{1,2})\.(\d{4})").expect("numeric date pattern"),
+            iso: Regex::new(r"(\d{4})-(\d{2})-(\d{2})").expect("ISO date pattern"),
+            month_year: Regex::new(&format!(r"({m})\s+(\d{{4}})\s*(?:года|г\.)")).expect("month-year pattern"),
+            year: Regex::new(r"в\s+(\d{4})\s*(?:году|г\.)").expect("year pattern"),
+            relative: Regex::new(r"(вчера|накануне|сегодня|позавчера)").expect("relative pattern"),
         }
     })
 }
@@ -122,6 +131,9 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     let num = |s: Option<regex::Match>| s.and_then(|m| m.as_str().parse::<i32>().ok());
     for c in p.day_month.captures_iter(hay) {
         let all = c.get(0).expect("match");
+        if !bounded(hay, &all, c.get(3)) {
+            continue;
+        }
         let (Some(day), Some(month)) = (num(c.get(1)), c.get(3).and_then(|m| months::month_of(m.as_str()))) else {
             continue;
         };
@@ -136,6 +148,9 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     for re in [&p.numeric, &p.iso] {
         for c in re.captures_iter(hay) {
             let all = c.get(0).expect("match");
+            if !bounded(hay, &all, None) {
+                continue;
+            }
             let (a, b, cc) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
             let date = if std::ptr::eq(re, &p.iso) {
                 EventDate::day(a.unwrap_or(0), b.unwrap_or(0) as u32, cc.unwrap_or(0) as u32)
@@ -147,6 +162,9 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     }
     for c in p.month_year.captures_iter(hay) {
         let all = c.get(0).expect("match");
+        if !bounded(hay, &all, c.get(1)) {
+            continue;
+        }
         if let (Some(m), Some(y)) = (c.get(1).and_then(|m| months::month_of(m.as_str())), num(c.get(2))) {
             found.push(DateMention::Calendar {
                 date: EventDate::month(y, m),
@@ -157,6 +175,9 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     }
     for c in p.year.captures_iter(hay) {
         let all = c.get(0).expect("match");
+        if !bounded(hay, &all, None) {
+            continue;
+        }
         if let Some(y) = num(c.get(1)) {
             found.push(DateMention::Calendar {
                 date: EventDate::year(y),
@@ -167,6 +188,9 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     }
     for c in p.relative.captures_iter(hay) {
         let all = c.get(0).expect("match");
+        if !bounded(hay, &all, None) {
+            continue;
+        }
         let days = match all.as_str() {
             "сегодня" => 0,
             "позавчера" => -2,
