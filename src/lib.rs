@@ -12,3 +12,4 @@ pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod timeline;
+pub mod ui;

@@ -118,6 +118,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn ictdip_dashboard(_path: Option<PathBuf>, _mouse: bool, _opts: LoadOptions) -> io::Result<()> {
-    Err(io::Error::other("the dashboard is not built yet; use export, list or stats"))
+fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: LoadOptions) -> io::Result<()> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() {
+        return Err(io::Error::other("the dashboard needs a terminal; use export, list or stats to print"));
+    }
+    ictdip::ui::terminal::run(Source::from_arg(path.as_deref()), opts, mouse)
 }

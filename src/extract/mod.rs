@@ -154,7 +154,8 @@ pub fn extract(article: &Article) -> Vec<Event> {
     evidence.sort_by_key(|e| (e.start, e.end));
     let kind = kind(&facts, &regions, article.structure.title.as_ref(), anchor);
     let topics = topics(&facts, &regions);
-    let title = article.structure.title.as_ref().map(|t| text[t.clone()].trim().to_string());
+    let title =
+        article.structure.title.as_ref().map(|t| text[t.clone()].trim().to_string()).or_else(|| lead_as_title(&facts));
 
     let mut warnings = Vec::new();
     if date.is_none() {
@@ -179,6 +180,18 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let mut events = vec![primary];
     secondary_events(&facts, anchor, &mut events);
     events
+}
+
+/// For an article without a headline, its lead sentence (cut to about 120 characters) stands in.
+fn lead_as_title(f: &Facts) -> Option<String> {
+    let lead = f.text[f.sentences.first()?.clone()].trim();
+    let lead = lead.trim_end_matches('.');
+    if lead.chars().count() <= 120 {
+        return Some(lead.to_string());
+    }
+    let cut: String = lead.chars().take(120).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    Some(format!("{cut}…"))
 }
 
 /// The event date and the sentence it was found in (`None` when it is the publication date).
@@ -220,6 +233,9 @@ fn words_between(text: &str, a_end: usize, b_start: usize) -> usize {
 /// Казахстан для обсуждения создания центра ... в Алматы").
 fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
     let s = f.sentence_of(span.start)?;
+    if in_attribution(f, s, span) {
+        return None;
+    }
     let before = f.folded[..span.start].trim_end();
     let prev = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
     let reach = if matches!(prev, "в" | "во" | "г." | "городе" | "столице") { 8 } else { 5 };
@@ -233,6 +249,19 @@ fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
             && (span.end <= cs.start || (words_between(f.text, cs.end, span.start) <= reach && !blocked(cs.end)))
     });
     tied.then_some(s)
+}
+
+/// True inside a source attribution ("Как сообщили НИАТ «Ховар» в Секретариате ШОС в Пекине, ..."):
+/// from "как сообщ-", "как передает", "по сообщению" or "по данным" to the next comma. A city
+/// there is where the news came from, not where the event was.
+fn in_attribution(f: &Facts, sentence: usize, span: &Span) -> bool {
+    let s = &f.sentences[sentence];
+    let text = &f.folded[s.start..span.start];
+    let opener = ["как сообщ", "как передает", "как передают", "по сообщению", "по данным", "как стало известно"]
+        .iter()
+        .filter_map(|o| text.rfind(o))
+        .max();
+    opener.is_some_and(|o| !text[o..].contains(','))
 }
 
 fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place> {
@@ -381,6 +410,15 @@ fn topics(f: &Facts, regions: &[Span]) -> Vec<String> {
     out.into_iter().collect()
 }
 
+/// True when both dates are full days at most `days` apart: a side meeting on the eve of a summit
+/// is part of the same gathering, not an event of its own.
+fn within_days(a: EventDate, b: Option<EventDate>, days: i64) -> bool {
+    match (a.to_naive(), b.and_then(|b| b.to_naive())) {
+        (Some(a), Some(b)) => (a - b).num_days().abs() <= days,
+        _ => false,
+    }
+}
+
 /// Other dated gatherings in the article (a side meeting the day before, a follow-up): one
 /// secondary event per distinct day, with the names of its own sentence.
 fn secondary_events(f: &Facts, anchor: Option<usize>, events: &mut Vec<Event>) {
@@ -393,7 +431,7 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, events: &mut Vec<Event>) {
             continue;
         }
         let Some(d) = m.resolve(f.published) else { continue };
-        if seen.contains(&Some(d)) {
+        if seen.contains(&Some(d)) || within_days(d, primary_date, 3) {
             continue;
         }
         seen.push(Some(d));
@@ -410,7 +448,7 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, events: &mut Vec<Event>) {
                 Target::Body(b) => {
                     orgs.insert(g.bodies[b as usize].id.clone());
                 }
-                Target::City(c) if place.is_none() => {
+                Target::City(c) if place.is_none() && tied_to_cue(f, &h.span).is_some() => {
                     let city = &g.cities[c as usize];
                     place = Some(Place {
                         city: Some(city.name.clone()),

@@ -90,11 +90,11 @@ fn furniture_facts_are_ignored() {
 fn secondary_gathering_is_its_own_event() {
     let events = extract(&Article::from_text(
         "t.txt",
-        "ТАШКЕНТ, 20.05.2025. 19 мая в Ташкенте состоялся форум ШОС. 18 мая в Самарканде прошла встреча министров.",
+        "ТАШКЕНТ, 20.05.2025. 19 мая в Ташкенте состоялся форум ШОС. 2 апреля в Самарканде прошла встреча министров. 18 мая прошла встреча глав делегаций.",
     ));
-    assert_eq!(events.len(), 2);
+    assert_eq!(events.len(), 2, "the eve-of-forum meeting is part of the forum");
     assert!(events[0].primary && !events[1].primary);
-    assert_eq!(events[1].date.unwrap().to_string(), "2025-05-18");
+    assert_eq!(events[1].date.unwrap().to_string(), "2025-04-02");
     assert_eq!(events[1].place.as_ref().unwrap().city.as_deref(), Some("Samarkand"));
 }
 
@@ -112,4 +112,16 @@ fn evidence_spans_point_at_the_text() {
         }
     }
     assert_eq!(e.evidence.len(), 3);
+}
+
+#[test]
+fn attribution_city_is_not_the_venue() {
+    let e = event("Как сообщили в Секретариате ШОС в Пекине, 16 июня в Ташкенте прошла встреча министров.");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Tashkent"));
+}
+
+#[test]
+fn lead_sentence_stands_in_for_a_missing_title() {
+    let e = event("1 февраля в г. Алматы состоялось совещание министров связи. Подробности позже.");
+    assert_eq!(e.title.as_deref(), Some("1 февраля в г. Алматы состоялось совещание министров связи"));
 }

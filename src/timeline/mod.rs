@@ -131,27 +131,43 @@ impl Timeline {
     /// The entries that satisfy `q`, in the order it asks for.
     pub fn query(&self, q: &Query) -> Vec<Hit> {
         let candidates: Vec<usize> = self.facet_candidates(q);
-        let needle = fold(q.text.trim());
+        let tokens: Vec<String> = fold(&q.text).split_whitespace().map(query::stem).collect();
         let mut hits: Vec<Hit> = candidates
             .into_iter()
             .filter(|&i| q.accepts_date(self.entries[i].event.date))
-            .filter_map(|i| {
-                if needle.is_empty() {
-                    return Some(Hit { entry: i, score: 0, title_matches: Vec::new() });
-                }
-                let e = &self.entries[i];
-                let score = self.matcher.fuzzy_match(&e.haystack, &needle)?;
-                // Highlight in the title where the title alone matches; the best alignment over
-                // the whole haystack may lie in the names after it.
-                let title: String = e.haystack.chars().take(e.title_chars).collect();
-                let title_matches = self.matcher.fuzzy_indices(&title, &needle).map(|(_, idx)| idx).unwrap_or_default();
-                Some(Hit { entry: i, score, title_matches })
-            })
+            .filter_map(|i| self.text_match(i, &tokens))
             .collect();
-        if q.sort == SortOrder::Score && !needle.is_empty() {
+        if q.sort == SortOrder::Score && !tokens.is_empty() {
             hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
         }
         hits
+    }
+
+    /// Every token must match the entry's haystack well enough: at least 16 points a character, which
+    /// a contiguous or word-initial match reaches and a scatter of letters across unrelated words
+    /// ("ш…о…с" in "решений … ООН … с") does not.
+    fn text_match(&self, i: usize, tokens: &[String]) -> Option<Hit> {
+        let e = &self.entries[i];
+        let mut score = 0;
+        let mut title_matches = Vec::new();
+        let title: String = e.haystack.chars().take(e.title_chars).collect();
+        for t in tokens {
+            let s = self.matcher.fuzzy_match(&e.haystack, t)?;
+            if s < 16 * t.chars().count() as i64 {
+                return None;
+            }
+            score += s;
+            // Highlight in the title where the title alone matches well; the best alignment over
+            // the whole haystack may lie in the names after it.
+            if let Some((ts, idx)) = self.matcher.fuzzy_indices(&title, t) {
+                if ts >= 16 * t.chars().count() as i64 {
+                    title_matches.extend(idx);
+                }
+            }
+        }
+        title_matches.sort_unstable();
+        title_matches.dedup();
+        Some(Hit { entry: i, score, title_matches })
     }
 
     /// Entries allowed by the facet filters: OR within countries, OR within bodies, AND across.

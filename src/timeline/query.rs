@@ -12,6 +12,21 @@ use crate::lexicon::fold;
 use crate::model::EventDate;
 use std::collections::BTreeSet;
 
+/// A text token without its inflectional ending, so that "встреча" finds "встречу" and "карамай"
+/// finds "Карамае": from a word of five letters or more, trailing vowels, "й" and "ь" go (at most
+/// two letters). Shorter tokens (abbreviations such as "шос") stay whole.
+pub fn stem(token: &str) -> String {
+    let chars: Vec<char> = token.chars().collect();
+    if chars.len() < 5 || !chars.iter().all(|c| c.is_alphabetic()) {
+        return token.to_string();
+    }
+    let mut n = chars.len();
+    while n > chars.len() - 2 && "аеёиоуыэюяйь".contains(chars[n - 1]) {
+        n -= 1;
+    }
+    chars[..n].iter().collect()
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortOrder {
     #[default]
@@ -156,6 +171,15 @@ mod tests {
         assert_eq!(Query::parse("#sco").bodies.iter().collect::<Vec<_>>(), ["SCO"]);
         assert_eq!(Query::parse("#МСЭ").bodies.iter().collect::<Vec<_>>(), ["ITU"]);
         assert_eq!(Query::parse("@zz").countries.iter().collect::<Vec<_>>(), ["?zz"]);
+    }
+
+    #[test]
+    fn stems_drop_endings_of_long_words_only() {
+        assert_eq!(stem("встреча"), "встреч");
+        assert_eq!(stem("карамай"), "карам");
+        assert_eq!(stem("шос"), "шос");
+        assert_eq!(stem("2025"), "2025");
+        assert_eq!(stem("forum"), "forum");
     }
 
     #[test]

@@ -49,3 +49,12 @@ fn fuzzy_text_is_case_and_yo_insensitive() {
     let lit: String = hit.title_matches.iter().map(|&i| title[i]).collect();
     assert_eq!(lit, "ШОС");
 }
+
+#[test]
+fn inflected_and_scattered_queries() {
+    let t = sample();
+    assert_eq!(titles(&t, "ташкент"), ["Совещание ШОС в Ташкенте"], "stem finds the locative");
+    assert_eq!(titles(&t, "совещания"), ["Совещание ШОС в Ташкенте"]);
+    assert!(titles(&t, "шсз").is_empty(), "letters scattered across words do not match");
+    assert_eq!(titles(&t, "форум минск"), ["Форум СНГ в Минске"], "every token must match");
+}

@@ -1,0 +1,332 @@
+//! The dashboard's state and how actions change it. No drawing and no terminal here, so every
+//! transition is a plain unit test.
+
+use super::action::Action;
+use super::panes::reader;
+use crate::load::LoadWarning;
+use crate::timeline::{FacetCount, Hit, Query, SortOrder, Timeline};
+use std::collections::BTreeSet;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Countries,
+    Bodies,
+    Timeline,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    Warnings,
+}
+
+/// A list pane of facet values (countries or bodies) that can be chosen as filters.
+#[derive(Clone, Debug, Default)]
+pub struct FacetPane {
+    pub items: Vec<FacetCount>,
+    pub selected: usize,
+    pub offset: usize,
+    pub by_name: bool,
+    pub chosen: BTreeSet<String>,
+}
+
+impl FacetPane {
+    fn set_items(&mut self, mut items: Vec<FacetCount>) {
+        if self.by_name {
+            items.sort_by_key(|i| i.name.to_lowercase());
+        }
+        self.items = items;
+        self.selected = self.selected.min(self.items.len().saturating_sub(1));
+    }
+}
+
+/// Where the loading stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadState {
+    Loading { files_done: usize },
+    Done,
+}
+
+pub struct App {
+    pub timeline: Timeline,
+    pub warnings: Vec<LoadWarning>,
+    pub load: LoadState,
+    pub focus: Focus,
+    pub overlay: Overlay,
+    pub countries: FacetPane,
+    pub bodies: FacetPane,
+    /// The current answer of the timeline to the filters, in display order.
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub offset: usize,
+    pub filter: String,
+    pub filter_open: bool,
+    pub ranking: SortOrder,
+    pub reader_full: bool,
+    pub reader_scroll: usize,
+    pub show_furniture: bool,
+    /// Index of the highlight `n`/`N` last jumped to.
+    pub highlight: Option<usize>,
+    pub warnings_scroll: usize,
+    /// Rows visible in the last drawn timeline, reader and facet panes (for paging and scrolling).
+    pub page: usize,
+    pub reader_width: u16,
+    pub reader_height: usize,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(timeline: Timeline, warnings: Vec<LoadWarning>) -> App {
+        let mut app = App {
+            timeline,
+            warnings,
+            load: LoadState::Done,
+            focus: Focus::Timeline,
+            overlay: Overlay::None,
+            countries: FacetPane::default(),
+            bodies: FacetPane::default(),
+            hits: Vec::new(),
+            selected: 0,
+            offset: 0,
+            filter: String::new(),
+            filter_open: false,
+            ranking: SortOrder::Date,
+            reader_full: false,
+            reader_scroll: 0,
+            show_furniture: true,
+            highlight: None,
+            warnings_scroll: 0,
+            page: 10,
+            reader_width: 80,
+            reader_height: 20,
+            quit: false,
+        };
+        app.refresh_facets();
+        app.requery();
+        app
+    }
+
+    /// A dashboard that is still loading: empty until [`App::set_corpus`].
+    pub fn loading() -> App {
+        let mut app = App::new(Timeline::new(Vec::new(), Vec::new()), Vec::new());
+        app.load = LoadState::Loading { files_done: 0 };
+        app
+    }
+
+    /// Takes in a loaded corpus, keeping filters and the filter line.
+    pub fn set_corpus(&mut self, timeline: Timeline, warnings: Vec<LoadWarning>) {
+        self.timeline = timeline;
+        self.warnings = warnings;
+        self.load = LoadState::Done;
+        self.refresh_facets();
+        self.requery();
+    }
+
+    fn refresh_facets(&mut self) {
+        self.countries.set_items(self.timeline.countries());
+        self.bodies.set_items(self.timeline.bodies());
+    }
+
+    /// The query the filter line and the chosen facets make together.
+    pub fn query(&self) -> Query {
+        let mut q = Query::parse(&self.filter);
+        q.countries.extend(self.countries.chosen.iter().cloned());
+        q.bodies.extend(self.bodies.chosen.iter().cloned());
+        q.sort = self.ranking;
+        q
+    }
+
+    /// Asks the timeline again after a filter changed; keeps the selected event if it is still there.
+    pub fn requery(&mut self) {
+        let keep = self.selected_entry();
+        self.hits = self.timeline.query(&self.query());
+        self.selected = keep.and_then(|k| self.hits.iter().position(|h| h.entry == k)).unwrap_or(0);
+        self.selected = self.selected.min(self.hits.len().saturating_sub(1));
+        if keep != self.selected_entry() {
+            self.reader_scroll = 0;
+            self.highlight = None;
+        }
+    }
+
+    /// The timeline entry under the cursor.
+    pub fn selected_entry(&self) -> Option<usize> {
+        self.hits.get(self.selected).map(|h| h.entry)
+    }
+
+    fn facet_mut(&mut self) -> Option<&mut FacetPane> {
+        match self.focus {
+            Focus::Countries => Some(&mut self.countries),
+            Focus::Bodies => Some(&mut self.bodies),
+            Focus::Timeline => None,
+        }
+    }
+
+    /// Moves a cursor by `delta` within `len` items, clamped.
+    fn moved(cur: usize, delta: isize, len: usize) -> usize {
+        if len == 0 {
+            return 0;
+        }
+        (cur as isize + delta).clamp(0, len as isize - 1) as usize
+    }
+
+    fn move_cursor(&mut self, delta: isize) {
+        if self.overlay == Overlay::Warnings {
+            self.warnings_scroll = Self::moved(self.warnings_scroll, delta, self.warnings.len());
+            return;
+        }
+        if self.reader_full {
+            let max = self.reader_lines().saturating_sub(1);
+            self.reader_scroll = (self.reader_scroll as isize + delta).clamp(0, max as isize) as usize;
+            return;
+        }
+        if let Some(f) = self.facet_mut() {
+            f.selected = Self::moved(f.selected, delta, f.items.len());
+            return;
+        }
+        let before = self.selected;
+        self.selected = Self::moved(self.selected, delta, self.hits.len());
+        if before != self.selected {
+            self.reader_scroll = 0;
+            self.highlight = None;
+        }
+    }
+
+    fn reader_lines(&self) -> usize {
+        self.reader_doc().map_or(0, |d| d.lines.len())
+    }
+
+    /// The selected event's article laid out at the reader's last drawn width.
+    pub fn reader_doc(&self) -> Option<reader::ReaderDoc> {
+        let entry = self.selected_entry()?;
+        Some(reader::layout(&self.timeline, entry, self.reader_width.max(20), self.show_furniture))
+    }
+
+    fn toggle_chosen(&mut self) {
+        let Some(f) = self.facet_mut() else { return };
+        let Some(code) = f.items.get(f.selected).map(|i| i.code.clone()) else { return };
+        if !f.chosen.remove(&code) {
+            f.chosen.insert(code);
+        }
+        self.requery();
+    }
+
+    fn jump_highlight(&mut self, forward: bool) {
+        let Some(doc) = self.reader_doc() else { return };
+        if doc.highlight_lines.is_empty() {
+            return;
+        }
+        let n = doc.highlight_lines.len();
+        let next = match (self.highlight, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.highlight = Some(next);
+        // Bring the highlight into view, a few lines below the top.
+        self.reader_scroll = doc.highlight_lines[next].saturating_sub(2);
+    }
+
+    pub fn handle(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Insert(c) => {
+                self.filter.push(c);
+                self.requery();
+            }
+            Action::DeleteBack => {
+                self.filter.pop();
+                self.requery();
+            }
+            Action::ClearLine => {
+                self.filter.clear();
+                self.requery();
+            }
+            Action::AcceptFilter => self.filter_open = false,
+            Action::Back => {
+                if self.filter_open {
+                    self.filter_open = false;
+                    self.filter.clear();
+                    self.requery();
+                } else if self.overlay != Overlay::None {
+                    self.overlay = Overlay::None;
+                } else if self.reader_full {
+                    self.reader_full = false;
+                }
+            }
+            Action::ToggleHelp => {
+                self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help }
+            }
+            Action::ToggleWarnings => {
+                self.overlay = if self.overlay == Overlay::Warnings { Overlay::None } else { Overlay::Warnings }
+            }
+            _ if self.overlay == Overlay::Help => {}
+            Action::FocusNext | Action::FocusPrev if !self.reader_full => {
+                let order = [Focus::Countries, Focus::Bodies, Focus::Timeline];
+                let i = order.iter().position(|f| *f == self.focus).unwrap_or(2);
+                let step = if action == Action::FocusNext { 1 } else { 2 };
+                self.focus = order[(i + step) % 3];
+            }
+            Action::Up => self.move_cursor(-1),
+            Action::Down => self.move_cursor(1),
+            Action::PageUp => self.move_cursor(-(self.page.max(1) as isize)),
+            Action::PageDown => self.move_cursor(self.page.max(1) as isize),
+            Action::Top => self.move_cursor(isize::MIN / 2),
+            Action::Bottom => self.move_cursor(isize::MAX / 2),
+            Action::Activate => match self.focus {
+                Focus::Countries | Focus::Bodies => self.toggle_chosen(),
+                Focus::Timeline if !self.hits.is_empty() => {
+                    self.reader_full = true;
+                    self.reader_scroll = 0;
+                    self.highlight = None;
+                }
+                Focus::Timeline => {}
+            },
+            Action::ClearFilters => {
+                self.countries.chosen.clear();
+                self.bodies.chosen.clear();
+                self.filter.clear();
+                self.requery();
+            }
+            Action::OpenFilter => {
+                self.filter_open = true;
+                self.reader_full = false;
+                self.focus = Focus::Timeline;
+            }
+            Action::NextHighlight => self.jump_highlight(true),
+            Action::PrevHighlight => self.jump_highlight(false),
+            Action::ToggleSort => {
+                if let Some(f) = self.facet_mut() {
+                    f.by_name = !f.by_name;
+                    f.selected = 0;
+                    self.refresh_facets();
+                }
+            }
+            Action::ToggleFurniture => {
+                self.show_furniture = !self.show_furniture;
+                self.reader_scroll = 0;
+                self.highlight = None;
+            }
+            Action::ToggleRanking => {
+                self.ranking = if self.ranking == SortOrder::Date { SortOrder::Score } else { SortOrder::Date };
+                self.requery();
+            }
+            _ => {}
+        }
+    }
+
+    /// A one-line summary of the active filters, for the status bar.
+    pub fn filter_summary(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.countries.chosen.iter().map(|c| format!("@{c}")));
+        parts.extend(self.bodies.chosen.iter().map(|b| format!("#{b}")));
+        if !self.filter.trim().is_empty() {
+            parts.push(format!("/{}", self.filter.trim()));
+        }
+        parts.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests;

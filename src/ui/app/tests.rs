@@ -1,0 +1,169 @@
+//! State transitions of the dashboard, on the bundled sample articles.
+
+use super::*;
+use crate::corpus::{self, Source};
+use crate::load::LoadOptions;
+
+fn app() -> App {
+    let c = corpus::build(&Source::Embedded, &LoadOptions::default());
+    App::new(Timeline::new(c.articles, c.events), c.warnings)
+}
+
+fn titles(app: &App) -> Vec<String> {
+    app.hits.iter().map(|h| app.timeline.entries[h.entry].event.title.clone().unwrap_or_default()).collect()
+}
+
+fn type_filter(app: &mut App, text: &str) {
+    app.handle(Action::OpenFilter);
+    for c in text.chars() {
+        app.handle(Action::Insert(c));
+    }
+}
+
+#[test]
+fn starts_on_the_timeline_with_every_event() {
+    let a = app();
+    assert_eq!(a.focus, Focus::Timeline);
+    assert_eq!(a.hits.len(), a.timeline.len());
+    assert_eq!(a.selected, 0);
+}
+
+#[test]
+fn focus_cycles_both_ways() {
+    let mut a = app();
+    a.handle(Action::FocusNext);
+    assert_eq!(a.focus, Focus::Countries);
+    a.handle(Action::FocusNext);
+    assert_eq!(a.focus, Focus::Bodies);
+    a.handle(Action::FocusPrev);
+    a.handle(Action::FocusPrev);
+    assert_eq!(a.focus, Focus::Timeline);
+}
+
+#[test]
+fn choosing_facets_filters_with_or_within_and_across() {
+    let mut a = app();
+    a.handle(Action::FocusNext); // countries, sorted by count: AZ, CN, KZ first
+    let az = a.countries.items.iter().position(|i| i.code == "AZ").unwrap();
+    a.countries.selected = az;
+    a.handle(Action::Activate);
+    assert!(a.hits.iter().all(|h| a.timeline.entries[h.entry].event.countries.contains(&"AZ".to_string())));
+    let n_az = a.hits.len();
+    let kz = a.countries.items.iter().position(|i| i.code == "KZ").unwrap();
+    a.countries.selected = kz;
+    a.handle(Action::Activate);
+    assert!(a.hits.len() > n_az, "a second country widens (OR)");
+    a.handle(Action::FocusNext); // bodies
+    let sco = a.bodies.items.iter().position(|i| i.code == "SCO").unwrap();
+    a.bodies.selected = sco;
+    a.handle(Action::Activate);
+    assert_eq!(a.hits.len(), 1, "a body narrows (AND): only the Almaty meeting has KZ or AZ and SCO");
+    assert_eq!(a.filter_summary(), "@AZ @KZ #SCO");
+    a.handle(Action::ClearFilters);
+    assert_eq!(a.hits.len(), a.timeline.len());
+    assert_eq!(a.filter_summary(), "");
+}
+
+#[test]
+fn filter_line_narrows_as_you_type_and_esc_clears() {
+    let mut a = app();
+    type_filter(&mut a, "шос");
+    assert!(a.filter_open);
+    assert_eq!(a.hits.len(), 2, "the two SCO meetings: {:?}", titles(&a));
+    a.handle(Action::AcceptFilter);
+    assert!(!a.filter_open);
+    assert_eq!(a.filter, "шос");
+    a.handle(Action::OpenFilter);
+    a.handle(Action::Back);
+    assert_eq!(a.filter, "");
+    assert_eq!(a.hits.len(), a.timeline.len());
+}
+
+#[test]
+fn moving_is_clamped_and_pages() {
+    let mut a = app();
+    a.handle(Action::Up);
+    assert_eq!(a.selected, 0);
+    a.handle(Action::Bottom);
+    assert_eq!(a.selected, a.hits.len() - 1);
+    a.handle(Action::Down);
+    assert_eq!(a.selected, a.hits.len() - 1);
+    a.page = 2;
+    a.handle(Action::PageUp);
+    assert_eq!(a.selected, a.hits.len() - 3);
+    a.handle(Action::Top);
+    assert_eq!(a.selected, 0);
+}
+
+#[test]
+fn reader_opens_scrolls_jumps_between_highlights_and_closes() {
+    let mut a = app();
+    a.reader_width = 60;
+    let karamay = a
+        .hits
+        .iter()
+        .position(|h| a.timeline.entries[h.entry].event.date.map(|d| d.to_string()) == Some("2025-06-17".into()))
+        .unwrap();
+    a.selected = karamay;
+    a.handle(Action::Activate);
+    assert!(a.reader_full);
+    let doc = a.reader_doc().unwrap();
+    assert!(doc.highlight_lines.len() >= 5);
+    a.handle(Action::NextHighlight);
+    assert_eq!(a.highlight, Some(0));
+    a.handle(Action::NextHighlight);
+    assert_eq!(a.highlight, Some(1));
+    assert_eq!(a.reader_scroll, doc.highlight_lines[1].saturating_sub(2));
+    a.handle(Action::PrevHighlight);
+    a.handle(Action::PrevHighlight);
+    assert_eq!(a.highlight, Some(doc.highlight_lines.len() - 1), "wraps around");
+    a.handle(Action::Top);
+    assert_eq!(a.reader_scroll, 0);
+    a.handle(Action::Back);
+    assert!(!a.reader_full);
+}
+
+#[test]
+fn overlays_toggle_and_help_swallows_movement() {
+    let mut a = app();
+    a.handle(Action::ToggleHelp);
+    assert_eq!(a.overlay, Overlay::Help);
+    a.handle(Action::Down);
+    assert_eq!(a.selected, 0);
+    a.handle(Action::Back);
+    assert_eq!(a.overlay, Overlay::None);
+    a.handle(Action::ToggleWarnings);
+    assert_eq!(a.overlay, Overlay::Warnings);
+    a.handle(Action::ToggleWarnings);
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
+fn sort_toggle_orders_a_pane_by_name() {
+    let mut a = app();
+    a.handle(Action::FocusNext);
+    a.handle(Action::ToggleSort);
+    assert!(a.countries.by_name);
+    let names: Vec<String> = a.countries.items.iter().map(|i| i.name.to_lowercase()).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn loading_state_takes_in_a_corpus_and_keeps_the_filter() {
+    let mut a = App::loading();
+    type_filter(&mut a, "шос");
+    assert!(a.hits.is_empty());
+    let c = corpus::build(&Source::Embedded, &LoadOptions::default());
+    a.set_corpus(Timeline::new(c.articles, c.events), c.warnings);
+    assert_eq!(a.load, LoadState::Done);
+    assert_eq!(a.hits.len(), 2);
+}
+
+#[test]
+fn quit() {
+    let mut a = app();
+    a.handle(Action::Quit);
+    assert!(a.quit);
+}

@@ -1,0 +1,69 @@
+//! The dashboard. `app` holds the state and applies actions, `action` maps keys to actions,
+//! `panes` draw, `terminal` owns the terminal and gives it back clean on every exit path.
+
+pub mod action;
+pub mod app;
+pub mod panes;
+pub mod terminal;
+pub mod theme;
+
+use app::{App, Focus, Overlay};
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::Frame;
+
+/// Below this size the layout cannot show its panes legibly.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Draws one frame of the dashboard.
+pub fn draw(f: &mut Frame, app: &mut App) {
+    let area = f.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "Terminal too small: {}×{}.\nictdip needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nEnlarge the window, or press q to quit.",
+            area.width, area.height
+        );
+        let rect = panes::centered(area, area.width, 3.min(area.height));
+        f.render_widget(
+            Paragraph::new(msg).alignment(ratatui::layout::Alignment::Center).wrap(Wrap { trim: true }),
+            rect,
+        );
+        return;
+    }
+    let bottom = if app.filter_open { 2 } else { 1 };
+    let [main, bottom_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
+    if app.reader_full {
+        panes::reader::draw(f, main, app, true);
+    } else {
+        let [left, right] = Layout::horizontal([Constraint::Length(34), Constraint::Min(40)]).areas(main);
+        let [countries, bodies] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
+        let [timeline, reader] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
+        let focus = app.focus;
+        panes::facets::draw(f, countries, "Countries", &mut app.countries, focus == Focus::Countries);
+        panes::facets::draw(f, bodies, "Bodies", &mut app.bodies, focus == Focus::Bodies);
+        panes::timeline::draw(f, timeline, app);
+        panes::reader::draw(f, reader, app, false);
+    }
+    if app.filter_open {
+        let [line, status] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(bottom_area);
+        panes::status::draw_filter_line(f, line, app);
+        panes::status::draw_status(f, status, app);
+    } else {
+        panes::status::draw_status(f, bottom_area, app);
+    }
+    match app.overlay {
+        Overlay::Help => panes::help::draw(f, main),
+        Overlay::Warnings => panes::warnings::draw(f, main, app),
+        Overlay::None => {}
+    }
+    if app.timeline.is_empty() && matches!(app.load, app::LoadState::Loading { .. }) {
+        let rect = panes::centered(main, 40, 3);
+        let block = Block::default().borders(Borders::ALL).border_style(theme::border(true));
+        f.render_widget(ratatui::widgets::Clear, rect);
+        f.render_widget(Paragraph::new(Line::raw(" Loading articles…")).block(block), rect);
+    }
+}

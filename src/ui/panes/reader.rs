@@ -1,0 +1,226 @@
+//! The reader: the selected event's facts, then its article with every found name lit in the
+//! style of its fact, and site furniture dimmed (or hidden with `f`).
+//!
+//! Text is wrapped here rather than by the widget, so that the line of every highlight is known
+//! and `n`/`N` can scroll to it exactly.
+
+use crate::extract::gazetteer::Gazetteer;
+use crate::lexicon::lines_with_spans;
+use crate::load::Role;
+use crate::model::{Evidence, FactKind};
+use crate::timeline::Timeline;
+use crate::ui::app::App;
+use crate::ui::theme;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthChar;
+
+/// The reader's content, wrapped to a width.
+pub struct ReaderDoc {
+    pub lines: Vec<Line<'static>>,
+    /// For each highlight in text order, the line it starts on.
+    pub highlight_lines: Vec<usize>,
+}
+
+/// One styled character, and whether a highlight starts at it.
+type Cell = (char, Style, bool);
+
+/// Greedy word wrap of styled characters into lines of at most `width` columns.
+fn wrap(cells: &[Cell], width: usize, out: &mut ReaderDoc) {
+    let width = width.max(1);
+    let mut start = 0;
+    loop {
+        let mut used = 0;
+        let mut end = start;
+        let mut last_space = None;
+        while end < cells.len() {
+            let w = cells[end].0.width().unwrap_or(0);
+            if used + w > width {
+                break;
+            }
+            if cells[end].0 == ' ' {
+                last_space = Some(end);
+            }
+            used += w;
+            end += 1;
+        }
+        if end < cells.len() {
+            if let Some(sp) = last_space.filter(|&sp| sp > start) {
+                end = sp + 1;
+            }
+        }
+        let line_no = out.lines.len();
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        for &(c, style, starts) in &cells[start..end] {
+            if starts {
+                out.highlight_lines.push(line_no);
+            }
+            match spans.last_mut() {
+                Some(s) if s.style == style => s.content.to_mut().push(c),
+                _ => spans.push(Span::styled(c.to_string(), style)),
+            }
+        }
+        out.lines.push(Line::from(spans));
+        if end >= cells.len() {
+            break;
+        }
+        start = end.max(start + 1);
+    }
+}
+
+fn push_plain(doc: &mut ReaderDoc, text: &str, style: Style, width: usize) {
+    let cells: Vec<Cell> = text.chars().map(|c| (c, style, false)).collect();
+    wrap(&cells, width, doc);
+}
+
+/// A header line: a label, then values each in its fact's style.
+fn push_field(doc: &mut ReaderDoc, label: &str, values: Vec<(String, Style)>, width: usize) {
+    let mut cells: Vec<Cell> = format!("{label:<10}").chars().map(|c| (c, theme::label(), false)).collect();
+    for (i, (v, s)) in values.into_iter().enumerate() {
+        if i > 0 {
+            cells.extend(", ".chars().map(|c| (c, Style::default(), false)));
+        }
+        cells.extend(v.chars().map(|c| (c, s, false)));
+    }
+    wrap(&cells, width, doc);
+}
+
+/// Evidence of every event from the same article, in text order, without duplicates.
+fn article_evidence(t: &Timeline, entry: usize) -> Vec<Evidence> {
+    let art = t.entries[entry].article;
+    let mut ev: Vec<Evidence> =
+        t.entries.iter().filter(|e| e.article == art).flat_map(|e| e.event.evidence.iter().cloned()).collect();
+    ev.sort_by_key(|e| (e.start, e.end));
+    ev.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+    ev
+}
+
+pub fn layout(t: &Timeline, entry: usize, width: u16, show_furniture: bool) -> ReaderDoc {
+    layout_with_current(t, entry, width, show_furniture, None)
+}
+
+pub fn layout_with_current(
+    t: &Timeline,
+    entry: usize,
+    width: u16,
+    show_furniture: bool,
+    current: Option<usize>,
+) -> ReaderDoc {
+    let g = Gazetteer::get();
+    let width = width as usize;
+    let mut doc = ReaderDoc { lines: Vec::new(), highlight_lines: Vec::new() };
+    let e = &t.entries[entry].event;
+    let style = theme::fact;
+    let date = crate::ui::panes::timeline::date_cell(e.date);
+    let mut first = vec![(date, style(FactKind::Date)), (e.kind.as_str().to_string(), Style::default())];
+    if let Some(p) = &e.place {
+        let country = g.country(&p.country).map_or(p.country.clone(), |c| format!("{} ({})", c.name_ru, c.code));
+        match &p.city {
+            Some(city) => first.push((format!("{city}, {country}"), style(FactKind::Place))),
+            None => first.push((country, style(FactKind::Place))),
+        }
+    }
+    if !e.primary {
+        first.push(("secondary event".into(), theme::dim()));
+    }
+    push_field(&mut doc, "Event", first, width);
+    let countries = e
+        .countries
+        .iter()
+        .map(|c| (g.country(c).map_or(c.clone(), |x| format!("{c} {}", x.name_ru)), style(FactKind::Country)))
+        .collect();
+    push_field(&mut doc, "Countries", countries, width);
+    let bodies = e
+        .orgs
+        .iter()
+        .map(|b| (g.body(b).map_or(b.clone(), |x| format!("{b} {}", x.name_en)), style(FactKind::Body)))
+        .collect();
+    push_field(&mut doc, "Bodies", bodies, width);
+    let people = e
+        .people
+        .iter()
+        .map(|p| {
+            let role = p.role.as_ref().map(|r| format!(" — {r}")).unwrap_or_default();
+            (format!("{}{role}", p.name), style(FactKind::Person))
+        })
+        .collect();
+    push_field(&mut doc, "People", people, width);
+    push_field(&mut doc, "Topics", e.topics.iter().map(|x| (x.clone(), Style::default())).collect(), width);
+    let published = e.published.map_or("unknown".to_string(), |d| d.to_string());
+    push_field(
+        &mut doc,
+        "Source",
+        vec![(e.file.clone(), Style::default()), (format!("published {published}"), theme::dim())],
+        width,
+    );
+    push_plain(&mut doc, &"─".repeat(width), theme::dim(), width);
+
+    let Some(article) = t.article(entry) else {
+        push_plain(&mut doc, "(the article text is not available)", theme::dim(), width);
+        return doc;
+    };
+    let evidence = article_evidence(t, entry);
+    let mut next_ev = 0;
+    let mut ev_index = 0;
+    for (start, line) in lines_with_spans(&article.text) {
+        let role = article.structure.role_at(start);
+        let hidden = matches!(role, Role::Furniture | Role::TitleRepeat);
+        if hidden && !show_furniture {
+            continue;
+        }
+        let base = match role {
+            Role::Furniture | Role::TitleRepeat | Role::Meta | Role::Dateline => theme::dim(),
+            Role::Title => theme::label(),
+            Role::Body => Style::default(),
+        };
+        let mut cells: Vec<Cell> = Vec::with_capacity(line.len());
+        for (off, c) in line.char_indices() {
+            let at = start + off;
+            while next_ev < evidence.len() && evidence[next_ev].end <= at {
+                next_ev += 1;
+            }
+            let ev = evidence.get(next_ev).filter(|e| e.start <= at && at < e.end);
+            let (style, starts) = match ev {
+                Some(ev) => {
+                    let starts = ev.start == at;
+                    if starts {
+                        ev_index += 1;
+                    }
+                    let mut s = base.patch(theme::fact(ev.kind));
+                    if current == Some(ev_index - 1) {
+                        s = s.patch(theme::current());
+                    }
+                    (s, starts)
+                }
+                None => (base, false),
+            };
+            cells.push((c, style, starts));
+        }
+        wrap(&cells, width, &mut doc);
+    }
+    doc
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &mut App, focused: bool) {
+    let title = if app.reader_full { " Reader (Esc back · n/N highlights · f furniture) " } else { " Reader " };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border(focused))
+        .title(Span::styled(title, theme::border(focused)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    app.reader_width = inner.width;
+    app.reader_height = inner.height as usize;
+    let Some(entry) = app.selected_entry() else {
+        f.render_widget(Paragraph::new(Line::styled("  Select an event to read it.", theme::dim())), inner);
+        return;
+    };
+    let doc = layout_with_current(&app.timeline, entry, inner.width, app.show_furniture, app.highlight);
+    let max_scroll = doc.lines.len().saturating_sub(1);
+    app.reader_scroll = app.reader_scroll.min(max_scroll);
+    let visible: Vec<Line> = doc.lines.into_iter().skip(app.reader_scroll).take(inner.height as usize).collect();
+    f.render_widget(Paragraph::new(visible), inner);
+}

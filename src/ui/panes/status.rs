@@ -1,0 +1,49 @@
+//! The status bar (counts, filters, warnings, key hints) and the filter line above it.
+
+use crate::timeline::SortOrder;
+use crate::ui::app::{App, LoadState};
+use crate::ui::theme;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
+    let mut spans = vec![Span::styled(
+        format!(" {} of {} events ", app.hits.len(), app.timeline.len()),
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    if let LoadState::Loading { files_done } = app.load {
+        spans.push(Span::styled(format!("· loading… {files_done} files "), theme::warning()));
+    }
+    let filters = app.filter_summary();
+    if !filters.is_empty() {
+        spans.push(Span::styled(format!("· filters: {filters} "), theme::chosen()));
+    }
+    if app.ranking == SortOrder::Score {
+        spans.push(Span::raw("· ranked by match "));
+    }
+    if !app.warnings.is_empty() {
+        spans.push(Span::styled(format!("· {} warnings (w) ", app.warnings.len()), theme::warning()));
+    }
+    let hints = " ? help · / filter · Tab panes · q quit ";
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let pad = (area.width as usize).saturating_sub(used + hints.chars().count());
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(hints, theme::dim()));
+    f.render_widget(
+        Paragraph::new(Line::from(spans)).style(Style::default().bg(ratatui::style::Color::Rgb(30, 30, 30))),
+        area,
+    );
+}
+
+pub fn draw_filter_line(f: &mut Frame, area: Rect, app: &App) {
+    let line = Line::from(vec![
+        Span::styled(" / ", theme::border(true)),
+        Span::raw(app.filter.clone()),
+        Span::styled("▏", theme::border(true)),
+        Span::styled("   Enter keeps · Esc clears · @country #body 2025 2024..2025", theme::dim()),
+    ]);
+    f.render_widget(Paragraph::new(line), area);
+}

@@ -1,0 +1,124 @@
+//! The timeline: one row an event, in date order (undated last). Only the rows in view are built,
+//! so a frame costs the same at 100 events or 100,000.
+
+use crate::cli::fit;
+use crate::model::{Event, EventDate, Precision};
+use crate::ui::app::App;
+use crate::ui::theme;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthChar;
+
+/// A date as the timeline shows it: `2025-06-17`, `2025-06`, `2025`, `····-02-01` for an unknown
+/// year, `undated`.
+pub fn date_cell(d: Option<EventDate>) -> String {
+    match d {
+        None => "undated".into(),
+        Some(d) if d.precision() == Precision::DayMonth => format!("····{}", &d.to_string()[1..]),
+        Some(d) => d.to_string(),
+    }
+}
+
+fn place_cell(e: &Event) -> String {
+    match &e.place {
+        Some(p) => match &p.city {
+            Some(c) => format!("{c}, {}", p.country),
+            None => p.country.clone(),
+        },
+        None => String::new(),
+    }
+}
+
+/// The title cut to `width` columns, with the fuzzy-matched characters styled.
+fn title_spans(title: &str, matches: &[usize], width: usize, base: Style) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    let total: usize = title.chars().map(|c| c.width().unwrap_or(0)).sum();
+    let limit = if total > width { width.saturating_sub(1) } else { width };
+    for (i, c) in title.chars().enumerate() {
+        let w = c.width().unwrap_or(0);
+        if used + w > limit {
+            break;
+        }
+        used += w;
+        let style = if matches.contains(&i) { base.patch(theme::fuzzy_match()) } else { base };
+        match spans.last_mut() {
+            Some(s) if s.style == style => s.content.to_mut().push(c),
+            _ => spans.push(Span::styled(c.to_string(), style)),
+        }
+    }
+    if total > width && width > 0 {
+        spans.push(Span::styled("…", base));
+        used += 1;
+    }
+    if used < width {
+        spans.push(Span::styled(" ".repeat(width - used), base));
+    }
+    spans
+}
+
+pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
+    let focused = app.focus == crate::ui::app::Focus::Timeline;
+    let title = format!(" Timeline ({} of {}) ", app.hits.len(), app.timeline.len());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border(focused))
+        .title(Span::styled(title, theme::border(focused)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let height = inner.height as usize;
+    app.page = height.max(1);
+    app.offset = super::scrolled(app.offset, app.selected, height);
+    let width = inner.width as usize;
+    let (dw, pw, cw, bw) = (10, 16, 11, 9);
+    let title_w = width.saturating_sub(dw + pw + cw + bw + 4);
+    let mut lines = Vec::with_capacity(height);
+    for (row, hit) in app.hits.iter().enumerate().skip(app.offset).take(height) {
+        let e = &app.timeline.entries[hit.entry].event;
+        let base = if row == app.selected { theme::selected_row() } else { Style::default() };
+        let date_style = if e.date.is_none() { base.patch(theme::dim()) } else { base };
+        let mut spans = vec![
+            Span::styled(fit(&date_cell(e.date), dw), date_style),
+            Span::styled(" ", base),
+            Span::styled(fit(&place_cell(e), pw), base),
+            Span::styled(" ", base),
+            Span::styled(fit(&e.countries.join(" "), cw), base.patch(theme::fact(crate::model::FactKind::Country))),
+            Span::styled(" ", base),
+            Span::styled(fit(&e.orgs.join(" "), bw), base.patch(theme::fact(crate::model::FactKind::Body))),
+            Span::styled(" ", base),
+        ];
+        let mut t = e.title.clone().unwrap_or_else(|| e.file.clone());
+        let mut matches = hit.title_matches.clone();
+        if !e.primary {
+            t = format!("↳ {t}");
+            matches.iter_mut().for_each(|m| *m += 2);
+        }
+        spans.extend(title_spans(&t, &matches, title_w, base));
+        lines.push(Line::from(spans));
+    }
+    if lines.is_empty() {
+        let msg = if app.timeline.is_empty() {
+            "  No events loaded."
+        } else {
+            "  No event matches the filters (c clears them)."
+        };
+        lines.push(Line::styled(msg, theme::dim()));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_cells_show_precision() {
+        assert_eq!(date_cell(Some(EventDate::day(2025, 6, 17))), "2025-06-17");
+        assert_eq!(date_cell(Some(EventDate::month(2025, 6))), "2025-06");
+        assert_eq!(date_cell(Some(EventDate::day_month(2, 1))), "····-02-01");
+        assert_eq!(date_cell(None), "undated");
+    }
+}

@@ -1,0 +1,151 @@
+//! Owning the terminal. Raw mode, the alternate screen and mouse capture are undone by a guard's
+//! `Drop` (every return and `?` path) and by a panic hook (a panic prints on a clean screen), so
+//! the shell is never left broken.
+//!
+//! The loop draws only when something changed (a key, a resize, new data), never on idle ticks,
+//! and wraps each frame in a synchronized update so terminals that support it show no tearing.
+
+use super::action::{filter_key, normal_key, Action};
+use super::app::{App, Focus, LoadState, Overlay};
+use crate::corpus::{self, Source};
+use crate::load::LoadOptions;
+use crate::timeline::Timeline;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen,
+    LeaveAlternateScreen,
+};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::Terminal;
+use std::io::{self, Stdout};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Puts the terminal back as it was. Safe to call more than once.
+fn restore(mouse: bool) {
+    let mut out = io::stdout();
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+}
+
+/// Holds the terminal in dashboard mode; dropping it restores the terminal.
+pub struct TerminalGuard {
+    mouse: bool,
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl TerminalGuard {
+    pub fn enter(mouse: bool) -> io::Result<TerminalGuard> {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore(mouse);
+            previous(info);
+        }));
+        enable_raw_mode()?;
+        let mut out = io::stdout();
+        let entered = execute!(out, EnterAlternateScreen, cursor::Hide).and_then(|_| {
+            if mouse {
+                execute!(out, EnableMouseCapture)
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = entered {
+            restore(mouse);
+            return Err(e);
+        }
+        match Terminal::new(CrosstermBackend::new(io::stdout())) {
+            Ok(terminal) => Ok(TerminalGuard { mouse, terminal }),
+            Err(e) => {
+                restore(mouse);
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore(self.mouse);
+    }
+}
+
+/// Messages from the loading thread.
+enum Loaded {
+    Done(Timeline, Vec<crate::load::LoadWarning>),
+}
+
+/// Opens the dashboard on `source`. The first frame is drawn at once; articles load on a
+/// background thread and appear when ready, while keys keep working.
+pub fn run(source: Source, opts: LoadOptions, mouse: bool) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let c = corpus::build(&source, &opts);
+        let timeline = Timeline::new(c.articles, c.events);
+        let _ = tx.send(Loaded::Done(timeline, c.warnings));
+    });
+    let mut guard = TerminalGuard::enter(mouse)?;
+    let mut app = App::loading();
+    let mut dirty = true;
+    loop {
+        if dirty {
+            let t = &mut guard.terminal;
+            execute!(t.backend_mut(), BeginSynchronizedUpdate)?;
+            t.draw(|f| super::draw(f, &mut app))?;
+            execute!(t.backend_mut(), EndSynchronizedUpdate)?;
+            dirty = false;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        let loading = matches!(app.load, LoadState::Loading { .. });
+        let timeout = if loading { Duration::from_millis(50) } else { Duration::from_secs(3600) };
+        if event::poll(timeout)? {
+            match event::read()? {
+                Event::Key(key) => {
+                    let action = if app.filter_open { filter_key(key) } else { normal_key(key) };
+                    if let Some(a) = action {
+                        app.handle(a);
+                        dirty = true;
+                    }
+                }
+                Event::Resize(..) => dirty = true,
+                Event::Mouse(m) if mouse => dirty |= on_mouse(&mut app, m, guard.terminal.size()?.height),
+                _ => {}
+            }
+        }
+        if let Ok(Loaded::Done(timeline, warnings)) = rx.try_recv() {
+            app.set_corpus(timeline, warnings);
+            dirty = true;
+        }
+    }
+}
+
+/// Wheel scrolls the focused list or the reader; a click in the timeline selects a row.
+fn on_mouse(app: &mut App, m: MouseEvent, height: u16) -> bool {
+    match m.kind {
+        MouseEventKind::ScrollDown => app.handle(Action::Down),
+        MouseEventKind::ScrollUp => app.handle(Action::Up),
+        MouseEventKind::Down(MouseButton::Left) if app.overlay == Overlay::None && !app.reader_full => {
+            // The layout of `draw`: a 34-column left column, the timeline in the top 45% on the right.
+            let timeline_h = height.saturating_sub(1) * 45 / 100;
+            if m.column >= 34 && m.row >= 1 && m.row + 1 < timeline_h {
+                let row = app.offset + (m.row - 1) as usize;
+                if row < app.hits.len() {
+                    app.focus = Focus::Timeline;
+                    app.selected = row;
+                    app.reader_scroll = 0;
+                    app.highlight = None;
+                }
+            }
+        }
+        _ => return false,
+    }
+    true
+}
