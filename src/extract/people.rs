@@ -25,6 +25,7 @@ struct Lexicon {
     initials: Regex,
     words: Regex,
     roles: Vec<String>,
+    not_roles: Vec<String>,
     given: HashSet<String>,
     not_names: HashSet<String>,
 }
@@ -36,12 +37,17 @@ fn lexicon() -> &'static Lexicon {
         Lexicon {
             initials: Regex::new(&format!(r"(?:[А-ЯЁ]\.\s?){{1,2}}{name}(?:\s{name})?")).expect("initials pattern"),
             words: Regex::new(&format!(r"{name}(?:\s+{name}){{1,6}}")).expect("name pattern"),
-            roles: list_rows(ROLES).map(fold).collect(),
+            roles: list_rows(ROLES).filter(|r| !r.starts_with('!')).map(fold).collect(),
+            not_roles: list_rows(ROLES).filter_map(|r| r.strip_prefix('!')).map(fold).collect(),
             given: list_rows(GIVEN_NAMES).map(fold).collect(),
             not_names: list_rows(NOT_NAMES).map(fold).collect(),
         }
     })
 }
+
+/// Words that open a role phrase before its role word ("первый заместитель").
+const ROLE_MODIFIERS: [&str; 10] =
+    ["первый", "первого", "первым", "главный", "главного", "старший", "старшего", "исполняющий", "исполняющего", "временно"];
 
 const CASE_ENDINGS: [&str; 10] = ["а", "у", "ом", "е", "ы", "ой", "ю", "ем", "я", "ым"];
 
@@ -52,7 +58,9 @@ fn is_given_name(word: &str) -> bool {
 }
 
 fn is_role_word(folded_word: &str) -> bool {
-    lexicon().roles.iter().any(|r| folded_word.starts_with(r.as_str()))
+    let l = lexicon();
+    l.roles.iter().any(|r| folded_word.starts_with(r.as_str()))
+        && !l.not_roles.iter().any(|r| folded_word.starts_with(r.as_str()))
 }
 
 fn overlaps_hit(span: &Span, hits: &[Hit]) -> bool {
@@ -96,12 +104,15 @@ fn role_before(text: &str, folded: &str, sentence: &Span, name_start: usize) -> 
             }
         }
     }
+    // Widen back over "Чрезвычайный и Полномочный", "первый заместитель", "заместителя".
     let mut i = role_idx?;
-    while i >= 2 {
-        let prev = &text[ws[i - 1].clone()];
-        let prev2 = &text[ws[i - 2].clone()];
-        if prev == "и" && prev2.chars().next().is_some_and(char::is_uppercase) {
+    loop {
+        let prev = |k: usize| if i >= k { Some(&folded[ws[i - k].clone()]) } else { None };
+        let prev_text = |k: usize| &text[ws[i - k].clone()];
+        if prev(1) == Some("и") && prev(2).is_some() && prev_text(2).chars().next().is_some_and(char::is_uppercase) {
             i -= 2;
+        } else if prev(1).is_some_and(|w| is_role_word(w) || ROLE_MODIFIERS.contains(&w)) {
+            i -= 1;
         } else {
             break;
         }
@@ -319,6 +330,7 @@ mod tests {
     fn oblique_names_are_given_in_the_nominative() {
         let got = people("под председательством заместителя Министра промышленности Китая Сюн Цзицзюня.");
         assert_eq!(got[0].0, "Сюн Цзицзюнь");
+        assert_eq!(got[0].1.as_deref(), Some("заместителя Министра промышленности Китая"));
         let got = people("Письмо передали министру связи Игорю Петрову.");
         assert_eq!(got[0].0, "Игорь Петров");
         let got = people("Встреча с генеральным секретарем Дорин Богдан-Мартин.");

@@ -37,7 +37,7 @@ pub fn draw(f: &mut Frame, app: &mut App) {
     if app.reader_full {
         panes::reader::draw(f, main, app, true);
     } else {
-        let [left, right] = Layout::horizontal([Constraint::Length(34), Constraint::Min(40)]).areas(main);
+        let [left, right] = Layout::horizontal([Constraint::Length(30), Constraint::Min(40)]).areas(main);
         let [countries, bodies] =
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
         let [timeline, reader] =

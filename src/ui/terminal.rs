@@ -133,9 +133,9 @@ fn on_mouse(app: &mut App, m: MouseEvent, height: u16) -> bool {
         MouseEventKind::ScrollDown => app.handle(Action::Down),
         MouseEventKind::ScrollUp => app.handle(Action::Up),
         MouseEventKind::Down(MouseButton::Left) if app.overlay == Overlay::None && !app.reader_full => {
-            // The layout of `draw`: a 34-column left column, the timeline in the top 45% on the right.
+            // The layout of `draw`: a 30-column left column, the timeline in the top 45% on the right.
             let timeline_h = height.saturating_sub(1) * 45 / 100;
-            if m.column >= 34 && m.row >= 1 && m.row + 1 < timeline_h {
+            if m.column >= 30 && m.row >= 1 && m.row + 1 < timeline_h {
                 let row = app.offset + (m.row - 1) as usize;
                 if row < app.hits.len() {
                     app.focus = Focus::Timeline;

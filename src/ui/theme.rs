@@ -9,7 +9,7 @@ pub const ACCENT: Color = Color::Cyan;
 pub fn fact(kind: FactKind) -> Style {
     let s = Style::default().add_modifier(Modifier::BOLD);
     match kind {
-        FactKind::Country => s.fg(Color::Cyan),
+        FactKind::Country => s.fg(Color::LightCyan),
         FactKind::Body => s.fg(Color::Magenta),
         FactKind::Place => s.fg(Color::Green),
         FactKind::Person => s.fg(Color::Yellow),

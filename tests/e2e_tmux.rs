@@ -1,0 +1,91 @@
+//! The dashboard in a real terminal: tmux runs the binary at 120×40, keys go in with
+//! `send-keys`, and the screen comes back with `capture-pane`. `scripts/test.sh` installs tmux.
+
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux is installed (scripts/test.sh installs it)")
+    }
+
+    /// The visible screen; with `escapes`, with its colours as terminal escape sequences.
+    fn capture(&self, escapes: bool) -> String {
+        let mut args = vec!["capture-pane", "-p", "-t", "e2e"];
+        if escapes {
+            args.push("-e");
+        }
+        String::from_utf8_lossy(&self.run(&args).stdout).into_owned()
+    }
+
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture(false);
+            if screen.contains(what) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what:?}; screen:\n{screen}");
+            sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn text(&self, text: &str) {
+        assert!(self.run(&["send-keys", "-t", "e2e", "-l", text]).status.success());
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn filter_open_read_and_quit_in_a_real_terminal() {
+    let tmux = Tmux { socket: format!("ictdip-e2e-{}", std::process::id()) };
+    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "env PS1='e2e$ ' sh"]);
+    assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
+    tmux.wait_for("e2e$");
+    let bin = env!("CARGO_BIN_EXE_ictdip");
+    tmux.text(&format!("{bin}; echo EXIT=$?"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Timeline (5 of 5)");
+
+    tmux.text("/шос");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Timeline (2 of 5)");
+    let rows: Vec<&str> =
+        screen.lines().filter(|l| l.contains("││20") || l.contains("││····") || l.contains("││undated")).collect();
+    assert_eq!(rows.len(), 2, "exactly the two SCO meetings:\n{screen}");
+    assert!(rows[0].contains("2025-06-17 Karamay, CN") && rows[0].contains("SCO"), "{}", rows[0]);
+    assert!(rows[1].contains("····-02-01 Almaty, KZ") && rows[1].contains("SCO"), "{}", rows[1]);
+
+    // The Karamay meeting is selected (first in date order): open it full-width.
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Reader (Esc back");
+    assert!(screen.contains("Карамай"), "{screen}");
+    let coloured = tmux.capture(true);
+    let lit = coloured.split("Карамай").next().unwrap_or("");
+    let last_sgr = lit.rfind("\u{1b}[").map(|i| &lit[i..]).unwrap_or("");
+    // Green is SGR 32, or colour 2 of the 256-colour palette as tmux reports it.
+    let green = last_sgr.contains("[32m") || last_sgr.contains(";32m") || last_sgr.contains("38;5;2m");
+    assert!(green, "Карамай is drawn in the place colour (green), got {last_sgr:?}");
+
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=0");
+    assert!(!screen.contains("Timeline ("), "the dashboard is gone and the shell is back:\n{screen}");
+    let after = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+    assert_eq!(after.trim(), "e2e$", "back at a shell prompt:\n{screen}");
+}

@@ -1,0 +1,203 @@
+//! The dashboard drawn into ratatui's `TestBackend`, one snapshot per pane and state. Besides the
+//! text, each snapshot lists the styled runs that carry meaning (fuzzy matches, fact highlights,
+//! the selected row), so a lost highlight fails as surely as a lost word.
+
+use ictdip::corpus::{self, Source};
+use ictdip::load::{Article, LoadOptions, LoadWarning};
+use ictdip::timeline::Timeline;
+use ictdip::ui::action::Action;
+use ictdip::ui::app::App;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+fn seeds_app() -> App {
+    let c = corpus::build(&Source::Embedded, &LoadOptions::default());
+    App::new(Timeline::new(c.articles, c.events), c.warnings)
+}
+
+/// A name for a run's style: what it means on screen.
+fn style_name(fg: Color, bg: Color, m: Modifier) -> Option<&'static str> {
+    if m.contains(Modifier::REVERSED) {
+        return Some("current");
+    }
+    if fg == Color::LightYellow && m.contains(Modifier::UNDERLINED) {
+        return Some("match");
+    }
+    if bg == Color::Rgb(40, 60, 90) {
+        return Some("selected");
+    }
+    Some(match fg {
+        Color::LightCyan => "country",
+        Color::Magenta => "body",
+        Color::Green => "place",
+        Color::Yellow if m.contains(Modifier::BOLD) => "person",
+        Color::LightBlue => "date",
+        Color::LightGreen => "chosen",
+        _ => return None,
+    })
+}
+
+/// The screen as text, then the styled runs (row, style, text) inside panes.
+fn screen(buf: &Buffer, runs: bool) -> String {
+    let area = buf.area;
+    let mut out = String::new();
+    let mut styled = Vec::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut run: Option<(&str, String)> = None;
+        let mut skip = 0;
+        for x in 0..area.width {
+            let cell = &buf[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+            } else {
+                line.push_str(cell.symbol());
+                skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            }
+            let is_border = "│┌┐└┘─".contains(cell.symbol());
+            let name = if is_border { None } else { style_name(cell.fg, cell.bg, cell.modifier) };
+            match (&mut run, name) {
+                (Some((n, text)), Some(m)) if *n == m => text.push_str(cell.symbol()),
+                (_, name) => {
+                    if let Some((n, text)) = run.take() {
+                        styled.push(format!("{y:>2} {n:<8} {}", text.trim_end()));
+                    }
+                    run = name.map(|n| (n, cell.symbol().to_string()));
+                }
+            }
+        }
+        if let Some((n, text)) = run.take() {
+            styled.push(format!("{y:>2} {n:<8} {}", text.trim_end()));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if runs {
+        out.push_str("---- styled runs ----\n");
+        for s in styled.iter().filter(|s| !s.trim_end().ends_with("selected")) {
+            out.push_str(s);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ictdip::ui::draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn snap(app: &mut App, w: u16, h: u16, runs: bool) -> String {
+    screen(&draw(app, w, h), runs)
+}
+
+#[test]
+fn start_screen() {
+    let mut app = seeds_app();
+    let s = snap(&mut app, 120, 40, false);
+    assert!(s.contains("Timeline (5 of 5)"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn country_selected() {
+    let mut app = seeds_app();
+    app.handle(Action::FocusNext);
+    app.countries.selected = app.countries.items.iter().position(|i| i.code == "KZ").unwrap();
+    app.handle(Action::Activate);
+    let s = snap(&mut app, 120, 40, true);
+    assert!(s.contains("filters: @KZ"), "{s}");
+    assert!(s.contains("Timeline (2 of 5)"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn body_selected() {
+    let mut app = seeds_app();
+    app.handle(Action::FocusPrev);
+    app.bodies.selected = app.bodies.items.iter().position(|i| i.code == "ITU").unwrap();
+    app.handle(Action::Activate);
+    let s = snap(&mut app, 120, 40, true);
+    assert!(s.contains("filters: #ITU"), "{s}");
+    assert!(s.contains("Timeline (1 of 5)"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn filter_typed_with_highlights() {
+    let mut app = seeds_app();
+    app.handle(Action::OpenFilter);
+    for c in "шос".chars() {
+        app.handle(Action::Insert(c));
+    }
+    let s = snap(&mut app, 160, 40, true);
+    assert!(s.contains(" / шос▏"), "{s}");
+    assert!(s.contains(" match    ШОС"), "the matched letters are highlighted: {s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn reader_full_width_with_highlights() {
+    let mut app = seeds_app();
+    app.selected = app.hits.iter().position(|h| app.timeline.entries[h.entry].event.place.as_ref().and_then(|p| p.city.as_deref()) == Some("Karamay")).unwrap();
+    app.handle(Action::Activate);
+    app.handle(Action::NextHighlight);
+    let s = snap(&mut app, 100, 30, true);
+    for run in ["place    Карамай", "body     ШОС", "country  Китайской Народной Республики", "person   Сюн Цзицзюня", "date     17 июня"] {
+        assert!(s.contains(run), "missing {run:?}: {s}");
+    }
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = seeds_app();
+    app.handle(Action::ToggleHelp);
+    let s = snap(&mut app, 120, 40, false);
+    for (k, _) in ictdip::ui::panes::help::KEYS {
+        assert!(s.contains(k), "help lists {k}");
+    }
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn warnings_list() {
+    let c = corpus::build(&Source::Embedded, &LoadOptions::default());
+    let warnings = vec![
+        LoadWarning::new("archive/scan.txt", "skipped: binary file, not text".into()),
+        LoadWarning::new("archive/empty.md", "skipped: empty file".into()),
+    ];
+    let mut app = App::new(Timeline::new(c.articles, c.events), warnings);
+    app.handle(Action::ToggleWarnings);
+    let s = snap(&mut app, 120, 40, false);
+    assert!(s.contains("archive/scan.txt: skipped: binary file, not text"), "{s}");
+    assert!(s.contains("2 warnings (w)"), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn too_small() {
+    let mut app = seeds_app();
+    let s = snap(&mut app, 60, 15, false);
+    assert!(s.contains("Terminal too small: 60×15."), "{s}");
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn cyrillic_and_cjk_title_fills_a_row_exactly() {
+    // At 120 columns the title column is 38 wide: this title is exactly 38 columns, with
+    // two-column CJK characters and one-column Cyrillic.
+    let title = "中国哈萨克斯坦 数字合作 Пекин, ИКТ ШОС";
+    assert_eq!(unicode_width::UnicodeWidthStr::width(title), 38);
+    let text = format!("{title}\n5 мая 2025 года в Пекине прошла встреча министров Китая и Казахстана.\n");
+    let article = Article::from_text("cjk.txt", &text);
+    let events = ictdip::extract::extract(&article);
+    let mut app = App::new(Timeline::new(vec![article], events), Vec::new());
+    let s = snap(&mut app, 120, 40, false);
+    let row = s.lines().find(|l| l.contains("2025-05-05")).unwrap();
+    assert!(row.contains(&format!("{title}│")), "the title ends at the border, uncut: {row}");
+    insta::assert_snapshot!(s);
+}
