@@ -142,11 +142,23 @@ fn filter_typed_with_highlights() {
 #[test]
 fn reader_full_width_with_highlights() {
     let mut app = seeds_app();
-    app.selected = app.hits.iter().position(|h| app.timeline.entries[h.entry].event.place.as_ref().and_then(|p| p.city.as_deref()) == Some("Karamay")).unwrap();
+    app.selected = app
+        .hits
+        .iter()
+        .position(|h| {
+            app.timeline.entries[h.entry].event.place.as_ref().and_then(|p| p.city.as_deref()) == Some("Karamay")
+        })
+        .unwrap();
     app.handle(Action::Activate);
     app.handle(Action::NextHighlight);
     let s = snap(&mut app, 100, 30, true);
-    for run in ["place    Карамай", "body     ШОС", "country  Китайской Народной Республики", "person   Сюн Цзицзюня", "date     17 июня"] {
+    for run in [
+        "place    Карамай",
+        "body     ШОС",
+        "country  Китайской Народной Республики",
+        "person   Сюн Цзицзюня",
+        "date     17 июня",
+    ] {
         assert!(s.contains(run), "missing {run:?}: {s}");
     }
     insta::assert_snapshot!(s);
