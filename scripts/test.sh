@@ -11,4 +11,9 @@ if ! command -v tmux >/dev/null 2>&1; then
     sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq tmux >/dev/null
   fi
 fi
-cargo test --locked "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+cargo test --locked "$@" 2>&1 | tee "$log"
+# One closing line for the whole run: the sum over every test binary.
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed/) p += $(i-1); if ($i ~ /^failed/) f += $(i-1) } }
+     END { printf "%d passed, %d failed\n", p, f }' "$log"
