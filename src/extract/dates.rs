@@ -74,9 +74,9 @@ struct Patterns {
 /// Word boundaries are checked here rather than with `\b` in the patterns: a Unicode `\b` keeps
 /// the regex engine off its fast automaton, which made date search the slowest step.
 fn bounded(hay: &str, m: &regex::Match, month: Option<regex::Match>) -> bool {
-    let before_ok = !hay[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric);
+    let before_ok = !hay[..m.start()].chars().next_back().is_some_and(crate::lexicon::is_word_char);
     let end = month.map_or(m.end(), |mm| mm.end());
-    let after_ok = !hay[end..].chars().next().is_some_and(char::is_alphanumeric);
+    let after_ok = !hay[end..].chars().next().is_some_and(crate::lexicon::is_word_char);
     before_ok && after_ok
 }
 
@@ -108,7 +108,7 @@ fn excluded_by_context(folded: &str, start: usize, end: usize) -> bool {
     let before = &folded[before_start..start];
     let after_end = folded[end..].char_indices().nth(12).map_or(folded.len(), |(i, _)| end + i);
     let after = &folded[end..after_end];
-    let last_word = before.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("");
+    let last_word = before.split(|c: char| !crate::lexicon::is_word_char(c)).rfind(|w| !w.is_empty()).unwrap_or("");
     matches!(last_word, "от" | "до" | "к" | "по" | "датой" | "рождения")
         || before.contains("родил")
         || before.contains("выдан")

@@ -7,9 +7,10 @@
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
 use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
-use crate::lexicon::{fold, is_whole_word, starts_sentence};
+use crate::lexicon::{fold, is_whole_word, starts_sentence, word_starts};
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -190,7 +191,14 @@ impl Gazetteer {
         originals.sort();
         originals.dedup();
         let automaton =
-            AhoCorasick::builder().match_kind(MatchKind::Standard).build(&b.patterns).expect("gazetteer automaton");
+            // Searched anchored at word starts only. A full DFA costs tens of milliseconds to
+            // build, once, and pays for itself within a few articles.
+            AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .start_kind(StartKind::Anchored)
+                .match_kind(MatchKind::Standard)
+                .build(&b.patterns)
+                .expect("gazetteer automaton");
         Gazetteer {
             countries,
             bodies,
@@ -226,15 +234,28 @@ impl Gazetteer {
     /// All names in `text` (whose folded form is `folded`), longest first where they overlap,
     /// in text order. A span can carry two targets (a city-state is a city and a country).
     pub fn find(&self, text: &str, folded: &str) -> Vec<Hit> {
+        self.find_in(text, folded, std::slice::from_ref(&(0..text.len())))
+    }
+
+    /// Like [`Gazetteer::find`], within the given byte ranges only (an article's title and body).
+    pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span]) -> Vec<Hit> {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(folded) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !is_whole_word(folded, s, e) {
-                continue;
-            }
-            let pid = m.pattern().as_usize();
-            if self.entries[pid].iter().any(|&(_, rule)| self.rule_holds(rule, text, s, e)) {
-                cands.push((s, e, pid));
+        for range in ranges {
+            for start in word_starts(folded, range.clone()) {
+                let input = Input::new(folded).range(start..range.end).anchored(Anchored::Yes);
+                let mut state = OverlappingState::start();
+                loop {
+                    self.automaton.find_overlapping(input.clone(), &mut state);
+                    let Some(m) = state.get_match() else { break };
+                    let (s, e) = (m.start(), m.end());
+                    if !text.is_char_boundary(e) || !is_whole_word(folded, s, e) {
+                        continue;
+                    }
+                    let pid = m.pattern().as_usize();
+                    if self.entries[pid].iter().any(|&(_, rule)| self.rule_holds(rule, text, s, e)) {
+                        cands.push((s, e, pid));
+                    }
+                }
             }
         }
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));

@@ -90,7 +90,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let folded = fold(text);
     let regions: Vec<Span> = article.structure.fact_regions().cloned().collect();
     let in_regions = |s: &Span| regions.iter().any(|r| r.start <= s.start && s.end <= r.end);
-    let hits: Vec<Hit> = g.find(text, &folded).into_iter().filter(|h| in_regions(&h.span)).collect();
+    let hits: Vec<Hit> = g.find_in(text, &folded, &regions).into_iter().filter(|h| in_regions(&h.span)).collect();
     let mut sents = Vec::new();
     let mut cues = Vec::new();
     let mut date_mentions = Vec::new();
@@ -222,7 +222,7 @@ fn words_between(text: &str, a_end: usize, b_start: usize) -> usize {
     if b_start <= a_end {
         return 0;
     }
-    text[a_end..b_start].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    text[a_end..b_start].split_whitespace().filter(|w| w.chars().any(crate::lexicon::is_word_char)).count()
 }
 
 /// A name tied to a gathering in its sentence: it stands before the verb ("В Баку состоялась",
@@ -237,11 +237,11 @@ fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
         return None;
     }
     let before = f.folded[..span.start].trim_end();
-    let prev = before.rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.').next().unwrap_or("");
+    let prev = before.rsplit(|ch: char| !crate::lexicon::is_word_char(ch) && ch != '.').next().unwrap_or("");
     let reach = if matches!(prev, "в" | "во" | "г." | "городе" | "столице") { 8 } else { 5 };
     let blocked = |from: usize| {
         f.folded[from..span.start]
-            .split(|ch: char| !ch.is_alphanumeric())
+            .split(|ch: char| !crate::lexicon::is_word_char(ch))
             .any(|w| matches!(w, "для" | "о" | "об" | "про" | "ради" | "вопросам" | "целью"))
     };
     let tied = f.cues_in(s).any(|(c, cs)| {
@@ -301,7 +301,7 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
     for (_, h) in &tied {
         if let Target::Country(c) = h.target {
             let before = f.folded[..h.span.start].trim_end();
-            let prev = before.rsplit(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+            let prev = before.rsplit(|ch: char| !crate::lexicon::is_word_char(ch)).next().unwrap_or("");
             let after_visit = f.cues.iter().any(|(_, cs)| {
                 cs.end <= h.span.start
                     && words_between(f.text, cs.end, h.span.start) == 0
@@ -354,7 +354,7 @@ fn countries_and_bodies(f: &Facts, evidence: &mut Vec<Evidence>) -> (Vec<String>
                     if parent
                         .abbreviations
                         .iter()
-                        .any(|a| matched.split(|c: char| !c.is_alphanumeric()).any(|w| w == a))
+                        .any(|a| matched.split(|c: char| !crate::lexicon::is_word_char(c)).any(|w| w == a))
                     {
                         orgs.insert(parent.id.clone());
                     }

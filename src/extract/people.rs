@@ -83,7 +83,7 @@ fn words(text: &str, range: Span) -> Vec<Span> {
     let mut start = None;
     for (i, c) in text[range.clone()].char_indices() {
         let i = range.start + i;
-        if c.is_alphanumeric() || c == '-' {
+        if crate::lexicon::is_word_char(c) || c == '-' {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(s..i);

@@ -7,7 +7,8 @@
 
 use crate::lexicon::fold;
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 #[derive(Clone, Debug)]
 struct Word {
@@ -28,7 +29,7 @@ pub struct PhraseSet<L> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '-'
+    crate::lexicon::is_word_char(c) || c == '-'
 }
 
 /// The end of the word starting at `at` (letters, digits and hyphens).
@@ -53,7 +54,12 @@ impl<L: Copy> PhraseSet<L> {
             .filter(|p| !p.words.is_empty())
             .collect();
         let firsts: Vec<&str> = patterns.iter().map(|p| p.words[0].text.as_str()).collect();
-        let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(firsts).expect("phrase automaton");
+        let automaton = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .match_kind(MatchKind::Standard)
+            .build(firsts)
+            .expect("phrase automaton");
         PhraseSet { automaton, patterns }
     }
 
@@ -88,14 +94,16 @@ impl<L: Copy> PhraseSet<L> {
     pub fn find(&self, folded: &str, range: Span) -> Vec<(L, Span)> {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&folded[range.clone()]) {
-            let start = range.start + m.start();
-            if hay[..start].chars().next_back().is_some_and(is_word_char) {
-                continue;
-            }
-            let p = &self.patterns[m.pattern().as_usize()];
-            if let Some(end) = Self::rest_matches(p, hay, range.start + m.end()) {
-                out.push((p.label, start..end));
+        for start in crate::lexicon::word_starts(folded, range.clone()) {
+            let input = Input::new(hay).range(start..range.end).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            loop {
+                self.automaton.find_overlapping(input.clone(), &mut state);
+                let Some(m) = state.get_match() else { break };
+                let p = &self.patterns[m.pattern().as_usize()];
+                if let Some(end) = Self::rest_matches(p, hay, m.end()) {
+                    out.push((p.label, start..end));
+                }
             }
         }
         out.sort_by_key(|(_, s)| (s.start, s.end));

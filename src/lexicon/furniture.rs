@@ -19,6 +19,8 @@ pub enum MarkerKind {
 
 struct Markers {
     list: Vec<(MarkerKind, String)>,
+    /// All markers in one automaton: a line is scanned once, not once a marker.
+    automaton: aho_corasick::AhoCorasick,
 }
 
 fn markers() -> &'static Markers {
@@ -42,7 +44,9 @@ fn markers() -> &'static Markers {
                 }
             };
         }
-        Markers { list }
+        let automaton =
+            aho_corasick::AhoCorasick::new(list.iter().map(|(_, m)| m.as_str())).expect("furniture markers");
+        Markers { list, automaton }
     })
 }
 
@@ -50,14 +54,17 @@ fn markers() -> &'static Markers {
 pub fn classify(line: &str) -> Option<MarkerKind> {
     let folded = fold(line);
     let core = folded.trim_start_matches(|c: char| c == '#' || c == '*' || c == '>' || c.is_whitespace()).trim_end();
-    for (kind, m) in &markers().list {
+    let markers = markers();
+    let mut found: Vec<usize> = markers.automaton.find_overlapping_iter(core).map(|m| m.pattern().as_usize()).collect();
+    // The earlier a marker stands in the asset, the more it says: cut markers come first.
+    found.sort_unstable();
+    for (kind, m) in found.into_iter().map(|i| &markers.list[i]) {
         let hit = match kind {
             MarkerKind::Cut | MarkerKind::Start => {
                 core.starts_with(m.as_str())
-                    && !core[m.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_alphanumeric() && m.chars().last().is_some_and(char::is_alphanumeric))
+                    && !core[m.len()..].chars().next().is_some_and(|c| {
+                        crate::lexicon::is_word_char(c) && m.chars().last().is_some_and(crate::lexicon::is_word_char)
+                    })
             }
             MarkerKind::Line => {
                 let rest = core

@@ -19,13 +19,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// The per-character rule behind [`fold`].
+/// The per-character rule behind [`fold`]. ASCII and the Russian alphabet, nearly all of the text
+/// this sees, take a fast path; everything else asks the Unicode tables.
 #[inline]
 pub fn fold_char(c: char) -> char {
-    if c.is_ascii() {
-        return c.to_ascii_lowercase();
-    }
     match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ if c.is_ascii() => c,
+        'а'..='я' => c,
+        'А'..='Я' => char::from_u32(c as u32 + 0x20).unwrap_or(c),
         'ё' | 'Ё' => 'е',
         _ => {
             let mut lower = c.to_lowercase();
@@ -37,11 +39,29 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// A character that can be part of a word (letters, digits, combining marks, apostrophes inside
-/// names are handled by the gazetteer patterns themselves).
+/// A character that can be part of a word: a letter or a digit. ASCII and Cyrillic are answered
+/// without the Unicode tables (this is asked for every candidate match's boundaries).
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        _ if c.is_ascii() => false,
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Byte offsets in `text[range]` where a word starts (a word character after a non-word one).
+/// Every gazetteer and phrase pattern starts a word, so searches run anchored at these points
+/// instead of at every byte.
+pub fn word_starts(text: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+    let mut prev_word = char_before(text, range.start).is_some_and(is_word_char);
+    text[range.clone()].char_indices().filter_map(move |(i, c)| {
+        let w = is_word_char(c);
+        let start = w && !prev_word;
+        prev_word = w;
+        start.then_some(range.start + i)
+    })
 }
 
 /// The character that ends just before byte `at`, if any.

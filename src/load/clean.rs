@@ -5,6 +5,10 @@
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 pub fn clean(raw: &str) -> String {
+    // Most articles need nothing: check first, and copy once.
+    if !raw.chars().any(needs_change) {
+        return normalise(raw.to_owned());
+    }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
@@ -23,10 +27,36 @@ pub fn clean(raw: &str) -> String {
             c => out.push(c),
         }
     }
-    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
-        out
+    normalise(out)
+}
+
+/// A character the loop below would change or drop.
+#[inline]
+fn needs_change(c: char) -> bool {
+    match c {
+        '\n' | ' '..='~' => false,
+        '\u{00A0}'..='\u{00AD}'
+        | '\u{2000}'..='\u{200F}'
+        | '\u{2028}'..='\u{202F}'
+        | '\u{2060}'
+        | '\u{3000}'
+        | '\u{FEFF}' => true,
+        c => c.is_control(),
+    }
+}
+
+/// Characters whose NFC quick-check answer is "yes" without looking it up: everything below the
+/// combining marks, the Cyrillic blocks, and common punctuation (dashes, quotes, bullets, №).
+#[inline]
+fn surely_nfc(c: char) -> bool {
+    matches!(c, '\0'..='\u{02FF}' | '\u{0400}'..='\u{0482}' | '\u{048A}'..='\u{052F}' | '\u{2010}'..='\u{205E}' | '\u{2116}')
+}
+
+fn normalise(s: String) -> String {
+    if s.chars().all(surely_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
     } else {
-        out.nfc().collect()
+        s.nfc().collect()
     }
 }
 
