@@ -166,7 +166,8 @@ pub fn extract(article: &Article) -> Vec<Event> {
         file: article.rel.clone(),
         primary: true,
         title: title.clone(),
-        published: facts.published,
+        // Exported only when complete: a dateline may give day and month alone.
+        published: facts.published.filter(|d| d.year.is_some()),
         date,
         place,
         countries,

@@ -95,25 +95,15 @@ fn words(text: &str, range: Span) -> Vec<Span> {
     out
 }
 
-/// The role phrase before a name in the same sentence: from the nearest role word (widened back
-/// over capitalised words and "и", as in "Чрезвычайный и Полномочный Посол") to the name.
-fn role_before(text: &str, folded: &str, sentence: &Span, name_start: usize) -> Option<Span> {
-    let ws = words(text, sentence.start..name_start);
-    let mut role_idx = None;
-    for (i, w) in ws.iter().enumerate().rev().take(10) {
-        let fw = &folded[w.clone()];
-        if is_role_word(fw) {
-            role_idx = Some(i);
-            break;
-        }
-        // Another person or a verb between the role and this name ends the search.
-        if text[w.end..name_start].contains([',', ';']) && i + 1 < ws.len() {
-            let between = &text[w.end..ws[i + 1].start];
-            if between.contains([',', ';']) {
-                break;
-            }
-        }
-    }
+/// The role phrase before a name: from the nearest role word after `floor` (the sentence start,
+/// or the end of the person named before in the same sentence) to the name, widened back over
+/// "Чрезвычайный и Полномочный" and "первый заместитель". Commas inside a role are common
+/// ("министр цифрового развития, инноваций и аэрокосмической промышленности"); a semicolon ends it.
+fn role_before(text: &str, folded: &str, floor: usize, name_start: usize) -> Option<Span> {
+    let floor = text[floor..name_start].rfind(';').map_or(floor, |i| floor + i + 1);
+    let ws = words(text, floor..name_start);
+    let role_idx =
+        ws.iter().enumerate().rev().take(12).find(|(_, w)| is_role_word(&folded[(*w).clone()])).map(|(i, _)| i);
     // Widen back over "Чрезвычайный и Полномочный", "первый заместитель", "заместителя".
     let mut i = role_idx?;
     loop {
@@ -152,7 +142,8 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
     let mut found: Vec<PersonMention> = Vec::new();
     for sentence in sentences {
         let s = &text[sentence.clone()];
-        let mut taken: Vec<Span> = Vec::new();
+        // Candidates in text order: names with initials, then capitalised runs beside them.
+        let mut spans: Vec<(Span, bool)> = Vec::new();
         for m in l.initials.find_iter(s) {
             let mut span = sentence.start + m.start()..sentence.start + m.end();
             // A capitalised word after the surname that is not a name ("Министр") is dropped.
@@ -165,22 +156,31 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
                     span.end = span.start + sp;
                 }
             }
-            taken.push(span.clone());
-            found.push(person(text, folded, sentence, span, hits));
+            spans.push((span, true));
         }
         for m in l.words.find_iter(s) {
             let run = sentence.start + m.start()..sentence.start + m.end();
-            if taken.iter().any(|t| t.start < run.end && run.start < t.end) {
+            if spans.iter().any(|(t, _)| t.start < run.end && run.start < t.end) {
                 continue;
             }
-            let Some(core) = core_of_run(text, folded, run, hits) else { continue };
-            let first_word = text[core.clone()].split([' ', '-']).next().unwrap_or("");
-            let introduced = role_before(text, folded, sentence, core.start).is_some();
-            let speech = speech_verbs
-                .iter()
-                .any(|v| v.end <= core.start && core.start - v.end <= 3 && v.start >= sentence.start);
-            if is_given_name(first_word) || introduced || speech {
-                found.push(person(text, folded, sentence, core, hits));
+            if let Some(core) = core_of_run(text, folded, run, hits) {
+                spans.push((core, false));
+            }
+        }
+        spans.sort_by_key(|(s, _)| s.start);
+        let mut floor = sentence.start;
+        for (span, initials) in spans {
+            let accepted = initials || {
+                let first_word = text[span.clone()].split([' ', '-']).next().unwrap_or("");
+                let introduced = role_before(text, folded, floor, span.start).is_some();
+                let speech = speech_verbs
+                    .iter()
+                    .any(|v| v.end <= span.start && span.start - v.end <= 3 && v.start >= sentence.start);
+                is_given_name(first_word) || introduced || speech
+            };
+            if accepted {
+                found.push(person(text, folded, floor, span.clone(), hits));
+                floor = span.end;
             }
         }
     }
@@ -229,7 +229,13 @@ fn nominative_word(word: &str, case: Case) -> String {
     match case {
         Case::Nominative => word.to_string(),
         Case::Genitive => {
-            if ends("ия") || ends("ея") {
+            if ends("ой") && n > 4 {
+                stem(2) + "а"
+            } else if ends("ии") {
+                stem(1) + "я"
+            } else if ends("ы") && CONSONANTS.contains(before(1)) {
+                stem(1) + "а"
+            } else if ends("ия") || ends("ея") {
                 stem(1) + "й"
             } else if ends("я") && CONSONANTS.contains(before(1)) {
                 stem(1) + "ь"
@@ -253,6 +259,14 @@ fn nominative_word(word: &str, case: Case) -> String {
         Case::Instrumental => {
             if ends("ым") || (ends("им") && n > 4) || (ends("ом") && CONSONANTS.contains(before(2))) {
                 stem(2)
+            } else if ends("ием") || ends("еем") {
+                stem(2) + "й"
+            } else if ends("ем") && CONSONANTS.contains(before(2)) {
+                stem(2) + "ь"
+            } else if ends("ией") {
+                stem(2) + "я"
+            } else if ends("ой") && n > 4 {
+                stem(2) + "а"
             } else {
                 word.to_string()
             }
@@ -260,8 +274,8 @@ fn nominative_word(word: &str, case: Case) -> String {
     }
 }
 
-fn person(text: &str, folded: &str, sentence: &Span, span: Span, hits: &[Hit]) -> PersonMention {
-    let role = role_before(text, folded, sentence, span.start);
+fn person(text: &str, folded: &str, floor: usize, span: Span, hits: &[Hit]) -> PersonMention {
+    let role = role_before(text, folded, floor, span.start);
     let case = role.as_ref().map_or(Case::Nominative, |r| {
         let last_role_word = words(text, r.clone()).into_iter().rfind(|w| is_role_word(&folded[w.clone()]));
         last_role_word.map_or(Case::Nominative, |w| case_after_role(&folded[w]))
@@ -345,6 +359,27 @@ mod tests {
         assert_eq!(got[0].0, "Игорь Петров");
         let got = people("Встреча с генеральным секретарем Дорин Богдан-Мартин.");
         assert_eq!(got[0].0, "Дорин Богдан-Мартин");
+    }
+
+    #[test]
+    fn women_and_instrumental_forms() {
+        let got = people(
+            "встреча с Исполнительным секретарем Армидой Салсией Алисджахбаной и премьер-министром Ираклием Кобахидзе.",
+        );
+        let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Армида Салсия Алисджахбана", "Ираклий Кобахидзе"]);
+        let got = people("по приглашению министра Айгерим Нурлановой.");
+        assert_eq!(got[0].0, "Айгерим Нурланова");
+    }
+
+    #[test]
+    fn roles_with_commas_stop_at_the_previous_person() {
+        let got = people("Министр цифрового развития, инноваций и аэрокосмической промышленности РК Жаслан Мадиев и министр цифровых технологий Республики Узбекистан Шерзод Шерматов подписали меморандум.");
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("Министр цифрового развития, инноваций и аэрокосмической промышленности РК")
+        );
+        assert_eq!(got[1].1.as_deref(), Some("министр цифровых технологий Республики Узбекистан"));
     }
 
     #[test]

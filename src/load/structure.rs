@@ -32,7 +32,7 @@ pub enum Role {
 pub struct Structure {
     pub sections: Vec<(Role, Span)>,
     pub title: Option<Span>,
-    /// The publication date and the span that states it.
+    /// The publication date and the span that states it; a dateline may give only day and month.
     pub published: Option<(EventDate, Span)>,
     /// The dateline's city, as written (the outlet's seat).
     pub dateline_city: Option<Span>,
@@ -54,6 +54,8 @@ struct Patterns {
     dateline: Regex,
     date_only: Regex,
     meta: Regex,
+    /// "АСТАНА. КАЗИНФОРМ –": a city and an agency in capitals, no date.
+    dateline_undated: Regex,
 }
 
 fn month_alternation() -> String {
@@ -66,10 +68,14 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let m = month_alternation();
-        let date = format!(r"(?:(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}})|(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s*(?:года|г\.))?)");
+        let date = format!(
+            r"(?:(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}})|(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s*(?:года|г\.))?|(\d{{1,2}})\s+({m})\b)"
+        );
+        // An agency after the date: "/НИАТ «Ховар»/", "(ТАСС)", ", Trend:" or ". /ТАСС/.".
+        let agency = r"(?:[.,]?\s*(?:/[^/\n]{1,60}/|\([^)\n]{1,60}\)|[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.\-]{1,20}\s*:))?";
         Patterns {
             dateline: Regex::new(&format!(
-                r"(?i)^\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z\- ]{{1,30}}),\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}})?\s*(?:/[^/\n]{{1,60}}/|\([^)\n]{{1,60}}\)|—|–|-)?\s*[.—–-]?\s*"
+                r"(?i)^\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z\- ]{{1,30}}),\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}})?\s*{agency}\s*[.—–-]?\s*"
             ))
             .expect("dateline pattern"),
             date_only: Regex::new(&format!(r"(?i)^\s*#*\s*{date}\s*(?:,?\s*(?:в\s*)?\d{{1,2}}:\d{{2}})?\s*$")).expect("date line pattern"),
@@ -77,6 +83,8 @@ fn patterns() -> &'static Patterns {
                 r"(?i)^\s*(?:date|дата|опубликовано|published|дата публикации)\s*:?\s*{date}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
             ))
             .expect("metadata pattern"),
+            dateline_undated: Regex::new(r"^\s*([А-ЯЁ][А-ЯЁ\-]{2,20}(?: [А-ЯЁ][А-ЯЁ\-]{2,20})?)[.,]\s*[А-ЯЁA-Z][А-ЯЁA-Z«»\x22 .\-]{1,30}?\s*[–—-]\s*")
+                .expect("undated dateline pattern"),
         }
     })
 }
@@ -89,10 +97,15 @@ fn captured_date(c: &regex::Captures, groups_before: usize) -> Option<EventDate>
         (y, m, d)
     } else if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
         (y, m, d)
-    } else {
-        let d = num(7)?;
+    } else if let Some(d) = num(7) {
         let m = months::month_of(&crate::lexicon::fold(c.get(8 + groups_before)?.as_str()))? as i64;
         (num(9)?, m, d)
+    } else {
+        // Day and month only ("ТАШКЕНТ, 20 ноября. /ТАСС/."): the year is not knowable.
+        let d = num(10)?;
+        let m = months::month_of(&crate::lexicon::fold(c.get(11 + groups_before)?.as_str()))?;
+        let date = EventDate::day_month(m, d as u32);
+        return chrono::NaiveDate::from_ymd_opt(2024, m, d as u32).map(|_| date);
     };
     let date = EventDate::day(y as i32, m as u32, d as u32);
     date.to_naive().map(|_| date)
@@ -216,6 +229,16 @@ pub fn analyse(text: &str) -> Structure {
             roles[i] = Some(Role::Dateline);
             break;
         }
+        if let Some(c) = p.dateline_undated.captures(line) {
+            let end = start + c.get(0).map_or(0, |m| m.end());
+            extra.push((Role::Dateline, start..end));
+            st.dateline_city = c.get(1).map(|m| start + m.start()..start + m.end());
+            if end < start + line.len() {
+                extra.push((Role::Body, end..start + line.len()));
+            }
+            roles[i] = Some(Role::Dateline);
+            break;
+        }
         if line.trim().chars().count() > 60 {
             break;
         }
@@ -303,6 +326,24 @@ mod tests {
         let st = analyse(t);
         assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2024-03-03");
         assert_eq!(text_of(t, &st, Role::Body), ["Министры стран СНГ встретились в Минске."]);
+    }
+
+    #[test]
+    fn datelines_without_a_year_and_with_agencies() {
+        for (t, dateline, published) in [
+            ("ТАШКЕНТ, 20 ноября. /ТАСС/. Форум открылся в среду.", "ТАШКЕНТ, 20 ноября. /ТАСС/.", "--11-20"),
+            ("Баку, 5 октября, Trend:\n\nМинистр принял участие в заседании.", "Баку, 5 октября, Trend:", "--10-05"),
+            ("Москва, 12 мая 2025 г. (ТАСС) — Министры встретились.", "Москва, 12 мая 2025 г. (ТАСС) —", "2025-05-12"),
+        ] {
+            let st = analyse(t);
+            assert_eq!(text_of(t, &st, Role::Dateline), [dateline], "{t}");
+            assert_eq!(st.published.as_ref().unwrap().0.to_string(), published, "{t}");
+        }
+        let t = "АСТАНА. КАЗИНФОРМ – 12 марта в Астане подписали меморандум.";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Dateline), ["АСТАНА. КАЗИНФОРМ –"]);
+        assert_eq!(&t[st.dateline_city.clone().unwrap()], "АСТАНА");
+        assert!(st.published.is_none());
     }
 
     #[test]
