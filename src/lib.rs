@@ -5,6 +5,7 @@
 //! `timeline` (sorted, indexed, queried) → `ui` (the dashboard) and `cli` (export, list, stats).
 //! `lexicon` sits under all of them with the embedded data; `model` holds the shared types.
 
+pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod extract;

@@ -51,6 +51,8 @@ enum Command {
     Stats { path: Option<PathBuf> },
     /// Print every name the gazetteer knows, one per line (for grep baselines and checks).
     Names,
+    /// Measure load time, time per filter keystroke and frame draw time on a folder.
+    Bench { path: Option<PathBuf> },
 }
 
 fn load(path: Option<&std::path::Path>, opts: &LoadOptions) -> Result<(Timeline, usize), ExitCode> {
@@ -85,6 +87,7 @@ fn main() -> ExitCode {
             load(path.as_deref(), &opts).map(|(t, _)| cli::list(&t, &filter, &mut out))
         }
         Some(Command::Stats { path }) => load(path.as_deref(), &opts).map(|(t, n)| cli::stats(&t, n, &mut out)),
+        Some(Command::Bench { path }) => Ok(ictdip::bench::run(&Source::from_arg(path.as_deref()), &opts, &mut out)),
         Some(Command::Names) => Ok(ictdip::extract::gazetteer::Gazetteer::get()
             .surface_forms()
             .iter()

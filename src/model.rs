@@ -145,14 +145,21 @@ pub enum FactKind {
     Date,
 }
 
-/// One piece of evidence: the bytes of the cleaned text that produced a fact, and the fact's value
-/// (an ISO code, a body ID, a city name, a person's name or a date).
+/// One piece of evidence: the bytes of the cleaned text that produced a fact, the text as written
+/// there, and the fact's value (an ISO code, a body ID, a city name, a person's name or a date).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Evidence {
     pub kind: FactKind,
     pub start: usize,
     pub end: usize,
+    pub text: String,
     pub value: String,
+}
+
+impl Evidence {
+    pub fn new(source: &str, kind: FactKind, span: Span, value: String) -> Evidence {
+        Evidence { kind, start: span.start, end: span.end, text: source[span].to_string(), value }
+    }
 }
 
 /// One dated gathering reported by an article.

@@ -120,31 +120,26 @@ pub fn extract(article: &Article) -> Vec<Event> {
             .iter()
             .find(|m| facts.sentence_of(m.span().start) == Some(anchor) && m.resolve(facts.published) == Some(d))
         {
-            evidence.push(Evidence {
-                kind: FactKind::Date,
-                start: m.span().start,
-                end: m.span().end,
-                value: d.to_string(),
-            });
+            evidence.push(Evidence::new(text, FactKind::Date, m.span().start..m.span().end, d.to_string()));
         }
     } else if let (Some((d, span)), Some(_)) = (&article.structure.published, date) {
-        evidence.push(Evidence { kind: FactKind::Date, start: span.start, end: span.end, value: d.to_string() });
+        evidence.push(Evidence::new(text, FactKind::Date, span.start..span.end, d.to_string()));
     }
     for h in &facts.hits {
         if let Target::City(c) = h.target {
-            evidence.push(Evidence {
-                kind: FactKind::Place,
-                start: h.span.start,
-                end: h.span.end,
-                value: g.cities[c as usize].name.clone(),
-            });
+            evidence.push(Evidence::new(
+                text,
+                FactKind::Place,
+                h.span.start..h.span.end,
+                g.cities[c as usize].name.clone(),
+            ));
         }
     }
     let speech: Vec<Span> = facts.cues.iter().filter(|(c, _)| *c == Cue::Speech).map(|(_, s)| s.clone()).collect();
     let found_people = people::find(text, &facts.folded, &facts.sentences, &facts.hits, &speech);
     let mut persons = Vec::new();
     for p in &found_people {
-        evidence.push(Evidence { kind: FactKind::Person, start: p.span.start, end: p.span.end, value: p.name.clone() });
+        evidence.push(Evidence::new(text, FactKind::Person, p.span.start..p.span.end, p.name.clone()));
         persons.push(Person {
             name: p.name.clone(),
             role: p.role.clone(),
@@ -332,22 +327,12 @@ fn countries_and_bodies(f: &Facts, evidence: &mut Vec<Evidence>) -> (Vec<String>
         match h.target {
             Target::Country(c) => {
                 let code = g.countries[c as usize].code.clone();
-                evidence.push(Evidence {
-                    kind: FactKind::Country,
-                    start: h.span.start,
-                    end: h.span.end,
-                    value: code.clone(),
-                });
+                evidence.push(Evidence::new(f.text, FactKind::Country, h.span.start..h.span.end, code.clone()));
                 countries.insert(code);
             }
             Target::Body(b) => {
                 let body = &g.bodies[b as usize];
-                evidence.push(Evidence {
-                    kind: FactKind::Body,
-                    start: h.span.start,
-                    end: h.span.end,
-                    value: body.id.clone(),
-                });
+                evidence.push(Evidence::new(f.text, FactKind::Body, h.span.start..h.span.end, body.id.clone()));
                 orgs.insert(body.id.clone());
                 // "ЕЭК ООН" names the UN too; "ЕЭК" alone does not.
                 if let Some(parent) = body.parent.map(|p| &g.bodies[p as usize]) {
@@ -474,12 +459,7 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, events: &mut Vec<Event>) {
             kind: Kind::Meeting,
             topics: Vec::new(),
             warnings: Vec::new(),
-            evidence: vec![Evidence {
-                kind: FactKind::Date,
-                start: m.span().start,
-                end: m.span().end,
-                value: d.to_string(),
-            }],
+            evidence: vec![Evidence::new(f.text, FactKind::Date, m.span().start..m.span().end, d.to_string())],
         };
         events.push(event);
     }

@@ -2,15 +2,16 @@
 //! dashboard and the CLI use: facets (countries, bodies), dates and fuzzy text.
 
 pub mod query;
+pub mod text;
 
 use crate::extract::gazetteer::Gazetteer;
 use crate::lexicon::fold;
 use crate::load::Article;
-use crate::model::Event;
-use fuzzy_matcher::skim::SkimMatcherV2;
-use fuzzy_matcher::FuzzyMatcher;
+use crate::model::{Event, FactKind};
 pub use query::{Query, SortOrder};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
+use text::{char_mask, TextMatcher, Token};
 
 /// An event and the article it came from.
 pub struct Entry {
@@ -20,18 +21,19 @@ pub struct Entry {
     /// Folded text the fuzzy filter searches: the title first, then people, place, countries and
     /// bodies in Russian and English.
     haystack: String,
+    /// Which characters `haystack` contains (see [`text::char_mask`]).
+    mask: u128,
     /// Number of characters of the title at the start of `haystack`.
     title_chars: usize,
 }
 
-/// One row of a query's answer.
-#[derive(Clone, Debug, PartialEq)]
+/// One row of a query's answer. Highlights are not computed here but for visible rows only
+/// ([`Timeline::title_highlights`]), so a keystroke costs one pass of cheap tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
     /// Index into [`Timeline::entries`].
     pub entry: usize,
     pub score: i64,
-    /// Character positions in the title that the fuzzy text matched.
-    pub title_matches: Vec<usize>,
 }
 
 /// A facet value with the number of events that have it.
@@ -48,8 +50,11 @@ pub struct Timeline {
     pub entries: Vec<Entry>,
     by_country: BTreeMap<String, Vec<usize>>,
     by_body: BTreeMap<String, Vec<usize>>,
-    matcher: SkimMatcherV2,
+    matcher: TextMatcher,
 }
+
+/// Below this many candidates, scoring on one thread is quicker than splitting the work.
+const PARALLEL_FROM: usize = 4096;
 
 fn haystack_of(event: &Event) -> (String, usize) {
     let g = Gazetteer::get();
@@ -59,6 +64,12 @@ fn haystack_of(event: &Event) -> (String, usize) {
     if let Some(city) = event.place.as_ref().and_then(|p| p.city.clone()) {
         parts.push(city);
     }
+    // Places as the text writes them ("Карамае"), so a Russian query finds the English name's event.
+    let mut written: Vec<&str> =
+        event.evidence.iter().filter(|e| e.kind == FactKind::Place).map(|e| e.text.as_str()).collect();
+    written.sort_unstable();
+    written.dedup();
+    parts.extend(written.into_iter().map(String::from));
     for code in &event.countries {
         if let Some(c) = g.country(code) {
             parts.push(format!("{} {} {}", c.code, c.name_ru, c.name_en));
@@ -81,7 +92,7 @@ impl Timeline {
             .map(|event| {
                 let article = index.get(event.file.as_str()).copied().unwrap_or(usize::MAX);
                 let (haystack, title_chars) = haystack_of(&event);
-                Entry { event, article, haystack, title_chars }
+                Entry { event, article, mask: char_mask(&haystack), haystack, title_chars }
             })
             .collect();
         entries.sort_by(|a, b| {
@@ -100,7 +111,7 @@ impl Timeline {
                 by_body.entry(b.clone()).or_default().push(i);
             }
         }
-        Timeline { articles, entries, by_country, by_body, matcher: SkimMatcherV2::default() }
+        Timeline { articles, entries, by_country, by_body, matcher: TextMatcher::default() }
     }
 
     pub fn len(&self) -> usize {
@@ -130,44 +141,58 @@ impl Timeline {
 
     /// The entries that satisfy `q`, in the order it asks for.
     pub fn query(&self, q: &Query) -> Vec<Hit> {
-        let candidates: Vec<usize> = self.facet_candidates(q);
-        let tokens: Vec<String> = fold(&q.text).split_whitespace().map(query::stem).collect();
-        let mut hits: Vec<Hit> = candidates
-            .into_iter()
-            .filter(|&i| q.accepts_date(self.entries[i].event.date))
-            .filter_map(|i| self.text_match(i, &tokens))
-            .collect();
+        self.answer(q, self.facet_candidates(q))
+    }
+
+    /// Like [`Timeline::query`] when `q` only narrows `previous_query` (the filter line grew):
+    /// only the previous answer is searched again.
+    pub fn refine(&self, previous_query: &Query, previous: &[Hit], q: &Query) -> Vec<Hit> {
+        if q.narrows(previous_query) {
+            let mut candidates: Vec<usize> = previous.iter().map(|h| h.entry).collect();
+            candidates.sort_unstable();
+            self.answer(q, candidates)
+        } else {
+            self.query(q)
+        }
+    }
+
+    fn answer(&self, q: &Query, candidates: Vec<usize>) -> Vec<Hit> {
+        let tokens: Vec<Token> = q.tokens().into_iter().map(Token::new).collect();
+        let check = |&i: &usize| {
+            if !q.accepts_date(self.entries[i].event.date) {
+                return None;
+            }
+            let e = &self.entries[i];
+            if !tokens.iter().all(|t| self.matcher.matches(&e.haystack, e.mask, t)) {
+                return None;
+            }
+            let score = if q.sort == SortOrder::Score {
+                tokens.iter().map(|t| self.matcher.score(&e.haystack, t)).sum()
+            } else {
+                0
+            };
+            Some(Hit { entry: i, score })
+        };
+        let mut hits: Vec<Hit> = if candidates.len() >= PARALLEL_FROM && !tokens.is_empty() {
+            candidates.par_iter().filter_map(check).collect()
+        } else {
+            candidates.iter().filter_map(check).collect()
+        };
         if q.sort == SortOrder::Score && !tokens.is_empty() {
             hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
         }
         hits
     }
 
-    /// Every token must match the entry's haystack well enough: at least 16 points a character, which
-    /// a contiguous or word-initial match reaches and a scatter of letters across unrelated words
-    /// ("ш…о…с" in "решений … ООН … с") does not.
-    fn text_match(&self, i: usize, tokens: &[String]) -> Option<Hit> {
-        let e = &self.entries[i];
-        let mut score = 0;
-        let mut title_matches = Vec::new();
-        let title: String = e.haystack.chars().take(e.title_chars).collect();
-        for t in tokens {
-            let s = self.matcher.fuzzy_match(&e.haystack, t)?;
-            if s < 16 * t.chars().count() as i64 {
-                return None;
-            }
-            score += s;
-            // Highlight in the title where the title alone matches well; the best alignment over
-            // the whole haystack may lie in the names after it.
-            if let Some((ts, idx)) = self.matcher.fuzzy_indices(&title, t) {
-                if ts >= 16 * t.chars().count() as i64 {
-                    title_matches.extend(idx);
-                }
-            }
+    /// Character positions in an entry's title that the query's text matches.
+    pub fn title_highlights(&self, entry: usize, q: &Query) -> Vec<usize> {
+        let tokens: Vec<Token> = q.tokens().into_iter().map(Token::new).collect();
+        if tokens.is_empty() {
+            return Vec::new();
         }
-        title_matches.sort_unstable();
-        title_matches.dedup();
-        Some(Hit { entry: i, score, title_matches })
+        let e = &self.entries[entry];
+        let title: String = e.haystack.chars().take(e.title_chars).collect();
+        self.matcher.highlights(&title, &tokens)
     }
 
     /// Entries allowed by the facet filters: OR within countries, OR within bodies, AND across.

@@ -142,6 +142,26 @@ impl Query {
         self.from.is_none_or(|f| hi >= f) && self.to.is_none_or(|t| lo <= t)
     }
 
+    /// The text tokens, folded and stemmed, as the matcher takes them.
+    pub fn tokens(&self) -> Vec<String> {
+        fold(&self.text).split_whitespace().map(stem).collect()
+    }
+
+    /// True when every event matching `self` also matches `previous`: the same facets and dates,
+    /// and each earlier token extended (or kept) by a token now. Typing on in the filter line
+    /// narrows; deleting, or a stem that got shorter, does not.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        if self.countries != previous.countries
+            || self.bodies != previous.bodies
+            || self.from != previous.from
+            || self.to != previous.to
+        {
+            return false;
+        }
+        let now = self.tokens();
+        previous.tokens().iter().all(|old| now.iter().any(|new| new.starts_with(old.as_str())))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.countries.is_empty()
             && self.bodies.is_empty()
@@ -180,6 +200,17 @@ mod tests {
         assert_eq!(stem("шос"), "шос");
         assert_eq!(stem("2025"), "2025");
         assert_eq!(stem("forum"), "forum");
+    }
+
+    #[test]
+    fn narrowing() {
+        let q = |s: &str| Query::parse(s);
+        assert!(q("шос").narrows(&q("шо")));
+        assert!(q("шос минис").narrows(&q("шос")));
+        assert!(!q("шо").narrows(&q("шос")), "deleting widens");
+        assert!(!q("@kz шос").narrows(&q("шос")), "a new facet token is not a text refinement");
+        assert!(!q("автоа").narrows(&q("авто")), "a stem that got shorter widens");
+        assert!(q("").narrows(&q("")));
     }
 
     #[test]

@@ -44,9 +44,10 @@ fn fuzzy_text_is_case_and_yo_insensitive() {
     assert_eq!(titles(&t, "шос"), ["Совещание ШОС в Ташкенте"]);
     assert_eq!(titles(&t, "ФОРУМ"), ["Форум СНГ в Минске"]);
     assert_eq!(titles(&t, "2024"), ["Форум СНГ в Минске"]);
-    let hit = &t.query(&Query::parse("шос"))[0];
+    let q = Query::parse("шос");
+    let hit = &t.query(&q)[0];
     let title: Vec<char> = t.entries[hit.entry].event.title.clone().unwrap().chars().collect();
-    let lit: String = hit.title_matches.iter().map(|&i| title[i]).collect();
+    let lit: String = t.title_highlights(hit.entry, &q).iter().map(|&i| title[i]).collect();
     assert_eq!(lit, "ШОС");
 }
 
@@ -57,4 +58,15 @@ fn inflected_and_scattered_queries() {
     assert_eq!(titles(&t, "совещания"), ["Совещание ШОС в Ташкенте"]);
     assert!(titles(&t, "шсз").is_empty(), "letters scattered across words do not match");
     assert_eq!(titles(&t, "форум минск"), ["Форум СНГ в Минске"], "every token must match");
+}
+
+#[test]
+fn refine_equals_query_when_narrowing() {
+    let t = sample();
+    let wide = Query::parse("с");
+    let hits = t.query(&wide);
+    for narrow in ["со", "сов", "совещ", "с 2025", "с @kz"] {
+        let q = Query::parse(narrow);
+        assert_eq!(t.refine(&wide, &hits, &q), t.query(&q), "{narrow}");
+    }
 }

@@ -48,6 +48,9 @@ pub enum LoadState {
     Done,
 }
 
+/// How many recent answers [`App`] keeps for erasing letters.
+const ANSWERS_KEPT: usize = 48;
+
 pub struct App {
     pub timeline: Timeline,
     pub warnings: Vec<LoadWarning>,
@@ -56,8 +59,12 @@ pub struct App {
     pub overlay: Overlay,
     pub countries: FacetPane,
     pub bodies: FacetPane,
-    /// The current answer of the timeline to the filters, in display order.
+    /// The current answer of the timeline to the filters, in display order, and the query it
+    /// answers (kept so that typing on refines it instead of searching everything again).
     pub hits: Vec<Hit>,
+    pub last_query: Option<Query>,
+    /// Recent answers, newest last: erasing a letter returns to one of them without a search.
+    answers: Vec<(Query, Vec<Hit>)>,
     pub selected: usize,
     pub offset: usize,
     pub filter: String,
@@ -87,6 +94,8 @@ impl App {
             countries: FacetPane::default(),
             bodies: FacetPane::default(),
             hits: Vec::new(),
+            last_query: None,
+            answers: Vec::new(),
             selected: 0,
             offset: 0,
             filter: String::new(),
@@ -117,6 +126,9 @@ impl App {
     /// Takes in a loaded corpus, keeping filters and the filter line.
     pub fn set_corpus(&mut self, timeline: Timeline, warnings: Vec<LoadWarning>) {
         self.timeline = timeline;
+        // The old answers belong to the old timeline: search everything.
+        self.last_query = None;
+        self.answers.clear();
         self.warnings = warnings;
         self.load = LoadState::Done;
         self.refresh_facets();
@@ -140,7 +152,21 @@ impl App {
     /// Asks the timeline again after a filter changed; keeps the selected event if it is still there.
     pub fn requery(&mut self) {
         let keep = self.selected_entry();
-        self.hits = self.timeline.query(&self.query());
+        let q = self.query();
+        self.hits = if let Some(i) = self.answers.iter().rposition(|(aq, _)| *aq == q) {
+            self.answers[i].1.clone()
+        } else {
+            let hits = match &self.last_query {
+                Some(previous) => self.timeline.refine(previous, &self.hits, &q),
+                None => self.timeline.query(&q),
+            };
+            if self.answers.len() >= ANSWERS_KEPT {
+                self.answers.remove(0);
+            }
+            self.answers.push((q.clone(), hits.clone()));
+            hits
+        };
+        self.last_query = Some(q);
         self.selected = keep.and_then(|k| self.hits.iter().position(|h| h.entry == k)).unwrap_or(0);
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
         if keep != self.selected_entry() {

@@ -91,7 +91,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
             Span::styled(" ", base),
         ];
         let mut t = e.title.clone().unwrap_or_else(|| e.file.clone());
-        let mut matches = hit.title_matches.clone();
+        let mut matches =
+            app.last_query.as_ref().map(|q| app.timeline.title_highlights(hit.entry, q)).unwrap_or_default();
         if !e.primary {
             t = format!("↳ {t}");
             matches.iter_mut().for_each(|m| *m += 2);

@@ -1,0 +1,108 @@
+//! `ictdip bench [PATH]`: the numbers the dashboard's responsiveness depends on, measured on a real
+//! folder: load time, time per keystroke of the filter (typing real queries letter by letter), and
+//! time to draw a frame. Percentiles, not means: a p99 is what a user feels as lag.
+
+use crate::corpus::{self, Source};
+use crate::load::LoadOptions;
+use crate::timeline::Timeline;
+use crate::ui::action::Action;
+use crate::ui::app::App;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+/// Queries typed letter by letter: Cyrillic and Latin text, facet and date tokens.
+pub const QUERIES: &[&str] =
+    &["шос", "совещание министров", "@kz", "#sco 2025", "карамай", "ташкент форум", "цифров", "itu", "@узб #снг"];
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted[i]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn report(out: &mut dyn Write, what: &str, mut times: Vec<Duration>) -> io::Result<()> {
+    times.sort();
+    writeln!(
+        out,
+        "{what:<22} n {:>5}  p50 {:>10}  p90 {:>10}  p99 {:>10}  max {:>10}",
+        times.len(),
+        ms(percentile(&times, 0.5)),
+        ms(percentile(&times, 0.9)),
+        ms(percentile(&times, 0.99)),
+        ms(times.last().copied().unwrap_or_default())
+    )
+}
+
+/// Time per keystroke over [`QUERIES`], each typed, then erased letter by letter.
+pub fn keystrokes(app: &mut App) -> Vec<Duration> {
+    let mut times = Vec::new();
+    for q in QUERIES {
+        app.handle(Action::OpenFilter);
+        for c in q.chars() {
+            let t = Instant::now();
+            app.handle(Action::Insert(c));
+            times.push(t.elapsed());
+            if std::env::var_os("ICTDIP_BENCH_TRACE").is_some() {
+                eprintln!(
+                    "{:>8.2} ms  type  {:?} -> {} hits",
+                    t.elapsed().as_secs_f64() * 1e3,
+                    app.filter,
+                    app.hits.len()
+                );
+            }
+        }
+        for _ in q.chars() {
+            let t = Instant::now();
+            app.handle(Action::DeleteBack);
+            times.push(t.elapsed());
+            if std::env::var_os("ICTDIP_BENCH_TRACE").is_some() {
+                eprintln!(
+                    "{:>8.2} ms  erase {:?} -> {} hits",
+                    t.elapsed().as_secs_f64() * 1e3,
+                    app.filter,
+                    app.hits.len()
+                );
+            }
+        }
+        app.handle(Action::Back);
+    }
+    times
+}
+
+/// Time to draw a full frame at 160×48, moving the selection down a row between frames.
+pub fn frames(app: &mut App, n: usize) -> Vec<Duration> {
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("test backend");
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        app.handle(Action::Down);
+        let t = Instant::now();
+        terminal.draw(|f| crate::ui::draw(f, app)).expect("draw");
+        times.push(t.elapsed());
+    }
+    times
+}
+
+pub fn run(source: &Source, opts: &LoadOptions, out: &mut dyn Write) -> io::Result<()> {
+    let t = Instant::now();
+    let c = corpus::build(source, opts);
+    let load = t.elapsed();
+    let n_articles = c.articles.len();
+    let t = Instant::now();
+    let timeline = Timeline::new(c.articles, c.events);
+    let index = t.elapsed();
+    writeln!(out, "articles {n_articles}, events {}", timeline.len())?;
+    writeln!(out, "load + extract         {}", ms(load))?;
+    writeln!(out, "timeline index         {}", ms(index))?;
+    let mut app = App::new(timeline, c.warnings);
+    report(out, "filter keystroke", keystrokes(&mut app))?;
+    report(out, "frame draw 160x48", frames(&mut app, 200))?;
+    Ok(())
+}
