@@ -18,13 +18,31 @@ pub struct Entry {
     pub event: Event,
     /// Index into [`Timeline::articles`].
     pub article: usize,
-    /// Folded text the fuzzy filter searches: the title first, then people, place, countries and
-    /// bodies in Russian and English.
-    haystack: String,
-    /// Which characters `haystack` contains (see [`text::char_mask`]).
-    mask: u128,
-    /// Number of characters of the title at the start of `haystack`.
+    /// Number of characters of the title at the start of the entry's haystack.
     title_chars: usize,
+}
+
+/// Every entry's haystack (see [`haystack_of`]) in one buffer, in entry order, with the character
+/// masks beside it: a keystroke scans contiguous memory instead of chasing a pointer per event.
+#[derive(Default)]
+struct SearchText {
+    text: String,
+    /// Start of each entry's haystack in `text`; one more at the end.
+    starts: Vec<usize>,
+    masks: Vec<u128>,
+    /// Each entry's countries and bodies (indexes into [`FacetNames`]), flattened the same way.
+    facets: Vec<u32>,
+    facet_starts: Vec<usize>,
+}
+
+impl SearchText {
+    fn haystack(&self, i: usize) -> &str {
+        &self.text[self.starts[i]..self.starts[i + 1]]
+    }
+
+    fn facets(&self, i: usize) -> &[u32] {
+        &self.facets[self.facet_starts[i]..self.facet_starts[i + 1]]
+    }
 }
 
 /// One row of a query's answer. Highlights are not computed here but for visible rows only
@@ -50,57 +68,106 @@ pub struct Timeline {
     pub entries: Vec<Entry>,
     by_country: BTreeMap<String, Vec<usize>>,
     by_body: BTreeMap<String, Vec<usize>>,
+    search: SearchText,
+    facet_names: FacetNames,
     matcher: TextMatcher,
 }
 
 /// Below this many candidates, scoring on one thread is quicker than splitting the work.
 const PARALLEL_FROM: usize = 4096;
 
+/// The folded text an event's own facts give the filter: title, people, places (the GeoNames name
+/// and the text's own spelling, "Карамае", so a Russian query finds it). Country and body names are
+/// matched once per query in [`FacetNames`], not stored with every event.
 fn haystack_of(event: &Event) -> (String, usize) {
-    let g = Gazetteer::get();
     let title = event.title.clone().unwrap_or_else(|| event.file.clone());
     let mut parts = vec![title.clone()];
     parts.extend(event.people.iter().map(|p| p.name.clone()));
     if let Some(city) = event.place.as_ref().and_then(|p| p.city.clone()) {
         parts.push(city);
     }
-    // Places as the text writes them ("Карамае"), so a Russian query finds the English name's event.
     let mut written: Vec<&str> =
         event.evidence.iter().filter(|e| e.kind == FactKind::Place).map(|e| e.text.as_str()).collect();
     written.sort_unstable();
     written.dedup();
     parts.extend(written.into_iter().map(String::from));
-    for code in &event.countries {
-        if let Some(c) = g.country(code) {
-            parts.push(format!("{} {} {}", c.code, c.name_ru, c.name_en));
+    (fold(&parts.join(" · ")), title.chars().count())
+}
+
+/// The names of every country and body in the timeline (code, Russian and English names,
+/// abbreviations), folded, in one table that events point into.
+#[derive(Default)]
+struct FacetNames {
+    keys: Vec<String>,
+    names: Vec<(String, u128)>,
+}
+
+impl FacetNames {
+    fn id(&mut self, key: String, names: impl FnOnce() -> String) -> u32 {
+        if let Some(i) = self.keys.iter().position(|k| *k == key) {
+            return i as u32;
         }
+        let folded = fold(&names());
+        self.names.push((folded.clone(), char_mask(&folded)));
+        self.keys.push(key);
+        self.keys.len() as u32 - 1
+    }
+
+    /// For each name, whether the token matches it.
+    fn matching(&self, m: &TextMatcher, t: &Token) -> Vec<bool> {
+        self.names.iter().map(|(n, mask)| m.matches(|| n.as_str(), *mask, t)).collect()
+    }
+}
+
+fn facet_ids(event: &Event, names: &mut FacetNames) -> Vec<u32> {
+    let g = Gazetteer::get();
+    let mut ids = Vec::new();
+    for code in &event.countries {
+        ids.push(names.id(format!("@{code}"), || match g.country(code) {
+            Some(c) => format!("{} {} {}", c.code, c.name_ru, c.name_en),
+            None => code.clone(),
+        }));
     }
     for id in &event.orgs {
-        if let Some(b) = g.body(id) {
-            parts.push(format!("{} {} {}", b.id, b.abbreviations.join(" "), b.name_en));
-        }
+        ids.push(names.id(format!("#{id}"), || match g.body(id) {
+            Some(b) => format!("{} {} {}", b.id, b.abbreviations.join(" "), b.name_en),
+            None => id.clone(),
+        }));
     }
-    (fold(&parts.join(" · ")), title.chars().count())
+    ids
 }
 
 impl Timeline {
     pub fn new(articles: Vec<Article>, events: Vec<Event>) -> Timeline {
         let index: std::collections::HashMap<&str, usize> =
             articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
-        let mut entries: Vec<Entry> = events
+        let mut facet_names = FacetNames::default();
+        let mut entries: Vec<(Entry, (String, Vec<u32>))> = events
             .into_iter()
             .map(|event| {
                 let article = index.get(event.file.as_str()).copied().unwrap_or(usize::MAX);
                 let (haystack, title_chars) = haystack_of(&event);
-                Entry { event, article, mask: char_mask(&haystack), haystack, title_chars }
+                let facets = facet_ids(&event, &mut facet_names);
+                (Entry { event, article, title_chars }, (haystack, facets))
             })
             .collect();
-        entries.sort_by(|a, b| {
+        entries.sort_by(|(a, _), (b, _)| {
             let key = |e: &Entry| {
                 (e.event.date.is_none(), e.event.date.map(|d| d.sort_key()), e.event.file.clone(), !e.event.primary)
             };
             key(a).cmp(&key(b))
         });
+        let mut search = SearchText::default();
+        for (_, (h, facets)) in &entries {
+            search.starts.push(search.text.len());
+            search.masks.push(char_mask(h));
+            search.text.push_str(h);
+            search.facet_starts.push(search.facets.len());
+            search.facets.extend_from_slice(facets);
+        }
+        search.starts.push(search.text.len());
+        search.facet_starts.push(search.facets.len());
+        let entries: Vec<Entry> = entries.into_iter().map(|(e, _)| e).collect();
         let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_body: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, e) in entries.iter().enumerate() {
@@ -111,7 +178,7 @@ impl Timeline {
                 by_body.entry(b.clone()).or_default().push(i);
             }
         }
-        Timeline { articles, entries, by_country, by_body, matcher: TextMatcher::default() }
+        Timeline { articles, entries, by_country, by_body, search, facet_names, matcher: TextMatcher::default() }
     }
 
     pub fn len(&self) -> usize {
@@ -158,16 +225,23 @@ impl Timeline {
 
     fn answer(&self, q: &Query, candidates: Vec<usize>) -> Vec<Hit> {
         let tokens: Vec<Token> = q.tokens().into_iter().map(Token::new).collect();
+        let facet_match: Vec<Vec<bool>> = tokens.iter().map(|t| self.facet_names.matching(&self.matcher, t)).collect();
+        let any_facet: Vec<bool> = facet_match.iter().map(|fm| fm.contains(&true)).collect();
+        let dated = q.from.is_some() || q.to.is_some();
         let check = |&i: &usize| {
-            if !q.accepts_date(self.entries[i].event.date) {
+            if dated && !q.accepts_date(self.entries[i].event.date) {
                 return None;
             }
-            let e = &self.entries[i];
-            if !tokens.iter().all(|t| self.matcher.matches(&e.haystack, e.mask, t)) {
+            let mask = self.search.masks[i];
+            let token_ok = |(k, t): (usize, &Token)| {
+                (any_facet[k] && self.search.facets(i).iter().any(|&f| facet_match[k][f as usize]))
+                    || self.matcher.matches(|| self.search.haystack(i), mask, t)
+            };
+            if !tokens.iter().enumerate().all(token_ok) {
                 return None;
             }
             let score = if q.sort == SortOrder::Score {
-                tokens.iter().map(|t| self.matcher.score(&e.haystack, t)).sum()
+                tokens.iter().map(|t| self.matcher.score(self.search.haystack(i), t)).sum()
             } else {
                 0
             };
@@ -191,7 +265,7 @@ impl Timeline {
             return Vec::new();
         }
         let e = &self.entries[entry];
-        let title: String = e.haystack.chars().take(e.title_chars).collect();
+        let title: String = self.search.haystack(entry).chars().take(e.title_chars).collect();
         self.matcher.highlights(&title, &tokens)
     }
 

@@ -24,34 +24,52 @@ fn max_skips(n: usize) -> usize {
 }
 
 /// The char positions where `token` matches `haystack` as a near-contiguous subsequence, starting
-/// at the leftmost place it does, or `None`.
+/// at the leftmost place it does, or `None`. Allocation-free until a match is found: this runs on
+/// every event that lacks the token as a substring.
 fn window_match(haystack: &str, token: &[char]) -> Option<Vec<usize>> {
-    let first = *token.first()?;
+    let (&first, rest) = token.split_first()?;
     let limit = max_skips(token.len());
-    let hay: Vec<char> = haystack.chars().collect();
-    for start in 0..hay.len() {
-        if hay[start] != first {
+    for (start_char, (start_byte, c)) in haystack.char_indices().enumerate() {
+        if c != first {
             continue;
         }
-        let mut pos = vec![start];
+        let mut chars = haystack[start_byte + c.len_utf8()..].chars();
         let mut skipped = 0;
-        let mut i = start + 1;
-        for &c in &token[1..] {
-            while i < hay.len() && hay[i] != c && skipped <= limit {
+        let mut matched = 0;
+        'token: for &want in rest {
+            for got in chars.by_ref() {
+                if got == want {
+                    matched += 1;
+                    continue 'token;
+                }
                 skipped += 1;
-                i += 1;
+                if skipped > limit {
+                    break 'token;
+                }
             }
-            if i >= hay.len() || skipped > limit {
-                break;
-            }
-            pos.push(i);
-            i += 1;
+            break;
         }
-        if pos.len() == token.len() && skipped <= limit {
-            return Some(pos);
+        if matched == rest.len() {
+            return Some(positions(haystack, start_char, token, limit));
         }
     }
     None
+}
+
+/// The positions of a match [`window_match`] found starting at `start`.
+fn positions(haystack: &str, start: usize, token: &[char], limit: usize) -> Vec<usize> {
+    let mut pos = vec![start];
+    let mut want = token[1..].iter().peekable();
+    for (i, c) in haystack.chars().enumerate().skip(start + 1).take(token.len() + limit) {
+        if want.peek() == Some(&&c) {
+            pos.push(i);
+            want.next();
+        }
+        if want.peek().is_none() {
+            break;
+        }
+    }
+    pos
 }
 
 /// One bit per character class: Russian letters, Latin letters and digits each have their own;
@@ -62,6 +80,11 @@ pub fn char_mask(s: &str) -> u128 {
         m |= char_bit(c);
     }
     m
+}
+
+/// True when a character has a bit of its own in [`char_mask`] (no other character shares it).
+fn has_own_bit(c: char) -> bool {
+    matches!(c, 'а'..='я' | 'a'..='z' | '0'..='9')
 }
 
 #[inline]
@@ -98,10 +121,20 @@ pub struct TextMatcher {
 }
 
 impl TextMatcher {
-    /// True when `token` matches `haystack` (whose character mask is `mask`).
-    pub fn matches(&self, haystack: &str, mask: u128, token: &Token) -> bool {
-        token.mask & !mask == 0
-            && (token.finder.find(haystack.as_bytes()).is_some() || window_match(haystack, &token.chars).is_some())
+    /// True when `token` matches the haystack (whose character mask is `mask`). The haystack is
+    /// asked for only when the mask cannot decide: most events are settled without touching text.
+    pub fn matches<'h>(&self, haystack: impl FnOnce() -> &'h str, mask: u128, token: &Token) -> bool {
+        if token.mask & !mask != 0 {
+            return false;
+        }
+        // A single letter with a bit of its own is in the haystack exactly when its bit is set.
+        if token.chars.len() == 1 && has_own_bit(token.chars[0]) {
+            return true;
+        }
+        let haystack = haystack();
+        token.finder.find(haystack.as_bytes()).is_some()
+                // One or two letters leave nothing to skip between: only a substring counts.
+            || (token.chars.len() > 2 && window_match(haystack, &token.chars).is_some())
     }
 
     /// How well `token` matches, for ranking: substring matches first, then skim's fuzzy score.
@@ -134,7 +167,7 @@ mod tests {
     use super::*;
 
     fn matches(h: &str, t: &str) -> bool {
-        TextMatcher::default().matches(h, char_mask(h), &Token::new(t.into()))
+        TextMatcher::default().matches(|| h, char_mask(h), &Token::new(t.into()))
     }
 
     #[test]
