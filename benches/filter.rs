@@ -2,8 +2,8 @@
 //! events repeated with their dates and titles varied), as at the scale of a large archive.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use ictdip::corpus::{self, Source};
-use ictdip::load::LoadOptions;
+use ictdip::corpus::{self, BuildOptions, Source};
+
 use ictdip::model::EventDate;
 use ictdip::timeline::{Query, Timeline};
 use ictdip::ui::action::Action;
@@ -13,7 +13,7 @@ use ratatui::Terminal;
 
 /// The sample corpus's events, repeated to `n` with varied dates, titles and files.
 pub fn large_timeline(n: usize) -> Timeline {
-    let c = corpus::build(&Source::Embedded, &LoadOptions::default());
+    let c = corpus::build(&Source::Embedded, &BuildOptions::default());
     let words = ["связь", "форум", "министры", "Ташкент", "Астана", "цифровизация", "саммит", "ИИ"];
     let mut events = Vec::with_capacity(n);
     for i in 0..n {

@@ -2,8 +2,7 @@
 //! folder: load time, time per keystroke of the filter (typing real queries letter by letter), and
 //! time to draw a frame. Percentiles, not means: a p99 is what a user feels as lag.
 
-use crate::corpus::{self, Source};
-use crate::load::LoadOptions;
+use crate::corpus::{self, BuildOptions, Source};
 use crate::timeline::Timeline;
 use crate::ui::action::Action;
 use crate::ui::app::App;
@@ -90,13 +89,14 @@ pub fn frames(app: &mut App, n: usize) -> Vec<Duration> {
     times
 }
 
-pub fn run(source: &Source, opts: &LoadOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn run(source: &Source, opts: &BuildOptions, out: &mut dyn Write) -> io::Result<()> {
     let t = Instant::now();
     let c = corpus::build(source, opts);
     let load = t.elapsed();
     let n_articles = c.articles.len();
     let t = Instant::now();
-    let timeline = Timeline::new(c.articles, c.events);
+    let mut timeline = Timeline::new(c.articles, c.events);
+    timeline.drop_evidence();
     let index = t.elapsed();
     writeln!(out, "articles {n_articles}, events {}", timeline.len())?;
     writeln!(out, "load + extract         {}", ms(load))?;

@@ -1,11 +1,16 @@
 //! Loading and extracting together: the one place that runs the pipeline, in parallel, for both
-//! the CLI and the dashboard.
+//! the CLI and the dashboard, with the extraction cache in front of it.
+//!
+//! Texts are dropped as soon as their events are extracted; the corpus keeps an [`ArticleRef`] per
+//! article to read it again when the reader opens it.
 
+use crate::cache::{self, Cache, FileRecord, Outcome};
 use crate::extract;
-use crate::load::{self, Article, LoadOptions, LoadWarning};
+use crate::load::{self, walk, ArticleRef, LoadOptions, LoadWarning, Origin};
 use crate::model::Event;
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Where articles come from.
 #[derive(Clone, Debug)]
@@ -13,7 +18,7 @@ pub enum Source {
     /// The sample articles built into the binary.
     Embedded,
     /// A file or a folder (walked recursively).
-    Path(std::path::PathBuf),
+    Path(PathBuf),
 }
 
 impl Source {
@@ -25,27 +30,150 @@ impl Source {
     }
 }
 
-/// Articles, their events (in article order; each article's primary event first) and warnings.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    pub load: LoadOptions,
+    /// Where to read and write the extraction cache; `None` (`--no-cache`) for no cache.
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl Default for BuildOptions {
+    /// Default load options and the default cache directory (see [`cache::dir`]).
+    fn default() -> Self {
+        BuildOptions { load: LoadOptions::default(), cache_dir: cache::dir() }
+    }
+}
+
+/// How far a load has got; read from another thread while it runs.
 #[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicUsize,
+    pub total: AtomicUsize,
+    /// Files whose events came from the cache.
+    pub cached: AtomicUsize,
+}
+
+/// Article references, their events (each article's primary event first) and warnings.
+#[derive(Clone, Debug, Default)]
 pub struct Corpus {
-    pub articles: Vec<Article>,
+    pub articles: Vec<ArticleRef>,
     pub events: Vec<Event>,
     pub warnings: Vec<LoadWarning>,
 }
 
 /// Loads and extracts everything from `source`.
-pub fn build(source: &Source, opts: &LoadOptions) -> Corpus {
-    let loaded = match source {
-        Source::Embedded => load::load_embedded(),
-        Source::Path(p) => load::load_path(p, opts),
-    };
-    from_articles(loaded.articles, loaded.warnings)
+pub fn build(source: &Source, opts: &BuildOptions) -> Corpus {
+    build_with(source, opts, &Progress::default(), &mut |_| {})
 }
 
-/// Extracts events from articles already loaded.
-pub fn from_articles(articles: Vec<Article>, warnings: Vec<LoadWarning>) -> Corpus {
+/// Like [`build`], reporting progress, and handing `partial` the corpus so far after batches of
+/// growing size (500, 1,000, 2,000, ... files), so a dashboard can show events while the rest load.
+pub fn build_with(
+    source: &Source,
+    opts: &BuildOptions,
+    progress: &Progress,
+    partial: &mut dyn FnMut(&Corpus),
+) -> Corpus {
     extract::warm_up();
+    let root = match source {
+        Source::Embedded => return embedded(progress),
+        Source::Path(p) => p,
+    };
+    let mut corpus = Corpus::default();
+    let files = walk::walk(root, &mut corpus.warnings);
+    progress.total.store(files.len(), Ordering::Relaxed);
+    let (cache, cache_warning) = match &opts.cache_dir {
+        Some(dir) => Cache::open(dir, root),
+        None => (Cache::default(), None),
+    };
+    corpus.warnings.extend(cache_warning);
+
+    let mut records: Vec<FileRecord> = Vec::with_capacity(files.len());
+    let mut batch = 500;
+    let mut start = 0;
+    while start < files.len() {
+        let end = (start + batch).min(files.len());
+        let results: Vec<(Outcome, bool)> = files[start..end]
+            .par_iter()
+            .map(|f| {
+                let r = match cache.get(&f.rel, f.size, f.modified) {
+                    Some(o) => {
+                        progress.cached.fetch_add(1, Ordering::Relaxed);
+                        (o.clone(), true)
+                    }
+                    None => process(f, &opts.load),
+                };
+                progress.done.fetch_add(1, Ordering::Relaxed);
+                r
+            })
+            .collect();
+        for (f, (outcome, cacheable)) in files[start..end].iter().zip(results) {
+            let result = match outcome {
+                Outcome::Events(events) => {
+                    corpus.articles.push(ArticleRef {
+                        rel: f.rel.clone(),
+                        origin: Origin::File { path: f.path.clone(), size: f.size, modified: f.modified },
+                    });
+                    let n = events.len();
+                    corpus.events.extend(events);
+                    Ok(n)
+                }
+                Outcome::Skipped(reason) => {
+                    corpus.warnings.push(LoadWarning::new(f.rel.clone(), reason.clone()));
+                    Err(reason)
+                }
+            };
+            records.push(FileRecord { rel: f.rel.clone(), size: f.size, modified: f.modified, result, cacheable });
+        }
+        start = end;
+        batch *= 2;
+        if start < files.len() {
+            partial(&corpus);
+        }
+    }
+    corpus.warnings.extend(cache.store(&records, &corpus.events));
+    corpus.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    corpus
+}
+
+/// Loads and extracts one file. Read errors are not cached (they may pass); skips for what the
+/// file is (empty, binary, too large) are.
+fn process(f: &walk::FoundFile, opts: &LoadOptions) -> (Outcome, bool) {
+    match load::load_file(&f.path, &f.rel, opts) {
+        Ok(article) => (Outcome::Events(extract::extract(&article)), true),
+        Err(w) => {
+            let cacheable = w.reason.starts_with("skipped");
+            (Outcome::Skipped(w.reason), cacheable)
+        }
+    }
+}
+
+fn embedded(progress: &Progress) -> Corpus {
+    let loaded = load::load_embedded();
+    progress.total.store(loaded.articles.len(), Ordering::Relaxed);
+    let per_article: Vec<Vec<Event>> = loaded.articles.par_iter().map(extract::extract).collect();
+    progress.done.store(loaded.articles.len(), Ordering::Relaxed);
+    Corpus {
+        articles: loaded.articles.iter().map(|a| a.to_ref()).collect(),
+        events: per_article.into_iter().flatten().collect(),
+        warnings: loaded.warnings,
+    }
+}
+
+/// Extracts events from articles already in memory (tests, benchmarks).
+pub fn from_articles(articles: Vec<load::Article>) -> Corpus {
     let per_article: Vec<Vec<Event>> = articles.par_iter().map(extract::extract).collect();
-    let events = per_article.into_iter().flatten().collect();
-    Corpus { articles, events, warnings }
+    Corpus {
+        articles: articles.iter().map(|a| a.to_ref()).collect(),
+        events: per_article.into_iter().flatten().collect(),
+        warnings: Vec::new(),
+    }
+}
+
+/// Removes the cache files in the default cache directory (`ictdip cache clear`).
+pub fn clear_cache() -> std::io::Result<usize> {
+    match cache::dir() {
+        Some(d) => cache::clear(&d),
+        None => Ok(0),
+    }
 }

@@ -6,6 +6,7 @@
 //! `lexicon` sits under all of them with the embedded data; `model` holds the shared types.
 
 pub mod bench;
+pub mod cache;
 pub mod cli;
 pub mod corpus;
 pub mod extract;

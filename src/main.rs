@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 use ictdip::cli::{self, Format};
-use ictdip::corpus::{self, Source};
+use ictdip::corpus::{self, BuildOptions, Progress, Source};
 use ictdip::load::LoadOptions;
 use ictdip::timeline::Timeline;
 use std::io::{self, Write};
@@ -16,7 +16,6 @@ use std::process::ExitCode;
     version,
     about = "ICT diplomacy news as a timeline: who met whom, where, when, under which body"
 )]
-#[command(args_conflicts_with_subcommands = true)]
 struct Args {
     /// A folder of articles (.txt, .md) or one article; the bundled samples when omitted.
     path: Option<PathBuf>,
@@ -26,6 +25,9 @@ struct Args {
     /// Skip files larger than this many bytes.
     #[arg(long, global = true, default_value_t = ictdip::load::DEFAULT_MAX_BYTES)]
     max_size: u64,
+    /// Neither read nor write the extraction cache.
+    #[arg(long, global = true)]
+    no_cache: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -53,10 +55,44 @@ enum Command {
     Names,
     /// Measure load time, time per filter keystroke and frame draw time on a folder.
     Bench { path: Option<PathBuf> },
+    /// Manage the extraction cache.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
 }
 
-fn load(path: Option<&std::path::Path>, opts: &LoadOptions) -> Result<(Timeline, usize), ExitCode> {
-    let c = corpus::build(&Source::from_arg(path), opts);
+#[derive(Subcommand)]
+enum CacheAction {
+    /// Remove every cached extraction.
+    Clear,
+    /// Print where the cache lives.
+    Dir,
+}
+
+/// Loads a source for a CLI command, with a progress bar on stderr when it is a terminal.
+fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> Result<(Timeline, usize), ExitCode> {
+    use std::io::IsTerminal;
+    let source = Source::from_arg(path);
+    let progress = Progress::default();
+    let c = if io::stderr().is_terminal() {
+        std::thread::scope(|s| {
+            let worker = s.spawn(|| corpus::build_with(&source, opts, &progress, &mut |_| {}));
+            let bar = indicatif::ProgressBar::new(0).with_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files · {per_sec} · {eta} left")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            while !worker.is_finished() {
+                bar.set_length(progress.total.load(std::sync::atomic::Ordering::Relaxed) as u64);
+                bar.set_position(progress.done.load(std::sync::atomic::Ordering::Relaxed) as u64);
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            bar.finish_and_clear();
+            worker.join().unwrap_or_default()
+        })
+    } else {
+        corpus::build(&source, opts)
+    };
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for w in &c.warnings {
@@ -76,7 +112,10 @@ fn load(path: Option<&std::path::Path>, opts: &LoadOptions) -> Result<(Timeline,
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let opts = LoadOptions { max_bytes: args.max_size };
+    let opts = BuildOptions {
+        load: LoadOptions { max_bytes: args.max_size },
+        cache_dir: if args.no_cache { None } else { ictdip::cache::dir() },
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match args.command {
@@ -88,6 +127,15 @@ fn main() -> ExitCode {
         }
         Some(Command::Stats { path }) => load(path.as_deref(), &opts).map(|(t, n)| cli::stats(&t, n, &mut out)),
         Some(Command::Bench { path }) => Ok(ictdip::bench::run(&Source::from_arg(path.as_deref()), &opts, &mut out)),
+        Some(Command::Cache { action: CacheAction::Clear }) => match corpus::clear_cache() {
+            Ok(n) => Ok(writeln!(out, "removed {n} cache file(s)")),
+            Err(e) => Ok(Err(e)),
+        },
+        Some(Command::Cache { action: CacheAction::Dir }) => Ok(writeln!(
+            out,
+            "{}",
+            ictdip::cache::dir().map_or("(no cache directory)".into(), |d| d.display().to_string())
+        )),
         Some(Command::Names) => Ok(ictdip::extract::gazetteer::Gazetteer::get()
             .surface_forms()
             .iter()
@@ -121,7 +169,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: LoadOptions) -> io::Result<()> {
+fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> io::Result<()> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() {
         return Err(io::Error::other("the dashboard needs a terminal; use export, list or stats to print"));

@@ -3,7 +3,7 @@
 //! These types are shared by every layer (`extract` produces them, `timeline` indexes them, `ui`
 //! and `cli` show them), so they hold data only and know nothing of files or terminals.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::Range;
 
@@ -86,8 +86,37 @@ impl Serialize for EventDate {
     }
 }
 
+impl std::str::FromStr for EventDate {
+    type Err = String;
+
+    /// Reads back what `Display` writes.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("not a date: {s:?}");
+        let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+        if let Some(md) = s.strip_prefix("--") {
+            let (m, d) = md.split_once('-').ok_or_else(bad)?;
+            return Ok(EventDate::day_month(num(m)?, num(d)?));
+        }
+        let parts: Vec<&str> = s.split('-').collect();
+        let y = parts[0].parse::<i32>().map_err(|_| bad())?;
+        match parts.len() {
+            1 => Ok(EventDate::year(y)),
+            2 => Ok(EventDate::month(y, num(parts[1])?)),
+            3 => Ok(EventDate::day(y, num(parts[1])?, num(parts[2])?)),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for EventDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// What kind of gathering an event is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Meeting,
@@ -120,14 +149,14 @@ impl Kind {
 
 /// Where an event happened: an English GeoNames city name (if the text names one) and an ISO
 /// 3166-1 alpha-2 country code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub city: Option<String>,
     pub country: String,
 }
 
 /// A person named in the article, as written, with the role and country the text gives.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
     pub role: Option<String>,
@@ -135,7 +164,7 @@ pub struct Person {
 }
 
 /// What sort of fact a span supports; the reader highlights each in its own style.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FactKind {
     Country,
@@ -147,7 +176,7 @@ pub enum FactKind {
 
 /// One piece of evidence: the bytes of the cleaned text that produced a fact, the text as written
 /// there, and the fact's value (an ISO code, a body ID, a city name, a person's name or a date).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub kind: FactKind,
     pub start: usize,
@@ -163,7 +192,7 @@ impl Evidence {
 }
 
 /// One dated gathering reported by an article.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// `file#n`, unique within one load.
     pub id: String,
@@ -182,4 +211,19 @@ pub struct Event {
     pub topics: Vec<String>,
     pub warnings: Vec<String>,
     pub evidence: Vec<Evidence>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_back_what_they_write() {
+        for d in
+            [EventDate::day(2025, 6, 17), EventDate::month(2025, 6), EventDate::year(2025), EventDate::day_month(2, 1)]
+        {
+            assert_eq!(d.to_string().parse::<EventDate>(), Ok(d));
+        }
+        assert!("junk".parse::<EventDate>().is_err());
+    }
 }

@@ -3,7 +3,16 @@
 use std::process::Command;
 
 fn ictdip(args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ictdip")).args(args).output().expect("run ictdip");
+    let cache = tempfile::tempdir().unwrap();
+    ictdip_with_cache(args, cache.path())
+}
+
+fn ictdip_with_cache(args: &[&str], cache: &std::path::Path) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ictdip"))
+        .args(args)
+        .env("ICTDIP_CACHE_DIR", cache)
+        .output()
+        .expect("run ictdip");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -78,4 +87,23 @@ fn warnings_on_stderr_and_exit_status() {
     let (ok, _, err) = ictdip(&["stats", empty.path().to_str().unwrap()]);
     assert!(!ok, "nothing loaded is a failure");
     assert!(err.contains("no article could be loaded"), "{err}");
+}
+
+#[test]
+fn cache_is_written_used_and_cleared() {
+    let d = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.txt"), "В Баку прошла встреча министров 5 мая 2025 года.").unwrap();
+    let dir = d.path().to_str().unwrap();
+    let (ok, first, _) = ictdip_with_cache(&["export", dir], cache.path());
+    assert!(ok);
+    assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1, "one cache file for the folder");
+    let (_, second, _) = ictdip_with_cache(&["export", dir], cache.path());
+    assert_eq!(first, second);
+    let (_, no_cache, _) = ictdip_with_cache(&["export", "--no-cache", dir], cache.path());
+    assert_eq!(first, no_cache);
+    let (ok, out, _) = ictdip_with_cache(&["cache", "clear"], cache.path());
+    assert!(ok);
+    assert_eq!(out.trim(), "removed 1 cache file(s)");
+    assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 0);
 }

@@ -2,8 +2,8 @@
 //! text, each snapshot lists the styled runs that carry meaning (fuzzy matches, fact highlights,
 //! the selected row), so a lost highlight fails as surely as a lost word.
 
-use ictdip::corpus::{self, Source};
-use ictdip::load::{Article, LoadOptions, LoadWarning};
+use ictdip::corpus::{self, BuildOptions, Source};
+use ictdip::load::{Article, LoadWarning};
 use ictdip::timeline::Timeline;
 use ictdip::ui::action::Action;
 use ictdip::ui::app::App;
@@ -13,7 +13,7 @@ use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
 fn seeds_app() -> App {
-    let c = corpus::build(&Source::Embedded, &LoadOptions::default());
+    let c = corpus::build(&Source::Embedded, &BuildOptions::default());
     App::new(Timeline::new(c.articles, c.events), c.warnings)
 }
 
@@ -177,7 +177,7 @@ fn help_overlay() {
 
 #[test]
 fn warnings_list() {
-    let c = corpus::build(&Source::Embedded, &LoadOptions::default());
+    let c = corpus::build(&Source::Embedded, &BuildOptions::default());
     let warnings = vec![
         LoadWarning::new("archive/scan.txt", "skipped: binary file, not text".into()),
         LoadWarning::new("archive/empty.md", "skipped: empty file".into()),
@@ -207,7 +207,7 @@ fn cyrillic_and_cjk_title_fills_a_row_exactly() {
     let text = format!("{title}\n5 мая 2025 года в Пекине прошла встреча министров Китая и Казахстана.\n");
     let article = Article::from_text("cjk.txt", &text);
     let events = ictdip::extract::extract(&article);
-    let mut app = App::new(Timeline::new(vec![article], events), Vec::new());
+    let mut app = App::new(Timeline::new(vec![article.to_ref()], events), Vec::new());
     let s = snap(&mut app, 120, 40, false);
     let row = s.lines().find(|l| l.contains("2025-05-05")).unwrap();
     assert!(row.contains(&format!("{title}│")), "the title ends at the border, uncut: {row}");

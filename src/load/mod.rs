@@ -11,6 +11,8 @@ use std::fmt;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 pub use structure::{Role, Structure};
 
 mod embedded {
@@ -21,24 +23,63 @@ mod embedded {
 /// mistake and would stall the load.
 pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Where an article's bytes live, so that it can be read again when the reader opens it: the
+/// timeline keeps only this, not the text, which keeps memory near the size of the facts.
+#[derive(Clone, Debug)]
+pub enum Origin {
+    /// A file, with the size and modification time it had when loaded.
+    File { path: PathBuf, size: u64, modified: Option<SystemTime> },
+    /// The n-th bundled sample article.
+    Embedded(usize),
+    /// Text handed over in memory (tests, benchmarks).
+    Memory(Arc<str>),
+}
+
 /// One article: where it came from, its cleaned text and its structure.
 #[derive(Clone, Debug)]
 pub struct Article {
     /// Path relative to the loaded root; the file name for the bundled samples.
     pub rel: String,
-    /// Where to read it again; `None` for the bundled samples.
-    pub path: Option<PathBuf>,
+    pub origin: Origin,
     pub encoding: &'static str,
     pub text: String,
     pub structure: Structure,
 }
 
+/// An article without its text: enough to name it and to open it again.
+#[derive(Clone, Debug)]
+pub struct ArticleRef {
+    pub rel: String,
+    pub origin: Origin,
+}
+
 impl Article {
-    /// Builds an article from text already in memory (tests, benchmarks, the bundled samples).
+    /// Builds an article from text already in memory (tests, benchmarks).
     pub fn from_text(rel: impl Into<String>, raw: &str) -> Article {
         let text = clean::clean(raw);
         let structure = structure::analyse(&text);
-        Article { rel: rel.into(), path: None, encoding: "UTF-8", text, structure }
+        Article { rel: rel.into(), origin: Origin::Memory(Arc::from(raw)), encoding: "UTF-8", text, structure }
+    }
+
+    pub fn to_ref(&self) -> ArticleRef {
+        ArticleRef { rel: self.rel.clone(), origin: self.origin.clone() }
+    }
+}
+
+impl ArticleRef {
+    /// Reads, decodes and structures the article again. A file that changed since it was loaded is
+    /// read as it is now; the caller extracts from what it gets, so text and facts agree.
+    pub fn open(&self, opts: &LoadOptions) -> Result<Article, LoadWarning> {
+        match &self.origin {
+            Origin::File { path, .. } => load_file(path, &self.rel, opts),
+            Origin::Embedded(i) => {
+                let (name, bytes) = embedded::SEEDS[*i];
+                let mut a = article_from_bytes(name, bytes).map_err(|r| LoadWarning::new(name, r))?;
+                a.origin = Origin::Embedded(*i);
+                Ok(a)
+            }
+            Origin::Memory(raw) => Ok(Article::from_text(self.rel.clone(), raw)),
+        }
     }
 }
 
@@ -77,19 +118,25 @@ impl Default for LoadOptions {
 pub fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> Result<Article, LoadWarning> {
     let warn = |reason: String| LoadWarning::new(rel, reason);
     let file = fs::File::open(path).map_err(|e| warn(format!("cannot read: {}", walk::io_reason(&e))))?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let md = file.metadata().ok();
+    let len = md.as_ref().map_or(0, |m| m.len());
     if len > opts.max_bytes {
         return Err(warn(format!("skipped: {} bytes is over the {} byte limit (--max-size)", len, opts.max_bytes)));
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(opts.max_bytes + 1)
+    (&file)
+        .take(opts.max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| warn(format!("cannot read: {}", walk::io_reason(&e))))?;
     if bytes.len() as u64 > opts.max_bytes {
         return Err(warn(format!("skipped: over the {} byte limit (--max-size)", opts.max_bytes)));
     }
     let mut article = article_from_bytes(rel, &bytes).map_err(warn)?;
-    article.path = Some(path.to_path_buf());
+    article.origin = Origin::File {
+        path: path.to_path_buf(),
+        size: md.as_ref().map_or(bytes.len() as u64, |m| m.len()),
+        modified: md.and_then(|m| m.modified().ok()),
+    };
     Ok(article)
 }
 
@@ -104,7 +151,7 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, String> {
         return Err("skipped: no text after cleaning".to_string());
     }
     let structure = structure::analyse(&text);
-    Ok(Article { rel: rel.to_string(), path: None, encoding: decoded.encoding, text, structure })
+    Ok(Article { rel: rel.to_string(), origin: Origin::Embedded(0), encoding: decoded.encoding, text, structure })
 }
 
 /// What a load produced: the articles in path order, and the warnings in path order.
@@ -134,9 +181,12 @@ pub fn load_path(root: &Path, opts: &LoadOptions) -> Loaded {
 /// The bundled sample articles.
 pub fn load_embedded() -> Loaded {
     let mut loaded = Loaded::default();
-    for (name, bytes) in embedded::SEEDS {
+    for (i, (name, bytes)) in embedded::SEEDS.iter().enumerate() {
         match article_from_bytes(name, bytes) {
-            Ok(a) => loaded.articles.push(a),
+            Ok(mut a) => {
+                a.origin = Origin::Embedded(i);
+                loaded.articles.push(a)
+            }
             Err(reason) => loaded.warnings.push(LoadWarning::new(*name, reason)),
         }
     }

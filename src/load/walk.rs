@@ -10,11 +10,14 @@ use std::path::{Path, PathBuf};
 /// File name endings taken as articles.
 pub const EXTENSIONS: [&str; 2] = ["txt", "md"];
 
-/// A file to load: its path and its name relative to the root the user gave.
+/// A file to load: its path, its name relative to the root the user gave, and the size and
+/// modification time that say whether it changed since an earlier load.
 #[derive(Clone, Debug)]
 pub struct FoundFile {
     pub path: PathBuf,
     pub rel: String,
+    pub size: u64,
+    pub modified: Option<std::time::SystemTime>,
 }
 
 fn is_article(path: &Path) -> bool {
@@ -30,7 +33,7 @@ pub fn walk(root: &Path, warnings: &mut Vec<LoadWarning>) -> Vec<FoundFile> {
         }
         Ok(md) if md.is_file() => {
             let rel = root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
-            out.push(FoundFile { path: root.to_path_buf(), rel });
+            out.push(FoundFile { path: root.to_path_buf(), rel, size: md.len(), modified: md.modified().ok() });
         }
         Ok(_) => {
             let mut visited = HashSet::new();
@@ -87,7 +90,9 @@ fn walk_dir(
             }
             Err(e) => warnings.push(LoadWarning::new(rel_of(&path), format!("cannot open: {}", io_reason(&e)))),
             Ok(md) if md.is_dir() => walk_dir(root, &path, visited, out, warnings),
-            Ok(md) if md.is_file() && is_article(&path) => out.push(FoundFile { rel: rel_of(&path), path }),
+            Ok(md) if md.is_file() && is_article(&path) => {
+                out.push(FoundFile { rel: rel_of(&path), path, size: md.len(), modified: md.modified().ok() })
+            }
             Ok(_) => {}
         }
     }

@@ -6,7 +6,7 @@ pub mod text;
 
 use crate::extract::gazetteer::Gazetteer;
 use crate::lexicon::fold;
-use crate::load::Article;
+use crate::load::ArticleRef;
 use crate::model::{Event, FactKind};
 pub use query::{Query, SortOrder};
 use rayon::prelude::*;
@@ -63,7 +63,7 @@ pub struct FacetCount {
 }
 
 pub struct Timeline {
-    pub articles: Vec<Article>,
+    pub articles: Vec<ArticleRef>,
     /// Events sorted by date; undated events last.
     pub entries: Vec<Entry>,
     by_country: BTreeMap<String, Vec<usize>>,
@@ -138,7 +138,7 @@ fn facet_ids(event: &Event, names: &mut FacetNames) -> Vec<u32> {
 }
 
 impl Timeline {
-    pub fn new(articles: Vec<Article>, events: Vec<Event>) -> Timeline {
+    pub fn new(articles: Vec<ArticleRef>, events: Vec<Event>) -> Timeline {
         let index: std::collections::HashMap<&str, usize> =
             articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
         let mut facet_names = FacetNames::default();
@@ -190,8 +190,21 @@ impl Timeline {
     }
 
     /// The article an entry came from.
-    pub fn article(&self, entry: usize) -> Option<&Article> {
+    pub fn article(&self, entry: usize) -> Option<&ArticleRef> {
         self.articles.get(self.entries[entry].article)
+    }
+
+    /// Index into [`Timeline::articles`] of an entry's article.
+    pub fn article_index(&self, entry: usize) -> usize {
+        self.entries[entry].article
+    }
+
+    /// Drops the evidence spans of every event: the dashboard reads them again from the article
+    /// when it opens it, and at 100,000 events they are most of the memory.
+    pub fn drop_evidence(&mut self) {
+        for e in &mut self.entries {
+            e.event.evidence = Vec::new();
+        }
     }
 
     /// Countries with their event counts, most events first (then by code).

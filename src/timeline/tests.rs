@@ -3,8 +3,8 @@ use crate::load::Article;
 
 fn timeline(texts: &[(&str, &str)]) -> Timeline {
     let articles: Vec<Article> = texts.iter().map(|(n, t)| Article::from_text(*n, t)).collect();
-    let events = articles.iter().flat_map(crate::extract::extract).collect();
-    Timeline::new(articles, events)
+    let c = crate::corpus::from_articles(articles);
+    Timeline::new(c.articles, c.events)
 }
 
 fn titles(t: &Timeline, q: &str) -> Vec<String> {

@@ -3,7 +3,8 @@
 
 use super::action::Action;
 use super::panes::reader;
-use crate::load::LoadWarning;
+use crate::load::{Article, LoadOptions, LoadWarning};
+use crate::model::Event;
 use crate::timeline::{FacetCount, Hit, Query, SortOrder, Timeline};
 use std::collections::BTreeSet;
 
@@ -42,10 +43,17 @@ impl FacetPane {
 }
 
 /// Where the loading stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
-    Loading { files_done: usize },
+    Loading { done: usize, total: usize, per_second: f64 },
     Done,
+}
+
+/// The article under the reader, read again from its origin and extracted afresh, so that text
+/// and highlights always agree (the timeline itself keeps no texts).
+pub struct Opened {
+    pub article: Article,
+    pub events: Vec<Event>,
 }
 
 /// How many recent answers [`App`] keeps for erasing letters.
@@ -80,6 +88,9 @@ pub struct App {
     pub page: usize,
     pub reader_width: u16,
     pub reader_height: usize,
+    /// The reader's article: (index into the timeline's articles, what opening it gave).
+    pub opened: Option<(usize, Result<Opened, String>)>,
+    pub load_options: LoadOptions,
     pub quit: bool,
 }
 
@@ -109,6 +120,8 @@ impl App {
             page: 10,
             reader_width: 80,
             reader_height: 20,
+            opened: None,
+            load_options: LoadOptions::default(),
             quit: false,
         };
         app.refresh_facets();
@@ -119,20 +132,29 @@ impl App {
     /// A dashboard that is still loading: empty until [`App::set_corpus`].
     pub fn loading() -> App {
         let mut app = App::new(Timeline::new(Vec::new(), Vec::new()), Vec::new());
-        app.load = LoadState::Loading { files_done: 0 };
+        app.load = LoadState::Loading { done: 0, total: 0, per_second: 0.0 };
         app
     }
 
-    /// Takes in a loaded corpus, keeping filters and the filter line.
+    /// Takes in a loaded corpus (all of it, or the part loaded so far), keeping filters, the
+    /// filter line and, where it is still there, the selected event.
     pub fn set_corpus(&mut self, timeline: Timeline, warnings: Vec<LoadWarning>) {
+        let keep = self.selected_entry().map(|e| self.timeline.entries[e].event.id.clone());
         self.timeline = timeline;
         // The old answers belong to the old timeline: search everything.
         self.last_query = None;
         self.answers.clear();
+        self.hits.clear();
+        self.opened = None;
         self.warnings = warnings;
         self.load = LoadState::Done;
         self.refresh_facets();
         self.requery();
+        if let Some(id) = keep {
+            if let Some(i) = self.hits.iter().position(|h| self.timeline.entries[h.entry].event.id == id) {
+                self.selected = i;
+            }
+        }
     }
 
     fn refresh_facets(&mut self) {
@@ -218,14 +240,40 @@ impl App {
         }
     }
 
-    fn reader_lines(&self) -> usize {
+    fn reader_lines(&mut self) -> usize {
         self.reader_doc().map_or(0, |d| d.lines.len())
     }
 
+    /// Reads the selected event's article, unless it is the one already open.
+    pub fn open_selected(&mut self) {
+        let Some(entry) = self.selected_entry() else { return };
+        let index = self.timeline.article_index(entry);
+        if self.opened.as_ref().is_some_and(|(i, _)| *i == index) {
+            return;
+        }
+        let opened = match self.timeline.articles.get(index) {
+            Some(r) => r
+                .open(&self.load_options)
+                .map(|article| Opened { events: crate::extract::extract(&article), article })
+                .map_err(|w| w.to_string()),
+            None => Err("the article is not available".to_string()),
+        };
+        self.opened = Some((index, opened));
+    }
+
     /// The selected event's article laid out at the reader's last drawn width.
-    pub fn reader_doc(&self) -> Option<reader::ReaderDoc> {
+    pub fn reader_doc(&mut self) -> Option<reader::ReaderDoc> {
         let entry = self.selected_entry()?;
-        Some(reader::layout(&self.timeline, entry, self.reader_width.max(20), self.show_furniture))
+        self.open_selected();
+        let opened = self.opened.as_ref().map(|(_, o)| o.as_ref());
+        Some(reader::layout(
+            &self.timeline,
+            entry,
+            opened,
+            self.reader_width.max(20),
+            self.show_furniture,
+            self.highlight,
+        ))
     }
 
     fn toggle_chosen(&mut self) {

@@ -7,8 +7,7 @@
 
 use super::action::{filter_key, normal_key, Action};
 use super::app::{App, Focus, LoadState, Overlay};
-use crate::corpus::{self, Source};
-use crate::load::LoadOptions;
+use crate::corpus::{self, BuildOptions, Corpus, Progress, Source};
 use crate::timeline::Timeline;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -21,8 +20,9 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::Terminal;
 use std::io::{self, Stdout};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::sync::atomic::Ordering;
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
 
 /// Puts the terminal back as it was. Safe to call more than once.
 fn restore(mouse: bool) {
@@ -76,22 +76,44 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Messages from the loading thread.
-enum Loaded {
+/// Messages from the loading thread: the corpus so far, and at last all of it.
+pub enum Loaded {
+    Partial(Timeline, Vec<crate::load::LoadWarning>),
     Done(Timeline, Vec<crate::load::LoadWarning>),
 }
 
-/// Opens the dashboard on `source`. The first frame is drawn at once; articles load on a
-/// background thread and appear when ready, while keys keep working.
-pub fn run(source: Source, opts: LoadOptions, mouse: bool) -> io::Result<()> {
+/// A timeline for the dashboard: without evidence spans, which the reader reads again.
+fn dashboard_timeline(c: Corpus) -> (Timeline, Vec<crate::load::LoadWarning>) {
+    let mut t = Timeline::new(c.articles, c.events);
+    t.drop_evidence();
+    (t, c.warnings)
+}
+
+/// Starts loading on a background thread; events arrive in batches on the returned channel.
+pub fn spawn_loader(source: Source, opts: BuildOptions, progress: Arc<Progress>) -> mpsc::Receiver<Loaded> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let c = corpus::build(&source, &opts);
-        let timeline = Timeline::new(c.articles, c.events);
-        let _ = tx.send(Loaded::Done(timeline, c.warnings));
+        let partial_tx = tx.clone();
+        let c = corpus::build_with(&source, &opts, &progress, &mut |so_far| {
+            let (t, w) = dashboard_timeline(so_far.clone());
+            let _ = partial_tx.send(Loaded::Partial(t, w));
+        });
+        let (t, w) = dashboard_timeline(c);
+        let _ = tx.send(Loaded::Done(t, w));
     });
+    rx
+}
+
+/// Opens the dashboard on `source`. The first frame is drawn at once; articles load on a
+/// background thread and appear in batches, while keys keep working.
+pub fn run(source: Source, opts: BuildOptions, mouse: bool) -> io::Result<()> {
+    let progress = Arc::new(Progress::default());
+    let load_options = opts.load.clone();
+    let rx = spawn_loader(source, opts, progress.clone());
     let mut guard = TerminalGuard::enter(mouse)?;
     let mut app = App::loading();
+    app.load_options = load_options;
+    let started = Instant::now();
     let mut dirty = true;
     loop {
         if dirty {
@@ -120,9 +142,24 @@ pub fn run(source: Source, opts: LoadOptions, mouse: bool) -> io::Result<()> {
                 _ => {}
             }
         }
-        if let Ok(Loaded::Done(timeline, warnings)) = rx.try_recv() {
+        while let Ok(msg) = rx.try_recv() {
+            let (timeline, warnings, done) = match msg {
+                Loaded::Partial(t, w) => (t, w, false),
+                Loaded::Done(t, w) => (t, w, true),
+            };
             app.set_corpus(timeline, warnings);
+            if !done {
+                app.load = LoadState::Loading { done: 0, total: 0, per_second: 0.0 };
+            }
             dirty = true;
+        }
+        if let LoadState::Loading { done, total, .. } = &mut app.load {
+            let (d, t) = (progress.done.load(Ordering::Relaxed), progress.total.load(Ordering::Relaxed));
+            if (d, t) != (*done, *total) {
+                let per_second = d as f64 / started.elapsed().as_secs_f64().max(0.001);
+                app.load = LoadState::Loading { done: d, total: t, per_second };
+                dirty = true;
+            }
         }
     }
 }

@@ -1,11 +1,10 @@
 //! State transitions of the dashboard, on the bundled sample articles.
 
 use super::*;
-use crate::corpus::{self, Source};
-use crate::load::LoadOptions;
+use crate::corpus::{self, BuildOptions, Source};
 
 fn app() -> App {
-    let c = corpus::build(&Source::Embedded, &LoadOptions::default());
+    let c = corpus::build(&Source::Embedded, &BuildOptions::default());
     App::new(Timeline::new(c.articles, c.events), c.warnings)
 }
 
@@ -155,7 +154,7 @@ fn loading_state_takes_in_a_corpus_and_keeps_the_filter() {
     let mut a = App::loading();
     type_filter(&mut a, "шос");
     assert!(a.hits.is_empty());
-    let c = corpus::build(&Source::Embedded, &LoadOptions::default());
+    let c = corpus::build(&Source::Embedded, &BuildOptions::default());
     a.set_corpus(Timeline::new(c.articles, c.events), c.warnings);
     assert_eq!(a.load, LoadState::Done);
     assert_eq!(a.hits.len(), 2);

@@ -9,7 +9,7 @@ use crate::lexicon::lines_with_spans;
 use crate::load::Role;
 use crate::model::{Evidence, FactKind};
 use crate::timeline::Timeline;
-use crate::ui::app::App;
+use crate::ui::app::{App, Opened};
 use crate::ui::theme;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -88,23 +88,20 @@ fn push_field(doc: &mut ReaderDoc, label: &str, values: Vec<(String, Style)>, wi
     wrap(&cells, width, doc);
 }
 
-/// Evidence of every event from the same article, in text order, without duplicates.
-fn article_evidence(t: &Timeline, entry: usize) -> Vec<Evidence> {
-    let art = t.entries[entry].article;
-    let mut ev: Vec<Evidence> =
-        t.entries.iter().filter(|e| e.article == art).flat_map(|e| e.event.evidence.iter().cloned()).collect();
+/// Evidence of every event of the opened article, in text order, without duplicates.
+fn article_evidence(opened: &Opened) -> Vec<Evidence> {
+    let mut ev: Vec<Evidence> = opened.events.iter().flat_map(|e| e.evidence.iter().cloned()).collect();
     ev.sort_by_key(|e| (e.start, e.end));
     ev.dedup_by(|a, b| a.start == b.start && a.end == b.end);
     ev
 }
 
-pub fn layout(t: &Timeline, entry: usize, width: u16, show_furniture: bool) -> ReaderDoc {
-    layout_with_current(t, entry, width, show_furniture, None)
-}
-
-pub fn layout_with_current(
+/// The reader's lines for an entry: its facts from the timeline, then the opened article's text
+/// (or why it could not be opened). `current` is the highlight `n`/`N` is on.
+pub fn layout(
     t: &Timeline,
     entry: usize,
+    opened: Option<Result<&Opened, &String>>,
     width: u16,
     show_furniture: bool,
     current: Option<usize>,
@@ -158,11 +155,19 @@ pub fn layout_with_current(
     );
     push_plain(&mut doc, &"─".repeat(width), theme::dim(), width);
 
-    let Some(article) = t.article(entry) else {
-        push_plain(&mut doc, "(the article text is not available)", theme::dim(), width);
-        return doc;
+    let opened = match opened {
+        Some(Ok(o)) => o,
+        Some(Err(why)) => {
+            push_plain(&mut doc, &format!("Cannot open the article: {why}"), theme::warning(), width);
+            return doc;
+        }
+        None => {
+            push_plain(&mut doc, "(the article text is not available)", theme::dim(), width);
+            return doc;
+        }
     };
-    let evidence = article_evidence(t, entry);
+    let article = &opened.article;
+    let evidence = article_evidence(opened);
     let mut next_ev = 0;
     let mut ev_index = 0;
     for (start, line) in lines_with_spans(&article.text) {
@@ -214,11 +219,10 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App, focused: bool) {
     f.render_widget(block, area);
     app.reader_width = inner.width;
     app.reader_height = inner.height as usize;
-    let Some(entry) = app.selected_entry() else {
+    let Some(doc) = app.reader_doc() else {
         f.render_widget(Paragraph::new(Line::styled("  Select an event to read it.", theme::dim())), inner);
         return;
     };
-    let doc = layout_with_current(&app.timeline, entry, inner.width, app.show_furniture, app.highlight);
     let max_scroll = doc.lines.len().saturating_sub(1);
     app.reader_scroll = app.reader_scroll.min(max_scroll);
     let visible: Vec<Line> = doc.lines.into_iter().skip(app.reader_scroll).take(inner.height as usize).collect();

@@ -14,8 +14,14 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         format!(" {} of {} events ", app.hits.len(), app.timeline.len()),
         Style::default().add_modifier(Modifier::BOLD),
     )];
-    if let LoadState::Loading { files_done } = app.load {
-        spans.push(Span::styled(format!("· loading… {files_done} files "), theme::warning()));
+    if let LoadState::Loading { done, total, per_second } = app.load {
+        let bar_w = 16;
+        let filled = (done * bar_w).checked_div(total).unwrap_or(0).min(bar_w);
+        let bar = format!("{}{}", "█".repeat(filled), "░".repeat(bar_w - filled));
+        spans.push(Span::styled(
+            format!("· loading {bar} {done}/{total} files · {per_second:.0} files/s "),
+            theme::warning(),
+        ));
     }
     let filters = app.filter_summary();
     if !filters.is_empty() {

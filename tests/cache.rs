@@ -1,0 +1,128 @@
+//! The extraction cache: reused when nothing changed, refreshed file by file when something did,
+//! rebuilt with one warning when it cannot be trusted, and never changing what a load gives.
+
+use ictdip::cache;
+use ictdip::corpus::{build, build_with, BuildOptions, Corpus, Progress, Source};
+use ictdip::load::LoadOptions;
+use std::fs;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+const A: &str = "Встреча в Ташкенте\n12 мая 2025 года в Ташкенте состоялась встреча министров связи ШОС.\n";
+const B: &str = "Форум в Баку\n3 июня 2025 года в Баку прошел форум СНГ по кибербезопасности.\n";
+const C: &str = "Визит в Астану\n7 июля 2025 года министр посетил Казахстан.\n";
+
+struct Fixture {
+    corpus_dir: tempfile::TempDir,
+    cache_dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let f = Fixture { corpus_dir: tempfile::tempdir().unwrap(), cache_dir: tempfile::tempdir().unwrap() };
+        f.write("a.txt", A);
+        f.write("b.txt", B);
+        f
+    }
+    fn write(&self, name: &str, text: &str) {
+        fs::write(self.corpus_dir.path().join(name), text).unwrap();
+    }
+    fn opts(&self) -> BuildOptions {
+        BuildOptions { load: LoadOptions::default(), cache_dir: Some(self.cache_dir.path().to_path_buf()) }
+    }
+    /// Loads, returning the corpus and how many files came from the cache.
+    fn load(&self) -> (Corpus, usize) {
+        let progress = Progress::default();
+        let c = build_with(&Source::Path(self.corpus_dir.path().to_path_buf()), &self.opts(), &progress, &mut |_| {});
+        (c, progress.cached.load(Ordering::Relaxed))
+    }
+    fn cache_file(&self) -> std::path::PathBuf {
+        cache::file_for(self.cache_dir.path(), self.corpus_dir.path()).unwrap()
+    }
+}
+
+fn titles(c: &Corpus) -> Vec<String> {
+    c.events.iter().map(|e| e.title.clone().unwrap_or_default()).collect()
+}
+
+fn touch_later(path: &Path) {
+    // A different size is enough for the cache; a later mtime makes the change unmistakable.
+    let f = fs::OpenOptions::new().append(true).open(path).unwrap();
+    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
+}
+
+#[test]
+fn second_load_comes_from_the_cache() {
+    let f = Fixture::new();
+    let (first, cached) = f.load();
+    assert_eq!(cached, 0);
+    assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+    let (second, cached) = f.load();
+    assert_eq!(cached, 2);
+    assert_eq!(first.events, second.events);
+}
+
+#[test]
+fn changed_added_and_removed_files_are_refreshed_alone() {
+    let f = Fixture::new();
+    f.load();
+    f.write("b.txt", "Форум в Минске\n3 июня 2025 года в Минске прошел форум СНГ.\n");
+    touch_later(&f.corpus_dir.path().join("b.txt"));
+    f.write("c.txt", C);
+    let (c, cached) = f.load();
+    assert_eq!(cached, 1, "only a.txt is unchanged");
+    assert_eq!(titles(&c), ["Встреча в Ташкенте", "Форум в Минске", "Визит в Астану"]);
+    fs::remove_file(f.corpus_dir.path().join("a.txt")).unwrap();
+    let (c, cached) = f.load();
+    assert_eq!(cached, 2);
+    assert_eq!(titles(&c), ["Форум в Минске", "Визит в Астану"]);
+}
+
+#[test]
+fn unusable_caches_are_rebuilt_with_one_warning() {
+    let f = Fixture::new();
+    let (reference, _) = f.load();
+    let good = fs::read(f.cache_file()).unwrap();
+    let mut old_version = good.clone();
+    old_version[8] = old_version[8].wrapping_add(1);
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        ("truncated", good[..good.len() / 2].to_vec(), "is corrupt"),
+        ("header only", good[..10].to_vec(), "is truncated"),
+        (
+            "random bytes",
+            (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect(),
+            "is not an ictdip cache",
+        ),
+        ("old format", old_version, "has format"),
+    ];
+    for (what, bytes, reason) in cases {
+        fs::write(f.cache_file(), bytes).unwrap();
+        let (c, cached) = f.load();
+        assert_eq!(cached, 0, "{what}");
+        let w: Vec<String> = c.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(w.len(), 1, "{what}: {w:?}");
+        assert!(w[0].contains(reason) && w[0].ends_with("rebuilding it"), "{what}: {w:?}");
+        assert_eq!(c.events, reference.events, "{what}: facts are the same");
+        let (again, cached) = f.load();
+        assert_eq!(cached, 2, "{what}: rebuilt");
+        assert!(again.warnings.is_empty(), "{what}: reported once");
+    }
+}
+
+#[test]
+fn export_is_identical_with_and_without_the_cache() {
+    let f = Fixture::new();
+    let source = Source::Path(f.corpus_dir.path().to_path_buf());
+    let no_cache = BuildOptions { load: LoadOptions::default(), cache_dir: None };
+    let plain = build(&source, &no_cache);
+    f.load();
+    let (warm, cached) = f.load();
+    assert_eq!(cached, 2);
+    let export = |c: Corpus| {
+        let t = ictdip::timeline::Timeline::new(c.articles, c.events);
+        let mut out = Vec::new();
+        ictdip::cli::export(&t, ictdip::cli::Format::Json, "", &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    assert_eq!(export(plain), export(warm));
+}
