@@ -118,6 +118,16 @@ def adjective_forms(adj):
     return {f for f in forms if f}
 
 
+def demonym_forms(plural):
+    """Every form of a people's name ("казахстанцы": казахстанец, казахстанца, ... казахстанцами)."""
+    forms = {plural}
+    for p in MORPH.parse(plural):
+        if p.tag.POS == "NOUN" and "plur" in p.tag:
+            forms |= {f.word for f in p.lexeme}
+            break
+    return forms
+
+
 def read_tsv(path):
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -139,7 +149,7 @@ def countries():
         names = {ru_short}
         if c.get("official_name"):
             names.add(fold(tr.gettext(c["official_name"])))
-        ex = extra.get(code, [code, "", "", ""]) + ["", "", ""]
+        ex = extra.get(code, [code, "", "", "", ""]) + ["", "", "", ""]
         abbrs = set()
         for n in filter(None, ex[1].split(";")):
             if n.startswith("="):
@@ -155,6 +165,8 @@ def countries():
         adjectives = set()
         for a in filter(None, ex[2].split(";")):
             adjectives |= adjective_forms(fold(a))
+        for d in filter(None, (ex[4] if len(ex) > 4 else "").split(";")):
+            adjectives |= demonym_forms(fold(d))
         english = {en, c["name"].split(",")[0]}
         rows.append((code, en, ru_display, flags, sorted(forms), sorted(adjectives), sorted(abbrs | english)))
     out = os.path.join(ASSETS, "countries.tsv")

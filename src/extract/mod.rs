@@ -303,7 +303,7 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
                     && words_between(f.text, cs.end, h.span.start) == 0
                     && f.folded[cs.clone()].starts_with("посет")
             });
-            if matches!(prev, "в" | "во") || after_visit {
+            if matches!(prev, "в" | "во" | "столице" | "столицу") || after_visit {
                 return Some(country_place(c));
             }
         }

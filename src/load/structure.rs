@@ -78,7 +78,9 @@ fn patterns() -> &'static Patterns {
                 r"(?i)^\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z\- ]{{1,30}}),\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}})?\s*{agency}\s*[.—–-]?\s*"
             ))
             .expect("dateline pattern"),
-            date_only: Regex::new(&format!(r"(?i)^\s*#*\s*{date}\s*(?:,?\s*(?:в\s*)?\d{{1,2}}:\d{{2}})?\s*$")).expect("date line pattern"),
+            date_only: Regex::new(&format!(
+                r"(?i)^\s*#*\s*(?:\d{{1,2}}:\d{{2}},?\s*)?{date}\s*(?:,?\s*(?:в\s*)?\d{{1,2}}:\d{{2}})?\s*$"
+            )).expect("date line pattern"),
             meta: Regex::new(&format!(
                 r"(?i)^\s*(?:date|дата|опубликовано|published|дата публикации)\s*:?\s*{date}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
             ))
@@ -308,6 +310,15 @@ mod tests {
         assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-11-21");
         assert_eq!(text_of(t, &st, Role::Body), ["В Баку состоялась встреча."]);
         assert_eq!(text_of(t, &st, Role::Furniture), ["# 17:46"]);
+    }
+
+    #[test]
+    fn date_lines_with_times_either_side() {
+        for line in ["14:35, 12 марта 2025", "12 марта 2025, 14:35", "12.03.2025 в 14:35", "2025-03-12"] {
+            let t = format!("Заголовок\n{line}\nТекст.");
+            let st = analyse(&t);
+            assert_eq!(st.published.as_ref().map(|p| p.0.to_string()).as_deref(), Some("2025-03-12"), "{line}");
+        }
     }
 
     #[test]
