@@ -104,7 +104,8 @@ fn role_before(text: &str, folded: &str, floor: usize, name_start: usize) -> Opt
     let ws = words(text, floor..name_start);
     let role_idx =
         ws.iter().enumerate().rev().take(12).find(|(_, w)| is_role_word(&folded[(*w).clone()])).map(|(i, _)| i);
-    // Widen back over "Чрезвычайный и Полномочный", "первый заместитель", "заместителя".
+    // Widen back over "Чрезвычайный и Полномочный", "первый заместитель", "заместителя", and to
+    // an earlier role word a few words back.
     let mut i = role_idx?;
     loop {
         let prev = |k: usize| if i >= k { Some(&folded[ws[i - k].clone()]) } else { None };
@@ -113,6 +114,9 @@ fn role_before(text: &str, folded: &str, floor: usize, name_start: usize) -> Opt
             i -= 2;
         } else if prev(1).is_some_and(|w| is_role_word(w) || ROLE_MODIFIERS.contains(&w)) {
             i -= 1;
+        } else if let Some(k) = (2..=3).find(|&k| prev(k).is_some_and(is_role_word)) {
+            // "председателем совета директоров": the phrase starts at the earlier role word.
+            i -= k;
         } else {
             break;
         }
@@ -126,16 +130,27 @@ fn role_before(text: &str, folded: &str, floor: usize, name_start: usize) -> Opt
 fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit]) -> Option<Span> {
     let l = lexicon();
     let ws = words(text, run);
+    // Adjective endings ("Центральной Азии", "Генеральной Ассамблеи", "Южного Кавказа") open
+    // place and institution names, not people's.
+    let adjectival = |w: &Span| {
+        let f = &folded[w.clone()];
+        let long_adjective_in_oi =
+            f.chars().count() > 7 && ["ской", "цкой", "ной", "ьной"].iter().any(|e| f.ends_with(e));
+        (ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e)) || long_adjective_in_oi) && !is_given_name(&text[w.clone()])
+    };
     let ok = |w: &Span| {
         !l.not_names.contains(&folded[w.clone()]) && !overlaps_hit(w, hits) && !is_role_word(&folded[w.clone()])
     };
     let first = ws.iter().position(ok)?;
     let last = ws.iter().rposition(ok)?;
-    if last <= first || !ws[first..=last].iter().all(ok) {
+    if last <= first || !ws[first..=last].iter().all(ok) || adjectival(&ws[first]) {
         return None;
     }
     Some(ws[first].start..ws[last].end)
 }
+
+/// Endings of adjectives in oblique cases that no name takes ("-ой" is left out: "Армидой").
+const ADJECTIVE_ENDINGS: [&str; 7] = ["ого", "ому", "ых", "ыми", "ими", "его", "ему"];
 
 pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_verbs: &[Span]) -> Vec<PersonMention> {
     let l = lexicon();
@@ -387,6 +402,18 @@ mod tests {
         let got = people("Главный инженер Министерства Китайской Народной Республики Чжао Чжигуо, посол Королевстве Таиланд Франсиско Тилман Сепеда.");
         let names: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
         assert_eq!(names, ["Чжао Чжигуо", "Франсиско Тилман Сепеда"]);
+    }
+
+    #[test]
+    fn places_after_role_words_are_not_people() {
+        assert!(people("Главы МИД стран Центральной Азии провели встречу.").is_empty());
+        assert!(people("на полях сессии Генеральной Ассамблеи ООН").is_empty());
+    }
+
+    #[test]
+    fn role_phrase_starts_at_its_first_role_word() {
+        let got = people("во главе с председателем совета директоров Лян Хуа.");
+        assert_eq!(got[0].1.as_deref(), Some("председателем совета директоров"));
     }
 
     #[test]
