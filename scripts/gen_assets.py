@@ -251,6 +251,10 @@ def cities(country_rows):
             seen[key] = c["name"]
             forms |= phrase_forms(n)
         forms = {f for f in forms if f.lower() not in seen or seen[f.lower()] == c["name"]}
+        # The GeoNames (English) name too, for English-language articles.
+        if forms and len(c["name"]) >= 4 and c["name"].lower() not in seen:
+            seen[c["name"].lower()] = c["name"]
+            forms.add(c["name"])
         if forms:
             rows.append((c["name"], c["countrycode"], c["population"], sorted(forms)))
     extra = os.path.join(HERE, "cities_extra.tsv")

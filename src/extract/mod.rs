@@ -234,7 +234,7 @@ fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
     }
     let before = f.folded[..span.start].trim_end();
     let prev = before.rsplit(|ch: char| !crate::lexicon::is_word_char(ch) && ch != '.').next().unwrap_or("");
-    let reach = if matches!(prev, "в" | "во" | "г." | "городе" | "столице") { 8 } else { 5 };
+    let reach = if matches!(prev, "в" | "во" | "г." | "городе" | "столице" | "in") { 8 } else { 5 };
     let blocked = |from: usize| {
         f.folded[from..span.start]
             .split(|ch: char| !crate::lexicon::is_word_char(ch))

@@ -86,7 +86,11 @@ fn patterns() -> &'static Patterns {
                 r"(?i)^\s*(?:date|дата|опубликовано|published|дата публикации)\s*:?\s*{date}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
             ))
             .expect("metadata pattern"),
-            dateline_undated: Regex::new(r"^\s*([А-ЯЁ][А-ЯЁ\-]{2,20}(?: [А-ЯЁ][А-ЯЁ\-]{2,20})?)[.,]\s*[А-ЯЁA-Z][А-ЯЁA-Z«»\x22 .\-]{1,30}?\s*[–—-]\s*")
+            dateline_undated: Regex::new(concat!(
+                r"^\s*(?:([А-ЯЁ][А-ЯЁ\-]{2,20}(?: [А-ЯЁ][А-ЯЁ\-]{2,20})?)[.,]\s*[А-ЯЁA-Z][А-ЯЁA-Z«»\x22 .\-]{1,30}?\s*[–—-]",
+                // "Tashkent, Uzbekistan (UzDaily.com) --"
+                r"|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{2,20})(?:, [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\- ]{2,30})? \([^)\n]{2,40}\) ?(?:--|–|—|-))\s*"
+            ))
                 .expect("undated dateline pattern"),
         }
     })
@@ -235,7 +239,7 @@ pub fn analyse(text: &str) -> Structure {
         if let Some(c) = p.dateline_undated.captures(line) {
             let end = start + c.get(0).map_or(0, |m| m.end());
             extra.push((Role::Dateline, start..end));
-            st.dateline_city = c.get(1).map(|m| start + m.start()..start + m.end());
+            st.dateline_city = c.get(1).or(c.get(2)).map(|m| start + m.start()..start + m.end());
             if end < start + line.len() {
                 extra.push((Role::Body, end..start + line.len()));
             }
@@ -356,6 +360,9 @@ mod tests {
             assert_eq!(text_of(t, &st, Role::Dateline), [dateline], "{t}");
             assert_eq!(st.published.as_ref().unwrap().0.to_string(), published, "{t}");
         }
+        let t = "Tashkent, Uzbekistan (UzDaily.com) -- On 3 March 2025 the minister met the ITU head.";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Dateline), ["Tashkent, Uzbekistan (UzDaily.com) --"]);
         let t = "АСТАНА. КАЗИНФОРМ – 12 марта в Астане подписали меморандум.";
         let st = analyse(t);
         assert_eq!(text_of(t, &st, Role::Dateline), ["АСТАНА. КАЗИНФОРМ –"]);
