@@ -27,4 +27,31 @@ fn main() {
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("seeds.rs");
     fs::write(out, code).expect("write seeds.rs");
+
+    // The extraction cache must not outlive the code that filled it: a hash of the sources that
+    // turn files into facts becomes part of the cache's key.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for dir in ["src/load", "src/extract", "src/lexicon", "src/model.rs"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let mut files = Vec::new();
+        collect(&path, &mut files);
+        files.sort();
+        for f in files {
+            for b in fs::read(&f).unwrap_or_default() {
+                h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+            }
+        }
+    }
+    println!("cargo:rustc-env=ICTDIP_EXTRACTOR_HASH={h:016x}");
+}
+
+fn collect(path: &Path, out: &mut Vec<std::path::PathBuf>) {
+    if path.is_dir() {
+        for e in fs::read_dir(path).into_iter().flatten().flatten() {
+            collect(&e.path(), out);
+        }
+    } else {
+        out.push(path.to_path_buf());
+    }
 }

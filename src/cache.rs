@@ -47,10 +47,10 @@ struct Entry {
     outcome: Outcome,
 }
 
-/// The extractor's identity: its version and a hash of every embedded asset.
+/// The extractor's identity: its version, a hash of its sources and of every embedded asset.
 pub fn fingerprint() -> u64 {
     let mut h = assets::fingerprint();
-    for b in env!("CARGO_PKG_VERSION").bytes() {
+    for b in env!("CARGO_PKG_VERSION").bytes().chain(env!("ICTDIP_EXTRACTOR_HASH").bytes()) {
         h = (h ^ b as u64).wrapping_mul(0x100000001b3);
     }
     h

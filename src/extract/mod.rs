@@ -198,7 +198,7 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
             if m.has_day() != want_day || !f.has_cue(s, cue) {
                 return None;
             }
-            Some((m.resolve(f.published)?, s))
+            Some((past_year_if_reported(f, m, s, m.resolve(f.published)?), s))
         })
     };
     for (cue, want_day) in [(Cue::Gathering, true), (Cue::Gathering, false), (Cue::Speech, true)] {
@@ -211,6 +211,24 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
         return (f.published, None);
     }
     (None, None)
+}
+
+/// A year-less date reported in the past tense cannot lie after publication: "28 декабря
+/// состоялось", published on 5 January, is the 28 December before.
+fn past_year_if_reported(f: &Facts, m: &DateMention, sentence: usize, d: EventDate) -> EventDate {
+    let year_missing = matches!(m, DateMention::Calendar { year: dates::YearRef::Missing, .. });
+    let (Some(date), Some(published)) = (d.to_naive(), f.published.and_then(|p| p.to_naive())) else { return d };
+    let past = f.cues_in(sentence).any(|(c, span)| {
+        *c == Cue::Gathering && {
+            let w = f.folded[span.clone()].split_whitespace().next().unwrap_or("");
+            ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись"].iter().any(|e| w.ends_with(e))
+        }
+    });
+    if year_missing && past && date > published + chrono::Duration::days(7) {
+        d.year.map_or(d, |y| d.with_year(y - 1))
+    } else {
+        d
+    }
 }
 
 /// Words between the end of `a` and the start of `b` (0 when adjacent).

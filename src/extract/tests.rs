@@ -125,3 +125,12 @@ fn lead_sentence_stands_in_for_a_missing_title() {
     let e = event("1 февраля в г. Алматы состоялось совещание министров связи. Подробности позже.");
     assert_eq!(e.title.as_deref(), Some("1 февраля в г. Алматы состоялось совещание министров связи"));
 }
+
+#[test]
+fn past_report_of_a_late_december_date_is_last_year() {
+    let e =
+        event("Итоги года\nБИШКЕК, 05.01.2025. 28 декабря в Бишкеке состоялось заседание Совета глав государств СНГ.");
+    assert_eq!(e.date.unwrap().to_string(), "2024-12-28");
+    let e = event("Анонс\nБИШКЕК, 05.07.2025. 15 октября в Бишкеке пройдет форум СНГ.");
+    assert_eq!(e.date.unwrap().to_string(), "2025-10-15", "a future event keeps the year");
+}
