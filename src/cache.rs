@@ -2,10 +2,16 @@
 //! platform cache directory, so that opening a folder a second time reads only what changed.
 //!
 //! One cache file per loaded folder. An entry is reused only when the file's relative path, size
-//! and modification time are as recorded and the cache was written by an extractor with the same
-//! version and the same embedded assets (a fingerprint in the header). Anything else — a changed,
-//! new or removed file — is read and extracted again. A cache that cannot be read (truncated,
-//! corrupt, written by another format version) is reported once and rebuilt, never trusted.
+//! and modification time are as recorded and the cache was written by the same extractor (its
+//! version, a hash of its sources and of every embedded asset: a fingerprint in the header).
+//! Anything else — a changed, new or removed file — is read and extracted again. A cache that
+//! cannot be read (truncated, corrupt, another format or extractor) is reported once and rebuilt,
+//! never trusted.
+//!
+//! Layout: a 20-byte header (magic, format, fingerprint), a record count, then one record a file:
+//! its length and the bincode of (key, outcome). Opening reads only the keys; a record's events are
+//! read when the file is looked up, and a rewrite copies unchanged records byte for byte, so
+//! neither a warm nor a cold load holds the whole cache in memory.
 
 use crate::lexicon::assets;
 use crate::load::LoadWarning;
@@ -13,13 +19,15 @@ use crate::model::Event;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"ICTDIPC\0";
 /// Bumped whenever the layout of the cache file changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+const HEADER: usize = 20;
 
 /// What loading one file gave: its events, or the reason it was skipped.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,23 +36,12 @@ pub enum Outcome {
     Skipped(String),
 }
 
-/// What a load found for one file: how many events it gave, or why it was skipped.
-#[derive(Clone, Debug)]
-pub struct FileRecord {
-    pub rel: String,
-    pub size: u64,
-    pub modified: Option<SystemTime>,
-    pub result: Result<usize, String>,
-    /// False for errors that may pass (a read error), which are tried again next time.
-    pub cacheable: bool,
-}
-
-#[derive(Clone, Debug, Serialize, Deserialize)]
-struct Entry {
+/// What says a cached record still describes a file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Key {
     rel: String,
     size: u64,
     modified: Option<(u64, u32)>,
-    outcome: Outcome,
 }
 
 /// The extractor's identity: its version, a hash of its sources and of every embedded asset.
@@ -81,73 +78,144 @@ pub fn file_for(dir: &Path, root: &Path) -> Option<PathBuf> {
     Some(dir.join(format!("folder-{h:016x}.bin")))
 }
 
-/// The cached outcomes of one folder, as read at the start of a load.
+/// A file of this load, as the cache sees it.
+#[derive(Clone, Debug)]
+pub struct FileKey {
+    pub rel: String,
+    pub size: u64,
+    pub modified: Option<SystemTime>,
+}
+
+/// The cached records of one folder: their keys, and where each record lies in the file.
 #[derive(Default)]
 pub struct Cache {
     path: Option<PathBuf>,
-    entries: HashMap<String, Entry>,
-    /// True when what is stored differs from what the load found (so it must be written back).
-    dirty: bool,
+    file: Option<fs::File>,
+    index: HashMap<String, (Key, u64, u32)>,
 }
 
 impl Cache {
-    /// Reads the cache of `root` from cache directory `dir`. A missing cache is silent; an unusable
-    /// one gives one warning.
+    /// Reads the keys of `root`'s cache in directory `dir`. A missing cache is silent; an unusable
+    /// one gives one warning and is treated as empty.
     pub fn open(dir: &Path, root: &Path) -> (Cache, Option<LoadWarning>) {
         let Some(path) = file_for(dir, root) else { return (Cache::default(), None) };
         let mut cache = Cache { path: Some(path.clone()), ..Cache::default() };
         let file = match fs::File::open(&path) {
             Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                cache.dirty = true;
-                return (cache, None);
-            }
-            Err(e) => return (cache, Some(warning(&path, &format!("cannot read ({e})")))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cache, None),
+            Err(e) => return (cache, Some(warning(&path, &format!("cannot be read ({e})")))),
         };
-        match read_entries(BufReader::new(file)) {
-            Ok(entries) => {
-                cache.entries = entries.into_iter().map(|e| (e.rel.clone(), e)).collect();
+        match read_index(&file) {
+            Ok(index) => {
+                cache.index = index;
+                cache.file = Some(file);
                 (cache, None)
             }
-            Err(reason) => {
-                cache.dirty = true;
-                (cache, Some(warning(&path, &reason)))
-            }
+            Err(reason) => (cache, Some(warning(&path, &reason))),
         }
+    }
+
+    fn hit(&self, f: &FileKey) -> Option<(u64, u32)> {
+        let (key, at, len) = self.index.get(&f.rel)?;
+        let now = stamp(f.modified);
+        (key.size == f.size && key.modified == now && now.is_some()).then_some((*at, *len))
+    }
+
+    fn record(&self, at: u64, len: u32) -> Option<Vec<u8>> {
+        let mut buf = vec![0u8; len as usize];
+        self.file.as_ref()?.read_exact_at(&mut buf, at).ok()?;
+        Some(buf)
     }
 
     /// The cached outcome for a file, if its size and modification time are as recorded.
-    pub fn get(&self, rel: &str, size: u64, modified: Option<SystemTime>) -> Option<&Outcome> {
-        let e = self.entries.get(rel)?;
-        (e.size == size && e.modified == stamp(modified) && e.modified.is_some()).then_some(&e.outcome)
+    pub fn get(&self, f: &FileKey) -> Option<Outcome> {
+        let (at, len) = self.hit(f)?;
+        let (_, outcome): (Key, Outcome) = bincode::deserialize(&self.record(at, len)?).ok()?;
+        Some(outcome)
     }
 
-    /// Records what this load found, file by file in order (`events` holds the events of all
-    /// files that had some, in the same order), and writes it if anything changed.
-    pub fn store(mut self, files: &[FileRecord], events: &[Event]) -> Option<LoadWarning> {
-        let path = self.path.take()?;
-        let kept = || files.iter().filter(|f| f.cacheable);
-        let changed = self.dirty
-            || kept().count() != self.entries.len()
-            || kept().any(|f| self.get(&f.rel, f.size, f.modified).is_none());
-        if !changed {
-            return None;
+    /// True when the files of this load are exactly the cached ones, unchanged.
+    pub fn is_current(&self, files: &[FileKey]) -> bool {
+        self.file.is_some() && files.len() == self.index.len() && files.iter().all(|f| self.hit(f).is_some())
+    }
+
+    /// A writer for a new cache of this folder, or `None` when there is no cache path.
+    pub fn writer(&self, count: usize) -> Option<Writer<'_>> {
+        let path = self.path.clone()?;
+        Writer::create(self, path, count).ok()
+    }
+}
+
+/// Writes a new cache beside the old one, record by record as a load goes, and puts it in place at
+/// the end. Unchanged files' records are copied from the old cache without being decoded.
+pub struct Writer<'c> {
+    old: &'c Cache,
+    path: PathBuf,
+    tmp: PathBuf,
+    out: BufWriter<fs::File>,
+    written: u64,
+    failed: Option<String>,
+}
+
+impl<'c> Writer<'c> {
+    fn create(old: &'c Cache, path: PathBuf, count: usize) -> std::io::Result<Writer<'c>> {
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
         }
-        let mut at = 0;
-        let mut entries = Vec::with_capacity(files.len());
-        for f in files {
-            let outcome = match &f.result {
-                Ok(n) => {
-                    at += n;
-                    Outcome::Events(events[at - n..at].to_vec())
+        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+        let mut out = BufWriter::new(fs::File::create(&tmp)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&fingerprint().to_le_bytes())?;
+        out.write_all(&(count as u64).to_le_bytes())?;
+        Ok(Writer { old, path, tmp, out, written: 0, failed: None })
+    }
+
+    /// Adds one file's outcome (with its evidence: export needs it later).
+    pub fn add(&mut self, f: &FileKey, outcome: &Outcome) {
+        if self.failed.is_some() {
+            return;
+        }
+        let bytes = match self.old.hit(f).and_then(|(at, len)| self.old.record(at, len)) {
+            Some(raw) => raw,
+            None => {
+                let key = Key { rel: f.rel.clone(), size: f.size, modified: stamp(f.modified) };
+                match bincode::serialize(&(&key, outcome)) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        self.failed = Some(e.to_string());
+                        return;
+                    }
                 }
-                Err(reason) => Outcome::Skipped(reason.clone()),
-            };
-            if f.cacheable {
-                entries.push(Entry { rel: f.rel.clone(), size: f.size, modified: stamp(f.modified), outcome });
+            }
+        };
+        let r = self.out.write_all(&(bytes.len() as u32).to_le_bytes()).and_then(|_| self.out.write_all(&bytes));
+        match r {
+            Ok(()) => self.written += 1,
+            Err(e) => self.failed = Some(e.to_string()),
+        }
+    }
+
+    /// Puts the new cache in place; a failure leaves the old one and says why.
+    pub fn finish(mut self) -> Option<LoadWarning> {
+        let result = (|| -> std::io::Result<()> {
+            if let Some(reason) = self.failed.take() {
+                return Err(std::io::Error::other(reason));
+            }
+            self.out.flush()?;
+            let file = self.out.get_mut();
+            file.seek(SeekFrom::Start(HEADER as u64))?;
+            file.write_all(&self.written.to_le_bytes())?;
+            file.sync_data()?;
+            fs::rename(&self.tmp, &self.path)
+        })();
+        match result {
+            Ok(()) => None,
+            Err(e) => {
+                let _ = fs::remove_file(&self.tmp);
+                Some(warning(&self.path, &format!("cannot be written ({e})")))
             }
         }
-        write_entries(&path, &entries).err().map(|reason| warning(&path, &format!("cannot write ({reason})")))
     }
 }
 
@@ -155,8 +223,11 @@ fn warning(path: &Path, reason: &str) -> LoadWarning {
     LoadWarning::new(path.display().to_string(), format!("cache {reason}; rebuilding it"))
 }
 
-fn read_entries(mut r: impl Read) -> Result<Vec<Entry>, String> {
-    let mut header = [0u8; 20];
+/// Reads the header and every record's key; the events stay on disk.
+fn read_index(file: &fs::File) -> Result<HashMap<String, (Key, u64, u32)>, String> {
+    let len = file.metadata().map_err(|e| e.to_string())?.len();
+    let mut r = std::io::BufReader::new(file);
+    let mut header = [0u8; HEADER + 8];
     r.read_exact(&mut header).map_err(|_| "is truncated".to_string())?;
     if &header[..8] != MAGIC {
         return Err("is not an ictdip cache".into());
@@ -169,24 +240,28 @@ fn read_entries(mut r: impl Read) -> Result<Vec<Entry>, String> {
     if print != fingerprint() {
         return Err("was written by another version of the extractor".into());
     }
-    bincode::deserialize_from(r).map_err(|e| format!("is corrupt ({e})"))
-}
-
-fn write_entries(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
+    let count = u64::from_le_bytes(header[20..28].try_into().expect("8 bytes"));
+    let mut index = HashMap::new();
+    let mut at = (HEADER + 8) as u64;
+    for _ in 0..count {
+        let mut n = [0u8; 4];
+        r.read_exact(&mut n).map_err(|_| "is truncated".to_string())?;
+        let n = u32::from_le_bytes(n);
+        at += 4;
+        if at + n as u64 > len {
+            return Err("is truncated".into());
+        }
+        // The key opens the record; bincode reads it and leaves the rest.
+        let mut record = vec![0u8; n as usize];
+        r.read_exact(&mut record).map_err(|_| "is truncated".to_string())?;
+        let key: Key = bincode::deserialize(&record).map_err(|e| format!("is corrupt ({e})"))?;
+        index.insert(key.rel.clone(), (key, at, n));
+        at += n as u64;
     }
-    // Written beside, then renamed over: a crash never leaves half a cache under the real name.
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    {
-        let mut w = BufWriter::new(fs::File::create(&tmp)?);
-        w.write_all(MAGIC)?;
-        w.write_all(&FORMAT.to_le_bytes())?;
-        w.write_all(&fingerprint().to_le_bytes())?;
-        bincode::serialize_into(&mut w, entries).map_err(std::io::Error::other)?;
-        w.flush()?;
+    if at != len {
+        return Err("is corrupt (trailing bytes)".into());
     }
-    fs::rename(&tmp, path)
+    Ok(index)
 }
 
 /// Removes every cache file in `d`; returns how many there were.

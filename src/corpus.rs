@@ -4,7 +4,7 @@
 //! Texts are dropped as soon as their events are extracted; the corpus keeps an [`ArticleRef`] per
 //! article to read it again when the reader opens it.
 
-use crate::cache::{self, Cache, FileRecord, Outcome};
+use crate::cache::{self, Cache, FileKey, Outcome};
 use crate::extract;
 use crate::load::{self, walk, ArticleRef, LoadOptions, LoadWarning, Origin};
 use crate::model::Event;
@@ -35,12 +35,15 @@ pub struct BuildOptions {
     pub load: LoadOptions,
     /// Where to read and write the extraction cache; `None` (`--no-cache`) for no cache.
     pub cache_dir: Option<PathBuf>,
+    /// Keep each event's evidence spans. Only `export` prints them; the dashboard reads them again
+    /// from the article it opens, and at 100,000 articles they are most of the memory.
+    pub keep_evidence: bool,
 }
 
 impl Default for BuildOptions {
-    /// Default load options and the default cache directory (see [`cache::dir`]).
+    /// Default load options, the default cache directory (see [`cache::dir`]), evidence kept.
     fn default() -> Self {
-        BuildOptions { load: LoadOptions::default(), cache_dir: cache::dir() }
+        BuildOptions { load: LoadOptions::default(), cache_dir: cache::dir(), keep_evidence: true }
     }
 }
 
@@ -87,43 +90,50 @@ pub fn build_with(
         None => (Cache::default(), None),
     };
     corpus.warnings.extend(cache_warning);
+    let keys: Vec<FileKey> =
+        files.iter().map(|f| FileKey { rel: f.rel.clone(), size: f.size, modified: f.modified }).collect();
+    // Decided before anything is read: an unchanged folder's cache is not written again.
+    let mut writer =
+        if opts.cache_dir.is_some() && !cache.is_current(&keys) { cache.writer(files.len()) } else { None };
 
-    let mut records: Vec<FileRecord> = Vec::with_capacity(files.len());
     let mut batch = 500;
     let mut start = 0;
     while start < files.len() {
         let end = (start + batch).min(files.len());
-        let results: Vec<(Outcome, bool)> = files[start..end]
-            .par_iter()
-            .map(|f| {
-                let r = match cache.get(&f.rel, f.size, f.modified) {
+        let results: Vec<(Outcome, bool)> = (start..end)
+            .into_par_iter()
+            .map(|i| {
+                let r = match cache.get(&keys[i]) {
                     Some(o) => {
                         progress.cached.fetch_add(1, Ordering::Relaxed);
-                        (o.clone(), true)
+                        (o, true)
                     }
-                    None => process(f, &opts.load),
+                    None => process(&files[i], &opts.load),
                 };
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 r
             })
             .collect();
-        for (f, (outcome, cacheable)) in files[start..end].iter().zip(results) {
-            let result = match outcome {
-                Outcome::Events(events) => {
+        for (i, (outcome, cacheable)) in (start..end).zip(results) {
+            let f = &files[i];
+            if cacheable {
+                if let Some(w) = writer.as_mut() {
+                    w.add(&keys[i], &outcome);
+                }
+            }
+            match outcome {
+                Outcome::Events(mut events) => {
                     corpus.articles.push(ArticleRef {
                         rel: f.rel.clone(),
                         origin: Origin::File { path: f.path.clone(), size: f.size, modified: f.modified },
                     });
-                    let n = events.len();
+                    if !opts.keep_evidence {
+                        events.iter_mut().for_each(|e| e.evidence = Vec::new());
+                    }
                     corpus.events.extend(events);
-                    Ok(n)
                 }
-                Outcome::Skipped(reason) => {
-                    corpus.warnings.push(LoadWarning::new(f.rel.clone(), reason.clone()));
-                    Err(reason)
-                }
-            };
-            records.push(FileRecord { rel: f.rel.clone(), size: f.size, modified: f.modified, result, cacheable });
+                Outcome::Skipped(reason) => corpus.warnings.push(LoadWarning::new(f.rel.clone(), reason)),
+            }
         }
         start = end;
         batch *= 2;
@@ -131,7 +141,7 @@ pub fn build_with(
             partial(&corpus);
         }
     }
-    corpus.warnings.extend(cache.store(&records, &corpus.events));
+    corpus.warnings.extend(writer.and_then(|w| w.finish()));
     corpus.warnings.sort_by(|a, b| a.path.cmp(&b.path));
     corpus
 }

@@ -115,6 +115,8 @@ fn main() -> ExitCode {
     let opts = BuildOptions {
         load: LoadOptions { max_bytes: args.max_size },
         cache_dir: if args.no_cache { None } else { ictdip::cache::dir() },
+        // Only export prints evidence; everything else reads it again when it needs it.
+        keep_evidence: matches!(args.command, Some(Command::Export { .. })),
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

@@ -28,7 +28,11 @@ impl Fixture {
         fs::write(self.corpus_dir.path().join(name), text).unwrap();
     }
     fn opts(&self) -> BuildOptions {
-        BuildOptions { load: LoadOptions::default(), cache_dir: Some(self.cache_dir.path().to_path_buf()) }
+        BuildOptions {
+            load: LoadOptions::default(),
+            cache_dir: Some(self.cache_dir.path().to_path_buf()),
+            keep_evidence: true,
+        }
     }
     /// Loads, returning the corpus and how many files came from the cache.
     fn load(&self) -> (Corpus, usize) {
@@ -85,8 +89,9 @@ fn unusable_caches_are_rebuilt_with_one_warning() {
     let good = fs::read(f.cache_file()).unwrap();
     let mut old_version = good.clone();
     old_version[8] = old_version[8].wrapping_add(1);
-    let cases: [(&str, Vec<u8>, &str); 4] = [
-        ("truncated", good[..good.len() / 2].to_vec(), "is corrupt"),
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        ("truncated", good[..good.len() / 2].to_vec(), "is truncated"),
+        ("trailing garbage", [good.clone(), b"garbage".to_vec()].concat(), "is corrupt"),
         ("header only", good[..10].to_vec(), "is truncated"),
         (
             "random bytes",
@@ -113,7 +118,7 @@ fn unusable_caches_are_rebuilt_with_one_warning() {
 fn export_is_identical_with_and_without_the_cache() {
     let f = Fixture::new();
     let source = Source::Path(f.corpus_dir.path().to_path_buf());
-    let no_cache = BuildOptions { load: LoadOptions::default(), cache_dir: None };
+    let no_cache = BuildOptions { load: LoadOptions::default(), cache_dir: None, keep_evidence: true };
     let plain = build(&source, &no_cache);
     f.load();
     let (warm, cached) = f.load();

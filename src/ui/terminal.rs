@@ -109,6 +109,7 @@ pub fn spawn_loader(source: Source, opts: BuildOptions, progress: Arc<Progress>)
 pub fn run(source: Source, opts: BuildOptions, mouse: bool) -> io::Result<()> {
     let progress = Arc::new(Progress::default());
     let load_options = opts.load.clone();
+    let opts = BuildOptions { keep_evidence: false, ..opts };
     let rx = spawn_loader(source, opts, progress.clone());
     let mut guard = TerminalGuard::enter(mouse)?;
     let mut app = App::loading();
