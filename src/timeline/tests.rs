@@ -70,3 +70,14 @@ fn refine_equals_query_when_narrowing() {
         assert_eq!(t.refine(&wide, &hits, &q), t.query(&q), "{narrow}");
     }
 }
+
+#[test]
+fn yo_and_ye_are_one_letter_in_queries_and_titles() {
+    let t = timeline(&[
+        ("a.txt", "Делегация Объединённых Арабских Эмиратов в Ташкенте\nТАШКЕНТ, 20.05.2025. 19 мая в Ташкенте прошла встреча."),
+        ("b.txt", "Форум СНГ в Минске\nМИНСК, 10.03.2024. 9 марта в Минске прошел форум СНГ."),
+    ]);
+    let want = ["Делегация Объединённых Арабских Эмиратов в Ташкенте"];
+    assert_eq!(titles(&t, "объединенных"), want);
+    assert_eq!(titles(&t, "ОБЪЕДИНЁННЫХ"), want);
+}

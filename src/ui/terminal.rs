@@ -19,7 +19,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 use ratatui::Terminal;
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
@@ -76,6 +76,31 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Frames wrapped in a synchronized update, so terminals that support it show no tearing.
+pub trait Synchronized {
+    fn begin_frame(&mut self) -> io::Result<()>;
+    fn end_frame(&mut self) -> io::Result<()>;
+}
+
+impl<W: Write> Synchronized for CrosstermBackend<W> {
+    fn begin_frame(&mut self) -> io::Result<()> {
+        execute!(self, BeginSynchronizedUpdate)
+    }
+    fn end_frame(&mut self) -> io::Result<()> {
+        execute!(self, EndSynchronizedUpdate)
+    }
+}
+
+/// Tests draw into memory: nothing to synchronize.
+impl Synchronized for ratatui::backend::TestBackend {
+    fn begin_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    fn end_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Messages from the loading thread: the corpus so far, and at last all of it.
 pub enum Loaded {
     Partial(Timeline, Vec<crate::load::LoadWarning>),
@@ -114,14 +139,34 @@ pub fn run(source: Source, opts: BuildOptions, mouse: bool) -> io::Result<()> {
     let mut guard = TerminalGuard::enter(mouse)?;
     let mut app = App::loading();
     app.load_options = load_options;
+    let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
+        if event::poll(timeout)? {
+            event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    };
+    event_loop(&mut guard.terminal, &mut app, &mut next_event, &rx, &progress, mouse)
+}
+
+/// The dashboard's loop, apart from where its events come from: the real terminal in [`run`], a
+/// script in tests. Draws when something changed, handles one input event at a time, takes in
+/// whatever the loader has sent, and never waits on the loader.
+pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    next_event: &mut dyn FnMut(Duration) -> io::Result<Option<Event>>,
+    rx: &mpsc::Receiver<Loaded>,
+    progress: &Progress,
+    mouse: bool,
+) -> io::Result<()> {
     let started = Instant::now();
     let mut dirty = true;
     loop {
         if dirty {
-            let t = &mut guard.terminal;
-            execute!(t.backend_mut(), BeginSynchronizedUpdate)?;
-            t.draw(|f| super::draw(f, &mut app))?;
-            execute!(t.backend_mut(), EndSynchronizedUpdate)?;
+            terminal.backend_mut().begin_frame()?;
+            terminal.draw(|f| super::draw(f, app))?;
+            terminal.backend_mut().end_frame()?;
             dirty = false;
         }
         if app.quit {
@@ -129,19 +174,17 @@ pub fn run(source: Source, opts: BuildOptions, mouse: bool) -> io::Result<()> {
         }
         let loading = matches!(app.load, LoadState::Loading { .. });
         let timeout = if loading { Duration::from_millis(50) } else { Duration::from_secs(3600) };
-        if event::poll(timeout)? {
-            match event::read()? {
-                Event::Key(key) => {
-                    let action = if app.filter_open { filter_key(key) } else { normal_key(key) };
-                    if let Some(a) = action {
-                        app.handle(a);
-                        dirty = true;
-                    }
+        match next_event(timeout)? {
+            Some(Event::Key(key)) => {
+                let action = if app.filter_open { filter_key(key) } else { normal_key(key) };
+                if let Some(a) = action {
+                    app.handle(a);
+                    dirty = true;
                 }
-                Event::Resize(..) => dirty = true,
-                Event::Mouse(m) if mouse => dirty |= on_mouse(&mut app, m, guard.terminal.size()?.height),
-                _ => {}
             }
+            Some(Event::Resize(..)) => dirty = true,
+            Some(Event::Mouse(m)) if mouse => dirty |= on_mouse(app, m, terminal.size()?.height),
+            _ => {}
         }
         while let Ok(msg) = rx.try_recv() {
             let (timeline, warnings, done) = match msg {

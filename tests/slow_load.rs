@@ -1,0 +1,61 @@
+//! The dashboard keeps answering keys while its loader is stuck: a loader that blocks until the
+//! test releases it, a scripted keyboard, and ratatui's TestBackend.
+
+use ictdip::corpus::{self, BuildOptions, Progress, Source};
+use ictdip::timeline::Timeline;
+use ictdip::ui::app::{App, LoadState, Overlay};
+use ictdip::ui::terminal::{event_loop, Loaded};
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use std::collections::VecDeque;
+use std::sync::{mpsc, Arc, Barrier};
+use std::time::Duration;
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+#[test]
+fn keys_are_answered_while_the_loader_blocks() {
+    let (tx, rx) = mpsc::channel();
+    let release = Arc::new(Barrier::new(2));
+    let loader = {
+        let release = release.clone();
+        std::thread::spawn(move || {
+            release.wait(); // blocked until the test has typed everything
+            let c = corpus::build(&Source::Embedded, &BuildOptions::default());
+            tx.send(Loaded::Done(Timeline::new(c.articles, c.events), c.warnings)).unwrap();
+        })
+    };
+    let progress = Progress::default();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut app = App::loading();
+
+    // Phase one: the loader is blocked. Open and close help, type a filter, then quit the loop.
+    let mut script: VecDeque<Event> = [key('?'), Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)), key('/')]
+        .into_iter()
+        .chain("шос".chars().map(key))
+        .chain([Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)), key('q')])
+        .collect();
+    let mut next = |_: Duration| -> std::io::Result<Option<Event>> { Ok(script.pop_front()) };
+    event_loop(&mut terminal, &mut app, &mut next, &rx, &progress, false).unwrap();
+    assert!(matches!(app.load, LoadState::Loading { .. }), "still loading: every key was answered without it");
+    assert_eq!(app.filter, "шос");
+    assert_eq!(app.overlay, Overlay::None);
+    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("Loading articles"), "the frame says it is loading");
+
+    // Phase two: release the loader; the same loop takes the events in and the filter applies.
+    release.wait();
+    loader.join().unwrap();
+    app.quit = false;
+    let mut polls = 0;
+    let mut next = |_: Duration| -> std::io::Result<Option<Event>> {
+        polls += 1;
+        Ok(if polls > 1 { Some(key('q')) } else { None })
+    };
+    event_loop(&mut terminal, &mut app, &mut next, &rx, &progress, false).unwrap();
+    assert_eq!(app.load, LoadState::Done);
+    assert_eq!(app.hits.len(), 2, "the typed filter applies to the events that arrived");
+}
