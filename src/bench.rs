@@ -104,5 +104,20 @@ pub fn run(source: &Source, opts: &BuildOptions, out: &mut dyn Write) -> io::Res
     let mut app = App::new(timeline, c.warnings);
     report(out, "filter keystroke", keystrokes(&mut app))?;
     report(out, "frame draw 160x48", frames(&mut app, 200))?;
+    let t = Instant::now();
+    app.timeline.build_fulltext(&opts.load);
+    writeln!(out, "body index build       {}", ms(t.elapsed()))?;
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        for q in ["\"кибербезопас", "\"цифров", "\"спутник", "\"искусственн шос"]
+        {
+            let query = crate::timeline::Query::parse(q);
+            let t = Instant::now();
+            let n = app.timeline.query(&query).len();
+            times.push(t.elapsed());
+            std::hint::black_box(n);
+        }
+    }
+    report(out, "body search query", times)?;
     Ok(())
 }

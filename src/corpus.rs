@@ -54,6 +54,8 @@ pub struct Progress {
     pub total: AtomicUsize,
     /// Files whose events came from the cache.
     pub cached: AtomicUsize,
+    /// Articles read again for the body index (after loading).
+    pub indexed: AtomicUsize,
 }
 
 /// Article references, their events (each article's primary event first) and warnings.

@@ -110,6 +110,14 @@ fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> Result<(Timeline
     Ok((Timeline::new(c.articles, c.events), n))
 }
 
+/// Builds the body index when the filter searches bodies (a quoted token).
+fn with_index(mut t: Timeline, filter: &str, opts: &BuildOptions) -> Timeline {
+    if !ictdip::timeline::Query::parse(filter).phrases.is_empty() {
+        t.build_fulltext(&opts.load);
+    }
+    t
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let opts = BuildOptions {
@@ -121,11 +129,10 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match args.command {
-        Some(Command::Export { path, format, filter }) => {
-            load(path.as_deref(), &opts).map(|(t, _)| cli::export(&t, format, &filter, &mut out))
-        }
+        Some(Command::Export { path, format, filter }) => load(path.as_deref(), &opts)
+            .map(|(t, _)| cli::export(&with_index(t, &filter, &opts), format, &filter, &mut out)),
         Some(Command::List { path, filter }) => {
-            load(path.as_deref(), &opts).map(|(t, _)| cli::list(&t, &filter, &mut out))
+            load(path.as_deref(), &opts).map(|(t, _)| cli::list(&with_index(t, &filter, &opts), &filter, &mut out))
         }
         Some(Command::Stats { path }) => load(path.as_deref(), &opts).map(|(t, n)| cli::stats(&t, n, &mut out)),
         Some(Command::Bench { path }) => Ok(ictdip::bench::run(&Source::from_arg(path.as_deref()), &opts, &mut out)),

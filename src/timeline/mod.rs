@@ -1,6 +1,7 @@
 //! The events in time order, indexed by country and by body, and the one query API both the
 //! dashboard and the CLI use: facets (countries, bodies), dates and fuzzy text.
 
+pub mod fulltext;
 pub mod query;
 pub mod text;
 
@@ -71,6 +72,8 @@ pub struct Timeline {
     search: SearchText,
     facet_names: FacetNames,
     matcher: TextMatcher,
+    /// The body index, once built ([`Timeline::set_fulltext`]); quoted tokens need it.
+    fulltext: Option<fulltext::FullText>,
 }
 
 /// Below this many candidates, scoring on one thread is quicker than splitting the work.
@@ -178,7 +181,16 @@ impl Timeline {
                 by_body.entry(b.clone()).or_default().push(i);
             }
         }
-        Timeline { articles, entries, by_country, by_body, search, facet_names, matcher: TextMatcher::default() }
+        Timeline {
+            articles,
+            entries,
+            by_country,
+            by_body,
+            search,
+            facet_names,
+            matcher: TextMatcher::default(),
+            fulltext: None,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -197,6 +209,21 @@ impl Timeline {
     /// Index into [`Timeline::articles`] of an entry's article.
     pub fn article_index(&self, entry: usize) -> usize {
         self.entries[entry].article
+    }
+
+    /// Takes in the body index; until then, quoted tokens match nothing.
+    pub fn set_fulltext(&mut self, index: fulltext::FullText) {
+        self.fulltext = Some(index);
+    }
+
+    pub fn has_fulltext(&self) -> bool {
+        self.fulltext.is_some()
+    }
+
+    /// Builds the body index here and now (the CLI, when a filter has a quoted token).
+    pub fn build_fulltext(&mut self, opts: &crate::load::LoadOptions) {
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        self.fulltext = Some(fulltext::FullText::build(&self.articles, opts, &done));
     }
 
     /// Drops the evidence spans of every event: the dashboard reads them again from the article
@@ -236,7 +263,20 @@ impl Timeline {
         }
     }
 
-    fn answer(&self, q: &Query, candidates: Vec<usize>) -> Vec<Hit> {
+    fn answer(&self, q: &Query, mut candidates: Vec<usize>) -> Vec<Hit> {
+        if !q.phrases.is_empty() {
+            // Every quoted prefix must occur in the article's title or body.
+            let mut allowed: Option<Vec<u32>> = None;
+            for p in &q.phrases {
+                let found = self.fulltext.as_ref().map(|ft| ft.articles_with_prefix(p)).unwrap_or_default();
+                allowed = Some(match allowed {
+                    None => found,
+                    Some(prev) => prev.into_iter().filter(|a| found.binary_search(a).is_ok()).collect(),
+                });
+            }
+            let allowed = allowed.unwrap_or_default();
+            candidates.retain(|&i| allowed.binary_search(&(self.entries[i].article as u32)).is_ok());
+        }
         let tokens: Vec<Token> = q.tokens().into_iter().map(Token::new).collect();
         let facet_match: Vec<Vec<bool>> = tokens.iter().map(|t| self.facet_names.matching(&self.matcher, t)).collect();
         let any_facet: Vec<bool> = facet_match.iter().map(|fm| fm.contains(&true)).collect();

@@ -42,6 +42,8 @@ pub struct Query {
     pub from: Option<(i32, u32)>,
     pub to: Option<(i32, u32)>,
     pub text: String,
+    /// Quoted tokens (`"кибербезопас`): prefixes searched in article bodies.
+    pub phrases: Vec<String>,
     pub sort: SortOrder,
 }
 
@@ -109,7 +111,11 @@ impl Query {
         let mut q = Query::default();
         let mut words = Vec::new();
         for tok in input.split_whitespace() {
-            if let Some(c) = tok.strip_prefix('@').filter(|c| !c.is_empty()) {
+            if let Some(p) =
+                tok.strip_prefix(['"', '«']).map(|p| p.trim_end_matches(['"', '»'])).filter(|p| !p.is_empty())
+            {
+                q.phrases.push(fold(p));
+            } else if let Some(c) = tok.strip_prefix('@').filter(|c| !c.is_empty()) {
                 q.countries.extend(resolve_countries(c));
             } else if let Some(b) = tok.strip_prefix('#').filter(|b| !b.is_empty()) {
                 q.bodies.extend(resolve_bodies(b));
@@ -147,6 +153,11 @@ impl Query {
         fold(&self.text).split_whitespace().map(stem).collect()
     }
 
+    /// True when each earlier quoted prefix is extended (or kept) by one now.
+    fn phrases_narrow(&self, previous: &Query) -> bool {
+        previous.phrases.iter().all(|old| self.phrases.iter().any(|new| new.starts_with(old.as_str())))
+    }
+
     /// True when every event matching `self` also matches `previous`: the same facets and dates,
     /// and each earlier token extended (or kept) by a token now. Typing on in the filter line
     /// narrows; deleting, or a stem that got shorter, does not.
@@ -155,6 +166,7 @@ impl Query {
             || self.bodies != previous.bodies
             || self.from != previous.from
             || self.to != previous.to
+            || !self.phrases_narrow(previous)
         {
             return false;
         }
@@ -200,6 +212,15 @@ mod tests {
         assert_eq!(stem("шос"), "шос");
         assert_eq!(stem("2025"), "2025");
         assert_eq!(stem("forum"), "forum");
+    }
+
+    #[test]
+    fn quoted_tokens_are_body_prefixes() {
+        let q = Query::parse("шос \"Кибербезопас «спутник»");
+        assert_eq!(q.phrases, ["кибербезопас", "спутник"]);
+        assert_eq!(q.text, "шос");
+        assert!(Query::parse("\"кибербезопасн").narrows(&Query::parse("\"кибер")));
+        assert!(!Query::parse("\"кибер").narrows(&Query::parse("\"кибербез")));
     }
 
     #[test]

@@ -91,6 +91,8 @@ pub struct App {
     /// The reader's article: (index into the timeline's articles, what opening it gave).
     pub opened: Option<(usize, Result<Opened, String>)>,
     pub load_options: LoadOptions,
+    /// Articles read so far for the body index (shown while a quoted token waits for it).
+    pub indexed: usize,
     pub quit: bool,
 }
 
@@ -122,6 +124,7 @@ impl App {
             reader_height: 20,
             opened: None,
             load_options: LoadOptions::default(),
+            indexed: 0,
             quit: false,
         };
         app.refresh_facets();
@@ -155,6 +158,14 @@ impl App {
                 self.selected = i;
             }
         }
+    }
+
+    /// Takes in the body index and answers the filter again (quoted tokens may now match).
+    pub fn set_fulltext(&mut self, index: crate::timeline::fulltext::FullText) {
+        self.timeline.set_fulltext(index);
+        self.last_query = None;
+        self.answers.clear();
+        self.requery();
     }
 
     fn refresh_facets(&mut self) {

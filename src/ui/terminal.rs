@@ -8,6 +8,7 @@
 use super::action::{filter_key, normal_key, Action};
 use super::app::{App, Focus, LoadState, Overlay};
 use crate::corpus::{self, BuildOptions, Corpus, Progress, Source};
+use crate::timeline::fulltext::FullText;
 use crate::timeline::Timeline;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -105,6 +106,8 @@ impl Synchronized for ratatui::backend::TestBackend {
 pub enum Loaded {
     Partial(Timeline, Vec<crate::load::LoadWarning>),
     Done(Timeline, Vec<crate::load::LoadWarning>),
+    /// The body index, built after everything else.
+    FullText(FullText),
 }
 
 /// A timeline for the dashboard: without evidence spans, which the reader reads again.
@@ -123,8 +126,13 @@ pub fn spawn_loader(source: Source, opts: BuildOptions, progress: Arc<Progress>)
             let (t, w) = dashboard_timeline(so_far.clone());
             let _ = partial_tx.send(Loaded::Partial(t, w));
         });
+        let articles = c.articles.clone();
         let (t, w) = dashboard_timeline(c);
-        let _ = tx.send(Loaded::Done(t, w));
+        if tx.send(Loaded::Done(t, w)).is_err() {
+            return; // the dashboard has closed
+        }
+        let index = FullText::build(&articles, &opts.load, &progress.indexed);
+        let _ = tx.send(Loaded::FullText(index));
     });
     rx
 }
@@ -190,11 +198,21 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
             let (timeline, warnings, done) = match msg {
                 Loaded::Partial(t, w) => (t, w, false),
                 Loaded::Done(t, w) => (t, w, true),
+                Loaded::FullText(index) => {
+                    app.set_fulltext(index);
+                    dirty = true;
+                    continue;
+                }
             };
             app.set_corpus(timeline, warnings);
             if !done {
                 app.load = LoadState::Loading { done: 0, total: 0, per_second: 0.0 };
             }
+            dirty = true;
+        }
+        let indexed = progress.indexed.load(Ordering::Relaxed);
+        if !app.timeline.has_fulltext() && indexed != app.indexed {
+            app.indexed = indexed;
             dirty = true;
         }
         if let LoadState::Loading { done, total, .. } = &mut app.load {

@@ -23,6 +23,12 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
             theme::warning(),
         ));
     }
+    if !app.timeline.has_fulltext() && app.last_query.as_ref().is_some_and(|q| !q.phrases.is_empty()) {
+        spans.push(Span::styled(
+            format!("· indexing bodies {}/{} ", app.indexed, app.timeline.articles.len()),
+            theme::warning(),
+        ));
+    }
     let filters = app.filter_summary();
     if !filters.is_empty() {
         spans.push(Span::styled(format!("· filters: {filters} "), theme::chosen()));
