@@ -14,7 +14,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("g G Home End", "first / last"),
     ("Enter Space", "toggle a country or body filter; open the reader"),
     ("Esc", "close the reader, overlay or filter line"),
-    ("/", "filter line: text, @country, #body, 2025, 2024..2025"),
+    ("/", "filter: text, \"body words, @country, #body, 2025, 2024..2025"),
     ("r", "rank filtered events by date or by match score"),
     ("c", "clear all filters"),
     ("s", "sort a pane by count or by name"),

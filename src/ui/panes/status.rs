@@ -55,7 +55,7 @@ pub fn draw_filter_line(f: &mut Frame, area: Rect, app: &App) {
         Span::styled(" / ", theme::border(true)),
         Span::raw(app.filter.clone()),
         Span::styled("▏", theme::border(true)),
-        Span::styled("   Enter keeps · Esc clears · @country #body 2025 2024..2025", theme::dim()),
+        Span::styled("   Enter keeps · Esc clears · @country #body \"body 2025 2024..2025", theme::dim()),
     ]);
     f.render_widget(Paragraph::new(line), area);
 }
