@@ -26,7 +26,7 @@ pub const KEYS: &[(&str, &str)] = &[
 ];
 
 pub fn draw(f: &mut Frame, area: Rect) {
-    let rect = super::centered(area, 76, KEYS.len() as u16 + 5);
+    let rect = super::centered(area, 86, KEYS.len() as u16 + 5);
     f.render_widget(Clear, rect);
     let block = Block::default().borders(Borders::ALL).border_style(theme::border(true)).title(" Keys ");
     let mut lines: Vec<Line> = KEYS
