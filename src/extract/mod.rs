@@ -31,23 +31,26 @@ enum Cue {
     Speech,
 }
 
-struct Lexicons {
-    cues: PhraseSet<Cue>,
-    kinds: PhraseSet<(Kind, u32)>,
-    topics: PhraseSet<&'static str>,
+/// What a phrase from the word lexicons says.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Phrase {
+    Cue(Cue),
+    Kind(Kind, u32),
+    Topic(&'static str),
 }
 
-fn lexicons() -> &'static Lexicons {
-    static L: OnceLock<Lexicons> = OnceLock::new();
-    L.get_or_init(|| Lexicons {
-        cues: PhraseSet::new(
-            tsv_rows(CUES).map(|r| (if r[0] == "speech" { Cue::Speech } else { Cue::Gathering }, r[1].to_string())),
-        ),
-        kinds: PhraseSet::new(
-            tsv_rows(KINDS)
-                .filter_map(|r| Some(((Kind::parse(r[0])?, r[1].parse().unwrap_or(1)), r.get(2)?.to_string()))),
-        ),
-        topics: PhraseSet::new(tsv_rows(TOPICS).map(|r| (r[0], r[1].to_string()))),
+/// Event cues, kinds and topics in one automaton: one pass over an article finds all three.
+fn lexicons() -> &'static PhraseSet<Phrase> {
+    static L: OnceLock<PhraseSet<Phrase>> = OnceLock::new();
+    L.get_or_init(|| {
+        let cues = tsv_rows(CUES).map(|r| {
+            let cue = if r[0] == "speech" { Cue::Speech } else { Cue::Gathering };
+            (Phrase::Cue(cue), r[1].to_string())
+        });
+        let kinds = tsv_rows(KINDS)
+            .filter_map(|r| Some((Phrase::Kind(Kind::parse(r[0])?, r[1].parse().unwrap_or(1)), r.get(2)?.to_string())));
+        let topics = tsv_rows(TOPICS).map(|r| (Phrase::Topic(r[0]), r[1].to_string()));
+        PhraseSet::new(cues.chain(kinds).chain(topics))
     })
 }
 
@@ -65,6 +68,8 @@ struct Facts<'a> {
     sentences: Vec<Span>,
     hits: Vec<Hit>,
     cues: Vec<(Cue, Span)>,
+    kinds: Vec<((Kind, u32), Span)>,
+    topics: Vec<(&'static str, Span)>,
     dates: Vec<DateMention>,
     published: Option<EventDate>,
 }
@@ -93,10 +98,18 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let hits: Vec<Hit> = g.find_in(text, &folded, &regions).into_iter().filter(|h| in_regions(&h.span)).collect();
     let mut sents = Vec::new();
     let mut cues = Vec::new();
+    let mut kind_phrases = Vec::new();
+    let mut topic_phrases = Vec::new();
     let mut date_mentions = Vec::new();
     for r in &regions {
         sents.extend(sentences(text, r.clone()));
-        cues.extend(lx.cues.find(&folded, r.clone()));
+        for (phrase, span) in lx.find(&folded, r.clone()) {
+            match phrase {
+                Phrase::Cue(c) => cues.push((c, span)),
+                Phrase::Kind(k, w) => kind_phrases.push(((k, w), span)),
+                Phrase::Topic(t) => topic_phrases.push((t, span)),
+            }
+        }
         date_mentions.extend(dates::find(&folded, r.clone()));
     }
     let facts = Facts {
@@ -105,6 +118,8 @@ pub fn extract(article: &Article) -> Vec<Event> {
         sentences: sents,
         hits,
         cues,
+        kinds: kind_phrases,
+        topics: topic_phrases,
         dates: date_mentions,
         published: article.structure.published.as_ref().map(|(d, _)| *d),
     };
@@ -147,8 +162,8 @@ pub fn extract(article: &Article) -> Vec<Event> {
         });
     }
     evidence.sort_by_key(|e| (e.start, e.end));
-    let kind = kind(&facts, &regions, article.structure.title.as_ref(), anchor);
-    let topics = topics(&facts, &regions);
+    let kind = kind(&facts, article.structure.title.as_ref(), anchor);
+    let topics = topics(&facts);
     let title =
         article.structure.title.as_ref().map(|t| text[t.clone()].trim().to_string()).or_else(|| lead_as_title(&facts));
 
@@ -370,23 +385,20 @@ fn countries_and_bodies(f: &Facts, evidence: &mut Vec<Evidence>) -> (Vec<String>
     (countries.into_iter().collect(), orgs.into_iter().collect())
 }
 
-fn kind(f: &Facts, regions: &[Span], title: Option<&Span>, anchor: Option<usize>) -> Kind {
-    let lx = lexicons();
+fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let first_body = f.sentences.iter().position(|s| title.is_none_or(|t| !t.contains(&s.start)));
     let mut scores: HashMap<Kind, u32> = HashMap::new();
-    for r in regions {
-        for ((k, w), span) in lx.kinds.find(&f.folded, r.clone()) {
-            let s = f.sentence_of(span.start);
-            // The title and the lead sentence summarise the story; the event's own sentence next.
-            let factor = if title.is_some_and(|t| t.contains(&span.start)) || (s.is_some() && s == first_body) {
-                3
-            } else if s.is_some() && s == anchor {
-                2
-            } else {
-                1
-            };
-            *scores.entry(k).or_default() += w * factor;
-        }
+    for ((k, w), span) in &f.kinds {
+        let s = f.sentence_of(span.start);
+        // The title and the lead sentence summarise the story; the event's own sentence next.
+        let factor = if title.is_some_and(|t| t.contains(&span.start)) || (s.is_some() && s == first_body) {
+            3
+        } else if s.is_some() && s == anchor {
+            2
+        } else {
+            1
+        };
+        *scores.entry(*k).or_default() += w * factor;
     }
     let best = scores
         .iter()
@@ -400,15 +412,12 @@ fn kind(f: &Facts, regions: &[Span], title: Option<&Span>, anchor: Option<usize>
     }
 }
 
-fn topics(f: &Facts, regions: &[Span]) -> Vec<String> {
-    let lx = lexicons();
+fn topics(f: &Facts) -> Vec<String> {
     let bodies: Vec<&Span> = f.hits.iter().filter(|h| matches!(h.target, Target::Body(_))).map(|h| &h.span).collect();
     let mut out = BTreeSet::new();
-    for r in regions {
-        for (t, span) in lx.topics.find(&f.folded, r.clone()) {
-            if !bodies.iter().any(|b| b.start <= span.start && span.end <= b.end) {
-                out.insert(t.to_string());
-            }
+    for (t, span) in &f.topics {
+        if !bodies.iter().any(|b| b.start <= span.start && span.end <= b.end) {
+            out.insert(t.to_string());
         }
     }
     out.into_iter().collect()

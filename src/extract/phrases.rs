@@ -100,6 +100,11 @@ impl<L: Copy> PhraseSet<L> {
             loop {
                 self.automaton.find_overlapping(input.clone(), &mut state);
                 let Some(m) = state.get_match() else { break };
+                // An anchored search still reports shorter patterns that end where a longer one
+                // does ("ии" inside "совещании"): only those starting here count.
+                if m.start() != start {
+                    continue;
+                }
                 let p = &self.patterns[m.pattern().as_usize()];
                 if let Some(end) = Self::rest_matches(p, hay, m.end()) {
                     out.push((p.label, start..end));
@@ -114,6 +119,15 @@ impl<L: Copy> PhraseSet<L> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn matches_start_at_word_starts_only() {
+        let set = PhraseSet::new([(1, "совещании".to_string()), (2, "ИИ".to_string()), (3, "совещани*".to_string())]);
+        let t = fold("на совещании");
+        let mut found: Vec<(i32, &str)> = set.find(&t, 0..t.len()).into_iter().map(|(l, s)| (l, &t[s])).collect();
+        found.sort();
+        assert_eq!(found, [(1, "совещании"), (3, "совещании")]);
+    }
 
     #[test]
     fn stems_and_multiword_patterns() {
