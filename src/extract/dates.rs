@@ -42,10 +42,12 @@ impl DateMention {
     pub fn resolve(&self, published: Option<EventDate>) -> Option<EventDate> {
         match self {
             DateMention::Calendar { date, year: YearRef::Stated, .. } => Some(*date),
-            DateMention::Calendar { date, .. } => Some(match published.and_then(|p| p.year) {
-                Some(y) => date.with_year(y),
-                None => *date,
-            }),
+            DateMention::Calendar { date, .. } => match (published.and_then(|p| p.year), date.day) {
+                (Some(y), _) => Some(date.with_year(y)),
+                (None, Some(_)) => Some(*date),
+                // A month with no year has no form of its own: not knowable.
+                (None, None) => None,
+            },
             DateMention::Relative { days, .. } => {
                 let p = published?.to_naive()?;
                 Some(EventDate::from_naive(p + chrono::Duration::days(*days)))
@@ -67,6 +69,8 @@ struct Patterns {
     numeric: Regex,
     iso: Regex,
     month_year: Regex,
+    /// "в октябре" with no year: the month of the publication year.
+    month_alone: Regex,
     year: Regex,
     relative: Regex,
 }
@@ -86,6 +90,7 @@ fn patterns() -> &'static Patterns {
         let mut forms: Vec<&str> = months::forms().map(|(f, _)| f).collect();
         forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
         let m = forms.join("|");
+        let locative = forms.iter().filter(|f| f.ends_with('е') && f.chars().count() > 3).copied().collect::<Vec<_>>().join("|");
         let dash = r"\s*(?:-|–|—)\s*";
         let this_year = r"(?:\s*,?\s*(с\.\s?г\.|текущего года|этого года|нынешнего года|сего года|т\.\s?г\.))?";
         Patterns {
@@ -96,6 +101,7 @@ fn patterns() -> &'static Patterns {
             numeric: Regex::new(r"(\d{1,2})\.(\d{1,2})\.(\d{4})").expect("numeric date pattern"),
             iso: Regex::new(r"(\d{4})-(\d{2})-(\d{2})").expect("ISO date pattern"),
             month_year: Regex::new(&format!(r"({m})\s+(\d{{4}})\s*(?:года|г\.)")).expect("month-year pattern"),
+            month_alone: Regex::new(&format!(r"(?:^|[^\p{{L}}])в\s+({locative})(?:[^\p{{L}}\p{{N}}]|$)")).expect("month pattern"),
             year: Regex::new(r"в\s+(\d{4})\s*(?:году|г\.)").expect("year pattern"),
             relative: Regex::new(r"(вчера|накануне|сегодня|позавчера)").expect("relative pattern"),
         }
@@ -173,6 +179,18 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
             });
         }
     }
+    for c in p.month_alone.captures_iter(hay) {
+        let (Some(all), Some(month)) = (c.get(0), c.get(1)) else { continue };
+        // Unless a year follows ("в октябре 2024 года" is the month-year pattern's).
+        if hay[month.end()..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(m) = months::month_of(month.as_str()) {
+            let date = EventDate { year: None, month: Some(m), day: None };
+            let start = all.start() + all.as_str().find('в').unwrap_or(0);
+            found.push(DateMention::Calendar { date, year: YearRef::Missing, span: off + start..off + month.end() });
+        }
+    }
     for c in p.year.captures_iter(hay) {
         let all = c.get(0).expect("match");
         if !bounded(hay, &all, None) {
@@ -238,6 +256,8 @@ mod tests {
         assert_eq!(dates("с 3 по 5 марта 2023 г.", None), ["2023-03-03"]);
         assert_eq!(dates("на встрече 18.06.2025 и 2025-06-19", None), ["2025-06-18", "2025-06-19"]);
         assert_eq!(dates("в июне 2025 года", None), ["2025-06"]);
+        assert_eq!(dates("в октябре прошел форум", p), ["2025-10"]);
+        assert_eq!(dates("в октябре прошел форум", None), ["?"]);
         assert_eq!(dates("в 2024 году", None), ["2024"]);
         assert_eq!(dates("1 февраля с.г.", None), ["--02-01"]);
         assert_eq!(dates("1 февраля с.г.", p), ["2025-02-01"]);

@@ -221,11 +221,8 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
             return (Some(d), Some(s));
         }
     }
-    // A same-day report: no date in the text, but a gathering or words said, and a publication date.
-    if f.published.is_some() && !f.cues.is_empty() {
-        return (f.published, None);
-    }
-    (None, None)
+    // No dated gathering in the text: the report is taken as same-day, if its date is known.
+    (f.published, None)
 }
 
 /// A year-less date reported in the past tense cannot lie after publication: "28 декабря
