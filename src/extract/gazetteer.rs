@@ -36,6 +36,9 @@ enum Rule {
     Exact(u32),
     /// Adjectives: any case.
     AnyCase,
+    /// A common noun (a people's name, "чехи"): lowercase, or capitalised only as a sentence's first
+    /// word, so that surnames ("Чехов", "Греков") do not count.
+    Common,
 }
 
 #[derive(Clone, Debug)]
@@ -142,6 +145,9 @@ impl Gazetteer {
             }
             for f in row.get(6).unwrap_or(&"").split(';') {
                 b.add(f, Target::Country(idx), Rule::Exact(0));
+            }
+            for f in row.get(7).unwrap_or(&"").split(';') {
+                b.add(f, Target::Country(idx), Rule::Common);
             }
         }
         let mut bodies = Vec::new();
@@ -266,8 +272,12 @@ impl Gazetteer {
                 continue;
             }
             last_end = e;
-            for &(target, rule) in &self.entries[pid] {
-                if self.rule_holds(rule, text, s, e) {
+            // An abbreviation written as such wins over a name that folds the same way ("ГУАМ" is
+            // the organisation, not Guam).
+            let entries = &self.entries[pid];
+            let exact = entries.iter().any(|&(_, r)| matches!(r, Rule::Exact(_)) && self.rule_holds(r, text, s, e));
+            for &(target, rule) in entries {
+                if (!exact || matches!(rule, Rule::Exact(_))) && self.rule_holds(rule, text, s, e) {
                     hits.push(Hit { target, span: s..e });
                 }
             }
@@ -281,6 +291,7 @@ impl Gazetteer {
             Rule::AnyCase => true,
             Rule::Capitalised => first_upper(),
             Rule::Guarded => first_upper() && !starts_sentence(text, s),
+            Rule::Common => !first_upper() || starts_sentence(text, s),
             Rule::Exact(i) => text[s..e] == self.exact[i as usize],
         }
     }
@@ -329,6 +340,15 @@ mod tests {
         assert!(codes("Индивидуальный подход и армейский порядок, грузовой транспорт.").is_empty());
         assert!(codes("Мали ли мы сделали?").is_empty());
         assert!(codes("Гана была пуста.").is_empty());
+    }
+
+    #[test]
+    fn peoples_names_but_not_surnames() {
+        assert_eq!(codes("чехи и шведы обсудили связь"), ["CZ", "SE"]);
+        assert_eq!(codes("Шведы обсудили связь."), ["SE"]);
+        assert!(codes("выступил Антон Чехов, затем Иван Греков").is_empty());
+        assert_eq!(codes("страны ГУАМ"), ["GUAM"]);
+        assert!(codes("Korea and Congo").is_empty(), "shared English short names name neither");
     }
 
     #[test]
