@@ -40,36 +40,27 @@ fn report(out: &mut dyn Write, what: &str, mut times: Vec<Duration>) -> io::Resu
     )
 }
 
+/// Handles one key and returns how long it took; with `ICTDIP_BENCH_TRACE` set, says so on stderr.
+fn timed(app: &mut App, action: Action) -> Duration {
+    let t = Instant::now();
+    app.handle(action.clone());
+    let took = t.elapsed();
+    if std::env::var_os("ICTDIP_BENCH_TRACE").is_some() {
+        eprintln!("{:>8.2} ms  {action:?} -> {:?}, {} hits", took.as_secs_f64() * 1e3, app.filter, app.hits.len());
+    }
+    took
+}
+
 /// Time per keystroke over [`QUERIES`], each typed, then erased letter by letter.
 pub fn keystrokes(app: &mut App) -> Vec<Duration> {
     let mut times = Vec::new();
     for q in QUERIES {
         app.handle(Action::OpenFilter);
         for c in q.chars() {
-            let t = Instant::now();
-            app.handle(Action::Insert(c));
-            times.push(t.elapsed());
-            if std::env::var_os("ICTDIP_BENCH_TRACE").is_some() {
-                eprintln!(
-                    "{:>8.2} ms  type  {:?} -> {} hits",
-                    t.elapsed().as_secs_f64() * 1e3,
-                    app.filter,
-                    app.hits.len()
-                );
-            }
+            times.push(timed(app, Action::Insert(c)));
         }
         for _ in q.chars() {
-            let t = Instant::now();
-            app.handle(Action::DeleteBack);
-            times.push(t.elapsed());
-            if std::env::var_os("ICTDIP_BENCH_TRACE").is_some() {
-                eprintln!(
-                    "{:>8.2} ms  erase {:?} -> {} hits",
-                    t.elapsed().as_secs_f64() * 1e3,
-                    app.filter,
-                    app.hits.len()
-                );
-            }
+            times.push(timed(app, Action::DeleteBack));
         }
         app.handle(Action::Back);
     }

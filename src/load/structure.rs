@@ -208,42 +208,30 @@ pub fn analyse(text: &str) -> Structure {
             }
             continue;
         }
-        if let Some(c) = p.meta.captures(line) {
+        // A metadata or dateline prefix: the prefix takes its role, the rest of the line is body.
+        let mut split = |role: Role, c: &regex::Captures| {
             let end = start + c.get(0).map_or(0, |m| m.end());
-            extra.push((Role::Meta, start..end));
-            if let (Some(d), None) = (captured_date(&c, 0), &st.published) {
-                st.published = Some((d, start..end));
-            }
+            extra.push((role, start..end));
             if end < start + line.len() {
                 extra.push((Role::Body, end..start + line.len()));
             }
-            roles[i] = Some(Role::Meta);
+            roles[i] = Some(role);
+            start..end
+        };
+        if let Some(c) = p.meta.captures(line) {
+            let span = split(Role::Meta, &c);
+            st.published = st.published.take().or(captured_date(&c, 0).map(|d| (d, span)));
             break;
         }
         if let Some(c) = p.dateline.captures(line) {
-            let whole = c.get(0).expect("match");
-            let end = start + whole.end();
-            extra.push((Role::Dateline, start..end));
-            if let Some(city) = c.get(1) {
-                st.dateline_city = Some(start + city.start()..start + city.end());
-            }
-            if let (Some(d), None) = (captured_date(&c, 1), &st.published) {
-                st.published = Some((d, start..end));
-            }
-            if end < start + line.len() {
-                extra.push((Role::Body, end..start + line.len()));
-            }
-            roles[i] = Some(Role::Dateline);
+            let span = split(Role::Dateline, &c);
+            st.dateline_city = c.get(1).map(|city| start + city.start()..start + city.end());
+            st.published = st.published.take().or(captured_date(&c, 1).map(|d| (d, span)));
             break;
         }
         if let Some(c) = p.dateline_undated.captures(line) {
-            let end = start + c.get(0).map_or(0, |m| m.end());
-            extra.push((Role::Dateline, start..end));
+            split(Role::Dateline, &c);
             st.dateline_city = c.get(1).or(c.get(2)).map(|m| start + m.start()..start + m.end());
-            if end < start + line.len() {
-                extra.push((Role::Body, end..start + line.len()));
-            }
-            roles[i] = Some(Role::Dateline);
             break;
         }
         if line.trim().chars().count() > 60 {

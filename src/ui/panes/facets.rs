@@ -4,19 +4,14 @@ use crate::cli::fit;
 use crate::ui::app::FacetPane;
 use crate::ui::theme;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focused: bool) {
     let order = if pane.by_name { "by name" } else { "by count" };
     let chosen = if pane.chosen.is_empty() { String::new() } else { format!(" · {} chosen", pane.chosen.len()) };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border(focused))
-        .title(Span::styled(format!(" {title} ({order}{chosen}) "), theme::border(focused)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, &format!(" {title} ({order}{chosen}) "), focused);
     let height = inner.height as usize;
     pane.offset = super::scrolled(pane.offset, pane.selected, height);
     let count_w = 5;

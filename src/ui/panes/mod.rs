@@ -7,7 +7,22 @@ pub mod status;
 pub mod timeline;
 pub mod warnings;
 
+use crate::ui::theme;
 use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders};
+use ratatui::Frame;
+
+/// Draws a pane's border with its title, highlighted when focused, and returns the inside.
+pub fn framed(f: &mut Frame, area: Rect, title: &str, focused: bool) -> Rect {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border(focused))
+        .title(Span::styled(title.to_string(), theme::border(focused)));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    inner
+}
 
 /// The largest centred rectangle of at most `w`×`h` inside `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {

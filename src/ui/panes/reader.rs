@@ -14,7 +14,7 @@ use crate::ui::theme;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthChar;
 
@@ -211,12 +211,7 @@ pub fn layout(
 
 pub fn draw(f: &mut Frame, area: Rect, app: &mut App, focused: bool) {
     let title = if app.reader_full { " Reader (Esc back · n/N highlights · f furniture) " } else { " Reader " };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border(focused))
-        .title(Span::styled(title, theme::border(focused)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, title, focused);
     app.reader_width = inner.width;
     app.reader_height = inner.height as usize;
     let Some(doc) = app.reader_doc() else {

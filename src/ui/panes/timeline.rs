@@ -8,7 +8,7 @@ use crate::ui::theme;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthChar;
 
@@ -63,12 +63,7 @@ fn title_spans(title: &str, matches: &[usize], width: usize, base: Style) -> Vec
 pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
     let focused = app.focus == crate::ui::app::Focus::Timeline;
     let title = format!(" Timeline ({} of {}) ", app.hits.len(), app.timeline.len());
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border(focused))
-        .title(Span::styled(title, theme::border(focused)));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    let inner = super::framed(f, area, &title, focused);
     let height = inner.height as usize;
     app.page = height.max(1);
     app.offset = super::scrolled(app.offset, app.selected, height);
