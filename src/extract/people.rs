@@ -141,9 +141,13 @@ fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit]) -> Option<Span
     let ok = |w: &Span| {
         !l.not_names.contains(&folded[w.clone()]) && !overlaps_hit(w, hits) && !is_role_word(&folded[w.clone()])
     };
-    let first = ws.iter().position(ok)?;
+    let mut first = ws.iter().position(ok)?;
     let last = ws.iter().rposition(ok)?;
-    if last <= first || !ws[first..=last].iter().all(ok) || adjectival(&ws[first]) {
+    // "по Южному Кавказу Роландом Прайсом": an adjective and its noun open the run, not the name.
+    while first < last && adjectival(&ws[first]) {
+        first += 2;
+    }
+    if first >= last || !ws[first..=last].iter().all(ok) {
         return None;
     }
     Some(ws[first].start..ws[last].end)
@@ -408,6 +412,12 @@ mod tests {
     fn places_after_role_words_are_not_people() {
         assert!(people("Главы МИД стран Центральной Азии провели встречу.").is_empty());
         assert!(people("на полях сессии Генеральной Ассамблеи ООН").is_empty());
+    }
+
+    #[test]
+    fn a_place_before_a_name_is_cut_off() {
+        let got = people("с региональным директором по Южному Кавказу Роландом Прайсом.");
+        assert_eq!(got[0].0, "Роланд Прайс");
     }
 
     #[test]

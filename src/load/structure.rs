@@ -73,14 +73,14 @@ fn patterns() -> &'static Patterns {
         );
         // An agency after the date: "/НИАТ «Ховар»/", "(ТАСС)", ", Trend:", ". /ТАСС/." or
         // ". UzDaily.uz.".
-        let agency = r"(?:[.,]?\s*(?:/[^/\n]{1,60}/|\([^)\n]{1,60}\)|[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё\-]{1,20}\s*:|[A-Za-z][A-Za-z\-]{1,20}\.[a-z]{2,4}\.))?";
+        let agency = r"(?:[.,]?\s*(?:/[^/\n]{1,60}/|\([^)\n]{1,60}\)|[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё\-]{1,20}\s*(?::|$)|[A-Za-z][A-Za-z\-]{1,20}\.[a-z]{2,4}\.))?";
         Patterns {
             dateline: Regex::new(&format!(
                 r"(?i)^\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z\- ]{{1,30}})[,.]\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}})?\s*{agency}\s*[.—–-]?\s*"
             ))
             .expect("dateline pattern"),
             date_only: Regex::new(&format!(
-                r"(?i)^\s*#*\s*(?:\d{{1,2}}:\d{{2}},?\s*)?{date}\s*(?:,?\s*(?:в\s*)?\d{{1,2}}:\d{{2}})?\s*$"
+                r"(?i)^\s*#*\s*(?:\d{{1,2}}:\d{{2}}\s*[,/|]?\s*)?{date}\s*(?:[,/|]?\s*(?:в\s*)?\d{{1,2}}:\d{{2}})?\s*$"
             )).expect("date line pattern"),
             meta: Regex::new(&format!(
                 r"(?i)^\s*(?:date|дата|опубликовано|published|дата публикации)\s*:?\s*{date}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
@@ -307,7 +307,9 @@ mod tests {
 
     #[test]
     fn date_lines_with_times_either_side() {
-        for line in ["14:35, 12 марта 2025", "12 марта 2025, 14:35", "12.03.2025 в 14:35", "2025-03-12"] {
+        for line in
+            ["14:35, 12 марта 2025", "12 марта 2025, 14:35", "12.03.2025 в 14:35", "2025-03-12", "14:35 / 12.03.2025"]
+        {
             let t = format!("Заголовок\n{line}\nТекст.");
             let st = analyse(&t);
             assert_eq!(st.published.as_ref().map(|p| p.0.to_string()).as_deref(), Some("2025-03-12"), "{line}");
