@@ -94,8 +94,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let text = article.text.as_str();
     let folded = fold(text);
     let regions: Vec<Span> = article.structure.fact_regions().cloned().collect();
-    let in_regions = |s: &Span| regions.iter().any(|r| r.start <= s.start && s.end <= r.end);
-    let hits: Vec<Hit> = g.find_in(text, &folded, &regions).into_iter().filter(|h| in_regions(&h.span)).collect();
+    let hits: Vec<Hit> = g.find_in(text, &folded, &regions);
     let mut sents = Vec::new();
     let mut cues = Vec::new();
     let mut kind_phrases = Vec::new();
@@ -175,7 +174,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
         id: format!("{}#0", article.rel),
         file: article.rel.clone(),
         primary: true,
-        title: title.clone(),
+        title,
         // Exported only when complete: a dateline may give day and month alone.
         published: facts.published.filter(|d| d.year.is_some()),
         date,

@@ -101,19 +101,24 @@ fn haystack_of(event: &Event) -> (String, usize) {
 /// abbreviations), folded, in one table that events point into.
 #[derive(Default)]
 struct FacetNames {
-    keys: Vec<String>,
+    /// Country codes and body IDs (kept apart: "AU" could be either) to indexes into `names`.
+    ids: [std::collections::HashMap<String, u32>; 2],
     names: Vec<(String, u128)>,
 }
 
+const COUNTRY: usize = 0;
+const BODY: usize = 1;
+
 impl FacetNames {
-    fn id(&mut self, key: String, names: impl FnOnce() -> String) -> u32 {
-        if let Some(i) = self.keys.iter().position(|k| *k == key) {
-            return i as u32;
+    fn id(&mut self, table: usize, key: &str, names: impl FnOnce() -> String) -> u32 {
+        if let Some(&i) = self.ids[table].get(key) {
+            return i;
         }
         let folded = fold(&names());
         self.names.push((folded.clone(), char_mask(&folded)));
-        self.keys.push(key);
-        self.keys.len() as u32 - 1
+        let id = self.names.len() as u32 - 1;
+        self.ids[table].insert(key.to_string(), id);
+        id
     }
 
     /// For each name, whether the token matches it.
@@ -126,13 +131,13 @@ fn facet_ids(event: &Event, names: &mut FacetNames) -> Vec<u32> {
     let g = Gazetteer::get();
     let mut ids = Vec::new();
     for code in &event.countries {
-        ids.push(names.id(format!("@{code}"), || match g.country(code) {
+        ids.push(names.id(COUNTRY, code, || match g.country(code) {
             Some(c) => format!("{} {} {}", c.code, c.name_ru, c.name_en),
             None => code.clone(),
         }));
     }
     for id in &event.orgs {
-        ids.push(names.id(format!("#{id}"), || match g.body(id) {
+        ids.push(names.id(BODY, id, || match g.body(id) {
             Some(b) => format!("{} {} {}", b.id, b.abbreviations.join(" "), b.name_en),
             None => id.clone(),
         }));
