@@ -81,13 +81,15 @@ pub fn frames(app: &mut App, n: usize) -> Vec<Duration> {
 }
 
 pub fn run(source: &Source, opts: &BuildOptions, out: &mut dyn Write) -> io::Result<()> {
+    // As the dashboard loads: without evidence spans (freeing millions of them later would stall
+    // the allocator on the first large allocation, which is not what a user's first keystroke sees).
+    let opts = &BuildOptions { keep_evidence: false, ..opts.clone() };
     let t = Instant::now();
     let c = corpus::build(source, opts);
     let load = t.elapsed();
     let n_articles = c.articles.len();
     let t = Instant::now();
-    let mut timeline = Timeline::new(c.articles, c.events);
-    timeline.drop_evidence();
+    let timeline = Timeline::new(c.articles, c.events);
     let index = t.elapsed();
     writeln!(out, "articles {n_articles}, events {}", timeline.len())?;
     writeln!(out, "load + extract         {}", ms(load))?;

@@ -10,6 +10,12 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator: extraction makes many small short-lived allocations
+/// across threads, and glibc's per-thread arenas stalled the first filter keystroke after a large
+/// load for tens of milliseconds while consolidating what the loader had freed.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "ictdip",

@@ -18,6 +18,9 @@ use memchr::memmem;
 /// Score given to a substring match: above any fuzzy score of the same token.
 const SUBSTRING_BONUS: i64 = 1000;
 
+/// The shortest token matched as a near-contiguous subsequence; shorter ones must be substrings.
+const WINDOW_FROM: usize = 4;
+
 /// How many haystack characters a token of `n` characters may skip in all and still match.
 fn max_skips(n: usize) -> usize {
     n / 2 + 1
@@ -128,13 +131,13 @@ impl TextMatcher {
             return false;
         }
         // A single letter with a bit of its own is in the haystack exactly when its bit is set.
+        // Tokens shorter than WINDOW_FROM letters are a word being typed: only a substring counts.
         if token.chars.len() == 1 && has_own_bit(token.chars[0]) {
             return true;
         }
         let haystack = haystack();
         token.finder.find(haystack.as_bytes()).is_some()
-                // One or two letters leave nothing to skip between: only a substring counts.
-            || (token.chars.len() > 2 && window_match(haystack, &token.chars).is_some())
+            || (token.chars.len() >= WINDOW_FROM && window_match(haystack, &token.chars).is_some())
     }
 
     /// How well `token` matches, for ranking: substring matches first, then skim's fuzzy score.
