@@ -75,6 +75,15 @@ pub fn classify(line: &str) -> Option<MarkerKind> {
             MarkerKind::Within => core.contains(m.as_str()),
         };
         if hit {
+            // "Читайте также: <headline>" inside a body links one story and the body goes on; only
+            // a heading standing alone ("Читайте также", "ДРУГИЕ НОВОСТИ РАЗДЕЛА") ends the article.
+            if *kind == MarkerKind::Cut {
+                let rest_words =
+                    core[m.len()..].split(|c: char| !crate::lexicon::is_word_char(c)).filter(|w| !w.is_empty());
+                if rest_words.count() > 2 {
+                    return Some(MarkerKind::Start);
+                }
+            }
             return Some(*kind);
         }
     }
@@ -88,7 +97,8 @@ mod tests {
     #[test]
     fn markers_classify_lines() {
         assert_eq!(classify("# ДРУГИЕ НОВОСТИ РАЗДЕЛА"), Some(MarkerKind::Cut));
-        assert_eq!(classify("Читайте также: в Бишкеке открыли"), Some(MarkerKind::Cut));
+        assert_eq!(classify("Читайте также"), Some(MarkerKind::Cut));
+        assert_eq!(classify("Читайте также: в Бишкеке открыли новый центр"), Some(MarkerKind::Start));
         assert_eq!(classify("Фото: Gov"), Some(MarkerKind::Start));
         assert_eq!(classify("© Foto"), Some(MarkerKind::Within));
         assert_eq!(classify("Тема"), Some(MarkerKind::Line));
