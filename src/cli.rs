@@ -140,11 +140,6 @@ pub fn stats(t: &Timeline, warnings: usize, out: &mut dyn Write) -> io::Result<(
     Ok(())
 }
 
-/// Display width of a string in terminal columns.
-pub fn width(s: &str) -> usize {
-    s.width()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,7 +149,7 @@ mod tests {
         assert_eq!(fit("ШОС", 5), "ШОС  ");
         assert_eq!(fit("Совещание", 5), "Сове…");
         assert_eq!(fit("中国会议", 5), "中国…");
-        assert_eq!(width(&fit("中国会议", 4)), 4);
+        assert_eq!(fit("中国会议", 4).width(), 4);
     }
 
     #[test]

@@ -231,14 +231,6 @@ impl Timeline {
         self.fulltext = Some(fulltext::FullText::build(&self.articles, opts, &done));
     }
 
-    /// Drops the evidence spans of every event: the dashboard reads them again from the article
-    /// when it opens it, and at 100,000 events they are most of the memory.
-    pub fn drop_evidence(&mut self) {
-        for e in &mut self.entries {
-            e.event.evidence = Vec::new();
-        }
-    }
-
     /// Countries with their event counts, most events first (then by code).
     pub fn countries(&self) -> Vec<FacetCount> {
         let g = Gazetteer::get();

@@ -110,11 +110,9 @@ pub enum Loaded {
     FullText(FullText),
 }
 
-/// A timeline for the dashboard: without evidence spans, which the reader reads again.
+/// A timeline for the dashboard (loaded without evidence spans: the reader reads them again).
 fn dashboard_timeline(c: Corpus) -> (Timeline, Vec<crate::load::LoadWarning>) {
-    let mut t = Timeline::new(c.articles, c.events);
-    t.drop_evidence();
-    (t, c.warnings)
+    (Timeline::new(c.articles, c.events), c.warnings)
 }
 
 /// Starts loading on a background thread; events arrive in batches on the returned channel.
