@@ -5,7 +5,6 @@ use crate::extract::gazetteer::Gazetteer;
 use crate::model::Event;
 use crate::timeline::{Query, Timeline};
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -143,6 +142,7 @@ pub fn stats(t: &Timeline, warnings: usize, out: &mut dyn Write) -> io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn fit_pads_and_cuts_by_columns() {
