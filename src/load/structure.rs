@@ -240,7 +240,8 @@ pub fn analyse(text: &str) -> Structure {
     }
 
     // 4. A trailing run of headline-like lines after the last sentence of the body: related
-    //    headlines, captions, credits. Two or more such lines, or any with a marker, make a block.
+    //    headlines, captions, credits. Two or more such lines, any with a marker, or one short
+    //    line after a body that ends its last sentence make a block.
     let mut run = Vec::new();
     let mut headlines = 0;
     let mut marked = false;
@@ -263,7 +264,14 @@ pub fn analyse(text: &str) -> Structure {
     }
     let body_lines_left =
         (body_from..lines.len()).any(|i| roles[i].is_none() && !lines[i].1.trim().is_empty() && !run.contains(&i));
-    if (headlines >= 2 || marked) && body_lines_left {
+    let lone_headline_after_a_sentence = headlines == 1
+        && run.iter().all(|&i| lines[i].1.trim().chars().count() <= 150)
+        && run
+            .iter()
+            .min()
+            .and_then(|&first| (body_from..first).rev().find(|&i| !lines[i].1.trim().is_empty()))
+            .is_some_and(|i| ends_sentence(lines[i].1));
+    if (headlines >= 2 || marked || lone_headline_after_a_sentence) && body_lines_left {
         for i in run {
             roles[i] = Some(Role::Furniture);
         }
@@ -375,6 +383,16 @@ mod tests {
         let st = analyse(t);
         assert_eq!(text_of(t, &st, Role::Body), ["Первый абзац о встрече в Ташкенте."]);
         assert_eq!(text_of(t, &st, Role::Furniture).len(), 3);
+    }
+
+    #[test]
+    fn one_related_headline_after_the_last_sentence_is_furniture() {
+        let t = "Заголовок\nПервый абзац о встрече.\n\nМежду Таджикистаном и Японией подписано Соглашение\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Body), ["Первый абзац о встрече."]);
+        let t = "Заголовок\nПервый абзац о встрече\nВторой абзац без точки\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Body).len(), 2, "no sentence ends before it: body");
     }
 
     #[test]
