@@ -134,3 +134,10 @@ fn past_report_of_a_late_december_date_is_last_year() {
     let e = event("Анонс\nБИШКЕК, 05.07.2025. 15 октября в Бишкеке пройдет форум СНГ.");
     assert_eq!(e.date.unwrap().to_string(), "2025-10-15", "a future event keeps the year");
 }
+
+#[test]
+fn future_gatherings_have_their_dates() {
+    let e = event("Анонс\nАСТАНА, 02.09.2025. 15 октября в Астане состоится заседание Совета министров связи СНГ.");
+    assert_eq!(e.date.unwrap().to_string(), "2025-10-15");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Astana"));
+}
