@@ -213,3 +213,12 @@ fn cyrillic_and_cjk_title_fills_a_row_exactly() {
     assert!(row.contains(&format!("{title}│")), "the title ends at the border, uncut: {row}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn narrow_terminal_keeps_titles() {
+    let mut app = seeds_app();
+    let s = snap(&mut app, 80, 20, false);
+    let row = s.lines().find(|l| l.contains("2025-11-21")).unwrap();
+    assert!(row.contains("Али Асадов провел"), "at 80 columns the title still shows: {row}");
+    insta::assert_snapshot!(s);
+}

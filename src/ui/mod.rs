@@ -17,6 +17,15 @@ use ratatui::Frame;
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// Width of the Countries and Bodies column: narrower on narrow terminals, so titles keep room.
+pub fn left_width(total: u16) -> u16 {
+    if total >= 110 {
+        30
+    } else {
+        24
+    }
+}
+
 /// Draws one frame of the dashboard.
 pub fn draw(f: &mut Frame, app: &mut App) {
     let area = f.area();
@@ -37,7 +46,8 @@ pub fn draw(f: &mut Frame, app: &mut App) {
     if app.reader_full {
         panes::reader::draw(f, main, app, true);
     } else {
-        let [left, right] = Layout::horizontal([Constraint::Length(30), Constraint::Min(40)]).areas(main);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_width(area.width)), Constraint::Min(40)]).areas(main);
         let [countries, bodies] =
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
         let [timeline, reader] =

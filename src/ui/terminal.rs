@@ -189,7 +189,7 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
                 }
             }
             Some(Event::Resize(..)) => dirty = true,
-            Some(Event::Mouse(m)) if mouse => dirty |= on_mouse(app, m, terminal.size()?.height),
+            Some(Event::Mouse(m)) if mouse => dirty |= on_mouse(app, m, terminal.size()?),
             _ => {}
         }
         while let Ok(msg) = rx.try_recv() {
@@ -225,14 +225,14 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
 }
 
 /// Wheel scrolls the focused list or the reader; a click in the timeline selects a row.
-fn on_mouse(app: &mut App, m: MouseEvent, height: u16) -> bool {
+fn on_mouse(app: &mut App, m: MouseEvent, size: ratatui::layout::Size) -> bool {
     match m.kind {
         MouseEventKind::ScrollDown => app.handle(Action::Down),
         MouseEventKind::ScrollUp => app.handle(Action::Up),
         MouseEventKind::Down(MouseButton::Left) if app.overlay == Overlay::None && !app.reader_full => {
-            // The layout of `draw`: a 30-column left column, the timeline in the top 45% on the right.
-            let timeline_h = height.saturating_sub(1) * 45 / 100;
-            if m.column >= 30 && m.row >= 1 && m.row + 1 < timeline_h {
+            // The layout of `draw`: the left column, then the timeline in the top 45% on the right.
+            let timeline_h = size.height.saturating_sub(1) * 45 / 100;
+            if m.column >= super::left_width(size.width) && m.row >= 1 && m.row + 1 < timeline_h {
                 let row = app.offset + (m.row - 1) as usize;
                 if row < app.hits.len() {
                     app.focus = Focus::Timeline;

@@ -68,8 +68,13 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
     app.page = height.max(1);
     app.offset = super::scrolled(app.offset, app.selected, height);
     let width = inner.width as usize;
-    let (dw, pw, cw, bw) = (10, 16, 11, 9);
-    let title_w = width.saturating_sub(dw + pw + cw + bw + 4);
+    // Columns shrink, then countries and bodies give way, before the title gets under 24 columns.
+    let layouts = [(10, 16, 11, 9), (10, 11, 6, 6), (10, 11, 0, 0)];
+    // Each shown column is followed by one space.
+    let used =
+        |(d, p, c, b): (usize, usize, usize, usize)| d + p + c + b + [d, p, c, b].iter().filter(|w| **w > 0).count();
+    let &(dw, pw, cw, bw) = layouts.iter().find(|l| width.saturating_sub(used(**l)) >= 24).unwrap_or(&layouts[2]);
+    let title_w = width.saturating_sub(used((dw, pw, cw, bw)));
     let mut lines = Vec::with_capacity(height);
     for (row, hit) in app.hits.iter().enumerate().skip(app.offset).take(height) {
         let e = &app.timeline.entries[hit.entry].event;
@@ -80,11 +85,18 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
             Span::styled(" ", base),
             Span::styled(fit(&place_cell(e), pw), base),
             Span::styled(" ", base),
-            Span::styled(fit(&e.countries.join(" "), cw), base.patch(theme::fact(crate::model::FactKind::Country))),
-            Span::styled(" ", base),
-            Span::styled(fit(&e.orgs.join(" "), bw), base.patch(theme::fact(crate::model::FactKind::Body))),
-            Span::styled(" ", base),
         ];
+        if cw > 0 {
+            spans.push(Span::styled(
+                fit(&e.countries.join(" "), cw),
+                base.patch(theme::fact(crate::model::FactKind::Country)),
+            ));
+            spans.push(Span::styled(" ", base));
+        }
+        if bw > 0 {
+            spans.push(Span::styled(fit(&e.orgs.join(" "), bw), base.patch(theme::fact(crate::model::FactKind::Body))));
+            spans.push(Span::styled(" ", base));
+        }
         let mut t = e.title.clone().unwrap_or_else(|| e.file.clone());
         let mut matches =
             app.last_query.as_ref().map(|q| app.timeline.title_highlights(hit.entry, q)).unwrap_or_default();
