@@ -135,7 +135,10 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     let off = range.start;
     let mut found: Vec<DateMention> = Vec::new();
     let num = |s: Option<regex::Match>| s.and_then(|m| m.as_str().parse::<i32>().ok());
-    for c in p.day_month.captures_iter(hay) {
+    // Five of the patterns need a digit: a stretch without one is not scanned for them.
+    let digits = hay.bytes().any(|b| b.is_ascii_digit());
+    let with_digits = |re: &'static Regex| re.captures_iter(if digits { hay } else { "" });
+    for c in with_digits(&p.day_month) {
         let all = c.get(0).expect("match");
         if !bounded(hay, &all, c.get(3)) {
             continue;
@@ -152,7 +155,7 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
         found.push(DateMention::Calendar { date, year, span: off + all.start()..off + all.end() });
     }
     for re in [&p.numeric, &p.iso] {
-        for c in re.captures_iter(hay) {
+        for c in with_digits(re) {
             let all = c.get(0).expect("match");
             if !bounded(hay, &all, None) {
                 continue;
@@ -166,7 +169,7 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
             found.push(DateMention::Calendar { date, year: YearRef::Stated, span: off + all.start()..off + all.end() });
         }
     }
-    for c in p.month_year.captures_iter(hay) {
+    for c in with_digits(&p.month_year) {
         let all = c.get(0).expect("match");
         if !bounded(hay, &all, c.get(1)) {
             continue;
@@ -191,7 +194,7 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
             found.push(DateMention::Calendar { date, year: YearRef::Missing, span: off + start..off + month.end() });
         }
     }
-    for c in p.year.captures_iter(hay) {
+    for c in with_digits(&p.year) {
         let all = c.get(0).expect("match");
         if !bounded(hay, &all, None) {
             continue;
