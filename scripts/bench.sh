@@ -12,7 +12,7 @@
 # the figures to compare across machines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work=${1:-/tmp/ictdip-bench}
+work=${1:-${TMPDIR:-/tmp}/ictdip-bench}
 runs=${2:-3}
 mkdir -p "$work"
 need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "$2" >/dev/null; }; }
