@@ -83,6 +83,18 @@ pub struct Gazetteer {
     originals: Vec<String>,
     country_index: HashMap<String, u16>,
     body_index: HashMap<String, u16>,
+    /// Which two-letter word openings some name has (a 65,536-bit set): most words of a text
+    /// open no name, and are passed over without starting a search.
+    openings: Vec<u64>,
+}
+
+/// The bit of a word's first two characters (a character that ends the word counts as a space).
+#[inline]
+fn opening(s: &str, at: usize) -> usize {
+    let mut chars = s[at..].chars();
+    let c1 = chars.next().unwrap_or(' ') as u32;
+    let c2 = chars.next().filter(|c| crate::lexicon::is_word_char(*c)).unwrap_or(' ') as u32;
+    (c1.wrapping_mul(0x9E37) ^ c2.wrapping_mul(0x85EB)) as usize & 0xFFFF
 }
 
 #[derive(Default)]
@@ -193,6 +205,11 @@ impl Gazetteer {
                 b.add(f, Target::Region(country), rule);
             }
         }
+        let mut openings = vec![0u64; 1024];
+        for p in &b.patterns {
+            let bit = opening(p, 0);
+            openings[bit / 64] |= 1 << (bit % 64);
+        }
         let mut originals = std::mem::take(&mut b.originals);
         originals.sort();
         originals.dedup();
@@ -213,6 +230,7 @@ impl Gazetteer {
             entries: b.entries,
             exact: b.exact,
             originals,
+            openings,
             country_index,
             body_index,
         }
@@ -248,6 +266,10 @@ impl Gazetteer {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for range in ranges {
             for start in word_starts(folded, range.clone()) {
+                let bit = opening(folded, start);
+                if self.openings[bit / 64] & (1 << (bit % 64)) == 0 {
+                    continue;
+                }
                 let input = Input::new(folded).range(start..range.end).anchored(Anchored::Yes);
                 let mut state = OverlappingState::start();
                 loop {
