@@ -7,7 +7,7 @@
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
 use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
-use crate::lexicon::{fold, is_whole_word, starts_sentence, word_starts};
+use crate::lexicon::{fold, is_whole_word, starts_sentence, word_starts, Openings};
 use crate::model::Span;
 use aho_corasick::automaton::OverlappingState;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -83,18 +83,8 @@ pub struct Gazetteer {
     originals: Vec<String>,
     country_index: HashMap<String, u16>,
     body_index: HashMap<String, u16>,
-    /// Which two-letter word openings some name has (a 65,536-bit set): most words of a text
-    /// open no name, and are passed over without starting a search.
-    openings: Vec<u64>,
-}
-
-/// The bit of a word's first two characters (a character that ends the word counts as a space).
-#[inline]
-fn opening(s: &str, at: usize) -> usize {
-    let mut chars = s[at..].chars();
-    let c1 = chars.next().unwrap_or(' ') as u32;
-    let c2 = chars.next().filter(|c| crate::lexicon::is_word_char(*c)).unwrap_or(' ') as u32;
-    (c1.wrapping_mul(0x9E37) ^ c2.wrapping_mul(0x85EB)) as usize & 0xFFFF
+    /// The two-letter openings of every name: most words of a text skip the automaton.
+    openings: Openings,
 }
 
 #[derive(Default)]
@@ -205,11 +195,7 @@ impl Gazetteer {
                 b.add(f, Target::Region(country), rule);
             }
         }
-        let mut openings = vec![0u64; 1024];
-        for p in &b.patterns {
-            let bit = opening(p, 0);
-            openings[bit / 64] |= 1 << (bit % 64);
-        }
+        let openings = Openings::new(b.patterns.iter().map(String::as_str));
         let mut originals = std::mem::take(&mut b.originals);
         originals.sort();
         originals.dedup();
@@ -266,8 +252,7 @@ impl Gazetteer {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for range in ranges {
             for start in word_starts(folded, range.clone()) {
-                let bit = opening(folded, start);
-                if self.openings[bit / 64] & (1 << (bit % 64)) == 0 {
+                if !self.openings.may_start(folded, start) {
                     continue;
                 }
                 let input = Input::new(folded).range(start..range.end).anchored(Anchored::Yes);

@@ -26,6 +26,7 @@ struct Pattern<L> {
 pub struct PhraseSet<L> {
     automaton: AhoCorasick,
     patterns: Vec<Pattern<L>>,
+    openings: crate::lexicon::Openings,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -60,7 +61,8 @@ impl<L: Copy> PhraseSet<L> {
             .match_kind(MatchKind::Standard)
             .build(firsts)
             .expect("phrase automaton");
-        PhraseSet { automaton, patterns }
+        let openings = crate::lexicon::Openings::new(patterns.iter().map(|p| p.words[0].text.as_str()));
+        PhraseSet { automaton, patterns, openings }
     }
 
     /// Where the pattern's words continue from `at` (just after its first word's text), or `None`.
@@ -95,6 +97,9 @@ impl<L: Copy> PhraseSet<L> {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
         for start in crate::lexicon::word_starts(folded, range.clone()) {
+            if !self.openings.may_start(hay, start) {
+                continue;
+            }
             let input = Input::new(hay).range(start..range.end).anchored(Anchored::Yes);
             let mut state = OverlappingState::start();
             loop {

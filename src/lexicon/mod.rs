@@ -64,6 +64,41 @@ pub fn word_starts(text: &str, range: std::ops::Range<usize>) -> impl Iterator<I
     })
 }
 
+/// The two-letter openings of a set of words, as a 65,536-bit set. A text position whose first
+/// two characters open none of them cannot start a match, and is passed over without a search:
+/// most words of a text open no name.
+pub struct Openings {
+    bits: Vec<u64>,
+}
+
+impl Openings {
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Openings {
+        let mut bits = vec![0u64; 1024];
+        for p in patterns {
+            let bit = Self::bit(p, 0);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        Openings { bits }
+    }
+
+    /// The bit of the first two characters at `at` (a character that ends the word counts as a
+    /// space, so a one-letter word and a one-letter pattern agree).
+    #[inline]
+    fn bit(s: &str, at: usize) -> usize {
+        let mut chars = s[at..].chars();
+        let c1 = chars.next().unwrap_or(' ') as u32;
+        let c2 = chars.next().filter(|c| is_word_char(*c)).unwrap_or(' ') as u32;
+        (c1.wrapping_mul(0x9E37) ^ c2.wrapping_mul(0x85EB)) as usize & 0xFFFF
+    }
+
+    /// False when no pattern can start at `at` of the folded text `s`.
+    #[inline]
+    pub fn may_start(&self, s: &str, at: usize) -> bool {
+        let bit = Self::bit(s, at);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// The character that ends just before byte `at`, if any.
 #[inline]
 pub fn char_before(text: &str, at: usize) -> Option<char> {
