@@ -7,10 +7,9 @@
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
 use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
-use crate::lexicon::{fold, is_whole_word, starts_sentence, word_starts, Openings};
+use crate::lexicon::{fold, is_whole_word, matches_at_word_starts, starts_sentence, Openings};
 use crate::model::Span;
-use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -251,25 +250,14 @@ impl Gazetteer {
     pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span]) -> Vec<Hit> {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for range in ranges {
-            for start in word_starts(folded, range.clone()) {
-                if !self.openings.may_start(folded, start) {
-                    continue;
+            matches_at_word_starts(&self.automaton, &self.openings, folded, range.clone(), |pid, s, e| {
+                if text.is_char_boundary(e)
+                    && is_whole_word(folded, s, e)
+                    && self.entries[pid].iter().any(|&(_, rule)| self.rule_holds(rule, text, s, e))
+                {
+                    cands.push((s, e, pid));
                 }
-                let input = Input::new(folded).range(start..range.end).anchored(Anchored::Yes);
-                let mut state = OverlappingState::start();
-                loop {
-                    self.automaton.find_overlapping(input.clone(), &mut state);
-                    let Some(m) = state.get_match() else { break };
-                    let (s, e) = (m.start(), m.end());
-                    if !text.is_char_boundary(e) || !is_whole_word(folded, s, e) {
-                        continue;
-                    }
-                    let pid = m.pattern().as_usize();
-                    if self.entries[pid].iter().any(|&(_, rule)| self.rule_holds(rule, text, s, e)) {
-                        cands.push((s, e, pid));
-                    }
-                }
-            }
+            });
         }
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut hits = Vec::new();

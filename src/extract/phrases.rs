@@ -7,8 +7,7 @@
 
 use crate::lexicon::fold;
 use crate::model::Span;
-use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 
 #[derive(Clone, Debug)]
 struct Word {
@@ -96,26 +95,12 @@ impl<L: Copy> PhraseSet<L> {
     pub fn find(&self, folded: &str, range: Span) -> Vec<(L, Span)> {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
-        for start in crate::lexicon::word_starts(folded, range.clone()) {
-            if !self.openings.may_start(hay, start) {
-                continue;
+        crate::lexicon::matches_at_word_starts(&self.automaton, &self.openings, hay, range, |pid, start, end| {
+            let p = &self.patterns[pid];
+            if let Some(end) = Self::rest_matches(p, hay, end) {
+                out.push((p.label, start..end));
             }
-            let input = Input::new(hay).range(start..range.end).anchored(Anchored::Yes);
-            let mut state = OverlappingState::start();
-            loop {
-                self.automaton.find_overlapping(input.clone(), &mut state);
-                let Some(m) = state.get_match() else { break };
-                // An anchored search still reports shorter patterns that end where a longer one
-                // does ("ии" inside "совещании"): only those starting here count.
-                if m.start() != start {
-                    continue;
-                }
-                let p = &self.patterns[m.pattern().as_usize()];
-                if let Some(end) = Self::rest_matches(p, hay, m.end()) {
-                    out.push((p.label, start..end));
-                }
-            }
-        }
+        });
         out.sort_by_key(|(_, s)| (s.start, s.end));
         out
     }

@@ -99,6 +99,34 @@ impl Openings {
     }
 }
 
+/// Every match of `automaton` (built for anchored searches) that starts a word in
+/// `folded[range]`, as (pattern index, start, end). Words whose opening no pattern has are passed
+/// over. An anchored search also reports shorter patterns ending where a longer one does ("ии"
+/// inside "совещании"); only matches that start at the word are kept.
+pub fn matches_at_word_starts(
+    automaton: &aho_corasick::AhoCorasick,
+    openings: &Openings,
+    folded: &str,
+    range: std::ops::Range<usize>,
+    mut found: impl FnMut(usize, usize, usize),
+) {
+    use aho_corasick::{automaton::OverlappingState, Anchored, Input};
+    for start in word_starts(folded, range.clone()) {
+        if !openings.may_start(folded, start) {
+            continue;
+        }
+        let input = Input::new(folded).range(start..range.end).anchored(Anchored::Yes);
+        let mut state = OverlappingState::start();
+        loop {
+            automaton.find_overlapping(input.clone(), &mut state);
+            let Some(m) = state.get_match() else { break };
+            if m.start() == start {
+                found(m.pattern().as_usize(), start, m.end());
+            }
+        }
+    }
+}
+
 /// The character that ends just before byte `at`, if any.
 #[inline]
 pub fn char_before(text: &str, at: usize) -> Option<char> {
