@@ -7,9 +7,8 @@
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
 use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
-use crate::lexicon::{fold, is_whole_word, matches_at_word_starts, starts_sentence, Openings};
+use crate::lexicon::{fold, is_whole_word, starts_sentence, WordStartMatcher};
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -74,7 +73,8 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     pub bodies: Vec<Body>,
     pub cities: Vec<City>,
-    automaton: AhoCorasick,
+    /// Every folded name, searched for where words start.
+    matcher: WordStartMatcher,
     /// For each pattern, the entries it stands for (a name can be a country and a city).
     entries: Vec<Vec<(Target, Rule)>>,
     /// The original spellings of exact-case forms, indexed by `Rule::Exact`.
@@ -82,8 +82,6 @@ pub struct Gazetteer {
     originals: Vec<String>,
     country_index: HashMap<String, u16>,
     body_index: HashMap<String, u16>,
-    /// The two-letter openings of every name: most words of a text skip the automaton.
-    openings: Openings,
 }
 
 #[derive(Default)]
@@ -194,28 +192,18 @@ impl Gazetteer {
                 b.add(f, Target::Region(country), rule);
             }
         }
-        let openings = Openings::new(b.patterns.iter().map(String::as_str));
         let mut originals = std::mem::take(&mut b.originals);
         originals.sort();
         originals.dedup();
-        let automaton =
-            // Searched anchored at word starts only. A full DFA costs tens of milliseconds to
-            // build, once, and pays for itself within a few articles.
-            AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .start_kind(StartKind::Anchored)
-                .match_kind(MatchKind::Standard)
-                .build(&b.patterns)
-                .expect("gazetteer automaton");
+        let matcher = WordStartMatcher::new(b.patterns.iter().map(String::as_str));
         Gazetteer {
             countries,
             bodies,
             cities,
-            automaton,
+            matcher,
             entries: b.entries,
             exact: b.exact,
             originals,
-            openings,
             country_index,
             body_index,
         }
@@ -250,7 +238,7 @@ impl Gazetteer {
     pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span]) -> Vec<Hit> {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for range in ranges {
-            matches_at_word_starts(&self.automaton, &self.openings, folded, range.clone(), |pid, s, e| {
+            self.matcher.find(folded, range.clone(), |pid, s, e| {
                 if text.is_char_boundary(e)
                     && is_whole_word(folded, s, e)
                     && self.entries[pid].iter().any(|&(_, rule)| self.rule_holds(rule, text, s, e))

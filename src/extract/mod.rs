@@ -16,7 +16,7 @@ pub mod people;
 pub mod phrases;
 
 use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
-use crate::lexicon::{fold, sentences};
+use crate::lexicon::sentences;
 use crate::load::Article;
 use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, Span};
 use dates::DateMention;
@@ -64,7 +64,7 @@ pub fn warm_up() {
 /// Everything found in one article, before it is shaped into events.
 struct Facts<'a> {
     text: &'a str,
-    folded: String,
+    folded: &'a str,
     sentences: Vec<Span>,
     hits: Vec<Hit>,
     cues: Vec<(Cue, Span)>,
@@ -92,9 +92,9 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let g = Gazetteer::get();
     let lx = lexicons();
     let text = article.text.as_str();
-    let folded = fold(text);
+    let folded = article.folded.as_str();
     let regions: Vec<Span> = article.structure.fact_regions().cloned().collect();
-    let hits: Vec<Hit> = g.find_in(text, &folded, &regions);
+    let hits: Vec<Hit> = g.find_in(text, folded, &regions);
     let mut sents = Vec::new();
     let mut cues = Vec::new();
     let mut kind_phrases = Vec::new();
@@ -102,14 +102,14 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let mut date_mentions = Vec::new();
     for r in &regions {
         sents.extend(sentences(text, r.clone()));
-        for (phrase, span) in lx.find(&folded, r.clone()) {
+        for (phrase, span) in lx.find(folded, r.clone()) {
             match phrase {
                 Phrase::Cue(c) => cues.push((c, span)),
                 Phrase::Kind(k, w) => kind_phrases.push(((k, w), span)),
                 Phrase::Topic(t) => topic_phrases.push((t, span)),
             }
         }
-        date_mentions.extend(dates::find(&folded, r.clone()));
+        date_mentions.extend(dates::find(folded, r.clone()));
     }
     let facts = Facts {
         text,
@@ -150,7 +150,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
         }
     }
     let speech: Vec<Span> = facts.cues.iter().filter(|(c, _)| *c == Cue::Speech).map(|(_, s)| s.clone()).collect();
-    let found_people = people::find(text, &facts.folded, &facts.sentences, &facts.hits, &speech);
+    let found_people = people::find(text, facts.folded, &facts.sentences, &facts.hits, &speech);
     let mut persons = Vec::new();
     for p in &found_people {
         evidence.push(Evidence::new(text, FactKind::Person, p.span.start..p.span.end, p.name.clone()));

@@ -7,7 +7,6 @@
 
 use crate::lexicon::fold;
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 
 #[derive(Clone, Debug)]
 struct Word {
@@ -23,9 +22,9 @@ struct Pattern<L> {
 
 /// A labelled set of patterns.
 pub struct PhraseSet<L> {
-    automaton: AhoCorasick,
+    /// The first words of all patterns.
+    matcher: crate::lexicon::WordStartMatcher,
     patterns: Vec<Pattern<L>>,
-    openings: crate::lexicon::Openings,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -53,15 +52,8 @@ impl<L: Copy> PhraseSet<L> {
             })
             .filter(|p| !p.words.is_empty())
             .collect();
-        let firsts: Vec<&str> = patterns.iter().map(|p| p.words[0].text.as_str()).collect();
-        let automaton = AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .start_kind(StartKind::Anchored)
-            .match_kind(MatchKind::Standard)
-            .build(firsts)
-            .expect("phrase automaton");
-        let openings = crate::lexicon::Openings::new(patterns.iter().map(|p| p.words[0].text.as_str()));
-        PhraseSet { automaton, patterns, openings }
+        let matcher = crate::lexicon::WordStartMatcher::new(patterns.iter().map(|p| p.words[0].text.as_str()));
+        PhraseSet { matcher, patterns }
     }
 
     /// Where the pattern's words continue from `at` (just after its first word's text), or `None`.
@@ -95,7 +87,7 @@ impl<L: Copy> PhraseSet<L> {
     pub fn find(&self, folded: &str, range: Span) -> Vec<(L, Span)> {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
-        crate::lexicon::matches_at_word_starts(&self.automaton, &self.openings, hay, range, |pid, start, end| {
+        self.matcher.find(hay, range, |pid, start, end| {
             let p = &self.patterns[pid];
             if let Some(end) = Self::rest_matches(p, hay, end) {
                 out.push((p.label, start..end));

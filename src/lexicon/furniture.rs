@@ -50,10 +50,10 @@ fn markers() -> &'static Markers {
     })
 }
 
-/// Classifies one line by the markers: `None` when no marker applies.
-pub fn classify(line: &str) -> Option<MarkerKind> {
-    let folded = fold(line);
-    let core = folded.trim_start_matches(|c: char| c == '#' || c == '*' || c == '>' || c.is_whitespace()).trim_end();
+/// Classifies one folded line (see [`super::fold`]) by the markers: `None` when no marker applies.
+pub fn classify(folded_line: &str) -> Option<MarkerKind> {
+    let core =
+        folded_line.trim_start_matches(|c: char| c == '#' || c == '*' || c == '>' || c.is_whitespace()).trim_end();
     let markers = markers();
     let mut found: Vec<usize> = markers.automaton.find_overlapping_iter(core).map(|m| m.pattern().as_usize()).collect();
     // The earlier a marker stands in the asset, the more it says: cut markers come first.
@@ -93,6 +93,10 @@ pub fn classify(line: &str) -> Option<MarkerKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn classify(line: &str) -> Option<MarkerKind> {
+        super::classify(&fold(line))
+    }
 
     #[test]
     fn markers_classify_lines() {

@@ -11,12 +11,49 @@ pub mod months;
 /// Lowercases `text` and folds `ё` to `е`, keeping every byte offset: a character whose lowercase
 /// form has a different UTF-8 length is kept as it is. Spans found in the folded text can then be
 /// used on the original without any mapping.
+///
+/// Every article is folded once or more, so ASCII and the basic Russian alphabet are folded on the
+/// bytes (a capital Cyrillic letter and its lowercase both take two bytes); anything else goes
+/// through [`fold_char`].
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        out.push(fold_char(c));
+    let src = text.as_bytes();
+    let mut out = src.to_vec();
+    let mut i = 0;
+    while i < src.len() {
+        let b = src[i];
+        if b < 0x80 {
+            out[i] = b.to_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let next = src.get(i + 1).copied().unwrap_or(0);
+        match (b, next) {
+            // А..П -> а..п
+            (0xD0, 0x90..=0x9F) => out[i + 1] = next + 0x20,
+            // Р..Я -> р..я
+            (0xD0, 0xA0..=0xAF) => {
+                out[i] = 0xD1;
+                out[i + 1] = next - 0x20;
+            }
+            // Ё, ё -> е
+            (0xD0, 0x81) | (0xD1, 0x91) => {
+                out[i] = 0xD0;
+                out[i + 1] = 0xB5;
+            }
+            // а..п, р..я: already folded.
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => {}
+            _ => {
+                let c = text[i..].chars().next().expect("a character starts here");
+                let f = fold_char(c);
+                f.encode_utf8(&mut out[i..i + c.len_utf8()]);
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        i += 2;
     }
-    out
+    // Only whole characters were replaced by characters of the same UTF-8 length.
+    String::from_utf8(out).expect("folding keeps UTF-8")
 }
 
 /// The per-character rule behind [`fold`]. ASCII and the Russian alphabet, nearly all of the text
@@ -67,12 +104,12 @@ pub fn word_starts(text: &str, range: std::ops::Range<usize>) -> impl Iterator<I
 /// The two-letter openings of a set of words, as a 65,536-bit set. A text position whose first
 /// two characters open none of them cannot start a match, and is passed over without a search:
 /// most words of a text open no name.
-pub struct Openings {
+struct Openings {
     bits: Vec<u64>,
 }
 
 impl Openings {
-    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Openings {
+    fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Openings {
         let mut bits = vec![0u64; 1024];
         for p in patterns {
             let bit = Self::bit(p, 0);
@@ -93,35 +130,65 @@ impl Openings {
 
     /// False when no pattern can start at `at` of the folded text `s`.
     #[inline]
-    pub fn may_start(&self, s: &str, at: usize) -> bool {
+    fn may_start(&self, s: &str, at: usize) -> bool {
         let bit = Self::bit(s, at);
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
-/// Every match of `automaton` (built for anchored searches) that starts a word in
-/// `folded[range]`, as (pattern index, start, end). Words whose opening no pattern has are passed
-/// over. An anchored search also reports shorter patterns ending where a longer one does ("ии"
-/// inside "совещании"); only matches that start at the word are kept.
-pub fn matches_at_word_starts(
-    automaton: &aho_corasick::AhoCorasick,
-    openings: &Openings,
-    folded: &str,
-    range: std::ops::Range<usize>,
-    mut found: impl FnMut(usize, usize, usize),
-) {
-    use aho_corasick::{automaton::OverlappingState, Anchored, Input};
-    for start in word_starts(folded, range.clone()) {
-        if !openings.may_start(folded, start) {
-            continue;
-        }
-        let input = Input::new(folded).range(start..range.end).anchored(Anchored::Yes);
-        let mut state = OverlappingState::start();
-        loop {
-            automaton.find_overlapping(input.clone(), &mut state);
-            let Some(m) = state.get_match() else { break };
-            if m.start() == start {
-                found(m.pattern().as_usize(), start, m.end());
+/// A set of folded patterns that are looked for only where a word starts: every name and phrase
+/// of the lexicons begins a word, so the text is never scanned byte by byte for them.
+///
+/// The patterns go into an anchored Aho-Corasick DFA that is walked by hand from each word start
+/// until it dies (after two or three bytes for most words): a library search call per word cost
+/// more in setting up than the walk itself.
+pub struct WordStartMatcher {
+    dfa: aho_corasick::dfa::DFA,
+    openings: Openings,
+}
+
+impl WordStartMatcher {
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> WordStartMatcher {
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(patterns.clone())
+            .expect("word-start automaton");
+        WordStartMatcher { dfa, openings: Openings::new(patterns) }
+    }
+
+    /// Every pattern that starts a word in `folded[range]`, as (pattern index, start, end), in
+    /// text order. Matches may run past `range.end`'s word but not past `range.end`.
+    pub fn find(&self, folded: &str, range: std::ops::Range<usize>, mut found: impl FnMut(usize, usize, usize)) {
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        let dfa = &self.dfa;
+        let Ok(start_state) = dfa.start_state(Anchored::Yes) else { return };
+        let bytes = &folded.as_bytes()[..range.end];
+        for start in word_starts(folded, range.clone()) {
+            if !self.openings.may_start(folded, start) {
+                continue;
+            }
+            let mut sid = start_state;
+            for (i, &b) in bytes[start..].iter().enumerate() {
+                sid = dfa.next_state(Anchored::Yes, sid, b);
+                if !dfa.is_special(sid) {
+                    continue;
+                }
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    let end = start + i + 1;
+                    for k in 0..dfa.match_len(sid) {
+                        let pid = dfa.match_pattern(sid, k);
+                        // A match state also carries shorter patterns ending here ("ии" inside
+                        // "совещании"): only those that begin at this word count.
+                        if end - dfa.pattern_len(pid) == start {
+                            found(pid.as_usize(), start, end);
+                        }
+                    }
+                }
             }
         }
     }
@@ -219,6 +286,14 @@ fn word_before_len(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn fold_agrees_with_the_character_rule(s in "\\PC{0,40}|[а-яА-ЯёЁa-zA-Z ]{0,40}") {
+            let by_char: String = s.chars().map(fold_char).collect();
+            proptest::prop_assert_eq!(fold(&s), by_char);
+        }
+    }
 
     #[test]
     fn fold_keeps_offsets_and_folds_yo() {

@@ -6,6 +6,9 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 pub fn clean(raw: &str) -> String {
     // Most articles need nothing: check first, and copy once.
+    if is_clean(raw) {
+        return raw.to_owned();
+    }
     if !raw.chars().any(needs_change) {
         return normalise(raw.to_owned());
     }
@@ -30,12 +33,39 @@ pub fn clean(raw: &str) -> String {
     normalise(out)
 }
 
+/// True when `text` needs neither the loop below nor normalisation. Decided on the bytes for ASCII
+/// and the Russian alphabet, which is nearly all of it; other characters are asked one by one.
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n') || b == 0x7F {
+                return false;
+            }
+            i += 1;
+        } else if b == 0xD0 || b == 0xD1 {
+            // U+0400..U+047F: Cyrillic letters, no change and already NFC.
+            i += 2;
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            if needs_change(c) || !surely_nfc(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
+}
+
 /// A character the loop below would change or drop.
 #[inline]
 fn needs_change(c: char) -> bool {
     match c {
         '\n' | ' '..='~' => false,
-        '\u{00A0}'..='\u{00AD}'
+        '\u{00A0}'
+        | '\u{00AD}'
         | '\u{2000}'..='\u{200F}'
         | '\u{2028}'..='\u{202F}'
         | '\u{2060}'
@@ -69,6 +99,23 @@ mod tests {
         assert_eq!(clean("ШОС\u{00A0}и\u{202F}СНГ"), "ШОС и СНГ");
         assert_eq!(clean("кибер\u{00AD}безопасность\u{200B}"), "кибербезопасность");
         assert_eq!(clean("a\r\nb\rc\u{7}d\te"), "a\nb\ncd e");
+    }
+
+    #[test]
+    fn clean_text_is_recognised_on_the_bytes() {
+        assert!(super::is_clean("Министры ШОС встретились в Ташкенте — «цифровая» повестка, № 5.\n"));
+        assert!(!super::is_clean("a\tb"));
+        assert!(!super::is_clean("a\u{00A0}b"));
+        assert!(!super::is_clean("и\u{0306}"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_check_agrees_with_cleaning(s in "\\PC{0,30}|[\\t\\r\\n а-яА-Я\u{00A0}\u{00AD}\u{0306}\u{200B}a-z]{0,30}") {
+            if super::is_clean(&s) {
+                proptest::prop_assert_eq!(clean(&s), s);
+            }
+        }
     }
 
     #[test]

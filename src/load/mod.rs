@@ -43,6 +43,9 @@ pub struct Article {
     pub origin: Origin,
     pub encoding: &'static str,
     pub text: String,
+    /// `text` lowercased with `ё` as `е`, byte for byte the same length (see
+    /// [`crate::lexicon::fold`]): made once here for both the structure analysis and the extractor.
+    pub folded: String,
     pub structure: Structure,
 }
 
@@ -57,8 +60,9 @@ impl Article {
     /// Builds an article from text already in memory (tests, benchmarks).
     pub fn from_text(rel: impl Into<String>, raw: &str) -> Article {
         let text = clean::clean(raw);
-        let structure = structure::analyse(&text);
-        Article { rel: rel.into(), origin: Origin::Memory(Arc::from(raw)), encoding: "UTF-8", text, structure }
+        let folded = crate::lexicon::fold(&text);
+        let structure = structure::analyse_folded(&text, &folded);
+        Article { rel: rel.into(), origin: Origin::Memory(Arc::from(raw)), encoding: "UTF-8", text, folded, structure }
     }
 
     pub fn to_ref(&self) -> ArticleRef {
@@ -150,8 +154,16 @@ pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, String> {
     if text.trim().is_empty() {
         return Err("skipped: no text after cleaning".to_string());
     }
-    let structure = structure::analyse(&text);
-    Ok(Article { rel: rel.to_string(), origin: Origin::Embedded(0), encoding: decoded.encoding, text, structure })
+    let folded = crate::lexicon::fold(&text);
+    let structure = structure::analyse_folded(&text, &folded);
+    Ok(Article {
+        rel: rel.to_string(),
+        origin: Origin::Embedded(0),
+        encoding: decoded.encoding,
+        text,
+        folded,
+        structure,
+    })
 }
 
 /// What a load produced: the articles in path order, and the warnings in path order.

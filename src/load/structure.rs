@@ -96,6 +96,55 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// The four line patterns behind cheap tests: each is tried only on lines that could match it
+/// (a date needs a digit, a metadata line starts with its label, a dateline ends in a dash or
+/// holds a date near its start) and only on the line's first few hundred bytes, since none of them
+/// reaches further. Body paragraphs run to kilobytes, and a regex capture over such a line costs
+/// far more than a scan for a digit.
+impl Patterns {
+    fn date_line<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
+        let plausible = line.len() <= 160 && has_digit(line) && self.date_only.is_match(line);
+        plausible.then(|| self.date_only.captures(line)).flatten()
+    }
+
+    fn meta_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
+        let t = line.trim_start();
+        let labelled = ["date", "дата", "опубликовано", "published"].iter().any(|l| starts_with_ignoring_case(t, l));
+        let head = head(line, 400);
+        (labelled && self.meta.is_match(head)).then(|| self.meta.captures(head)).flatten()
+    }
+
+    fn dateline_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
+        let head = head(line, 400);
+        let plausible = has_digit(self::head(line, 200)) && self.dateline.is_match(head);
+        plausible.then(|| self.dateline.captures(head)).flatten()
+    }
+
+    fn undated_dateline_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
+        let head = head(line, 300);
+        let plausible = head.contains(['-', '–', '—']) && self.dateline_undated.is_match(head);
+        plausible.then(|| self.dateline_undated.captures(head)).flatten()
+    }
+}
+
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// The first `max` bytes of `line`, cut back to a character boundary.
+fn head(line: &str, max: usize) -> &str {
+    let mut end = line.len().min(max);
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    &line[..end]
+}
+
+fn starts_with_ignoring_case(text: &str, lower: &str) -> bool {
+    let mut chars = text.chars().flat_map(char::to_lowercase);
+    lower.chars().all(|l| chars.next() == Some(l))
+}
+
 /// The date captured by the shared date group of the patterns above (numeric, ISO or with a month
 /// name), which starts after `groups_before` capture groups of the pattern's own.
 fn captured_date(c: &regex::Captures, groups_before: usize) -> Option<EventDate> {
@@ -136,7 +185,14 @@ fn headline_like(line: &str) -> bool {
     n > 0 && n <= 200 && !ends_sentence(line)
 }
 
+/// The structure of a cleaned text (folding it first; see [`analyse_folded`]).
 pub fn analyse(text: &str) -> Structure {
+    analyse_folded(text, &crate::lexicon::fold(text))
+}
+
+/// The structure of a cleaned text, given its folded form (which the loader keeps for the
+/// extractor, so it is made once).
+pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     let p = patterns();
     let lines: Vec<(usize, &str)> = lines_with_spans(text).collect();
     let mut roles: Vec<Option<Role>> = vec![None; lines.len()];
@@ -149,13 +205,13 @@ pub fn analyse(text: &str) -> Structure {
         if line.trim().is_empty() {
             continue;
         }
-        match classify(line) {
+        match classify(&folded[lines[i].0..lines[i].0 + line.len()]) {
             Some(MarkerKind::Cut) => {
                 cut_at = i;
                 break;
             }
             Some(_) => roles[i] = Some(Role::Furniture),
-            None if is_counter(line) && !p.date_only.is_match(line) => roles[i] = Some(Role::Furniture),
+            None if is_counter(line) && p.date_line(line).is_none() => roles[i] = Some(Role::Furniture),
             None => {}
         }
     }
@@ -168,8 +224,10 @@ pub fn analyse(text: &str) -> Structure {
     let mut body_from = 0;
     if let Some(i) = first.filter(|&i| roles[i].is_none()) {
         let (start, line) = lines[i];
-        let is_title =
-            headline_like(line) && !p.date_only.is_match(line) && !p.meta.is_match(line) && !p.dateline.is_match(line);
+        let is_title = headline_like(line)
+            && p.date_line(line).is_none()
+            && p.meta_prefix(line).is_none()
+            && p.dateline_prefix(line).is_none();
         if is_title {
             roles[i] = Some(Role::Title);
             let lead = line.len() - line.trim_start_matches(['#', ' ']).len();
@@ -201,7 +259,7 @@ pub fn analyse(text: &str) -> Structure {
         if seen > 4 {
             break;
         }
-        if let Some(c) = p.date_only.captures(line) {
+        if let Some(c) = p.date_line(line) {
             roles[i] = Some(Role::Meta);
             if let (Some(d), None) = (captured_date(&c, 0), &st.published) {
                 st.published = Some((d, start..start + line.len()));
@@ -218,18 +276,18 @@ pub fn analyse(text: &str) -> Structure {
             roles[i] = Some(role);
             start..end
         };
-        if let Some(c) = p.meta.captures(line) {
+        if let Some(c) = p.meta_prefix(line) {
             let span = split(Role::Meta, &c);
             st.published = st.published.take().or(captured_date(&c, 0).map(|d| (d, span)));
             break;
         }
-        if let Some(c) = p.dateline.captures(line) {
+        if let Some(c) = p.dateline_prefix(line) {
             let span = split(Role::Dateline, &c);
             st.dateline_city = c.get(1).map(|city| start + city.start()..start + city.end());
             st.published = st.published.take().or(captured_date(&c, 1).map(|d| (d, span)));
             break;
         }
-        if let Some(c) = p.dateline_undated.captures(line) {
+        if let Some(c) = p.undated_dateline_prefix(line) {
             split(Role::Dateline, &c);
             st.dateline_city = c.get(1).or(c.get(2)).map(|m| start + m.start()..start + m.end());
             break;
