@@ -72,11 +72,14 @@ struct Facts<'a> {
     topics: Vec<(&'static str, Span)>,
     dates: Vec<DateMention>,
     published: Option<EventDate>,
+    attribution_openers: Vec<(usize, usize)>,
 }
 
 impl Facts<'_> {
+    /// The sentence holding byte `at` (sentences are in text order and do not overlap).
     fn sentence_of(&self, at: usize) -> Option<usize> {
-        self.sentences.iter().position(|s| s.contains(&at))
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences.get(i).filter(|s| s.contains(&at)).map(|_| i)
     }
     fn cues_in(&self, sentence: usize) -> impl Iterator<Item = &(Cue, Span)> {
         let s = self.sentences[sentence].clone();
@@ -121,6 +124,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
         topics: topic_phrases,
         dates: date_mentions,
         published: article.structure.published.as_ref().map(|(d, _)| *d),
+        attribution_openers: attribution_openers(folded),
     };
 
     let (date, anchor) = event_date(&facts);
@@ -242,12 +246,17 @@ fn past_year_if_reported(f: &Facts, m: &DateMention, sentence: usize, d: EventDa
     }
 }
 
-/// Words between the end of `a` and the start of `b` (0 when adjacent).
-fn words_between(text: &str, a_end: usize, b_start: usize) -> usize {
+/// True when at most `limit` words stand between the end of `a` and the start of `b`. Counting
+/// stops at the limit: the stretch can be a whole paragraph, and this is asked for every name.
+fn words_between_at_most(text: &str, a_end: usize, b_start: usize, limit: usize) -> bool {
     if b_start <= a_end {
-        return 0;
+        return true;
     }
-    text[a_end..b_start].split_whitespace().filter(|w| w.chars().any(crate::lexicon::is_word_char)).count()
+    text[a_end..b_start]
+        .split_whitespace()
+        .filter(|w| w.chars().any(crate::lexicon::is_word_char))
+        .nth(limit)
+        .is_none()
 }
 
 /// A name tied to a gathering in its sentence: it stands before the verb ("В Баку состоялась",
@@ -271,22 +280,38 @@ fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
     };
     let tied = f.cues_in(s).any(|(c, cs)| {
         *c == Cue::Gathering
-            && (span.end <= cs.start || (words_between(f.text, cs.end, span.start) <= reach && !blocked(cs.end)))
+            && (span.end <= cs.start || (words_between_at_most(f.text, cs.end, span.start, reach) && !blocked(cs.end)))
     });
     tied.then_some(s)
 }
 
-/// True inside a source attribution ("Как сообщили НИАТ «Ховар» в Секретариате ШОС в Пекине, ..."):
-/// from "как сообщ-", "как передает", "по сообщению" or "по данным" to the next comma. A city
-/// there is where the news came from, not where the event was.
+/// Words that open a source attribution ("Как сообщили НИАТ «Ховар» в Секретариате ШОС в
+/// Пекине, ..."); the attribution runs to the next comma.
+const ATTRIBUTION_OPENERS: [&str; 6] =
+    ["как сообщ", "как передает", "как передают", "по сообщению", "по данным", "как стало известно"];
+
+/// Where attribution openers stand in the folded text, as (start, end), in text order: found once
+/// per article, since every name asks about them.
+fn attribution_openers(folded: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = ATTRIBUTION_OPENERS
+        .iter()
+        .flat_map(|o| memchr::memmem::find_iter(folded.as_bytes(), o.as_bytes()).map(|i| (i, i + o.len())))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// True inside a source attribution: after an opener in the same sentence with no comma since.
+/// A city there is where the news came from, not where the event was.
 fn in_attribution(f: &Facts, sentence: usize, span: &Span) -> bool {
     let s = &f.sentences[sentence];
-    let text = &f.folded[s.start..span.start];
-    let opener = ["как сообщ", "как передает", "как передают", "по сообщению", "по данным", "как стало известно"]
+    let opener = f
+        .attribution_openers
         .iter()
-        .filter_map(|o| text.rfind(o))
+        .filter(|&&(start, end)| start >= s.start && end <= span.start)
+        .map(|&(start, _)| start)
         .max();
-    opener.is_some_and(|o| !text[o..].contains(','))
+    opener.is_some_and(|o| !f.folded[o..span.start].contains(','))
 }
 
 fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place> {
@@ -329,7 +354,7 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
             let prev = before.rsplit(|ch: char| !crate::lexicon::is_word_char(ch)).next().unwrap_or("");
             let after_visit = f.cues.iter().any(|(_, cs)| {
                 cs.end <= h.span.start
-                    && words_between(f.text, cs.end, h.span.start) == 0
+                    && words_between_at_most(f.text, cs.end, h.span.start, 0)
                     && f.folded[cs.clone()].starts_with("посет")
             });
             if matches!(prev, "в" | "во" | "столице" | "столицу") || after_visit {
