@@ -31,7 +31,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    // simdutf8 checks Cyrillic UTF-8 many times faster than the standard library's byte loop.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         if s.contains('\0') {
             return Err(DecodeError::Binary);
         }
