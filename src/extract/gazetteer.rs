@@ -7,7 +7,7 @@
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
 use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
-use crate::lexicon::{fold, is_whole_word, starts_sentence, WordStartMatcher};
+use crate::lexicon::{fold, is_whole_word, starts_sentence, WordStartMatcher, WordStarts};
 use crate::model::Span;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -231,14 +231,16 @@ impl Gazetteer {
     /// All names in `text` (whose folded form is `folded`), longest first where they overlap,
     /// in text order. A span can carry two targets (a city-state is a city and a country).
     pub fn find(&self, text: &str, folded: &str) -> Vec<Hit> {
-        self.find_in(text, folded, std::slice::from_ref(&(0..text.len())))
+        let all = 0..text.len();
+        self.find_in(text, folded, std::slice::from_ref(&all), &WordStarts::new(folded, std::slice::from_ref(&all)))
     }
 
     /// Like [`Gazetteer::find`], within the given byte ranges only (an article's title and body).
-    pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span]) -> Vec<Hit> {
+    /// `starts` are the word starts of the ranges (see [`WordStarts`]).
+    pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span], starts: &WordStarts) -> Vec<Hit> {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for range in ranges {
-            self.matcher.find(folded, range.clone(), |pid, s, e| {
+            self.matcher.find(folded, starts.within(range.clone()), range.end, |pid, s, e| {
                 if text.is_char_boundary(e)
                     && is_whole_word(folded, s, e)
                     && self.entries[pid].iter().any(|&(_, rule)| self.rule_holds(rule, text, s, e))

@@ -16,7 +16,7 @@ pub mod people;
 pub mod phrases;
 
 use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
-use crate::lexicon::sentences;
+use crate::lexicon::{sentences, WordStarts};
 use crate::load::Article;
 use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, Span};
 use dates::DateMention;
@@ -97,7 +97,8 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let text = article.text.as_str();
     let folded = article.folded.as_str();
     let regions: Vec<Span> = article.structure.fact_regions().cloned().collect();
-    let hits: Vec<Hit> = g.find_in(text, folded, &regions);
+    let starts = WordStarts::new(folded, &regions);
+    let hits: Vec<Hit> = g.find_in(text, folded, &regions, &starts);
     let mut sents = Vec::new();
     let mut cues = Vec::new();
     let mut kind_phrases = Vec::new();
@@ -105,7 +106,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let mut date_mentions = Vec::new();
     for r in &regions {
         sents.extend(sentences(text, r.clone()));
-        for (phrase, span) in lx.find(folded, r.clone()) {
+        for (phrase, span) in lx.find(folded, r.clone(), &starts) {
             match phrase {
                 Phrase::Cue(c) => cues.push((c, span)),
                 Phrase::Kind(k, w) => kind_phrases.push(((k, w), span)),

@@ -5,7 +5,7 @@
 //! All first words go into one Aho-Corasick automaton; the words after the first are checked in
 //! place. This is many times faster than a regular expression with Unicode word boundaries.
 
-use crate::lexicon::fold;
+use crate::lexicon::{fold, WordStarts};
 use crate::model::Span;
 
 #[derive(Clone, Debug)]
@@ -83,11 +83,12 @@ impl<L: Copy> PhraseSet<L> {
         Some(end)
     }
 
-    /// Every match in `folded[range]`, as (label, span), in text order.
-    pub fn find(&self, folded: &str, range: Span) -> Vec<(L, Span)> {
+    /// Every match in `folded[range]`, as (label, span), in text order; `starts` are the word
+    /// starts of the text (see [`WordStarts`]).
+    pub fn find(&self, folded: &str, range: Span, starts: &WordStarts) -> Vec<(L, Span)> {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
-        self.matcher.find(hay, range, |pid, start, end| {
+        self.matcher.find(hay, starts.within(range.clone()), range.end, |pid, start, end| {
             let p = &self.patterns[pid];
             if let Some(end) = Self::rest_matches(p, hay, end) {
                 out.push((p.label, start..end));
@@ -106,7 +107,7 @@ mod tests {
     fn matches_start_at_word_starts_only() {
         let set = PhraseSet::new([(1, "совещании".to_string()), (2, "ИИ".to_string()), (3, "совещани*".to_string())]);
         let t = fold("на совещании");
-        let mut found: Vec<(i32, &str)> = set.find(&t, 0..t.len()).into_iter().map(|(l, s)| (l, &t[s])).collect();
+        let mut found: Vec<(i32, &str)> = set.find(&t, 0..t.len(), &WordStarts::new(&t, &[0..t.len()])).into_iter().map(|(l, s)| (l, &t[s])).collect();
         found.sort();
         assert_eq!(found, [(1, "совещании"), (3, "совещании")]);
     }
@@ -119,7 +120,7 @@ mod tests {
             (3, "5G".to_string()),
         ]);
         let t = fold("Встреча по искусственному  интеллекту; провстречный, сети 5G и 5GHz");
-        let found: Vec<(i32, &str)> = set.find(&t, 0..t.len()).into_iter().map(|(l, s)| (l, &t[s])).collect();
+        let found: Vec<(i32, &str)> = set.find(&t, 0..t.len(), &WordStarts::new(&t, &[0..t.len()])).into_iter().map(|(l, s)| (l, &t[s])).collect();
         assert_eq!(found, [(1, "встреча"), (2, "искусственному  интеллекту"), (3, "5g")]);
     }
 }

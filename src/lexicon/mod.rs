@@ -131,6 +131,27 @@ pub fn word_starts(text: &str, range: std::ops::Range<usize>) -> impl Iterator<I
     })
 }
 
+/// The word starts of an article's fact regions, found once and shared by every matcher.
+pub struct WordStarts {
+    starts: Vec<usize>,
+}
+
+impl WordStarts {
+    pub fn new(text: &str, ranges: &[std::ops::Range<usize>]) -> WordStarts {
+        let mut starts: Vec<usize> = ranges.iter().flat_map(|r| word_starts(text, r.clone())).collect();
+        starts.sort_unstable();
+        starts.dedup();
+        WordStarts { starts }
+    }
+
+    /// The word starts inside `range`.
+    pub fn within(&self, range: std::ops::Range<usize>) -> &[usize] {
+        let from = self.starts.partition_point(|&s| s < range.start);
+        let to = self.starts.partition_point(|&s| s < range.end);
+        &self.starts[from..to.max(from)]
+    }
+}
+
 /// The two-letter openings of a set of words, as a 65,536-bit set. A text position whose first
 /// two characters open none of them cannot start a match, and is passed over without a search:
 /// most words of a text open no name.
@@ -194,15 +215,15 @@ impl WordStartMatcher {
         WordStartMatcher { dfa, openings: Openings::new(patterns) }
     }
 
-    /// Every pattern that starts a word in `folded[range]`, as (pattern index, start, end), in
-    /// text order. Matches may run past `range.end`'s word but not past `range.end`.
-    pub fn find(&self, folded: &str, range: std::ops::Range<usize>, mut found: impl FnMut(usize, usize, usize)) {
+    /// Every pattern that starts at one of `starts` (word starts of `folded`, see [`WordStarts`])
+    /// and ends by `end`, as (pattern index, start, end), in text order.
+    pub fn find(&self, folded: &str, starts: &[usize], end: usize, mut found: impl FnMut(usize, usize, usize)) {
         use aho_corasick::automaton::Automaton;
         use aho_corasick::Anchored;
         let dfa = &self.dfa;
         let Ok(start_state) = dfa.start_state(Anchored::Yes) else { return };
-        let bytes = &folded.as_bytes()[..range.end];
-        for start in word_starts(folded, range.clone()) {
+        let bytes = &folded.as_bytes()[..end];
+        for &start in starts {
             if !self.openings.may_start(folded, start) {
                 continue;
             }
@@ -277,28 +298,33 @@ pub fn lines_with_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub fn sentences(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
-    let bytes = text.as_bytes();
-    let mut i = range.start;
-    while i < range.end {
-        let b = bytes[i];
-        let split_after = match b {
-            b'\n' => true,
-            b'!' | b'?' => next_is_capital(text, i + 1, range.end),
-            b'.' => next_is_capital(text, i + 1, range.end) && word_before_len(text, i) > 2,
-            _ => false,
-        };
-        if split_after {
-            if text[start..i + 1].trim().is_empty() {
-                start = i + 1;
-            } else {
-                out.push(start..i + 1);
+    let bytes = &text.as_bytes()[..range.end];
+    let mut push = |from: usize, to: usize| {
+        if !text[from..to].trim().is_empty() {
+            out.push(from..to);
+        }
+    };
+    // Only line breaks and the three marks can end a sentence; memchr finds them.
+    let mut line_start = range.start;
+    for line_end in memchr::memchr_iter(b'\n', &bytes[range.start..]).map(|i| range.start + i).chain([range.end]) {
+        for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[line_start..line_end]).map(|i| line_start + i) {
+            let split_after = match bytes[i] {
+                b'.' => next_is_capital(text, i + 1, range.end) && word_before_len(text, i) > 2,
+                _ => next_is_capital(text, i + 1, range.end),
+            };
+            if split_after {
+                push(start, i + 1);
                 start = i + 1;
             }
         }
-        i += 1;
+        if line_end < range.end {
+            push(start, line_end + 1);
+            start = line_end + 1;
+        }
+        line_start = line_end + 1;
     }
-    if start < range.end && !text[start..range.end].trim().is_empty() {
-        out.push(start..range.end);
+    if start < range.end {
+        push(start, range.end);
     }
     out
 }
@@ -316,8 +342,9 @@ fn next_is_capital(text: &str, from: usize, end: usize) -> bool {
     }
 }
 
+/// Letters in the word ending at `at`, counted up to three (all the caller asks).
 fn word_before_len(text: &str, at: usize) -> usize {
-    text[..at].chars().rev().take_while(|c| c.is_alphabetic()).count()
+    text[..at].chars().rev().take(3).take_while(|c| c.is_alphabetic()).count()
 }
 
 #[cfg(test)]

@@ -169,6 +169,10 @@ fn captured_date(c: &regex::Captures, groups_before: usize) -> Option<EventDate>
 
 /// A line of only numbers and punctuation: view counters, times, photo counters ("/ 6").
 fn is_counter(line: &str) -> bool {
+    // Nearly every line has a Latin or Cyrillic letter: answered on the bytes.
+    if line.bytes().any(|b| b.is_ascii_alphabetic() || matches!(b, 0xD0..=0xD3)) {
+        return false;
+    }
     let t = line.trim();
     !t.is_empty() && t.chars().all(|c| !c.is_alphabetic()) && t.chars().any(|c| c.is_ascii_digit())
 }
