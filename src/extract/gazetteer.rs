@@ -7,7 +7,7 @@
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
 use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
-use crate::lexicon::{fold, is_whole_word, starts_sentence, WordStartMatcher, WordStarts};
+use crate::lexicon::{fold, starts_sentence, WholeWordMatcher, WordStarts};
 use crate::model::Span;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -74,7 +74,7 @@ pub struct Gazetteer {
     pub bodies: Vec<Body>,
     pub cities: Vec<City>,
     /// Every folded name, searched for where words start.
-    matcher: WordStartMatcher,
+    matcher: WholeWordMatcher,
     /// For each pattern, the entries it stands for (a name can be a country and a city).
     entries: Vec<Vec<(Target, Rule)>>,
     /// The original spellings of exact-case forms, indexed by `Rule::Exact`.
@@ -195,7 +195,7 @@ impl Gazetteer {
         let mut originals = std::mem::take(&mut b.originals);
         originals.sort();
         originals.dedup();
-        let matcher = WordStartMatcher::new(b.patterns.iter().map(String::as_str));
+        let matcher = WholeWordMatcher::new(std::mem::take(&mut b.patterns));
         Gazetteer {
             countries,
             bodies,
@@ -242,7 +242,6 @@ impl Gazetteer {
         for range in ranges {
             self.matcher.find(folded, starts.within(range.clone()), range.end, |pid, s, e| {
                 if text.is_char_boundary(e)
-                    && is_whole_word(folded, s, e)
                     && self.entries[pid].iter().any(|&(_, rule)| self.rule_holds(rule, text, s, e))
                 {
                     cands.push((s, e, pid));

@@ -12,6 +12,7 @@
 
 pub mod dates;
 pub mod gazetteer;
+pub mod names;
 pub mod people;
 pub mod phrases;
 
@@ -253,11 +254,7 @@ fn words_between_at_most(text: &str, a_end: usize, b_start: usize, limit: usize)
     if b_start <= a_end {
         return true;
     }
-    text[a_end..b_start]
-        .split_whitespace()
-        .filter(|w| w.chars().any(crate::lexicon::is_word_char))
-        .nth(limit)
-        .is_none()
+    text[a_end..b_start].split_whitespace().filter(|w| w.chars().any(crate::lexicon::is_word_char)).nth(limit).is_none()
 }
 
 /// A name tied to a gathering in its sentence: it stands before the verb ("В Баку состоялась",

@@ -7,7 +7,6 @@ use super::gazetteer::{Hit, Target};
 use crate::lexicon::assets::{list_rows, GIVEN_NAMES, NOT_NAMES, ROLES};
 use crate::lexicon::fold;
 use crate::model::Span;
-use regex::Regex;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -22,8 +21,6 @@ pub struct PersonMention {
 }
 
 struct Lexicon {
-    initials: Regex,
-    words: Regex,
     roles: Vec<String>,
     not_roles: Vec<String>,
     given: HashSet<String>,
@@ -32,16 +29,11 @@ struct Lexicon {
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
-    L.get_or_init(|| {
-        let name = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)?";
-        Lexicon {
-            initials: Regex::new(&format!(r"(?:[А-ЯЁ]\.\s?){{1,2}}{name}(?:\s{name})?")).expect("initials pattern"),
-            words: Regex::new(&format!(r"{name}(?:\s+{name}){{1,6}}")).expect("name pattern"),
-            roles: list_rows(ROLES).filter(|r| !r.starts_with('!')).map(fold).collect(),
-            not_roles: list_rows(ROLES).filter_map(|r| r.strip_prefix('!')).map(fold).collect(),
-            given: list_rows(GIVEN_NAMES).map(fold).collect(),
-            not_names: list_rows(NOT_NAMES).map(fold).collect(),
-        }
+    L.get_or_init(|| Lexicon {
+        roles: list_rows(ROLES).filter(|r| !r.starts_with('!')).map(fold).collect(),
+        not_roles: list_rows(ROLES).filter_map(|r| r.strip_prefix('!')).map(fold).collect(),
+        given: list_rows(GIVEN_NAMES).map(fold).collect(),
+        not_names: list_rows(NOT_NAMES).map(fold).collect(),
     })
 }
 
@@ -163,8 +155,8 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
         let s = &text[sentence.clone()];
         // Candidates in text order: names with initials, then capitalised runs beside them.
         let mut spans: Vec<(Span, bool)> = Vec::new();
-        for m in l.initials.find_iter(s) {
-            let mut span = sentence.start + m.start()..sentence.start + m.end();
+        for m in super::names::with_initials(s) {
+            let mut span = sentence.start + m.start..sentence.start + m.end;
             // A capitalised word after the surname that is not a name ("Министр") is dropped.
             if let Some(sp) = text[span.clone()].rfind(' ') {
                 let last = span.start + sp + 1..span.end;
@@ -177,8 +169,8 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
             }
             spans.push((span, true));
         }
-        for m in l.words.find_iter(s) {
-            let run = sentence.start + m.start()..sentence.start + m.end();
+        for m in super::names::runs(s) {
+            let run = sentence.start + m.start..sentence.start + m.end;
             if spans.iter().any(|(t, _)| t.start < run.end && run.start < t.end) {
                 continue;
             }

@@ -107,7 +107,11 @@ mod tests {
     fn matches_start_at_word_starts_only() {
         let set = PhraseSet::new([(1, "совещании".to_string()), (2, "ИИ".to_string()), (3, "совещани*".to_string())]);
         let t = fold("на совещании");
-        let mut found: Vec<(i32, &str)> = set.find(&t, 0..t.len(), &WordStarts::new(&t, &[0..t.len()])).into_iter().map(|(l, s)| (l, &t[s])).collect();
+        let mut found: Vec<(i32, &str)> = set
+            .find(&t, 0..t.len(), &WordStarts::new(&t, std::slice::from_ref(&(0..t.len()))))
+            .into_iter()
+            .map(|(l, s)| (l, &t[s]))
+            .collect();
         found.sort();
         assert_eq!(found, [(1, "совещании"), (3, "совещании")]);
     }
@@ -120,7 +124,11 @@ mod tests {
             (3, "5G".to_string()),
         ]);
         let t = fold("Встреча по искусственному  интеллекту; провстречный, сети 5G и 5GHz");
-        let found: Vec<(i32, &str)> = set.find(&t, 0..t.len(), &WordStarts::new(&t, &[0..t.len()])).into_iter().map(|(l, s)| (l, &t[s])).collect();
+        let found: Vec<(i32, &str)> = set
+            .find(&t, 0..t.len(), &WordStarts::new(&t, std::slice::from_ref(&(0..t.len()))))
+            .into_iter()
+            .map(|(l, s)| (l, &t[s]))
+            .collect();
         assert_eq!(found, [(1, "встреча"), (2, "искусственному  интеллекту"), (3, "5g")]);
     }
 }

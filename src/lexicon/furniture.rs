@@ -62,12 +62,15 @@ fn markers() -> &'static Markers {
 /// Classifies one folded line (see [`super::fold`]) by the markers: `None` when no marker applies.
 /// Cut markers are tried first, then start, line and within markers.
 pub fn classify(folded_line: &str) -> Option<MarkerKind> {
-    let core = folded_line.trim_start_matches(|c: char| c == '#' || c == '*' || c == '>' || c.is_whitespace()).trim_end();
+    let core =
+        folded_line.trim_start_matches(|c: char| c == '#' || c == '*' || c == '>' || c.is_whitespace()).trim_end();
     let markers = markers();
     for (kind, m) in &markers.leading {
         let Some(rest) = core.strip_prefix(m.as_str()) else { continue };
         let hit = match kind {
-            MarkerKind::Line => rest.trim_matches(|c: char| c == ':' || c.is_whitespace() || c.is_ascii_digit()).is_empty(),
+            MarkerKind::Line => {
+                rest.trim_matches(|c: char| c == ':' || c.is_whitespace() || c.is_ascii_digit()).is_empty()
+            }
             _ => !rest.chars().next().is_some_and(|c| {
                 crate::lexicon::is_word_char(c) && m.chars().last().is_some_and(crate::lexicon::is_word_char)
             }),

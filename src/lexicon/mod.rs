@@ -252,6 +252,65 @@ impl WordStartMatcher {
     }
 }
 
+/// A set of folded patterns that must match whole words, looked up by the word each starts with.
+///
+/// At each word start the word is hashed and looked up; the few patterns that open with that
+/// word are compared byte for byte. This beats walking an automaton for the gazetteer's
+/// sixteen thousand names: its DFA is tens of megabytes, and every step into it missed the CPU
+/// cache, while one hash probe per word touches one line.
+pub struct WholeWordMatcher {
+    patterns: Vec<String>,
+    by_first_word: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
+    openings: Openings,
+}
+
+impl WholeWordMatcher {
+    /// Patterns that do not start with a word character can never match and are left out.
+    pub fn new(patterns: Vec<String>) -> WholeWordMatcher {
+        let mut by_first_word: std::collections::HashMap<Box<str>, Vec<u32>, _> = Default::default();
+        for (i, p) in patterns.iter().enumerate() {
+            let first = &p[..word_end(p, 0)];
+            if !first.is_empty() {
+                by_first_word.entry(first.into()).or_insert_with(Vec::new).push(i as u32);
+            }
+        }
+        let openings = Openings::new(patterns.iter().map(String::as_str));
+        WholeWordMatcher { patterns, by_first_word, openings }
+    }
+
+    /// Every pattern that starts at one of `starts` (word starts of `folded`, see [`WordStarts`]),
+    /// ends by `end` and is followed by no word character, as (pattern index, start, end), in
+    /// text order.
+    pub fn find(&self, folded: &str, starts: &[usize], end: usize, mut found: impl FnMut(usize, usize, usize)) {
+        let hay = &folded[..end];
+        for &start in starts {
+            if !self.openings.may_start(hay, start) {
+                continue;
+            }
+            let Some(candidates) = self.by_first_word.get(&hay[start..word_end(hay, start)]) else { continue };
+            for &pid in candidates {
+                let p = &self.patterns[pid as usize];
+                let p_end = start + p.len();
+                if hay[start..].starts_with(p.as_str()) && !char_at(folded, p_end).is_some_and(is_word_char) {
+                    found(pid as usize, start, p_end);
+                }
+            }
+        }
+    }
+}
+
+/// The end of the run of word characters starting at byte `at`.
+fn word_end(text: &str, mut at: usize) -> usize {
+    while at < text.len() {
+        let (word, len) = word_char_at(text, at);
+        if !word {
+            break;
+        }
+        at += len;
+    }
+    at
+}
+
 /// The character that ends just before byte `at`, if any.
 #[inline]
 pub fn char_before(text: &str, at: usize) -> Option<char> {

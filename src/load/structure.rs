@@ -103,28 +103,34 @@ fn patterns() -> &'static Patterns {
 /// far more than a scan for a digit.
 impl Patterns {
     fn date_line<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
-        let plausible = line.len() <= 160 && has_digit(line) && self.date_only.is_match(line);
-        plausible.then(|| self.date_only.captures(line)).flatten()
+        let plausible = line.len() <= 160 && has_digit(line);
+        plausible.then(|| captures_of_match(&self.date_only, line)).flatten()
     }
 
     fn meta_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
         let t = line.trim_start();
         let labelled = ["date", "дата", "опубликовано", "published"].iter().any(|l| starts_with_ignoring_case(t, l));
-        let head = head(line, 400);
-        (labelled && self.meta.is_match(head)).then(|| self.meta.captures(head)).flatten()
+        labelled.then(|| captures_of_match(&self.meta, head(line, 400))).flatten()
     }
 
     fn dateline_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
-        let head = head(line, 400);
-        let plausible = has_digit(self::head(line, 200)) && self.dateline.is_match(head);
-        plausible.then(|| self.dateline.captures(head)).flatten()
+        let plausible = has_digit(head(line, 200));
+        plausible.then(|| captures_of_match(&self.dateline, head(line, 400))).flatten()
     }
 
     fn undated_dateline_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
         let head = head(line, 300);
-        let plausible = head.contains(['-', '–', '—']) && self.dateline_undated.is_match(head);
-        plausible.then(|| self.dateline_undated.captures(head)).flatten()
+        let plausible = head.contains(['-', '–', '—']);
+        plausible.then(|| captures_of_match(&self.dateline_undated, head)).flatten()
     }
+}
+
+/// The groups of `re`'s first match in `hay`. The match is found first by the regex's DFA, and
+/// the groups are then taken over the match alone: group extraction costs in proportion to the
+/// pattern's size times the haystack's length, and the month names make these patterns large.
+fn captures_of_match<'t>(re: &Regex, hay: &'t str) -> Option<regex::Captures<'t>> {
+    let m = re.find(hay)?;
+    re.captures(&hay[..m.end()])
 }
 
 fn has_digit(s: &str) -> bool {
