@@ -64,22 +64,29 @@ impl DateMention {
     }
 }
 
+/// The date shapes that begin with a number, each anchored (`^`) and tried only where a run of
+/// digits starts, on a short window of text: articles hold few digits, and scanning every byte of
+/// every paragraph with six automata made date search the slowest step. A month is matched as
+/// any word and then looked up in `assets/months.tsv`, which keeps the patterns small.
 struct Patterns {
+    /// "17 июня", "1–2 февраля", "3 по 5 марта 2023 г.", "1 февраля с.г." (an "с" before is
+    /// taken in by the caller).
     day_month: Regex,
     numeric: Regex,
     iso: Regex,
-    month_year: Regex,
+    /// The year of "в 2025 году" and of "июне 2025 года" (the words before are checked by hand).
+    year_in: Regex,
+    year_of: Regex,
     /// "в октябре" with no year: the month of the publication year.
-    month_alone: Regex,
-    year: Regex,
+    month_alone: aho_corasick::AhoCorasick,
     relative: Regex,
 }
 
-/// Word boundaries are checked here rather than with `\b` in the patterns: a Unicode `\b` keeps
-/// the regex engine off its fast automaton, which made date search the slowest step.
-fn bounded(hay: &str, m: &regex::Match, month: Option<regex::Match>) -> bool {
-    let before_ok = !hay[..m.start()].chars().next_back().is_some_and(crate::lexicon::is_word_char);
-    let end = month.map_or(m.end(), |mm| mm.end());
+/// True when no word character stands just before `start` or just after `end`. Checked here
+/// rather than with `\b` in the patterns: a Unicode `\b` keeps the regex engine off its fast
+/// automaton.
+fn bounded(hay: &str, start: usize, end: usize) -> bool {
+    let before_ok = !hay[..start].chars().next_back().is_some_and(crate::lexicon::is_word_char);
     let after_ok = !hay[end..].chars().next().is_some_and(crate::lexicon::is_word_char);
     before_ok && after_ok
 }
@@ -87,24 +94,54 @@ fn bounded(hay: &str, m: &regex::Match, month: Option<regex::Match>) -> bool {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let mut forms: Vec<&str> = months::forms().map(|(f, _)| f).collect();
-        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        let m = forms.join("|");
-        let locative = forms.iter().filter(|f| f.ends_with('е') && f.chars().count() > 3).copied().collect::<Vec<_>>().join("|");
+        let locative: Vec<&str> =
+            months::forms().map(|(f, _)| f).filter(|f| f.ends_with('е') && f.chars().count() > 3).collect();
         let dash = r"\s*(?:-|–|—)\s*";
         let this_year = r"(?:\s*,?\s*(с\.\s?г\.|текущего года|этого года|нынешнего года|сего года|т\.\s?г\.))?";
         Patterns {
             day_month: Regex::new(&format!(
-                r"(?:с\s+)?(\d{{1,2}})(?:(?:{dash}|\s+по\s+)(\d{{1,2}}))?\s+({m})\.?(?:\s+(\d{{4}})\s*(?:года|год|г\.)?)?{this_year}"
+                r"^(\d{{1,2}})(?:(?:{dash}|\s+по\s+)(\d{{1,2}}))?\s+([a-zа-я]+)\.?(?:\s+(\d{{4}})\s*(?:года|год|г\.)?)?{this_year}"
             ))
             .expect("day-month pattern"),
-            numeric: Regex::new(r"(\d{1,2})\.(\d{1,2})\.(\d{4})").expect("numeric date pattern"),
-            iso: Regex::new(r"(\d{4})-(\d{2})-(\d{2})").expect("ISO date pattern"),
-            month_year: Regex::new(&format!(r"({m})\s+(\d{{4}})\s*(?:года|г\.)")).expect("month-year pattern"),
-            month_alone: Regex::new(&format!(r"(?:^|[^\p{{L}}])в\s+({locative})(?:[^\p{{L}}\p{{N}}]|$)")).expect("month pattern"),
-            year: Regex::new(r"в\s+(\d{4})\s*(?:году|г\.)").expect("year pattern"),
+            numeric: Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})").expect("numeric date pattern"),
+            iso: Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").expect("ISO date pattern"),
+            year_in: Regex::new(r"^(\d{4})\s*(?:году|г\.)").expect("year pattern"),
+            year_of: Regex::new(r"^(\d{4})\s*(?:года|г\.)").expect("month-year pattern"),
+            month_alone: aho_corasick::AhoCorasick::new(locative).expect("month pattern"),
             relative: Regex::new(r"(вчера|накануне|сегодня|позавчера)").expect("relative pattern"),
         }
+    })
+}
+
+/// The text from `at` on, cut to a window no date form outgrows.
+fn window(hay: &str, at: usize) -> &str {
+    let mut end = hay.len().min(at + 160);
+    while !hay.is_char_boundary(end) {
+        end -= 1;
+    }
+    &hay[at..end]
+}
+
+/// Where the word that ends `before` (a run of letters, then spaces) starts, if spaces separate it
+/// from `before`.
+fn word_before(hay: &str, before: usize) -> Option<(usize, usize)> {
+    let gap = hay[..before].trim_end_matches(char::is_whitespace).len();
+    if gap == before {
+        return None;
+    }
+    let start = hay[..gap].trim_end_matches(crate::lexicon::is_word_char).len();
+    (start < gap).then_some((start, gap))
+}
+
+/// Runs of ASCII digits in `hay`, as (start, end).
+fn digit_runs(hay: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = hay.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = i + b[i..].iter().position(u8::is_ascii_digit)?;
+        let end = start + b[start..].iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len() - start);
+        i = end;
+        Some((start, end))
     })
 }
 
@@ -135,81 +172,82 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
     let off = range.start;
     let mut found: Vec<DateMention> = Vec::new();
     let num = |s: Option<regex::Match>| s.and_then(|m| m.as_str().parse::<i32>().ok());
-    // Five of the patterns need a digit: a stretch without one is not scanned for them.
-    let digits = hay.bytes().any(|b| b.is_ascii_digit());
-    let with_digits = |re: &'static Regex| re.captures_iter(if digits { hay } else { "" });
-    for c in with_digits(&p.day_month) {
-        let all = c.get(0).expect("match");
-        if !bounded(hay, &all, c.get(3)) {
-            continue;
-        }
-        let (Some(day), Some(month)) = (num(c.get(1)), c.get(3).and_then(|m| months::month_of(m.as_str()))) else {
-            continue;
-        };
-        let stated = num(c.get(4));
-        let (date, year) = match (stated, c.get(5)) {
-            (Some(y), _) => (EventDate::day(y, month, day as u32), YearRef::Stated),
-            (None, Some(_)) => (EventDate::day_month(month, day as u32), YearRef::ThisYear),
-            (None, None) => (EventDate::day_month(month, day as u32), YearRef::Missing),
-        };
-        found.push(DateMention::Calendar { date, year, span: off + all.start()..off + all.end() });
-    }
-    for re in [&p.numeric, &p.iso] {
-        for c in with_digits(re) {
-            let all = c.get(0).expect("match");
-            if !bounded(hay, &all, None) {
-                continue;
+    let calendar =
+        |date, year, start: usize, end: usize| DateMention::Calendar { date, year, span: off + start..off + end };
+    for (at, digits_end) in digit_runs(hay) {
+        let text = window(hay, at);
+        let digits = digits_end - at;
+        if digits <= 2 {
+            if let Some(c) = p.day_month.captures(text) {
+                let month_word = c.get(3).expect("month group");
+                let month = months::month_of(month_word.as_str());
+                // "с 3 по 5 марта": the range begins at the "с".
+                let start = word_before(hay, at).filter(|&(s, e)| &hay[s..e] == "с").map_or(at, |(s, _)| s);
+                if let (Some(day), Some(month), true) =
+                    (num(c.get(1)), month, bounded(hay, start, at + month_word.end()))
+                {
+                    let (date, year) = match (num(c.get(4)), c.get(5)) {
+                        (Some(y), _) => (EventDate::day(y, month, day as u32), YearRef::Stated),
+                        (None, Some(_)) => (EventDate::day_month(month, day as u32), YearRef::ThisYear),
+                        (None, None) => (EventDate::day_month(month, day as u32), YearRef::Missing),
+                    };
+                    found.push(calendar(date, year, start, at + c.get(0).expect("match").end()));
+                }
             }
-            let (a, b, cc) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
-            let date = if std::ptr::eq(re, &p.iso) {
-                EventDate::day(a.unwrap_or(0), b.unwrap_or(0) as u32, cc.unwrap_or(0) as u32)
-            } else {
-                EventDate::day(cc.unwrap_or(0), b.unwrap_or(0) as u32, a.unwrap_or(0) as u32)
-            };
-            found.push(DateMention::Calendar { date, year: YearRef::Stated, span: off + all.start()..off + all.end() });
+            if let Some(c) = p.numeric.captures(text) {
+                let end = at + c.get(0).expect("match").end();
+                if bounded(hay, at, end) {
+                    let (d, m, y) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
+                    let date = EventDate::day(y.unwrap_or(0), m.unwrap_or(0) as u32, d.unwrap_or(0) as u32);
+                    found.push(calendar(date, YearRef::Stated, at, end));
+                }
+            }
+        } else if digits == 4 {
+            if let Some(c) = p.iso.captures(text) {
+                let end = at + c.get(0).expect("match").end();
+                if bounded(hay, at, end) {
+                    let (y, m, d) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
+                    let date = EventDate::day(y.unwrap_or(0), m.unwrap_or(0) as u32, d.unwrap_or(0) as u32);
+                    found.push(calendar(date, YearRef::Stated, at, end));
+                }
+            }
+            let Some((word_start, word_end)) = word_before(hay, at) else { continue };
+            let word = &hay[word_start..word_end];
+            if word == "в" {
+                if let Some(c) = p.year_in.captures(text) {
+                    let end = at + c.get(0).expect("match").end();
+                    if let (Some(y), true) = (num(c.get(1)), bounded(hay, word_start, end)) {
+                        found.push(calendar(EventDate::year(y), YearRef::Stated, word_start, end));
+                    }
+                }
+            } else if let Some(m) = months::month_of(word) {
+                if let (Some(c), true) = (p.year_of.captures(text), bounded(hay, word_start, word_end)) {
+                    if let Some(y) = num(c.get(1)) {
+                        let end = at + c.get(0).expect("match").end();
+                        found.push(calendar(EventDate::month(y, m), YearRef::Stated, word_start, end));
+                    }
+                }
+            }
         }
     }
-    for c in with_digits(&p.month_year) {
-        let all = c.get(0).expect("match");
-        if !bounded(hay, &all, c.get(1)) {
+    for m in p.month_alone.find_iter(hay) {
+        let (month_start, month_end) = (m.start(), m.end());
+        // "в октябре", a whole word, unless a year follows ("в октябре 2024 года" is above).
+        let Some((in_start, in_end)) = word_before(hay, month_start) else { continue };
+        if &hay[in_start..in_end] != "в" || !bounded(hay, in_start, month_end) {
             continue;
         }
-        if let (Some(m), Some(y)) = (c.get(1).and_then(|m| months::month_of(m.as_str())), num(c.get(2))) {
-            found.push(DateMention::Calendar {
-                date: EventDate::month(y, m),
-                year: YearRef::Stated,
-                span: off + all.start()..off + all.end(),
-            });
-        }
-    }
-    for c in p.month_alone.captures_iter(hay) {
-        let (Some(all), Some(month)) = (c.get(0), c.get(1)) else { continue };
-        // Unless a year follows ("в октябре 2024 года" is the month-year pattern's).
-        if hay[month.end()..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+        if hay[month_end..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
             continue;
         }
-        if let Some(m) = months::month_of(month.as_str()) {
-            let date = EventDate { year: None, month: Some(m), day: None };
-            let start = all.start() + all.as_str().find('в').unwrap_or(0);
-            found.push(DateMention::Calendar { date, year: YearRef::Missing, span: off + start..off + month.end() });
-        }
-    }
-    for c in with_digits(&p.year) {
-        let all = c.get(0).expect("match");
-        if !bounded(hay, &all, None) {
-            continue;
-        }
-        if let Some(y) = num(c.get(1)) {
-            found.push(DateMention::Calendar {
-                date: EventDate::year(y),
-                year: YearRef::Stated,
-                span: off + all.start()..off + all.end(),
-            });
+        if let Some(month) = months::month_of(&hay[month_start..month_end]) {
+            let date = EventDate { year: None, month: Some(month), day: None };
+            found.push(calendar(date, YearRef::Missing, in_start, month_end));
         }
     }
     for c in p.relative.captures_iter(hay) {
         let all = c.get(0).expect("match");
-        if !bounded(hay, &all, None) {
+        if !bounded(hay, all.start(), all.end()) {
             continue;
         }
         let days = match all.as_str() {

@@ -155,7 +155,8 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
         let s = &text[sentence.clone()];
         // Candidates in text order: names with initials, then capitalised runs beside them.
         let mut spans: Vec<(Span, bool)> = Vec::new();
-        for m in super::names::with_initials(s) {
+        let capitals = super::names::Capitals::of(s);
+        for m in super::names::with_initials(s, &capitals) {
             let mut span = sentence.start + m.start..sentence.start + m.end;
             // A capitalised word after the surname that is not a name ("Министр") is dropped.
             if let Some(sp) = text[span.clone()].rfind(' ') {
@@ -169,7 +170,7 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
             }
             spans.push((span, true));
         }
-        for m in super::names::runs(s) {
+        for m in super::names::runs(s, &capitals) {
             let run = sentence.start + m.start..sentence.start + m.end;
             if spans.iter().any(|(t, _)| t.start < run.end && run.start < t.end) {
                 continue;
