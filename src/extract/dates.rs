@@ -6,7 +6,7 @@
 //! Not event dates: document dates ("Указ от 5 марта 2024 года", "... 2024 года №"), birth dates,
 //! deadlines ("до 2030 года"), periods ("на 2025–2028 годы", which no pattern accepts).
 
-use crate::lexicon::months;
+use crate::lexicon::{months, WordStarts};
 use crate::model::{EventDate, Span};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -77,8 +77,6 @@ struct Patterns {
     /// The year of "в 2025 году" and of "июне 2025 года" (the words before are checked by hand).
     year_in: Regex,
     year_of: Regex,
-    /// "в октябре" with no year: the month of the publication year.
-    month_alone: aho_corasick::AhoCorasick,
     relative: Regex,
 }
 
@@ -94,8 +92,6 @@ fn bounded(hay: &str, start: usize, end: usize) -> bool {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let locative: Vec<&str> =
-            months::forms().map(|(f, _)| f).filter(|f| f.ends_with('е') && f.chars().count() > 3).collect();
         let dash = r"\s*(?:-|–|—)\s*";
         let this_year = r"(?:\s*,?\s*(с\.\s?г\.|текущего года|этого года|нынешнего года|сего года|т\.\s?г\.))?";
         Patterns {
@@ -107,7 +103,6 @@ fn patterns() -> &'static Patterns {
             iso: Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").expect("ISO date pattern"),
             year_in: Regex::new(r"^(\d{4})\s*(?:году|г\.)").expect("year pattern"),
             year_of: Regex::new(r"^(\d{4})\s*(?:года|г\.)").expect("month-year pattern"),
-            month_alone: aho_corasick::AhoCorasick::new(locative).expect("month pattern"),
             relative: Regex::new(r"(вчера|накануне|сегодня|позавчера)").expect("relative pattern"),
         }
     })
@@ -166,7 +161,7 @@ fn valid(date: EventDate) -> bool {
 
 /// All date mentions in `folded[range]`, in text order, without overlaps (the longest reading of a
 /// stretch wins: "17 июня 2025 года" is one mention, not a day-month and a year).
-pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
+pub fn find(folded: &str, range: Span, starts: &WordStarts) -> Vec<DateMention> {
     let p = patterns();
     let hay = &folded[range.clone()];
     let off = range.start;
@@ -230,17 +225,27 @@ pub fn find(folded: &str, range: Span) -> Vec<DateMention> {
             }
         }
     }
-    for m in p.month_alone.find_iter(hay) {
-        let (month_start, month_end) = (m.start(), m.end());
-        // "в октябре", a whole word, unless a year follows ("в октябре 2024 года" is above).
-        let Some((in_start, in_end)) = word_before(hay, month_start) else { continue };
-        if &hay[in_start..in_end] != "в" || !bounded(hay, in_start, month_end) {
+    // "в октябре" with no year: the month of the publication year. Looked for at word starts: a
+    // search for the month names themselves stopped on every other Cyrillic letter.
+    for &in_start in starts.within(range.clone()) {
+        let in_start = in_start - off;
+        if !hay[in_start..].starts_with("в")
+            || hay.as_bytes().get(in_start + 2).is_none_or(|b| !b.is_ascii_whitespace())
+        {
+            continue;
+        }
+        let month_start = hay[in_start + 2..].trim_start().as_ptr() as usize - hay.as_ptr() as usize;
+        let month_end =
+            month_start + hay[month_start..].find(|c: char| !c.is_alphabetic()).unwrap_or(hay.len() - month_start);
+        let word = &hay[month_start..month_end];
+        // A locative ("октябре"), and no year after it ("в октябре 2024 года" is above).
+        if !word.ends_with('е') || word.chars().count() <= 3 || !bounded(hay, in_start, month_end) {
             continue;
         }
         if hay[month_end..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
             continue;
         }
-        if let Some(month) = months::month_of(&hay[month_start..month_end]) {
+        if let Some(month) = months::month_of(word) {
             let date = EventDate { year: None, month: Some(month), day: None };
             found.push(calendar(date, YearRef::Missing, in_start, month_end));
         }
@@ -285,7 +290,10 @@ mod tests {
 
     fn dates(text: &str, published: Option<EventDate>) -> Vec<String> {
         let f = fold(text);
-        find(&f, 0..f.len()).iter().map(|d| d.resolve(published).map_or("?".into(), |x| x.to_string())).collect()
+        find(&f, 0..f.len(), &WordStarts::new(&f, std::slice::from_ref(&(0..f.len()))))
+            .iter()
+            .map(|d| d.resolve(published).map_or("?".into(), |x| x.to_string()))
+            .collect()
     }
 
     #[test]

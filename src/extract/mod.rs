@@ -114,7 +114,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
                 Phrase::Topic(t) => topic_phrases.push((t, span)),
             }
         }
-        date_mentions.extend(dates::find(folded, r.clone()));
+        date_mentions.extend(dates::find(folded, r.clone(), &starts));
     }
     let facts = Facts {
         text,
