@@ -58,16 +58,13 @@ struct Patterns {
     dateline_undated: Regex,
 }
 
-fn month_alternation() -> String {
-    let mut forms: Vec<&str> = months::forms().map(|(f, _)| f).filter(|f| f.chars().count() > 2).collect();
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    forms.join("|")
-}
-
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let m = month_alternation();
+        // A month is any word here, checked against `assets/months.tsv` after the match (see
+        // `month_named`): the list of month forms, case-insensitive, made each pattern's
+        // automaton many times larger and every match's group extraction as many times slower.
+        let m = "[a-zа-яё]+";
         let date = format!(
             r"(?:(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}})|(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s*(?:года|г\.))?|(\d{{1,2}})\s+({m})\b)"
         );
@@ -104,18 +101,18 @@ fn patterns() -> &'static Patterns {
 impl Patterns {
     fn date_line<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
         let plausible = line.len() <= 160 && has_digit(line);
-        plausible.then(|| captures_of_match(&self.date_only, line)).flatten()
+        plausible.then(|| captures_of_match(&self.date_only, line)).flatten().filter(|c| month_named(c, 0))
     }
 
     fn meta_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
         let t = line.trim_start();
         let labelled = ["date", "дата", "опубликовано", "published"].iter().any(|l| starts_with_ignoring_case(t, l));
-        labelled.then(|| captures_of_match(&self.meta, head(line, 400))).flatten()
+        labelled.then(|| captures_of_match(&self.meta, head(line, 400))).flatten().filter(|c| month_named(c, 0))
     }
 
     fn dateline_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
         let plausible = has_digit(head(line, 200));
-        plausible.then(|| captures_of_match(&self.dateline, head(line, 400))).flatten()
+        plausible.then(|| captures_of_match(&self.dateline, head(line, 400))).flatten().filter(|c| month_named(c, 1))
     }
 
     fn undated_dateline_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
@@ -131,6 +128,14 @@ impl Patterns {
 fn captures_of_match<'t>(re: &Regex, hay: &'t str) -> Option<regex::Captures<'t>> {
     let m = re.find(hay)?;
     re.captures(&hay[..m.end()])
+}
+
+/// True unless the shared date group matched a word that names no month.
+fn month_named(c: &regex::Captures, groups_before: usize) -> bool {
+    [8, 11]
+        .iter()
+        .filter_map(|&i| c.get(i + groups_before))
+        .all(|m| months::month_of(&crate::lexicon::fold(m.as_str())).is_some())
 }
 
 fn has_digit(s: &str) -> bool {
