@@ -93,18 +93,41 @@ fn name_run_at(s: &str, i: usize) -> Option<usize> {
     (words >= 2).then_some(end)
 }
 
+/// True when some byte of the eight in `w` is 0x81 or in 0x90..=0xAF (the "has between" trick on
+/// the bytes with their top bit flipped: the wanted bytes become 0x01 and 0x10..=0x2F).
+#[inline]
+fn may_hold_capital_second_byte(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ HIGH;
+    let low7 = x & (ONES * 127);
+    let between = |m: u64, n: u64| (ONES * (127 + n) - low7) & !x & (low7 + ONES * (127 - m)) & HIGH;
+    between(0x00, 0x02) | between(0x0F, 0x30) != 0
+}
+
 /// Where the capitals of `s` stand (the only places a name can start), found once for both shapes.
 pub struct Capitals(Vec<usize>);
 
 impl Capitals {
     pub fn of(s: &str) -> Capitals {
         let b = s.as_bytes();
-        let at = b.iter().zip(b.iter().skip(1)).enumerate();
-        Capitals(
-            at.filter(|(_, (&x, &y))| x == 0xD0 && (y == 0x81 || y.wrapping_sub(0x90) < 0x20))
-                .map(|(i, _)| i)
-                .collect(),
-        )
+        let mut found = Vec::new();
+        // Eight bytes at a time: a capital's second byte is 0x81 or 0x90..=0xAF, which lowercase
+        // Russian letters never have, so most words are passed over without a look at each byte.
+        let mut chunk = 0;
+        while chunk < b.len() {
+            let end = (chunk + 8).min(b.len());
+            let full = b[chunk..end].try_into().map(u64::from_le_bytes);
+            if full.is_err() || full.is_ok_and(may_hold_capital_second_byte) {
+                for i in chunk.max(1)..end {
+                    if b[i - 1] == 0xD0 && (b[i] == 0x81 || b[i].wrapping_sub(0x90) < 0x20) {
+                        found.push(i - 1);
+                    }
+                }
+            }
+            chunk = end;
+        }
+        Capitals(found)
     }
 
     /// Leftmost-first, non-overlapping matches of `shape` in `s`.
@@ -143,6 +166,16 @@ mod tests {
 
     fn by_regex(re: &Regex, s: &str) -> Vec<Span> {
         re.find_iter(s).map(|m| m.range()).collect()
+    }
+
+    #[test]
+    fn capitals_are_found_across_chunk_edges() {
+        for pad in 0..9 {
+            let s = format!("{}ааЁлка и Борис, «Ялта» — ы", "x".repeat(pad));
+            let by_char: Vec<usize> =
+                s.char_indices().filter(|(_, c)| matches!(c, 'А'..='Я' | 'Ё')).map(|(i, _)| i).collect();
+            assert_eq!(Capitals::of(&s).0, by_char, "padding {pad}");
+        }
     }
 
     #[test]

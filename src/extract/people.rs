@@ -7,7 +7,7 @@ use super::gazetteer::{Hit, Target};
 use crate::lexicon::assets::{list_rows, GIVEN_NAMES, NOT_NAMES, ROLES};
 use crate::lexicon::fold;
 use crate::model::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A person found in the text.
@@ -21,8 +21,10 @@ pub struct PersonMention {
 }
 
 struct Lexicon {
-    roles: Vec<String>,
-    not_roles: Vec<String>,
+    /// Role stems ("министр", "заместител") by their first letter: every word before a name is
+    /// asked whether it opens with one.
+    roles: HashMap<char, Vec<String>>,
+    not_roles: HashMap<char, Vec<String>>,
     given: HashSet<String>,
     not_names: HashSet<String>,
 }
@@ -30,8 +32,8 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| Lexicon {
-        roles: list_rows(ROLES).filter(|r| !r.starts_with('!')).map(fold).collect(),
-        not_roles: list_rows(ROLES).filter_map(|r| r.strip_prefix('!')).map(fold).collect(),
+        roles: by_first_letter(list_rows(ROLES).filter(|r| !r.starts_with('!')).map(fold)),
+        not_roles: by_first_letter(list_rows(ROLES).filter_map(|r| r.strip_prefix('!')).map(fold)),
         given: list_rows(GIVEN_NAMES).map(fold).collect(),
         not_names: list_rows(NOT_NAMES).map(fold).collect(),
     })
@@ -59,10 +61,24 @@ fn is_given_name(word: &str) -> bool {
     l.given.contains(&w) || CASE_ENDINGS.iter().any(|e| w.strip_suffix(e).is_some_and(|s| l.given.contains(s)))
 }
 
+fn by_first_letter(stems: impl Iterator<Item = String>) -> HashMap<char, Vec<String>> {
+    let mut map: HashMap<char, Vec<String>> = HashMap::new();
+    for stem in stems {
+        if let Some(c) = stem.chars().next() {
+            map.entry(c).or_default().push(stem);
+        }
+    }
+    map
+}
+
+fn opens_with_one_of(folded_word: &str, stems: &HashMap<char, Vec<String>>) -> bool {
+    let Some(first) = folded_word.chars().next() else { return false };
+    stems.get(&first).is_some_and(|s| s.iter().any(|r| folded_word.starts_with(r.as_str())))
+}
+
 fn is_role_word(folded_word: &str) -> bool {
     let l = lexicon();
-    l.roles.iter().any(|r| folded_word.starts_with(r.as_str()))
-        && !l.not_roles.iter().any(|r| folded_word.starts_with(r.as_str()))
+    opens_with_one_of(folded_word, &l.roles) && !opens_with_one_of(folded_word, &l.not_roles)
 }
 
 fn overlaps_hit(span: &Span, hits: &[Hit]) -> bool {
@@ -87,33 +103,58 @@ fn words(text: &str, range: Span) -> Vec<Span> {
     out
 }
 
+/// The words of `text[floor..pos]` counting back from its end, found as they are asked for: a
+/// role phrase stands within a dozen words of its name, and the sentence before it can be long.
+struct WordsBefore<'t> {
+    text: &'t str,
+    floor: usize,
+    pos: usize,
+    found: Vec<Span>,
+}
+
+impl WordsBefore<'_> {
+    /// The `k`-th word back (0 is the last), if there is one. Words are as in [`words`].
+    fn get(&mut self, k: usize) -> Option<Span> {
+        let part_of_word = |c: char| crate::lexicon::is_word_char(c) || c == '-';
+        while self.found.len() <= k {
+            let end = self.floor + self.text[self.floor..self.pos].trim_end_matches(|c| !part_of_word(c)).len();
+            if end == self.floor {
+                return None;
+            }
+            let start = self.floor + self.text[self.floor..end].trim_end_matches(part_of_word).len();
+            self.found.push(start..end);
+            self.pos = start;
+        }
+        Some(self.found[k].clone())
+    }
+}
+
 /// The role phrase before a name: from the nearest role word after `floor` (the sentence start,
 /// or the end of the person named before in the same sentence) to the name, widened back over
 /// "Чрезвычайный и Полномочный" and "первый заместитель". Commas inside a role are common
 /// ("министр цифрового развития, инноваций и аэрокосмической промышленности"); a semicolon ends it.
 fn role_before(text: &str, folded: &str, floor: usize, name_start: usize) -> Option<Span> {
     let floor = text[floor..name_start].rfind(';').map_or(floor, |i| floor + i + 1);
-    let ws = words(text, floor..name_start);
-    let role_idx =
-        ws.iter().enumerate().rev().take(12).find(|(_, w)| is_role_word(&folded[(*w).clone()])).map(|(i, _)| i);
+    let mut ws = WordsBefore { text, floor, pos: name_start, found: Vec::new() };
+    let is_role_at = |ws: &mut WordsBefore, k: usize| ws.get(k).is_some_and(|w| is_role_word(&folded[w]));
+    // `j` counts words back from the name: 0 is the word just before it.
+    let mut j = (0..12).find(|&k| is_role_at(&mut ws, k))?;
     // Widen back over "Чрезвычайный и Полномочный", "первый заместитель", "заместителя", and to
     // an earlier role word a few words back.
-    let mut i = role_idx?;
     loop {
-        let prev = |k: usize| if i >= k { Some(&folded[ws[i - k].clone()]) } else { None };
-        let prev_text = |k: usize| &text[ws[i - k].clone()];
-        if prev(1) == Some("и") && prev(2).is_some() && prev_text(2).chars().next().is_some_and(char::is_uppercase) {
-            i -= 2;
-        } else if prev(1).is_some_and(|w| is_role_word(w) || ROLE_MODIFIERS.contains(&w)) {
-            i -= 1;
-        } else if let Some(k) = (2..=3).find(|&k| prev(k).is_some_and(is_role_word)) {
+        let prev = ws.get(j + 1).map(|w| &folded[w]);
+        if prev == Some("и") && ws.get(j + 2).is_some_and(|w| text[w].chars().next().is_some_and(char::is_uppercase)) {
+            j += 2;
+        } else if prev.is_some_and(|w| is_role_word(w) || ROLE_MODIFIERS.contains(&w)) {
+            j += 1;
+        } else if let Some(k) = (2..=3).find(|&k| is_role_at(&mut ws, j + k)) {
             // "председателем совета директоров": the phrase starts at the earlier role word.
-            i -= k;
+            j += k;
         } else {
             break;
         }
     }
-    let start = ws[i].start;
+    let start = ws.get(j).expect("a word found before").start;
     let end = text[start..name_start].trim_end_matches([' ', ',', '—', '–', '-']).len() + start;
     (end > start).then_some(start..end)
 }
