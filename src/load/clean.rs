@@ -36,9 +36,26 @@ pub fn clean(raw: &str) -> String {
 /// True when `text` needs neither the loop below nor normalisation. Decided on the bytes for ASCII
 /// and the Russian alphabet, which is nearly all of it; other characters are asked one by one.
 fn is_clean(text: &str) -> bool {
+    use crate::lexicon::swar::{any_byte_in, word_at};
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Eight bytes at a time while there is no control byte and no character outside ASCII
+        // and Russian; a Russian letter cut at the edge is finished by the byte loop.
+        let plain = |w: u64| {
+            !(any_byte_in(w, 0x00, 0x09)
+                || any_byte_in(w, 0x0B, 0x1F)
+                || any_byte_in(w, 0x7F, 0x7F)
+                || any_byte_in(w, 0xC0, 0xCF)
+                || any_byte_in(w, 0xD2, 0xFF))
+        };
+        if word_at(bytes, i).is_some_and(plain) {
+            i += 8;
+            if bytes.get(i).is_some_and(|&b| b & 0xC0 == 0x80) {
+                i -= 1;
+            }
+            continue;
+        }
         let b = bytes[i];
         if b < 0x80 {
             if (b < 0x20 && b != b'\n') || b == 0x7F {
