@@ -93,18 +93,6 @@ fn name_run_at(s: &str, i: usize) -> Option<usize> {
     (words >= 2).then_some(end)
 }
 
-/// True when some byte of the eight in `w` is 0x81 or in 0x90..=0xAF (the "has between" trick on
-/// the bytes with their top bit flipped: the wanted bytes become 0x01 and 0x10..=0x2F).
-#[inline]
-fn may_hold_capital_second_byte(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let x = w ^ HIGH;
-    let low7 = x & (ONES * 127);
-    let between = |m: u64, n: u64| (ONES * (127 + n) - low7) & !x & (low7 + ONES * (127 - m)) & HIGH;
-    between(0x00, 0x02) | between(0x0F, 0x30) != 0
-}
-
 /// Where the capitals of `s` stand (the only places a name can start), found once for both shapes.
 pub struct Capitals(Vec<usize>);
 
@@ -112,13 +100,15 @@ impl Capitals {
     pub fn of(s: &str) -> Capitals {
         let b = s.as_bytes();
         let mut found = Vec::new();
-        // Eight bytes at a time: a capital's second byte is 0x81 or 0x90..=0xAF, which lowercase
+        // Eight bytes at a time: the second byte of А..Я is in 0x90..=0xAF, which lowercase
         // Russian letters never have, so most words are passed over without a look at each byte.
+        // Ё's second byte (0x81) also ends the common "с": a text with an Ё is looked at whole.
+        let every_chunk = memchr::memmem::find(b, "Ё".as_bytes()).is_some();
         let mut chunk = 0;
         while chunk < b.len() {
             let end = (chunk + 8).min(b.len());
             let full = b[chunk..end].try_into().map(u64::from_le_bytes);
-            if full.is_err() || full.is_ok_and(may_hold_capital_second_byte) {
+            if every_chunk || full.is_err() || full.is_ok_and(|w| crate::lexicon::swar::any_byte_in(w, 0x90, 0xAF)) {
                 for i in chunk.max(1)..end {
                     if b[i - 1] == 0xD0 && (b[i] == 0x81 || b[i].wrapping_sub(0x90) < 0x20) {
                         found.push(i - 1);

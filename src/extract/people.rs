@@ -7,7 +7,9 @@ use super::gazetteer::{Hit, Target};
 use crate::lexicon::assets::{list_rows, GIVEN_NAMES, NOT_NAMES, ROLES};
 use crate::lexicon::fold;
 use crate::model::Span;
-use std::collections::{HashMap, HashSet};
+// foldhash: these tables are asked about every word near a name, and SipHash cost more than the rest.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 use std::sync::OnceLock;
 
 /// A person found in the text.
@@ -62,7 +64,7 @@ fn is_given_name(word: &str) -> bool {
 }
 
 fn by_first_letter(stems: impl Iterator<Item = String>) -> HashMap<char, Vec<String>> {
-    let mut map: HashMap<char, Vec<String>> = HashMap::new();
+    let mut map: HashMap<char, Vec<String>> = HashMap::default();
     for stem in stems {
         if let Some(c) = stem.chars().next() {
             map.entry(c).or_default().push(stem);
