@@ -150,21 +150,24 @@ impl Timeline {
         let index: std::collections::HashMap<&str, usize> =
             articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
         let mut facet_names = FacetNames::default();
+        // Folding every event's text is most of the work here: done on all cores.
+        let haystacks: Vec<(String, usize)> = {
+            use rayon::prelude::*;
+            events.par_iter().map(haystack_of).collect()
+        };
         let mut entries: Vec<(Entry, (String, Vec<u32>))> = events
             .into_iter()
-            .map(|event| {
+            .zip(haystacks)
+            .map(|(event, (haystack, title_chars))| {
                 let article = index.get(event.file.as_str()).copied().unwrap_or(usize::MAX);
-                let (haystack, title_chars) = haystack_of(&event);
                 let facets = facet_ids(&event, &mut facet_names);
                 (Entry { event, article, title_chars }, (haystack, facets))
             })
             .collect();
-        entries.sort_by(|(a, _), (b, _)| {
-            let key = |e: &Entry| {
-                (e.event.date.is_none(), e.event.date.map(|d| d.sort_key()), e.event.file.clone(), !e.event.primary)
-            };
-            key(a).cmp(&key(b))
-        });
+        fn order_key(e: &Entry) -> (bool, Option<(i32, u32, u32)>, &str, bool) {
+            (e.event.date.is_none(), e.event.date.map(|d| d.sort_key()), e.event.file.as_str(), !e.event.primary)
+        }
+        entries.sort_by(|(a, _), (b, _)| order_key(a).cmp(&order_key(b)));
         let mut search = SearchText::default();
         for (_, (h, facets)) in &entries {
             search.starts.push(search.text.len());
