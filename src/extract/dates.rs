@@ -235,8 +235,8 @@ pub fn find(folded: &str, range: Span, starts: &WordStarts) -> Vec<DateMention> 
             continue;
         }
         let month_start = hay[in_start + 2..].trim_start().as_ptr() as usize - hay.as_ptr() as usize;
-        let month_end =
-            month_start + hay[month_start..].find(|c: char| !c.is_alphabetic()).unwrap_or(hay.len() - month_start);
+        let month_end = month_start
+            + hay[month_start..].find(|c: char| !crate::lexicon::is_word_char(c)).unwrap_or(hay.len() - month_start);
         let word = &hay[month_start..month_end];
         // A locative ("октябре"), and no year after it ("в октябре 2024 года" is above).
         if !word.ends_with('е') || word.chars().count() <= 3 || !bounded(hay, in_start, month_end) {

@@ -23,7 +23,7 @@ struct Pattern<L> {
 /// A labelled set of patterns.
 pub struct PhraseSet<L> {
     /// The first words of all patterns.
-    matcher: crate::lexicon::WordStartMatcher,
+    matcher: crate::lexicon::PrefixMatcher,
     patterns: Vec<Pattern<L>>,
 }
 
@@ -52,7 +52,7 @@ impl<L: Copy> PhraseSet<L> {
             })
             .filter(|p| !p.words.is_empty())
             .collect();
-        let matcher = crate::lexicon::WordStartMatcher::new(patterns.iter().map(|p| p.words[0].text.as_str()));
+        let matcher = crate::lexicon::PrefixMatcher::new(patterns.iter().map(|p| p.words[0].text.clone()).collect());
         PhraseSet { matcher, patterns }
     }
 

@@ -108,6 +108,9 @@ pub fn is_word_char(c: char) -> bool {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         _ if c.is_ascii() => false,
         '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => true,
+        // Guillemets and the General Punctuation block (dashes, quotes, spaces): common in news
+        // text, and the Unicode tables are slow to say so.
+        '«' | '»' | '\u{2000}'..='\u{206F}' => false,
         _ => c.is_alphanumeric(),
     }
 }
@@ -131,35 +134,33 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     }
 }
 
-/// Byte offsets in `text[range]` where a word starts (a word character after a non-word one).
-/// Every gazetteer and phrase pattern starts a word, so searches run anchored at these points
-/// instead of at every byte.
-pub fn word_starts(text: &str, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
-    let mut prev_word = char_before(text, range.start).is_some_and(is_word_char);
-    let mut i = range.start;
-    std::iter::from_fn(move || {
-        while i < range.end {
-            let (w, len) = word_char_at(text, i);
-            let at = i;
-            i += len;
-            let start = w && !prev_word;
-            prev_word = w;
-            if start {
-                return Some(at);
-            }
-        }
-        None
-    })
-}
-
-/// The word starts of an article's fact regions, found once and shared by every matcher.
+/// The word starts of an article's fact regions (a word character after a non-word one), found
+/// once and shared by every matcher: every name and phrase begins a word, so lookups run at these
+/// points instead of at every byte.
 pub struct WordStarts {
     starts: Vec<usize>,
 }
 
 impl WordStarts {
     pub fn new(text: &str, ranges: &[std::ops::Range<usize>]) -> WordStarts {
-        let mut starts: Vec<usize> = ranges.iter().flat_map(|r| word_starts(text, r.clone())).collect();
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(text.len() / 8);
+        for range in ranges {
+            let mut prev_word = char_before(text, range.start).is_some_and(is_word_char);
+            let mut i = range.start;
+            while i < range.end {
+                let (word, len) = match bytes[i] {
+                    b @ 0..=0x7F => (b.is_ascii_alphanumeric(), 1),
+                    0xD0 | 0xD1 => (true, 2),
+                    _ => word_char_at(text, i),
+                };
+                if word && !prev_word {
+                    starts.push(i);
+                }
+                prev_word = word;
+                i += len;
+            }
+        }
         starts.sort_unstable();
         starts.dedup();
         WordStarts { starts }
@@ -215,58 +216,56 @@ impl Openings {
     }
 }
 
-/// A set of folded patterns that are looked for only where a word starts: every name and phrase
-/// of the lexicons begins a word, so the text is never scanned byte by byte for them.
+/// Folded patterns looked for where a word starts, by the first few letters of the text there:
+/// each pattern is filed under its own first letters, and at each word start only the patterns
+/// filed under the text's are compared. For the phrase lexicons, whose first words may be stems
+/// ("встреч" for встреча, встречи...), so that a whole-word lookup cannot find them.
 ///
-/// The patterns go into an anchored Aho-Corasick DFA that is walked by hand from each word start
-/// until it dies (after two or three bytes for most words): a library search call per word cost
-/// more in setting up than the walk itself.
-pub struct WordStartMatcher {
-    dfa: aho_corasick::dfa::DFA,
+/// The key is the first [`PrefixMatcher::key_chars`] characters (fewer where the word is shorter);
+/// that is never more than the shortest pattern, so a text that starts with a pattern always has
+/// the pattern's key. Letters, digits and hyphens count ("e-gov").
+pub struct PrefixMatcher {
+    patterns: Vec<String>,
+    by_key: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
+    key_chars: usize,
     openings: Openings,
 }
 
-impl WordStartMatcher {
-    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str> + Clone) -> WordStartMatcher {
-        let dfa = aho_corasick::dfa::DFA::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .build(patterns.clone())
-            .expect("word-start automaton");
-        WordStartMatcher { dfa, openings: Openings::new(patterns) }
+impl PrefixMatcher {
+    pub fn new(patterns: Vec<String>) -> PrefixMatcher {
+        let key_chars = patterns.iter().map(|p| p.chars().count()).filter(|&n| n > 0).min().unwrap_or(1).min(3);
+        let mut by_key: std::collections::HashMap<Box<str>, Vec<u32>, _> = Default::default();
+        for (i, p) in patterns.iter().enumerate() {
+            by_key.entry(Self::key(p, 0, key_chars).into()).or_insert_with(Vec::new).push(i as u32);
+        }
+        let openings = Openings::new(patterns.iter().map(String::as_str));
+        PrefixMatcher { patterns, by_key, key_chars, openings }
     }
 
-    /// Every pattern that starts at one of `starts` (word starts of `folded`, see [`WordStarts`])
-    /// and ends by `end`, as (pattern index, start, end), in text order.
+    fn key(text: &str, at: usize, chars: usize) -> &str {
+        let mut end = at;
+        for c in text[at..].chars().take(chars) {
+            if !(is_word_char(c) || c == '-') {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        &text[at..end]
+    }
+
+    /// Every pattern that the text at one of `starts` (word starts of `folded`) begins with and
+    /// that ends by `end`, as (pattern index, start, end), in text order.
     pub fn find(&self, folded: &str, starts: &[usize], end: usize, mut found: impl FnMut(usize, usize, usize)) {
-        use aho_corasick::automaton::Automaton;
-        use aho_corasick::Anchored;
-        let dfa = &self.dfa;
-        let Ok(start_state) = dfa.start_state(Anchored::Yes) else { return };
-        let bytes = &folded.as_bytes()[..end];
+        let hay = &folded[..end];
         for &start in starts {
-            if !self.openings.may_start(folded, start) {
+            if !self.openings.may_start(hay, start) {
                 continue;
             }
-            let mut sid = start_state;
-            for (i, &b) in bytes[start..].iter().enumerate() {
-                sid = dfa.next_state(Anchored::Yes, sid, b);
-                if !dfa.is_special(sid) {
-                    continue;
-                }
-                if dfa.is_dead(sid) {
-                    break;
-                }
-                if dfa.is_match(sid) {
-                    let end = start + i + 1;
-                    for k in 0..dfa.match_len(sid) {
-                        let pid = dfa.match_pattern(sid, k);
-                        // A match state also carries shorter patterns ending here ("ии" inside
-                        // "совещании"): only those that begin at this word count.
-                        if end - dfa.pattern_len(pid) == start {
-                            found(pid.as_usize(), start, end);
-                        }
-                    }
+            let Some(candidates) = self.by_key.get(Self::key(hay, start, self.key_chars)) else { continue };
+            for &pid in candidates {
+                let p = &self.patterns[pid as usize];
+                if hay[start..].starts_with(p.as_str()) {
+                    found(pid as usize, start, start + p.len());
                 }
             }
         }
@@ -308,11 +307,14 @@ impl WholeWordMatcher {
             if !self.openings.may_start(hay, start) {
                 continue;
             }
-            let Some(candidates) = self.by_first_word.get(&hay[start..word_end(hay, start)]) else { continue };
+            let first_end = word_end(hay, start);
+            let Some(candidates) = self.by_first_word.get(&hay[start..first_end]) else { continue };
             for &pid in candidates {
+                // The first word is the key just matched: only the rest of a pattern is compared.
                 let p = &self.patterns[pid as usize];
-                let p_end = start + p.len();
-                if hay[start..].starts_with(p.as_str()) && !char_at(folded, p_end).is_some_and(is_word_char) {
+                let rest = &p[first_end - start..];
+                let p_end = first_end + rest.len();
+                if hay[first_end..].starts_with(rest) && !char_at(folded, p_end).is_some_and(is_word_char) {
                     found(pid as usize, start, p_end);
                 }
             }
@@ -439,7 +441,7 @@ mod tests {
             .filter(|&(i, c)| is_word_char(c) && !char_before(t, i).is_some_and(is_word_char))
             .map(|(i, _)| i)
             .collect();
-        assert_eq!(word_starts(t, 0..t.len()).collect::<Vec<_>>(), by_char);
+        assert_eq!(WordStarts::new(t, std::slice::from_ref(&(0..t.len()))).within(0..t.len()), by_char);
     }
 
     proptest::proptest! {
