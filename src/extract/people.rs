@@ -75,7 +75,7 @@ fn by_first_letter(stems: impl Iterator<Item = String>) -> HashMap<char, Vec<Str
 
 fn opens_with_one_of(folded_word: &str, stems: &HashMap<char, Vec<String>>) -> bool {
     let Some(first) = folded_word.chars().next() else { return false };
-    stems.get(&first).is_some_and(|s| s.iter().any(|r| folded_word.starts_with(r.as_str())))
+    stems.get(&first).is_some_and(|s| s.iter().any(|r| crate::lexicon::has_prefix(folded_word, r)))
 }
 
 fn is_role_word(folded_word: &str) -> bool {

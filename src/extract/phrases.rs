@@ -70,7 +70,7 @@ impl<L: Copy> PhraseSet<L> {
                 return None;
             }
             let start = end + skipped;
-            if !hay[start..].starts_with(w.text.as_str()) {
+            if !crate::lexicon::has_prefix(&hay[start..], &w.text) {
                 return None;
             }
             end = start + w.text.len();

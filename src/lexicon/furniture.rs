@@ -66,7 +66,10 @@ pub fn classify(folded_line: &str) -> Option<MarkerKind> {
         folded_line.trim_start_matches(|c: char| c == '#' || c == '*' || c == '>' || c.is_whitespace()).trim_end();
     let markers = markers();
     for (kind, m) in &markers.leading {
-        let Some(rest) = core.strip_prefix(m.as_str()) else { continue };
+        if !super::has_prefix(core, m) {
+            continue;
+        }
+        let rest = &core[m.len()..];
         let hit = match kind {
             MarkerKind::Line => {
                 rest.trim_matches(|c: char| c == ':' || c.is_whitespace() || c.is_ascii_digit()).is_empty()

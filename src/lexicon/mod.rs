@@ -264,7 +264,7 @@ impl PrefixMatcher {
             let Some(candidates) = self.by_key.get(Self::key(hay, start, self.key_chars)) else { continue };
             for &pid in candidates {
                 let p = &self.patterns[pid as usize];
-                if hay[start..].starts_with(p.as_str()) {
+                if has_prefix(&hay[start..], p) {
                     found(pid as usize, start, start + p.len());
                 }
             }
@@ -314,7 +314,7 @@ impl WholeWordMatcher {
                 let p = &self.patterns[pid as usize];
                 let rest = &p[first_end - start..];
                 let p_end = first_end + rest.len();
-                if hay[first_end..].starts_with(rest) && !char_at(folded, p_end).is_some_and(is_word_char) {
+                if has_prefix(&hay[first_end..], rest) && !char_at(folded, p_end).is_some_and(is_word_char) {
                     found(pid as usize, start, p_end);
                 }
             }
@@ -332,6 +332,14 @@ fn word_end(text: &str, mut at: usize) -> usize {
         at += len;
     }
     at
+}
+
+/// `text.starts_with(prefix)` without a call into the C library's `memcmp`: the lexicons compare
+/// millions of prefixes of a few bytes each, where the call cost more than the comparison.
+#[inline]
+pub fn has_prefix(text: &str, prefix: &str) -> bool {
+    let (t, p) = (text.as_bytes(), prefix.as_bytes());
+    t.len() >= p.len() && t.iter().zip(p).all(|(a, b)| a == b)
 }
 
 /// The character that ends just before byte `at`, if any.
