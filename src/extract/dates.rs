@@ -6,7 +6,7 @@
 //! Not event dates: document dates ("Указ от 5 марта 2024 года", "... 2024 года №"), birth dates,
 //! deadlines ("до 2030 года"), periods ("на 2025–2028 годы", which no pattern accepts).
 
-use crate::lexicon::{months, WordStarts};
+use crate::lexicon::{months, Words};
 use crate::model::{EventDate, Span};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -161,7 +161,7 @@ fn valid(date: EventDate) -> bool {
 
 /// All date mentions in `folded[range]`, in text order, without overlaps (the longest reading of a
 /// stretch wins: "17 июня 2025 года" is one mention, not a day-month and a year).
-pub fn find(folded: &str, range: Span, starts: &WordStarts) -> Vec<DateMention> {
+pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
     let p = patterns();
     let hay = &folded[range.clone()];
     let off = range.start;
@@ -227,8 +227,8 @@ pub fn find(folded: &str, range: Span, starts: &WordStarts) -> Vec<DateMention> 
     }
     // "в октябре" with no year: the month of the publication year. Looked for at word starts: a
     // search for the month names themselves stopped on every other Cyrillic letter.
-    for &in_start in starts.within(range.clone()) {
-        let in_start = in_start - off;
+    for word in starts.within(range.clone()) {
+        let in_start = word.start - off;
         if !hay[in_start..].starts_with("в")
             || hay.as_bytes().get(in_start + 2).is_none_or(|b| !b.is_ascii_whitespace())
         {
@@ -290,7 +290,7 @@ mod tests {
 
     fn dates(text: &str, published: Option<EventDate>) -> Vec<String> {
         let f = fold(text);
-        find(&f, 0..f.len(), &WordStarts::new(&f, std::slice::from_ref(&(0..f.len()))))
+        find(&f, 0..f.len(), &Words::new(&f, std::slice::from_ref(&(0..f.len()))))
             .iter()
             .map(|d| d.resolve(published).map_or("?".into(), |x| x.to_string()))
             .collect()

@@ -7,7 +7,7 @@
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
 use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
-use crate::lexicon::{fold, starts_sentence, WholeWordMatcher, WordStarts};
+use crate::lexicon::{fold, starts_sentence, WholeWordMatcher, Words};
 use crate::model::Span;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -232,12 +232,12 @@ impl Gazetteer {
     /// in text order. A span can carry two targets (a city-state is a city and a country).
     pub fn find(&self, text: &str, folded: &str) -> Vec<Hit> {
         let all = 0..text.len();
-        self.find_in(text, folded, std::slice::from_ref(&all), &WordStarts::new(folded, std::slice::from_ref(&all)))
+        self.find_in(text, folded, std::slice::from_ref(&all), &Words::new(folded, std::slice::from_ref(&all)))
     }
 
     /// Like [`Gazetteer::find`], within the given byte ranges only (an article's title and body).
-    /// `starts` are the word starts of the ranges (see [`WordStarts`]).
-    pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span], starts: &WordStarts) -> Vec<Hit> {
+    /// `starts` are the word starts of the ranges (see [`Words`]).
+    pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span], starts: &Words) -> Vec<Hit> {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for range in ranges {
             self.matcher.find(folded, starts.within(range.clone()), range.end, |pid, s, e| {

@@ -17,7 +17,7 @@ pub mod people;
 pub mod phrases;
 
 use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
-use crate::lexicon::{sentences, WordStarts};
+use crate::lexicon::{sentences, Words};
 use crate::load::Article;
 use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, Span};
 use dates::DateMention;
@@ -98,7 +98,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let text = article.text.as_str();
     let folded = article.folded.as_str();
     let regions: Vec<Span> = article.structure.fact_regions().cloned().collect();
-    let starts = WordStarts::new(folded, &regions);
+    let starts = Words::new(folded, &regions);
     let hits: Vec<Hit> = g.find_in(text, folded, &regions, &starts);
     let mut sents = Vec::new();
     let mut cues = Vec::new();

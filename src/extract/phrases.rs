@@ -5,7 +5,7 @@
 //! All first words go into one Aho-Corasick automaton; the words after the first are checked in
 //! place. This is many times faster than a regular expression with Unicode word boundaries.
 
-use crate::lexicon::{fold, WordStarts};
+use crate::lexicon::{fold, Words};
 use crate::model::Span;
 
 #[derive(Clone, Debug)]
@@ -52,7 +52,9 @@ impl<L: Copy> PhraseSet<L> {
             })
             .filter(|p| !p.words.is_empty())
             .collect();
-        let matcher = crate::lexicon::PrefixMatcher::new(patterns.iter().map(|p| p.words[0].text.clone()).collect());
+        let matcher = crate::lexicon::PrefixMatcher::new(
+            patterns.iter().map(|p| (p.words[0].text.clone(), p.words[0].stem)).collect(),
+        );
         PhraseSet { matcher, patterns }
     }
 
@@ -84,8 +86,8 @@ impl<L: Copy> PhraseSet<L> {
     }
 
     /// Every match in `folded[range]`, as (label, span), in text order; `starts` are the word
-    /// starts of the text (see [`WordStarts`]).
-    pub fn find(&self, folded: &str, range: Span, starts: &WordStarts) -> Vec<(L, Span)> {
+    /// starts of the text (see [`Words`]).
+    pub fn find(&self, folded: &str, range: Span, starts: &Words) -> Vec<(L, Span)> {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
         self.matcher.find(hay, starts.within(range.clone()), range.end, |pid, start, end| {
@@ -108,7 +110,7 @@ mod tests {
         let set = PhraseSet::new([(1, "совещании".to_string()), (2, "ИИ".to_string()), (3, "совещани*".to_string())]);
         let t = fold("на совещании");
         let mut found: Vec<(i32, &str)> = set
-            .find(&t, 0..t.len(), &WordStarts::new(&t, std::slice::from_ref(&(0..t.len()))))
+            .find(&t, 0..t.len(), &Words::new(&t, std::slice::from_ref(&(0..t.len()))))
             .into_iter()
             .map(|(l, s)| (l, &t[s]))
             .collect();
@@ -125,7 +127,7 @@ mod tests {
         ]);
         let t = fold("Встреча по искусственному  интеллекту; провстречный, сети 5G и 5GHz");
         let found: Vec<(i32, &str)> = set
-            .find(&t, 0..t.len(), &WordStarts::new(&t, std::slice::from_ref(&(0..t.len()))))
+            .find(&t, 0..t.len(), &Words::new(&t, std::slice::from_ref(&(0..t.len()))))
             .into_iter()
             .map(|(l, s)| (l, &t[s]))
             .collect();

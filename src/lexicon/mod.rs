@@ -134,19 +134,27 @@ fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     }
 }
 
-/// The word starts of an article's fact regions (a word character after a non-word one), found
-/// once and shared by every matcher: every name and phrase begins a word, so lookups run at these
-/// points instead of at every byte.
-pub struct WordStarts {
-    starts: Vec<usize>,
+/// A word of a text: the byte span of a run of word characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
 }
 
-impl WordStarts {
-    pub fn new(text: &str, ranges: &[std::ops::Range<usize>]) -> WordStarts {
+/// The words of an article's fact regions, found once and shared by every matcher: every name
+/// and phrase begins a word, so lookups run at word starts instead of at every byte, and with
+/// the word's end known a lookup by the whole word needs no scan of its own.
+pub struct Words {
+    words: Vec<Word>,
+}
+
+impl Words {
+    pub fn new(text: &str, ranges: &[std::ops::Range<usize>]) -> Words {
         let bytes = text.as_bytes();
-        let mut starts = Vec::with_capacity(text.len() / 8);
+        let mut words = Vec::with_capacity(text.len() / 8);
         for range in ranges {
-            let mut prev_word = char_before(text, range.start).is_some_and(is_word_char);
+            // A word that began before the range is not one of its words.
+            let mut start = char_before(text, range.start).is_some_and(is_word_char).then_some(usize::MAX);
             let mut i = range.start;
             while i < range.end {
                 let (word, len) = match bytes[i] {
@@ -154,23 +162,43 @@ impl WordStarts {
                     0xD0 | 0xD1 => (true, 2),
                     _ => word_char_at(text, i),
                 };
-                if word && !prev_word {
-                    starts.push(i);
+                match (word, start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        if s != usize::MAX {
+                            words.push(Word { start: s, end: i });
+                        }
+                        start = None;
+                    }
+                    _ => {}
                 }
-                prev_word = word;
                 i += len;
             }
+            if let Some(s) = start.filter(|&s| s != usize::MAX) {
+                words.push(Word { start: s, end: range.end });
+            }
         }
-        starts.sort_unstable();
-        starts.dedup();
-        WordStarts { starts }
+        words.sort_unstable_by_key(|w| w.start);
+        words.dedup_by_key(|w| w.start);
+        Words { words }
     }
 
-    /// The word starts inside `range`.
-    pub fn within(&self, range: std::ops::Range<usize>) -> &[usize] {
-        let from = self.starts.partition_point(|&s| s < range.start);
-        let to = self.starts.partition_point(|&s| s < range.end);
-        &self.starts[from..to.max(from)]
+    /// The words that start inside `range`.
+    pub fn within(&self, range: std::ops::Range<usize>) -> &[Word] {
+        let from = self.words.partition_point(|w| w.start < range.start);
+        let to = self.words.partition_point(|w| w.start < range.end);
+        &self.words[from..to.max(from)]
+    }
+}
+
+/// The length in bytes of the UTF-8 character whose first byte is `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
@@ -185,87 +213,87 @@ impl Openings {
     fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Openings {
         let mut bits = vec![0u64; 1024];
         for p in patterns {
-            let bit = Self::bit(p, 0);
+            if p.is_empty() {
+                continue;
+            }
+            let bit = Self::bit(p, Word { start: 0, end: word_end(p, 0).max(utf8_len(p.as_bytes()[0])) });
             bits[bit / 64] |= 1 << (bit % 64);
         }
         Openings { bits }
     }
 
-    /// The bit of the first two characters at `at` (a character that ends the word counts as a
+    /// The bit of the first two characters of `word` in `s` (a one-letter word's second is a
     /// space, so a one-letter word and a one-letter pattern agree).
     #[inline]
-    fn bit(s: &str, at: usize) -> usize {
+    fn bit(s: &str, word: Word) -> usize {
         let bytes = s.as_bytes();
-        let (_, first) = word_char_at(s, at);
-        let second = match at + first < s.len() {
-            true => match word_char_at(s, at + first) {
-                (true, len) => &bytes[at + first..at + first + len],
-                (false, _) => b" ",
-            },
-            false => b" ",
-        };
-        let h = bytes[at..at + first].iter().chain(second).fold(0u32, |h, &b| h.wrapping_mul(0x0100_0193) ^ b as u32);
+        let first = word.start + utf8_len(bytes[word.start]);
+        let second = if first < word.end { &bytes[first..first + utf8_len(bytes[first])] } else { b" " };
+        let h =
+            bytes[word.start..first].iter().chain(second).fold(0u32, |h, &b| h.wrapping_mul(0x0100_0193) ^ b as u32);
         (h ^ (h >> 16)) as usize & 0xFFFF
     }
 
-    /// False when no pattern can start at `at` of the folded text `s`.
+    /// False when no pattern can start at `word` of the folded text `s`.
     #[inline]
-    fn may_start(&self, s: &str, at: usize) -> bool {
-        let bit = Self::bit(s, at);
+    fn may_start(&self, s: &str, word: Word) -> bool {
+        let bit = Self::bit(s, word);
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
 
-/// Folded patterns looked for where a word starts, by the first few letters of the text there:
-/// each pattern is filed under its own first letters, and at each word start only the patterns
-/// filed under the text's are compared. For the phrase lexicons, whose first words may be stems
+/// Folded patterns looked for where a word starts, by the first few letters of the word there:
+/// each pattern is filed under its own first letters, and at each word only the patterns filed
+/// under the word's are compared. For the phrase lexicons, whose first words may be stems
 /// ("встреч" for встреча, встречи...), so that a whole-word lookup cannot find them.
 ///
-/// The key is the first [`PrefixMatcher::key_chars`] characters (fewer where the word is shorter);
-/// that is never more than the shortest pattern, so a text that starts with a pattern always has
-/// the pattern's key. Letters, digits and hyphens count ("e-gov").
+/// The key is a word's first [`KEY_CHARS`] letters, or the whole word if it is shorter. A stem
+/// shorter than that ("умн") cannot be filed so and is tried at every word: there are few.
 pub struct PrefixMatcher {
     patterns: Vec<String>,
     by_key: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
-    key_chars: usize,
+    short_stems: Vec<u32>,
     openings: Openings,
 }
 
+const KEY_CHARS: usize = 4;
+
 impl PrefixMatcher {
-    pub fn new(patterns: Vec<String>) -> PrefixMatcher {
-        let key_chars = patterns.iter().map(|p| p.chars().count()).filter(|&n| n > 0).min().unwrap_or(1).min(3);
+    /// Patterns with whether each is a stem (matches words that begin with it) or whole.
+    pub fn new(patterns: Vec<(String, bool)>) -> PrefixMatcher {
         let mut by_key: std::collections::HashMap<Box<str>, Vec<u32>, _> = Default::default();
-        for (i, p) in patterns.iter().enumerate() {
-            by_key.entry(Self::key(p, 0, key_chars).into()).or_insert_with(Vec::new).push(i as u32);
-        }
-        let openings = Openings::new(patterns.iter().map(String::as_str));
-        PrefixMatcher { patterns, by_key, key_chars, openings }
-    }
-
-    fn key(text: &str, at: usize, chars: usize) -> &str {
-        let mut end = at;
-        for c in text[at..].chars().take(chars) {
-            if !(is_word_char(c) || c == '-') {
-                break;
+        let mut short_stems = Vec::new();
+        for (i, (p, stem)) in patterns.iter().enumerate() {
+            let first = Word { start: 0, end: word_end(p, 0) };
+            if *stem && first.end == p.len() && p.chars().count() < KEY_CHARS {
+                short_stems.push(i as u32);
+            } else {
+                by_key.entry(Self::key(p, first).into()).or_insert_with(Vec::new).push(i as u32);
             }
-            end += c.len_utf8();
         }
-        &text[at..end]
+        let patterns: Vec<String> = patterns.into_iter().map(|(p, _)| p).collect();
+        let openings = Openings::new(patterns.iter().map(String::as_str));
+        PrefixMatcher { patterns, by_key, short_stems, openings }
     }
 
-    /// Every pattern that the text at one of `starts` (word starts of `folded`) begins with and
+    fn key(text: &str, word: Word) -> &str {
+        let w = &text[word.start..word.end];
+        w.char_indices().nth(KEY_CHARS).map_or(w, |(i, _)| &w[..i])
+    }
+
+    /// Every pattern that the text at one of `words` (of `folded`, see [`Words`]) begins with and
     /// that ends by `end`, as (pattern index, start, end), in text order.
-    pub fn find(&self, folded: &str, starts: &[usize], end: usize, mut found: impl FnMut(usize, usize, usize)) {
+    pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
         let hay = &folded[..end];
-        for &start in starts {
-            if !self.openings.may_start(hay, start) {
+        for &word in words {
+            if !self.openings.may_start(hay, word) {
                 continue;
             }
-            let Some(candidates) = self.by_key.get(Self::key(hay, start, self.key_chars)) else { continue };
-            for &pid in candidates {
+            let keyed = self.by_key.get(Self::key(hay, word)).map_or(&[][..], Vec::as_slice);
+            for &pid in keyed.iter().chain(&self.short_stems) {
                 let p = &self.patterns[pid as usize];
-                if has_prefix(&hay[start..], p) {
-                    found(pid as usize, start, start + p.len());
+                if has_prefix(&hay[word.start..], p) {
+                    found(pid as usize, word.start, word.start + p.len());
                 }
             }
         }
@@ -298,16 +326,15 @@ impl WholeWordMatcher {
         WholeWordMatcher { patterns, by_first_word, openings }
     }
 
-    /// Every pattern that starts at one of `starts` (word starts of `folded`, see [`WordStarts`]),
-    /// ends by `end` and is followed by no word character, as (pattern index, start, end), in
-    /// text order.
-    pub fn find(&self, folded: &str, starts: &[usize], end: usize, mut found: impl FnMut(usize, usize, usize)) {
+    /// Every pattern that starts at one of `words` (of `folded`, see [`Words`]), ends by `end` and
+    /// is followed by no word character, as (pattern index, start, end), in text order.
+    pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
         let hay = &folded[..end];
-        for &start in starts {
-            if !self.openings.may_start(hay, start) {
+        for &word in words {
+            if !self.openings.may_start(hay, word) {
                 continue;
             }
-            let first_end = word_end(hay, start);
+            let (start, first_end) = (word.start, word.end);
             let Some(candidates) = self.by_first_word.get(&hay[start..first_end]) else { continue };
             for &pid in candidates {
                 // The first word is the key just matched: only the rest of a pattern is compared.
@@ -449,7 +476,8 @@ mod tests {
             .filter(|&(i, c)| is_word_char(c) && !char_before(t, i).is_some_and(is_word_char))
             .map(|(i, _)| i)
             .collect();
-        assert_eq!(WordStarts::new(t, std::slice::from_ref(&(0..t.len()))).within(0..t.len()), by_char);
+        let words = Words::new(t, std::slice::from_ref(&(0..t.len())));
+        assert_eq!(words.within(0..t.len()).iter().map(|w| w.start).collect::<Vec<_>>(), by_char);
     }
 
     proptest::proptest! {
