@@ -77,7 +77,6 @@ struct Patterns {
     /// The year of "в 2025 году" and of "июне 2025 года" (the words before are checked by hand).
     year_in: Regex,
     year_of: Regex,
-    relative: Regex,
 }
 
 /// True when no word character stands just before `start` or just after `end`. Checked here
@@ -103,7 +102,6 @@ fn patterns() -> &'static Patterns {
             iso: Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").expect("ISO date pattern"),
             year_in: Regex::new(r"^(\d{4})\s*(?:году|г\.)").expect("year pattern"),
             year_of: Regex::new(r"^(\d{4})\s*(?:года|г\.)").expect("month-year pattern"),
-            relative: Regex::new(r"(вчера|накануне|сегодня|позавчера)").expect("relative pattern"),
         }
     })
 }
@@ -250,17 +248,14 @@ pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
             found.push(calendar(date, YearRef::Missing, in_start, month_end));
         }
     }
-    for c in p.relative.captures_iter(hay) {
-        let all = c.get(0).expect("match");
-        if !bounded(hay, all.start(), all.end()) {
-            continue;
-        }
-        let days = match all.as_str() {
+    for word in starts.within(range.clone()) {
+        let days = match &folded[word.start..word.end] {
             "сегодня" => 0,
+            "вчера" | "накануне" => -1,
             "позавчера" => -2,
-            _ => -1,
+            _ => continue,
         };
-        found.push(DateMention::Relative { days, span: off + all.start()..off + all.end() });
+        found.push(DateMention::Relative { days, span: word.start..word.end });
     }
     found.sort_by(|a, b| a.span().start.cmp(&b.span().start).then(b.span().end.cmp(&a.span().end)));
     let mut out: Vec<DateMention> = Vec::new();

@@ -126,7 +126,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
         topics: topic_phrases,
         dates: date_mentions,
         published: article.structure.published.as_ref().map(|(d, _)| *d),
-        attribution_openers: attribution_openers(folded),
+        attribution_openers: attribution_openers(folded, &starts),
     };
 
     let (date, anchor) = event_date(&facts);
@@ -289,13 +289,19 @@ const ATTRIBUTION_OPENERS: [&str; 6] =
     ["как сообщ", "как передает", "как передают", "по сообщению", "по данным", "как стало известно"];
 
 /// Where attribution openers stand in the folded text, as (start, end), in text order: found once
-/// per article, since every name asks about them.
-fn attribution_openers(folded: &str) -> Vec<(usize, usize)> {
-    let mut found: Vec<(usize, usize)> = ATTRIBUTION_OPENERS
-        .iter()
-        .flat_map(|o| memchr::memmem::find_iter(folded.as_bytes(), o.as_bytes()).map(|i| (i, i + o.len())))
-        .collect();
-    found.sort_unstable();
+/// per article at the words that open them, since every name asks about them.
+fn attribution_openers(folded: &str, words: &Words) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for w in words.within(0..folded.len()) {
+        if !matches!(&folded[w.start..w.end], "как" | "по") {
+            continue;
+        }
+        for o in ATTRIBUTION_OPENERS {
+            if crate::lexicon::has_prefix(&folded[w.start..], o) {
+                found.push((w.start, w.start + o.len()));
+            }
+        }
+    }
     found
 }
 
