@@ -106,6 +106,14 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// The groups of `re`'s match at the start of `text`, if any. The regex's DFA decides first
+/// whether there is a match, which for most numbers there is not ("5 человек"); the groups are
+/// then taken over the match alone.
+fn groups<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    let end = re.find(text)?.end();
+    re.captures(&text[..end])
+}
+
 /// The text from `at` on, cut to a window no date form outgrows.
 fn window(hay: &str, at: usize) -> &str {
     let mut end = hay.len().min(at + 160);
@@ -171,7 +179,7 @@ pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
         let text = window(hay, at);
         let digits = digits_end - at;
         if digits <= 2 {
-            if let Some(c) = p.day_month.captures(text) {
+            if let Some(c) = groups(&p.day_month, text) {
                 let month_word = c.get(3).expect("month group");
                 let month = months::month_of(month_word.as_str());
                 // "с 3 по 5 марта": the range begins at the "с".
@@ -187,7 +195,7 @@ pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
                     found.push(calendar(date, year, start, at + c.get(0).expect("match").end()));
                 }
             }
-            if let Some(c) = p.numeric.captures(text) {
+            if let Some(c) = groups(&p.numeric, text) {
                 let end = at + c.get(0).expect("match").end();
                 if bounded(hay, at, end) {
                     let (d, m, y) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
@@ -196,7 +204,7 @@ pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
                 }
             }
         } else if digits == 4 {
-            if let Some(c) = p.iso.captures(text) {
+            if let Some(c) = groups(&p.iso, text) {
                 let end = at + c.get(0).expect("match").end();
                 if bounded(hay, at, end) {
                     let (y, m, d) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
@@ -207,14 +215,14 @@ pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
             let Some((word_start, word_end)) = word_before(hay, at) else { continue };
             let word = &hay[word_start..word_end];
             if word == "в" {
-                if let Some(c) = p.year_in.captures(text) {
+                if let Some(c) = groups(&p.year_in, text) {
                     let end = at + c.get(0).expect("match").end();
                     if let (Some(y), true) = (num(c.get(1)), bounded(hay, word_start, end)) {
                         found.push(calendar(EventDate::year(y), YearRef::Stated, word_start, end));
                     }
                 }
             } else if let Some(m) = months::month_of(word) {
-                if let (Some(c), true) = (p.year_of.captures(text), bounded(hay, word_start, word_end)) {
+                if let (Some(c), true) = (groups(&p.year_of, text), bounded(hay, word_start, word_end)) {
                     if let Some(y) = num(c.get(1)) {
                         let end = at + c.get(0).expect("match").end();
                         found.push(calendar(EventDate::month(y, m), YearRef::Stated, word_start, end));
