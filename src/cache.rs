@@ -9,13 +9,16 @@
 //! never trusted.
 //!
 //! Layout: a 20-byte header (magic, format, fingerprint), a record count, then one record a file:
-//! its length and the bincode of (key, outcome). Opening reads only the keys; a record's events are
-//! read when the file is looked up, and a rewrite copies unchanged records byte for byte, so
-//! neither a warm nor a cold load holds the whole cache in memory.
+//! its length, then three parts: the key, the outcome without its evidence, and the evidence
+//! (the first two with their lengths, all bincode). Opening reads only the keys, skipping the rest
+//! of each record; a record's events are read when the file is looked up, its evidence only when
+//! the caller wants it (export; the dashboard and `stats` do not, and the evidence is most of the
+//! bytes); a rewrite copies unchanged records byte for byte. Neither a warm nor a cold load holds
+//! the whole cache in memory.
 
 use crate::lexicon::assets;
 use crate::load::LoadWarning;
-use crate::model::Event;
+use crate::model::{Event, Evidence};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
@@ -26,7 +29,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"ICTDIPC\0";
 /// Bumped whenever the layout of the cache file changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const HEADER: usize = 20;
 
 /// What loading one file gave: its events, or the reason it was skipped.
@@ -127,11 +130,11 @@ impl Cache {
         Some(buf)
     }
 
-    /// The cached outcome for a file, if its size and modification time are as recorded.
-    pub fn get(&self, f: &FileKey) -> Option<Outcome> {
+    /// The cached outcome for a file, if its size and modification time are as recorded; with its
+    /// events' evidence when `evidence` is set.
+    pub fn get(&self, f: &FileKey, evidence: bool) -> Option<Outcome> {
         let (at, len) = self.hit(f)?;
-        let (_, outcome): (Key, Outcome) = bincode::deserialize(&self.record(at, len)?).ok()?;
-        Some(outcome)
+        decode(&self.record(at, len)?, evidence)
     }
 
     /// True when the files of this load are exactly the cached ones, unchanged.
@@ -171,8 +174,9 @@ impl<'c> Writer<'c> {
         Ok(Writer { old, path, tmp, out, written: 0, failed: None })
     }
 
-    /// Adds one file's outcome (with its evidence: export needs it later).
-    pub fn add(&mut self, f: &FileKey, outcome: &Outcome) {
+    /// Adds one file's outcome (with its evidence: export needs it later). The evidence is taken
+    /// out while the rest is written, and put back.
+    pub fn add(&mut self, f: &FileKey, outcome: &mut Outcome) {
         if self.failed.is_some() {
             return;
         }
@@ -180,7 +184,7 @@ impl<'c> Writer<'c> {
             Some(raw) => raw,
             None => {
                 let key = Key { rel: f.rel.clone(), size: f.size, modified: stamp(f.modified) };
-                match bincode::serialize(&(&key, outcome)) {
+                match encode(&key, outcome) {
                     Ok(b) => b,
                     Err(e) => {
                         self.failed = Some(e.to_string());
@@ -219,6 +223,47 @@ impl<'c> Writer<'c> {
     }
 }
 
+/// A record's bytes: the key, the outcome with its evidence left out, then the evidence.
+fn encode(key: &Key, outcome: &mut Outcome) -> bincode::Result<Vec<u8>> {
+    let evidence: Vec<Vec<Evidence>> = match outcome {
+        Outcome::Events(events) => events.iter_mut().map(|e| std::mem::take(&mut e.evidence)).collect(),
+        Outcome::Skipped(_) => Vec::new(),
+    };
+    let parts = (bincode::serialize(key), bincode::serialize(outcome), bincode::serialize(&evidence));
+    if let Outcome::Events(events) = outcome {
+        events.iter_mut().zip(evidence).for_each(|(e, ev)| e.evidence = ev);
+    }
+    let (key, bare, evidence) = (parts.0?, parts.1?, parts.2?);
+    let mut out = Vec::with_capacity(8 + key.len() + bare.len() + evidence.len());
+    for part in [&key, &bare] {
+        out.extend_from_slice(&(part.len() as u32).to_le_bytes());
+        out.extend_from_slice(part);
+    }
+    out.extend_from_slice(&evidence);
+    Ok(out)
+}
+
+/// The length-prefixed part of `bytes` at `at`, and where the next part starts.
+fn part(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    let n = u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?) as usize;
+    Some((bytes.get(at + 4..at + 4 + n)?, at + 4 + n))
+}
+
+/// A record's outcome, with its evidence when `evidence` is set; `None` when the bytes are bad.
+fn decode(record: &[u8], evidence: bool) -> Option<Outcome> {
+    let (_, at) = part(record, 0)?;
+    let (bare, at) = part(record, at)?;
+    let mut outcome: Outcome = bincode::deserialize(bare).ok()?;
+    if let (true, Outcome::Events(events)) = (evidence, &mut outcome) {
+        let all: Vec<Vec<Evidence>> = bincode::deserialize(&record[at..]).ok()?;
+        if all.len() != events.len() {
+            return None;
+        }
+        events.iter_mut().zip(all).for_each(|(e, ev)| e.evidence = ev);
+    }
+    Some(outcome)
+}
+
 fn warning(path: &Path, reason: &str) -> LoadWarning {
     LoadWarning::new(path.display().to_string(), format!("cache {reason}; rebuilding it"))
 }
@@ -251,10 +296,17 @@ fn read_index(file: &fs::File) -> Result<HashMap<String, (Key, u64, u32)>, Strin
         if at + n as u64 > len {
             return Err("is truncated".into());
         }
-        // The key opens the record; bincode reads it and leaves the rest.
-        let mut record = vec![0u8; n as usize];
-        r.read_exact(&mut record).map_err(|_| "is truncated".to_string())?;
-        let key: Key = bincode::deserialize(&record).map_err(|e| format!("is corrupt ({e})"))?;
+        // The key opens the record, with its length; the rest is passed over.
+        let mut key_len = [0u8; 4];
+        r.read_exact(&mut key_len).map_err(|_| "is truncated".to_string())?;
+        let key_len = u32::from_le_bytes(key_len);
+        if key_len.saturating_add(4) > n {
+            return Err("is corrupt (a key longer than its record)".into());
+        }
+        let mut key = vec![0u8; key_len as usize];
+        r.read_exact(&mut key).map_err(|_| "is truncated".to_string())?;
+        let key: Key = bincode::deserialize(&key).map_err(|e| format!("is corrupt ({e})"))?;
+        r.seek_relative((n - 4 - key_len) as i64).map_err(|e| e.to_string())?;
         index.insert(key.rel.clone(), (key, at, n));
         at += n as u64;
     }

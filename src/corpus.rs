@@ -106,7 +106,7 @@ pub fn build_with(
         let results: Vec<(Outcome, bool)> = (start..end)
             .into_par_iter()
             .map(|i| {
-                let r = match cache.get(&keys[i]) {
+                let r = match cache.get(&keys[i], opts.keep_evidence) {
                     Some(o) => {
                         progress.cached.fetch_add(1, Ordering::Relaxed);
                         (o, true)
@@ -124,11 +124,11 @@ pub fn build_with(
                 r
             })
             .collect();
-        for (i, (outcome, cacheable)) in (start..end).zip(results) {
+        for (i, (mut outcome, cacheable)) in (start..end).zip(results) {
             let f = &files[i];
             if cacheable {
                 if let Some(w) = writer.as_mut() {
-                    w.add(&keys[i], &outcome);
+                    w.add(&keys[i], &mut outcome);
                 }
             }
             match outcome {

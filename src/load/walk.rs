@@ -71,19 +71,24 @@ fn walk_dir(
             return;
         }
     };
-    let mut children: Vec<PathBuf> = Vec::new();
+    // The listing gives each entry's type: a link is known without a stat of its own, and a
+    // plain file that is not an article is passed over without one.
+    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = Vec::new();
     for entry in entries {
         match entry {
-            Ok(e) => children.push(e.path()),
+            Ok(e) => children.push((e.path(), e.file_type().ok())),
             Err(e) => warnings.push(LoadWarning::new(rel_of(dir), format!("cannot list an entry: {}", io_reason(&e)))),
         }
     }
-    children.sort();
-    for path in children {
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in children {
         if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
             continue;
         }
-        let link = fs::symlink_metadata(&path).map(|m| m.file_type().is_symlink()).unwrap_or(false);
+        if kind.is_some_and(|k| k.is_file()) && !is_article(&path) {
+            continue;
+        }
+        let link = kind.is_none_or(|k| k.is_symlink());
         match fs::metadata(&path) {
             Err(e) if link => {
                 warnings.push(LoadWarning::new(rel_of(&path), format!("broken symlink: {}", io_reason(&e))))
