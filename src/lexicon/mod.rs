@@ -191,57 +191,6 @@ impl Words {
     }
 }
 
-/// The length in bytes of the UTF-8 character whose first byte is `b`.
-#[inline]
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
-    }
-}
-
-/// The two-letter openings of a set of words, as a 65,536-bit set. A text position whose first
-/// two characters open none of them cannot start a match, and is passed over without a search:
-/// most words of a text open no name.
-struct Openings {
-    bits: Vec<u64>,
-}
-
-impl Openings {
-    fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Openings {
-        let mut bits = vec![0u64; 1024];
-        for p in patterns {
-            if p.is_empty() {
-                continue;
-            }
-            let bit = Self::bit(p, Word { start: 0, end: word_end(p, 0).max(utf8_len(p.as_bytes()[0])) });
-            bits[bit / 64] |= 1 << (bit % 64);
-        }
-        Openings { bits }
-    }
-
-    /// The bit of the first two characters of `word` in `s` (a one-letter word's second is a
-    /// space, so a one-letter word and a one-letter pattern agree).
-    #[inline]
-    fn bit(s: &str, word: Word) -> usize {
-        let bytes = s.as_bytes();
-        let first = word.start + utf8_len(bytes[word.start]);
-        let second = if first < word.end { &bytes[first..first + utf8_len(bytes[first])] } else { b" " };
-        let h =
-            bytes[word.start..first].iter().chain(second).fold(0u32, |h, &b| h.wrapping_mul(0x0100_0193) ^ b as u32);
-        (h ^ (h >> 16)) as usize & 0xFFFF
-    }
-
-    /// False when no pattern can start at `word` of the folded text `s`.
-    #[inline]
-    fn may_start(&self, s: &str, word: Word) -> bool {
-        let bit = Self::bit(s, word);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
-}
-
 /// Folded patterns looked for where a word starts, by the first few letters of the word there:
 /// each pattern is filed under its own first letters, and at each word only the patterns filed
 /// under the word's are compared. For the phrase lexicons, whose first words may be stems
@@ -253,7 +202,6 @@ pub struct PrefixMatcher {
     patterns: Vec<String>,
     by_key: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
     short_stems: Vec<u32>,
-    openings: Openings,
 }
 
 const KEY_CHARS: usize = 4;
@@ -272,8 +220,7 @@ impl PrefixMatcher {
             }
         }
         let patterns: Vec<String> = patterns.into_iter().map(|(p, _)| p).collect();
-        let openings = Openings::new(patterns.iter().map(String::as_str));
-        PrefixMatcher { patterns, by_key, short_stems, openings }
+        PrefixMatcher { patterns, by_key, short_stems }
     }
 
     fn key(text: &str, word: Word) -> &str {
@@ -286,9 +233,6 @@ impl PrefixMatcher {
     pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
         let hay = &folded[..end];
         for &word in words {
-            if !self.openings.may_start(hay, word) {
-                continue;
-            }
             let keyed = self.by_key.get(Self::key(hay, word)).map_or(&[][..], Vec::as_slice);
             for &pid in keyed.iter().chain(&self.short_stems) {
                 let p = &self.patterns[pid as usize];
@@ -302,14 +246,14 @@ impl PrefixMatcher {
 
 /// A set of folded patterns that must match whole words, looked up by the word each starts with.
 ///
-/// At each word start the word is hashed and looked up; the few patterns that open with that
-/// word are compared byte for byte. This beats walking an automaton for the gazetteer's
-/// sixteen thousand names: its DFA is tens of megabytes, and every step into it missed the CPU
-/// cache, while one hash probe per word touches one line.
+/// Each word of the text is hashed and looked up; the few patterns that open with that word are
+/// compared byte for byte. This beats walking an automaton for the gazetteer's sixteen thousand
+/// names: its DFA is tens of megabytes, and every step into it missed the CPU cache, while one
+/// hash probe per word touches one line. (A two-letter prefilter in front of the probe saved
+/// nothing measurable and went.)
 pub struct WholeWordMatcher {
     patterns: Vec<String>,
     by_first_word: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
-    openings: Openings,
 }
 
 impl WholeWordMatcher {
@@ -322,8 +266,7 @@ impl WholeWordMatcher {
                 by_first_word.entry(first.into()).or_insert_with(Vec::new).push(i as u32);
             }
         }
-        let openings = Openings::new(patterns.iter().map(String::as_str));
-        WholeWordMatcher { patterns, by_first_word, openings }
+        WholeWordMatcher { patterns, by_first_word }
     }
 
     /// Every pattern that starts at one of `words` (of `folded`, see [`Words`]), ends by `end` and
@@ -331,9 +274,6 @@ impl WholeWordMatcher {
     pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
         let hay = &folded[..end];
         for &word in words {
-            if !self.openings.may_start(hay, word) {
-                continue;
-            }
             let (start, first_end) = (word.start, word.end);
             let Some(candidates) = self.by_first_word.get(&hay[start..first_end]) else { continue };
             for &pid in candidates {
