@@ -8,6 +8,9 @@ pub mod assets;
 pub mod furniture;
 pub mod months;
 pub mod swar;
+pub mod words;
+
+pub use words::{has_prefix, PrefixMatcher, WholeWordMatcher, Word, Words};
 
 /// Lowercases `text` and folds `ё` to `е`, keeping every byte offset: a character whose lowercase
 /// form has a different UTF-8 length is kept as it is. Spans found in the folded text can then be
@@ -115,200 +118,6 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Whether the character at byte `i` of `text` is a word character, and its length in bytes.
-/// Decided on the bytes for ASCII and Cyrillic (the same answer as [`is_word_char`]): this runs
-/// for every character of every article.
-#[inline]
-fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    let bytes = text.as_bytes();
-    match bytes[i] {
-        b @ 0..=0x7F => (b.is_ascii_alphanumeric(), 1),
-        // U+0400..U+047F and U+04C0..U+04FF: letters.
-        0xD0 | 0xD1 | 0xD3 => (true, 2),
-        // U+0480..U+04BF: letters but for the signs U+0482..U+0489.
-        0xD2 => (!(0x82..=0x89).contains(&bytes[i + 1]), 2),
-        _ => {
-            let c = text[i..].chars().next().expect("a character starts here");
-            (is_word_char(c), c.len_utf8())
-        }
-    }
-}
-
-/// A word of a text: the byte span of a run of word characters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Word {
-    pub start: usize,
-    pub end: usize,
-}
-
-/// The words of an article's fact regions, found once and shared by every matcher: every name
-/// and phrase begins a word, so lookups run at word starts instead of at every byte, and with
-/// the word's end known a lookup by the whole word needs no scan of its own.
-pub struct Words {
-    words: Vec<Word>,
-}
-
-impl Words {
-    pub fn new(text: &str, ranges: &[std::ops::Range<usize>]) -> Words {
-        let bytes = text.as_bytes();
-        let mut words = Vec::with_capacity(text.len() / 8);
-        for range in ranges {
-            // A word that began before the range is not one of its words.
-            let mut start = char_before(text, range.start).is_some_and(is_word_char).then_some(usize::MAX);
-            let mut i = range.start;
-            while i < range.end {
-                let (word, len) = match bytes[i] {
-                    b @ 0..=0x7F => (b.is_ascii_alphanumeric(), 1),
-                    0xD0 | 0xD1 => (true, 2),
-                    _ => word_char_at(text, i),
-                };
-                match (word, start) {
-                    (true, None) => start = Some(i),
-                    (false, Some(s)) => {
-                        if s != usize::MAX {
-                            words.push(Word { start: s, end: i });
-                        }
-                        start = None;
-                    }
-                    _ => {}
-                }
-                i += len;
-            }
-            if let Some(s) = start.filter(|&s| s != usize::MAX) {
-                words.push(Word { start: s, end: range.end });
-            }
-        }
-        words.sort_unstable_by_key(|w| w.start);
-        words.dedup_by_key(|w| w.start);
-        Words { words }
-    }
-
-    /// The words that start inside `range`.
-    pub fn within(&self, range: std::ops::Range<usize>) -> &[Word] {
-        let from = self.words.partition_point(|w| w.start < range.start);
-        let to = self.words.partition_point(|w| w.start < range.end);
-        &self.words[from..to.max(from)]
-    }
-}
-
-/// Folded patterns looked for where a word starts, by the first few letters of the word there:
-/// each pattern is filed under its own first letters, and at each word only the patterns filed
-/// under the word's are compared. For the phrase lexicons, whose first words may be stems
-/// ("встреч" for встреча, встречи...), so that a whole-word lookup cannot find them.
-///
-/// The key is a word's first [`KEY_CHARS`] letters, or the whole word if it is shorter. A stem
-/// shorter than that ("умн") cannot be filed so and is tried at every word: there are few.
-pub struct PrefixMatcher {
-    patterns: Vec<String>,
-    by_key: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
-    short_stems: Vec<u32>,
-}
-
-const KEY_CHARS: usize = 4;
-
-impl PrefixMatcher {
-    /// Patterns with whether each is a stem (matches words that begin with it) or whole.
-    pub fn new(patterns: Vec<(String, bool)>) -> PrefixMatcher {
-        let mut by_key: std::collections::HashMap<Box<str>, Vec<u32>, _> = Default::default();
-        let mut short_stems = Vec::new();
-        for (i, (p, stem)) in patterns.iter().enumerate() {
-            let first = Word { start: 0, end: word_end(p, 0) };
-            if *stem && first.end == p.len() && p.chars().count() < KEY_CHARS {
-                short_stems.push(i as u32);
-            } else {
-                by_key.entry(Self::key(p, first).into()).or_insert_with(Vec::new).push(i as u32);
-            }
-        }
-        let patterns: Vec<String> = patterns.into_iter().map(|(p, _)| p).collect();
-        PrefixMatcher { patterns, by_key, short_stems }
-    }
-
-    fn key(text: &str, word: Word) -> &str {
-        let w = &text[word.start..word.end];
-        w.char_indices().nth(KEY_CHARS).map_or(w, |(i, _)| &w[..i])
-    }
-
-    /// Every pattern that the text at one of `words` (of `folded`, see [`Words`]) begins with and
-    /// that ends by `end`, as (pattern index, start, end), in text order.
-    pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
-        let hay = &folded[..end];
-        for &word in words {
-            let keyed = self.by_key.get(Self::key(hay, word)).map_or(&[][..], Vec::as_slice);
-            for &pid in keyed.iter().chain(&self.short_stems) {
-                let p = &self.patterns[pid as usize];
-                if has_prefix(&hay[word.start..], p) {
-                    found(pid as usize, word.start, word.start + p.len());
-                }
-            }
-        }
-    }
-}
-
-/// A set of folded patterns that must match whole words, looked up by the word each starts with.
-///
-/// Each word of the text is hashed and looked up; the few patterns that open with that word are
-/// compared byte for byte. This beats walking an automaton for the gazetteer's sixteen thousand
-/// names: its DFA is tens of megabytes, and every step into it missed the CPU cache, while one
-/// hash probe per word touches one line. (A two-letter prefilter in front of the probe saved
-/// nothing measurable and went.)
-pub struct WholeWordMatcher {
-    patterns: Vec<String>,
-    by_first_word: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
-}
-
-impl WholeWordMatcher {
-    /// Patterns that do not start with a word character can never match and are left out.
-    pub fn new(patterns: Vec<String>) -> WholeWordMatcher {
-        let mut by_first_word: std::collections::HashMap<Box<str>, Vec<u32>, _> = Default::default();
-        for (i, p) in patterns.iter().enumerate() {
-            let first = &p[..word_end(p, 0)];
-            if !first.is_empty() {
-                by_first_word.entry(first.into()).or_insert_with(Vec::new).push(i as u32);
-            }
-        }
-        WholeWordMatcher { patterns, by_first_word }
-    }
-
-    /// Every pattern that starts at one of `words` (of `folded`, see [`Words`]), ends by `end` and
-    /// is followed by no word character, as (pattern index, start, end), in text order.
-    pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
-        let hay = &folded[..end];
-        for &word in words {
-            let (start, first_end) = (word.start, word.end);
-            let Some(candidates) = self.by_first_word.get(&hay[start..first_end]) else { continue };
-            for &pid in candidates {
-                // The first word is the key just matched: only the rest of a pattern is compared.
-                let p = &self.patterns[pid as usize];
-                let rest = &p[first_end - start..];
-                let p_end = first_end + rest.len();
-                if has_prefix(&hay[first_end..], rest) && !char_at(folded, p_end).is_some_and(is_word_char) {
-                    found(pid as usize, start, p_end);
-                }
-            }
-        }
-    }
-}
-
-/// The end of the run of word characters starting at byte `at`.
-fn word_end(text: &str, mut at: usize) -> usize {
-    while at < text.len() {
-        let (word, len) = word_char_at(text, at);
-        if !word {
-            break;
-        }
-        at += len;
-    }
-    at
-}
-
-/// `text.starts_with(prefix)` without a call into the C library's `memcmp`: the lexicons compare
-/// millions of prefixes of a few bytes each, where the call cost more than the comparison.
-#[inline]
-pub fn has_prefix(text: &str, prefix: &str) -> bool {
-    let (t, p) = (text.as_bytes(), prefix.as_bytes());
-    t.len() >= p.len() && t.iter().zip(p).all(|(a, b)| a == b)
-}
-
 /// The character that ends just before byte `at`, if any.
 #[inline]
 pub fn char_before(text: &str, at: usize) -> Option<char> {
@@ -319,11 +128,6 @@ pub fn char_before(text: &str, at: usize) -> Option<char> {
 #[inline]
 pub fn char_at(text: &str, at: usize) -> Option<char> {
     text[at..].chars().next()
-}
-
-/// True when `start..end` is a whole word of `text`: no word character touches either end.
-pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    !char_before(text, start).is_some_and(is_word_char) && !char_at(text, end).is_some_and(is_word_char)
 }
 
 /// True when the word at `at` begins a sentence: only spaces, quotes or brackets stand between it
