@@ -1,8 +1,9 @@
-//! One automaton for every name the extractor knows: countries (names in all cases, adjectives,
-//! abbreviations), international bodies, cities and regions, all from `assets/`.
+//! Every name the extractor knows: countries (names in all cases, adjectives, abbreviations),
+//! international bodies, cities and regions, all from `assets/`, in one table looked up by a
+//! name's first word ([`WholeWordMatcher`]).
 //!
-//! The text is folded (lowercase, ё→е) with byte offsets kept, so one case-insensitive pass finds
-//! every candidate; each candidate is then checked against its rule on the original text
+//! The text is folded (lowercase, ё→е) with byte offsets kept, so one case-insensitive lookup per
+//! word finds every candidate; each candidate is then checked against its rule on the original text
 //! (capitalised, exact case, not at a sentence start) and against word boundaries. Where matches
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 

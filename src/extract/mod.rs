@@ -2,7 +2,7 @@
 //! state beyond the tables built once from `assets/`.
 //!
 //! The steps, each in its own module:
-//! 1. names (`gazetteer`): countries, bodies, cities, regions, in one automaton pass;
+//! 1. names (`gazetteer`): countries, bodies, cities, regions, one lookup per word;
 //! 2. dates (`dates`) and event cues (`phrases`, from `assets/cues.tsv`) per sentence;
 //! 3. the event date: the first date in a sentence that reports a gathering, else one in a
 //!    sentence that reports words said, else the publication date for a same-day report;
@@ -40,7 +40,7 @@ enum Phrase {
     Topic(&'static str),
 }
 
-/// Event cues, kinds and topics in one automaton: one pass over an article finds all three.
+/// Event cues, kinds and topics in one lexicon: one pass over an article's words finds all three.
 fn lexicons() -> &'static PhraseSet<Phrase> {
     static L: OnceLock<PhraseSet<Phrase>> = OnceLock::new();
     L.get_or_init(|| {

@@ -2,8 +2,9 @@
 //! is words separated by spaces; a trailing `*` lets a word take any ending ("встреч*" finds
 //! встреча, встречи, встречу...).
 //!
-//! All first words go into one Aho-Corasick automaton; the words after the first are checked in
-//! place. This is many times faster than a regular expression with Unicode word boundaries.
+//! All first words are filed in one table by their first letters ([`crate::lexicon::PrefixMatcher`]),
+//! asked once per word of the text; the words after the first are checked in place. This is many
+//! times faster than a regular expression with Unicode word boundaries.
 
 use crate::lexicon::{fold, Words};
 use crate::model::Span;
