@@ -225,16 +225,16 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
         spans.sort_by_key(|(s, _)| s.start);
         let mut floor = sentence.start;
         for (span, initials) in spans {
-            let accepted = initials || {
+            let role = role_before(text, folded, floor, span.start);
+            let accepted = initials || role.is_some() || {
                 let first_word = text[span.clone()].split([' ', '-']).next().unwrap_or("");
-                let introduced = role_before(text, folded, floor, span.start).is_some();
                 let speech = speech_verbs
                     .iter()
                     .any(|v| v.end <= span.start && span.start - v.end <= 3 && v.start >= sentence.start);
-                is_given_name(first_word) || introduced || speech
+                is_given_name(first_word) || speech
             };
             if accepted {
-                found.push(person(text, folded, floor, span.clone(), hits));
+                found.push(person(text, folded, role, span.clone(), hits));
                 floor = span.end;
             }
         }
@@ -329,8 +329,8 @@ fn nominative_word(word: &str, case: Case) -> String {
     }
 }
 
-fn person(text: &str, folded: &str, floor: usize, span: Span, hits: &[Hit]) -> PersonMention {
-    let role = role_before(text, folded, floor, span.start);
+/// The person named at `span`, introduced by `role` (see [`role_before`]) if any.
+fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit]) -> PersonMention {
     let case = role.as_ref().map_or(Case::Nominative, |r| {
         let last_role_word = words(text, r.clone()).into_iter().rfind(|w| is_role_word(&folded[w.clone()]));
         last_role_word.map_or(Case::Nominative, |w| case_after_role(&folded[w]))
