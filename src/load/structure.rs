@@ -54,6 +54,12 @@ struct Patterns {
     dateline: Regex,
     date_only: Regex,
     meta: Regex,
+    /// The shared date group alone, anchored: the groups of a date are taken with it from the
+    /// stretch the larger patterns matched (see `LineMatch`).
+    date: Regex,
+    /// What stands before the date on a date line and on a metadata line.
+    time_prefix: Regex,
+    meta_label: Regex,
     /// "АСТАНА. КАЗИНФОРМ –": a city and an agency in capitals, no date.
     dateline_undated: Regex,
 }
@@ -83,6 +89,11 @@ fn patterns() -> &'static Patterns {
                 r"(?i)^\s*(?:date|дата|опубликовано|published|дата публикации)\s*:?\s*{date}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
             ))
             .expect("metadata pattern"),
+            date: Regex::new(&format!(r"(?i)^{date}")).expect("date pattern"),
+            time_prefix: Regex::new(r"(?i)^\s*#*\s*(?:\d{1,2}:\d{2}\s*[,/|]?\s*)?").expect("time prefix pattern"),
+            // The longer label first: "дата публикации" is not "дата" and a date.
+            meta_label: Regex::new(r"(?i)^\s*(?:дата публикации|date|дата|опубликовано|published)\s*:?\s*")
+                .expect("metadata label pattern"),
             dateline_undated: Regex::new(concat!(
                 r"^\s*(?:([А-ЯЁ][А-ЯЁ\-]{2,20}(?: [А-ЯЁ][А-ЯЁ\-]{2,20})?)[.,]\s*[А-ЯЁA-Z][А-ЯЁA-Z«»\x22 .\-]{1,30}?\s*[–—-]",
                 // "Tashkent, Uzbekistan (UzDaily.com) --"
@@ -98,44 +109,74 @@ fn patterns() -> &'static Patterns {
 /// holds a date near its start) and only on the line's first few hundred bytes, since none of them
 /// reaches further. Body paragraphs run to kilobytes, and a regex capture over such a line costs
 /// far more than a scan for a digit.
+/// A dated line or line prefix: where the match ends in the line, the groups of its date, and
+/// the dateline's city.
+struct LineMatch<'t> {
+    end: usize,
+    date: regex::Captures<'t>,
+    city: Option<Span>,
+}
+
+/// The line patterns behind cheap tests: each is tried only on lines that could match it (a date
+/// needs a digit, a metadata line starts with its label, a dateline ends in a dash or holds a date
+/// near its start) and only on the line's first few hundred bytes, since none of them reaches
+/// further. A match is found by the pattern's DFA alone; the date's groups are then taken by the
+/// small date pattern from the stretch where the date stands. Taking groups with the whole pattern
+/// (its agency and city parts repeat broad classes up to 60 times) cost more than the rest of the
+/// structure analysis.
 impl Patterns {
-    fn date_line<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
-        let plausible = line.len() <= 160 && has_digit(line);
-        plausible.then(|| captures_of_match(&self.date_only, line)).flatten().filter(|c| month_named(c, 0))
+    fn date_line<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {
+        if line.len() > 160 || !has_digit(line) {
+            return None;
+        }
+        let end = self.date_only.find(line)?.end();
+        let from = self.time_prefix.find(line).map_or(0, |m| m.end());
+        self.with_date(line, from, end, None)
     }
 
-    fn meta_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
+    fn meta_prefix<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {
         let t = line.trim_start();
-        let labelled = ["date", "дата", "опубликовано", "published"].iter().any(|l| starts_with_ignoring_case(t, l));
-        labelled.then(|| captures_of_match(&self.meta, head(line, 400))).flatten().filter(|c| month_named(c, 0))
+        if !["date", "дата", "опубликовано", "published"].iter().any(|l| starts_with_ignoring_case(t, l))
+        {
+            return None;
+        }
+        let head = head(line, 400);
+        let end = self.meta.find(head)?.end();
+        let from = self.meta_label.find(head)?.end();
+        self.with_date(head, from, end, None)
     }
 
-    fn dateline_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
-        let plausible = has_digit(head(line, 200));
-        plausible.then(|| captures_of_match(&self.dateline, head(line, 400))).flatten().filter(|c| month_named(c, 1))
+    fn dateline_prefix<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {
+        if !has_digit(head(line, 200)) {
+            return None;
+        }
+        let head = head(line, 400);
+        let end = self.dateline.find(head)?.end();
+        // The city runs to the first comma or full stop (it can hold neither); the date follows.
+        let lead = head.len() - head.trim_start().len();
+        let sep = lead + head[lead..].find([',', '.'])?;
+        let from = head.len() - head[sep + 1..].trim_start().len();
+        self.with_date(head, from, end, Some(lead..sep))
+    }
+
+    fn with_date<'t>(&self, line: &'t str, from: usize, end: usize, city: Option<Span>) -> Option<LineMatch<'t>> {
+        let date = self.date.captures(line.get(from..end)?)?;
+        month_named(&date).then_some(LineMatch { end, date, city })
     }
 
     fn undated_dateline_prefix<'t>(&self, line: &'t str) -> Option<regex::Captures<'t>> {
         let head = head(line, 300);
-        let plausible = head.contains(['-', '–', '—']);
-        plausible.then(|| captures_of_match(&self.dateline_undated, head)).flatten()
+        if !head.contains(['-', '–', '—']) {
+            return None;
+        }
+        let end = self.dateline_undated.find(head)?.end();
+        self.dateline_undated.captures(&head[..end])
     }
 }
 
-/// The groups of `re`'s first match in `hay`. The match is found first by the regex's DFA, and
-/// the groups are then taken over the match alone: group extraction costs in proportion to the
-/// pattern's size times the haystack's length, and the month names make these patterns large.
-fn captures_of_match<'t>(re: &Regex, hay: &'t str) -> Option<regex::Captures<'t>> {
-    let m = re.find(hay)?;
-    re.captures(&hay[..m.end()])
-}
-
-/// True unless the shared date group matched a word that names no month.
-fn month_named(c: &regex::Captures, groups_before: usize) -> bool {
-    [8, 11]
-        .iter()
-        .filter_map(|&i| c.get(i + groups_before))
-        .all(|m| months::month_of(&crate::lexicon::fold(m.as_str())).is_some())
+/// True unless the date group matched a word that names no month.
+fn month_named(c: &regex::Captures) -> bool {
+    [8, 11].iter().filter_map(|&i| c.get(i)).all(|m| months::month_of(&crate::lexicon::fold(m.as_str())).is_some())
 }
 
 fn has_digit(s: &str) -> bool {
@@ -156,21 +197,20 @@ fn starts_with_ignoring_case(text: &str, lower: &str) -> bool {
     lower.chars().all(|l| chars.next() == Some(l))
 }
 
-/// The date captured by the shared date group of the patterns above (numeric, ISO or with a month
-/// name), which starts after `groups_before` capture groups of the pattern's own.
-fn captured_date(c: &regex::Captures, groups_before: usize) -> Option<EventDate> {
-    let num = |i: usize| c.get(i + groups_before).and_then(|m| m.as_str().parse::<i64>().ok());
+/// The date in the groups of the date pattern (numeric, ISO or with a month name).
+fn captured_date(c: &regex::Captures) -> Option<EventDate> {
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i64>().ok());
     let (y, m, d) = if let (Some(d), Some(m), Some(y)) = (num(1), num(2), num(3)) {
         (y, m, d)
     } else if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
         (y, m, d)
     } else if let Some(d) = num(7) {
-        let m = months::month_of(&crate::lexicon::fold(c.get(8 + groups_before)?.as_str()))? as i64;
+        let m = months::month_of(&crate::lexicon::fold(c.get(8)?.as_str()))? as i64;
         (num(9)?, m, d)
     } else {
         // Day and month only ("ТАШКЕНТ, 20 ноября. /ТАСС/."): the year is not knowable.
         let d = num(10)?;
-        let m = months::month_of(&crate::lexicon::fold(c.get(11 + groups_before)?.as_str()))?;
+        let m = months::month_of(&crate::lexicon::fold(c.get(11)?.as_str()))?;
         let date = EventDate::day_month(m, d as u32);
         return chrono::NaiveDate::from_ymd_opt(2024, m, d as u32).map(|_| date);
     };
@@ -274,16 +314,16 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
         if seen > 4 {
             break;
         }
-        if let Some(c) = p.date_line(line) {
+        if let Some(m) = p.date_line(line) {
             roles[i] = Some(Role::Meta);
-            if let (Some(d), None) = (captured_date(&c, 0), &st.published) {
+            if let (Some(d), None) = (captured_date(&m.date), &st.published) {
                 st.published = Some((d, start..start + line.len()));
             }
             continue;
         }
         // A metadata or dateline prefix: the prefix takes its role, the rest of the line is body.
-        let mut split = |role: Role, c: &regex::Captures| {
-            let end = start + c.get(0).map_or(0, |m| m.end());
+        let mut split = |role: Role, matched: usize| {
+            let end = start + matched;
             extra.push((role, start..end));
             if end < start + line.len() {
                 extra.push((Role::Body, end..start + line.len()));
@@ -291,19 +331,19 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
             roles[i] = Some(role);
             start..end
         };
-        if let Some(c) = p.meta_prefix(line) {
-            let span = split(Role::Meta, &c);
-            st.published = st.published.take().or(captured_date(&c, 0).map(|d| (d, span)));
+        if let Some(m) = p.meta_prefix(line) {
+            let span = split(Role::Meta, m.end);
+            st.published = st.published.take().or(captured_date(&m.date).map(|d| (d, span)));
             break;
         }
-        if let Some(c) = p.dateline_prefix(line) {
-            let span = split(Role::Dateline, &c);
-            st.dateline_city = c.get(1).map(|city| start + city.start()..start + city.end());
-            st.published = st.published.take().or(captured_date(&c, 1).map(|d| (d, span)));
+        if let Some(m) = p.dateline_prefix(line) {
+            let span = split(Role::Dateline, m.end);
+            st.dateline_city = m.city.map(|city| start + city.start..start + city.end);
+            st.published = st.published.take().or(captured_date(&m.date).map(|d| (d, span)));
             break;
         }
         if let Some(c) = p.undated_dateline_prefix(line) {
-            split(Role::Dateline, &c);
+            split(Role::Dateline, c.get(0).map_or(0, |m| m.end()));
             st.dateline_city = c.get(1).or(c.get(2)).map(|m| start + m.start()..start + m.end());
             break;
         }
