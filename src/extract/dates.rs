@@ -178,6 +178,14 @@ pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
     for (at, digits_end) in digit_runs(hay) {
         let text = window(hay, at);
         let digits = digits_end - at;
+        // "18.06.2025" and "2025-06-18": the groups holding year, month and day.
+        let all_numbers = |re: &Regex, ymd: [usize; 3]| {
+            let c = groups(re, text)?;
+            let end = at + c.get(0)?.end();
+            let n = |i: usize| num(c.get(ymd[i])).unwrap_or(0);
+            let date = EventDate::day(n(0), n(1) as u32, n(2) as u32);
+            bounded(hay, at, end).then(|| calendar(date, YearRef::Stated, at, end))
+        };
         if digits <= 2 {
             if let Some(c) = groups(&p.day_month, text) {
                 let month_word = c.get(3).expect("month group");
@@ -195,23 +203,9 @@ pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
                     found.push(calendar(date, year, start, at + c.get(0).expect("match").end()));
                 }
             }
-            if let Some(c) = groups(&p.numeric, text) {
-                let end = at + c.get(0).expect("match").end();
-                if bounded(hay, at, end) {
-                    let (d, m, y) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
-                    let date = EventDate::day(y.unwrap_or(0), m.unwrap_or(0) as u32, d.unwrap_or(0) as u32);
-                    found.push(calendar(date, YearRef::Stated, at, end));
-                }
-            }
+            found.extend(all_numbers(&p.numeric, [3, 2, 1]));
         } else if digits == 4 {
-            if let Some(c) = groups(&p.iso, text) {
-                let end = at + c.get(0).expect("match").end();
-                if bounded(hay, at, end) {
-                    let (y, m, d) = (num(c.get(1)), num(c.get(2)), num(c.get(3)));
-                    let date = EventDate::day(y.unwrap_or(0), m.unwrap_or(0) as u32, d.unwrap_or(0) as u32);
-                    found.push(calendar(date, YearRef::Stated, at, end));
-                }
-            }
+            found.extend(all_numbers(&p.iso, [1, 2, 3]));
             let Some((word_start, word_end)) = word_before(hay, at) else { continue };
             let word = &hay[word_start..word_end];
             if word == "в" {

@@ -27,12 +27,8 @@ pub fn fold(text: &str) -> String {
     let capital_yo = memchr::memmem::find(src, "Ё".as_bytes()).is_some();
     let mut i = 0;
     while i < src.len() {
-        if !capital_yo && swar::word_at(src, i).is_some_and(|w| !needs_folding(w)) {
-            i += 8;
-            // A two-byte letter may straddle the edge: the next step starts at its first byte.
-            if src.get(i).is_some_and(|&b| b & 0xC0 == 0x80) {
-                i -= 1;
-            }
+        if let Some(next) = swar::skip_plain(src, i, |w| !capital_yo && !needs_folding(w)) {
+            i = next;
             continue;
         }
         let b = src[i];

@@ -20,6 +20,16 @@ pub fn any_byte_in(w: u64, lo: u8, hi: u8) -> bool {
     ((ONES * (128 + hi) - low7) & !x & (low7 + ONES * (128 - lo)) & HIGH) != 0
 }
 
+/// Where a byte-by-byte scan at `at` may resume when the eight bytes there pass `plain`: eight
+/// bytes on, or one back if that lands inside a character. `plain` must refuse the first byte of
+/// every character longer than two bytes and of every two-byte one but Cyrillic (0xD0, 0xD1), so
+/// that only a two-byte letter can cross the edge.
+#[inline]
+pub fn skip_plain(bytes: &[u8], at: usize, plain: impl Fn(u64) -> bool) -> Option<usize> {
+    let next = at + 8;
+    word_at(bytes, at).filter(|&w| plain(w)).map(|_| next - bytes.get(next).is_some_and(|&b| b & 0xC0 == 0x80) as usize)
+}
+
 /// The eight bytes of `bytes` from `at` as a little-endian word, if there are eight.
 #[inline]
 pub fn word_at(bytes: &[u8], at: usize) -> Option<u64> {

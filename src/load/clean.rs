@@ -36,7 +36,7 @@ pub fn clean(raw: &str) -> String {
 /// True when `text` needs neither the loop below nor normalisation. Decided on the bytes for ASCII
 /// and the Russian alphabet, which is nearly all of it; other characters are asked one by one.
 fn is_clean(text: &str) -> bool {
-    use crate::lexicon::swar::{any_byte_in, word_at};
+    use crate::lexicon::swar::{any_byte_in, skip_plain};
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -49,11 +49,8 @@ fn is_clean(text: &str) -> bool {
                 || any_byte_in(w, 0xC0, 0xCF)
                 || any_byte_in(w, 0xD2, 0xFF))
         };
-        if word_at(bytes, i).is_some_and(plain) {
-            i += 8;
-            if bytes.get(i).is_some_and(|&b| b & 0xC0 == 0x80) {
-                i -= 1;
-            }
+        if let Some(next) = skip_plain(bytes, i, plain) {
+            i = next;
             continue;
         }
         let b = bytes[i];
