@@ -167,7 +167,7 @@ fn valid(date: EventDate) -> bool {
 
 /// All date mentions in `folded[range]`, in text order, without overlaps (the longest reading of a
 /// stretch wins: "17 июня 2025 года" is one mention, not a day-month and a year).
-pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
+pub fn find(folded: &str, range: Span, words: &Words) -> Vec<DateMention> {
     let p = patterns();
     let hay = &folded[range.clone()];
     let off = range.start;
@@ -225,32 +225,30 @@ pub fn find(folded: &str, range: Span, starts: &Words) -> Vec<DateMention> {
             }
         }
     }
-    // "в октябре" with no year: the month of the publication year. Looked for at word starts: a
-    // search for the month names themselves stopped on every other Cyrillic letter.
-    for word in starts.within(range.clone()) {
-        let in_start = word.start - off;
-        if !hay[in_start..].starts_with("в")
-            || hay.as_bytes().get(in_start + 2).is_none_or(|b| !b.is_ascii_whitespace())
+    // "в октябре" with no year: the month of the publication year. Read from the article's words:
+    // a search for the month names themselves stopped on every other Cyrillic letter.
+    let words = words.within(range.clone());
+    for pair in words.windows(2) {
+        let (preposition, month) = (pair[0], pair[1]);
+        if &folded[preposition.start..preposition.end] != "в"
+            || !folded[preposition.end..month.start].chars().all(char::is_whitespace)
         {
             continue;
         }
-        let month_start = hay[in_start + 2..].trim_start().as_ptr() as usize - hay.as_ptr() as usize;
-        let month_end = month_start
-            + hay[month_start..].find(|c: char| !crate::lexicon::is_word_char(c)).unwrap_or(hay.len() - month_start);
-        let word = &hay[month_start..month_end];
         // A locative ("октябре"), and no year after it ("в октябре 2024 года" is above).
-        if !word.ends_with('е') || word.chars().count() <= 3 || !bounded(hay, in_start, month_end) {
+        let word = &folded[month.start..month.end];
+        if !word.ends_with('е') || word.chars().count() <= 3 {
             continue;
         }
-        if hay[month_end..].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+        if folded[month.end..range.end].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
             continue;
         }
-        if let Some(month) = months::month_of(word) {
-            let date = EventDate { year: None, month: Some(month), day: None };
-            found.push(calendar(date, YearRef::Missing, in_start, month_end));
+        if let Some(m) = months::month_of(word) {
+            let date = EventDate { year: None, month: Some(m), day: None };
+            found.push(DateMention::Calendar { date, year: YearRef::Missing, span: preposition.start..month.end });
         }
     }
-    for word in starts.within(range.clone()) {
+    for word in words {
         let days = match &folded[word.start..word.end] {
             "сегодня" => 0,
             "вчера" | "накануне" => -1,

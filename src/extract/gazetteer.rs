@@ -237,11 +237,11 @@ impl Gazetteer {
     }
 
     /// Like [`Gazetteer::find`], within the given byte ranges only (an article's title and body).
-    /// `starts` are the word starts of the ranges (see [`Words`]).
-    pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span], starts: &Words) -> Vec<Hit> {
+    /// `words` are the words of the ranges (see [`Words`]).
+    pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span], words: &Words) -> Vec<Hit> {
         let mut cands: Vec<(usize, usize, usize)> = Vec::new();
         for range in ranges {
-            self.matcher.find(folded, starts.within(range.clone()), range.end, |pid, s, e| {
+            self.matcher.find(folded, words.within(range.clone()), range.end, |pid, s, e| {
                 if text.is_char_boundary(e)
                     && self.entries[pid].iter().any(|&(_, rule)| self.rule_holds(rule, text, s, e))
                 {

@@ -98,8 +98,8 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let text = article.text.as_str();
     let folded = article.folded.as_str();
     let regions: Vec<Span> = article.structure.fact_regions().cloned().collect();
-    let starts = Words::new(folded, &regions);
-    let hits: Vec<Hit> = g.find_in(text, folded, &regions, &starts);
+    let words = Words::new(folded, &regions);
+    let hits: Vec<Hit> = g.find_in(text, folded, &regions, &words);
     let mut sents = Vec::new();
     let mut cues = Vec::new();
     let mut kind_phrases = Vec::new();
@@ -107,14 +107,14 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let mut date_mentions = Vec::new();
     for r in &regions {
         sents.extend(sentences(text, r.clone()));
-        for (phrase, span) in lx.find(folded, r.clone(), &starts) {
+        for (phrase, span) in lx.find(folded, r.clone(), &words) {
             match phrase {
                 Phrase::Cue(c) => cues.push((c, span)),
                 Phrase::Kind(k, w) => kind_phrases.push(((k, w), span)),
                 Phrase::Topic(t) => topic_phrases.push((t, span)),
             }
         }
-        date_mentions.extend(dates::find(folded, r.clone(), &starts));
+        date_mentions.extend(dates::find(folded, r.clone(), &words));
     }
     let facts = Facts {
         text,
@@ -126,7 +126,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
         topics: topic_phrases,
         dates: date_mentions,
         published: article.structure.published.as_ref().map(|(d, _)| *d),
-        attribution_openers: attribution_openers(folded, &starts),
+        attribution_openers: attribution_openers(folded, &words),
     };
 
     let (date, anchor) = event_date(&facts);

@@ -86,12 +86,12 @@ impl<L: Copy> PhraseSet<L> {
         Some(end)
     }
 
-    /// Every match in `folded[range]`, as (label, span), in text order; `starts` are the word
-    /// starts of the text (see [`Words`]).
-    pub fn find(&self, folded: &str, range: Span, starts: &Words) -> Vec<(L, Span)> {
+    /// Every match in `folded[range]`, as (label, span), in text order; `words` are the
+    /// words of the text (see [`Words`]).
+    pub fn find(&self, folded: &str, range: Span, words: &Words) -> Vec<(L, Span)> {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
-        self.matcher.find(hay, starts.within(range.clone()), range.end, |pid, start, end| {
+        self.matcher.find(hay, words.within(range.clone()), range.end, |pid, start, end| {
             let p = &self.patterns[pid];
             if let Some(end) = Self::rest_matches(p, hay, end) {
                 out.push((p.label, start..end));
