@@ -93,7 +93,8 @@ fn name_run_at(s: &str, i: usize) -> Option<usize> {
     (words >= 2).then_some(end)
 }
 
-/// Where the capitals of `s` stand (the only places a name can start), found once for both shapes.
+/// Where the capitals of a text stand (the only places a name can start), found once per article
+/// for both shapes and every sentence.
 pub struct Capitals(Vec<usize>);
 
 impl Capitals {
@@ -120,11 +121,15 @@ impl Capitals {
         Capitals(found)
     }
 
-    /// Leftmost-first, non-overlapping matches of `shape` in `s`.
-    fn matches(&self, s: &str, shape: fn(&str, usize) -> Option<usize>) -> Vec<Span> {
+    /// Leftmost-first, non-overlapping matches of `shape` in `text[within]`, as spans of `text`.
+    fn matches(&self, text: &str, within: Span, shape: fn(&str, usize) -> Option<usize>) -> Vec<Span> {
+        // A shape reads on from its capital, never back: cut at the end, start at the first capital.
+        let s = &text[..within.end];
+        let first = self.0.partition_point(|&at| at < within.start);
+        let last = self.0.partition_point(|&at| at < within.end);
         let mut out = Vec::new();
-        let mut from = 0;
-        for &at in &self.0 {
+        let mut from = within.start;
+        for &at in &self.0[first..last] {
             if at < from {
                 continue;
             }
@@ -137,14 +142,15 @@ impl Capitals {
     }
 }
 
-/// Names with initials in `s` (whose capitals are `caps`), in text order.
-pub fn with_initials(s: &str, caps: &Capitals) -> Vec<Span> {
-    caps.matches(s, initials_at)
+/// Names with initials in `text[within]` (the text's capitals are `caps`), in text order.
+pub fn with_initials(text: &str, within: Span, caps: &Capitals) -> Vec<Span> {
+    caps.matches(text, within, initials_at)
 }
 
-/// Runs of two to seven name words in `s` (whose capitals are `caps`), in text order.
-pub fn runs(s: &str, caps: &Capitals) -> Vec<Span> {
-    caps.matches(s, name_run_at)
+/// Runs of two to seven name words in `text[within]` (the text's capitals are `caps`), in text
+/// order.
+pub fn runs(text: &str, within: Span, caps: &Capitals) -> Vec<Span> {
+    caps.matches(text, within, name_run_at)
 }
 
 #[cfg(test)]
@@ -171,9 +177,9 @@ mod tests {
     #[test]
     fn shapes() {
         let s = "Министр М.И.Шадаев и Т.В. Нагендра Прасад встретили Дорин Богдан-Мартин, МИДа Ивана Петрова.";
-        let spans: Vec<&str> = with_initials(s, &Capitals::of(s)).into_iter().map(|r| &s[r]).collect();
+        let spans: Vec<&str> = with_initials(s, 0..s.len(), &Capitals::of(s)).into_iter().map(|r| &s[r]).collect();
         assert_eq!(spans, ["М.И.Шадаев", "Т.В. Нагендра Прасад"]);
-        let spans: Vec<&str> = runs(s, &Capitals::of(s)).into_iter().map(|r| &s[r]).collect();
+        let spans: Vec<&str> = runs(s, 0..s.len(), &Capitals::of(s)).into_iter().map(|r| &s[r]).collect();
         assert_eq!(spans, ["Нагендра Прасад", "Дорин Богдан-Мартин", "Да Ивана Петрова"]);
     }
 
@@ -184,8 +190,8 @@ mod tests {
         ) {
             let initials = Regex::new(&format!(r"(?:[А-ЯЁ]\.\s?){{1,2}}{N}(?:\s{N})?")).unwrap();
             let words = Regex::new(&format!(r"{N}(?:\s+{N}){{1,6}}")).unwrap();
-            proptest::prop_assert_eq!(with_initials(&s, &Capitals::of(&s)), by_regex(&initials, &s));
-            proptest::prop_assert_eq!(runs(&s, &Capitals::of(&s)), by_regex(&words, &s));
+            proptest::prop_assert_eq!(with_initials(&s, 0..s.len(), &Capitals::of(&s)), by_regex(&initials, &s));
+            proptest::prop_assert_eq!(runs(&s, 0..s.len(), &Capitals::of(&s)), by_regex(&words, &s));
         }
     }
 }

@@ -194,13 +194,11 @@ const ADJECTIVE_ENDINGS: [&str; 7] = ["ого", "ому", "ых", "ыми", "и�
 pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_verbs: &[Span]) -> Vec<PersonMention> {
     let l = lexicon();
     let mut found: Vec<PersonMention> = Vec::new();
+    let capitals = super::names::Capitals::of(text);
     for sentence in sentences {
-        let s = &text[sentence.clone()];
         // Candidates in text order: names with initials, then capitalised runs beside them.
         let mut spans: Vec<(Span, bool)> = Vec::new();
-        let capitals = super::names::Capitals::of(s);
-        for m in super::names::with_initials(s, &capitals) {
-            let mut span = sentence.start + m.start..sentence.start + m.end;
+        for mut span in super::names::with_initials(text, sentence.clone(), &capitals) {
             // A capitalised word after the surname that is not a name ("Министр") is dropped.
             if let Some(sp) = text[span.clone()].rfind(' ') {
                 let last = span.start + sp + 1..span.end;
@@ -213,8 +211,7 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
             }
             spans.push((span, true));
         }
-        for m in super::names::runs(s, &capitals) {
-            let run = sentence.start + m.start..sentence.start + m.end;
+        for run in super::names::runs(text, sentence.clone(), &capitals) {
             if spans.iter().any(|(t, _)| t.start < run.end && run.start < t.end) {
                 continue;
             }
