@@ -135,14 +135,10 @@ impl Patterns {
     }
 
     fn meta_prefix<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {
-        let t = line.trim_start();
-        if !["date", "дата", "опубликовано", "published"].iter().any(|l| starts_with_ignoring_case(t, l))
-        {
-            return None;
-        }
         let head = head(line, 400);
-        let end = self.meta.find(head)?.end();
+        // The label comes first; most lines fail here, on a pattern of a few words.
         let from = self.meta_label.find(head)?.end();
+        let end = self.meta.find(head)?.end();
         self.with_date(head, from, end, None)
     }
 
@@ -190,11 +186,6 @@ fn head(line: &str, max: usize) -> &str {
         end -= 1;
     }
     &line[..end]
-}
-
-fn starts_with_ignoring_case(text: &str, lower: &str) -> bool {
-    let mut chars = text.chars().flat_map(char::to_lowercase);
-    lower.chars().all(|l| chars.next() == Some(l))
 }
 
 /// The date in the groups of the date pattern (numeric, ISO or with a month name).
