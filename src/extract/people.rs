@@ -93,7 +93,7 @@ fn words(text: &str, range: Span) -> Vec<Span> {
     let mut start = None;
     for (i, c) in text[range.clone()].char_indices() {
         let i = range.start + i;
-        if crate::lexicon::is_word_char(c) || c == '-' {
+        if crate::lexicon::is_compound_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(s..i);
@@ -117,13 +117,14 @@ struct WordsBefore<'t> {
 impl WordsBefore<'_> {
     /// The `k`-th word back (0 is the last), if there is one. Words are as in [`words`].
     fn get(&mut self, k: usize) -> Option<Span> {
-        let part_of_word = |c: char| crate::lexicon::is_word_char(c) || c == '-';
         while self.found.len() <= k {
-            let end = self.floor + self.text[self.floor..self.pos].trim_end_matches(|c| !part_of_word(c)).len();
+            let end = self.floor
+                + self.text[self.floor..self.pos].trim_end_matches(|c| !crate::lexicon::is_compound_word_char(c)).len();
             if end == self.floor {
                 return None;
             }
-            let start = self.floor + self.text[self.floor..end].trim_end_matches(part_of_word).len();
+            let start =
+                self.floor + self.text[self.floor..end].trim_end_matches(crate::lexicon::is_compound_word_char).len();
             self.found.push(start..end);
             self.pos = start;
         }

@@ -6,7 +6,7 @@
 //! asked once per word of the text; the words after the first are checked in place. This is many
 //! times faster than a regular expression with Unicode word boundaries.
 
-use crate::lexicon::{fold, Words};
+use crate::lexicon::{fold, is_compound_word_char, Words};
 use crate::model::Span;
 
 #[derive(Clone, Debug)]
@@ -28,13 +28,9 @@ pub struct PhraseSet<L> {
     patterns: Vec<Pattern<L>>,
 }
 
-fn is_word_char(c: char) -> bool {
-    crate::lexicon::is_word_char(c) || c == '-'
-}
-
 /// The end of the word starting at `at` (letters, digits and hyphens).
 fn word_end(s: &str, at: usize) -> usize {
-    s[at..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(s.len(), |(i, _)| at + i)
+    s[at..].char_indices().find(|&(_, c)| !is_compound_word_char(c)).map_or(s.len(), |(i, _)| at + i)
 }
 
 impl<L: Copy> PhraseSet<L> {
@@ -63,7 +59,7 @@ impl<L: Copy> PhraseSet<L> {
     fn rest_matches(pattern: &Pattern<L>, hay: &str, first_end: usize) -> Option<usize> {
         let w0 = &pattern.words[0];
         let mut end = if w0.stem { word_end(hay, first_end) } else { first_end };
-        if !w0.stem && hay[end..].chars().next().is_some_and(is_word_char) {
+        if !w0.stem && hay[end..].chars().next().is_some_and(is_compound_word_char) {
             return None;
         }
         for w in &pattern.words[1..] {
@@ -79,7 +75,7 @@ impl<L: Copy> PhraseSet<L> {
             end = start + w.text.len();
             if w.stem {
                 end = word_end(hay, end);
-            } else if hay[end..].chars().next().is_some_and(is_word_char) {
+            } else if hay[end..].chars().next().is_some_and(is_compound_word_char) {
                 return None;
             }
         }

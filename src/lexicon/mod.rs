@@ -99,6 +99,13 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// A word character or a hyphen: compounds ("Богдан-Мартин", "e-gov", "ИКТ-сектор") are one
+/// word to the phrase lexicons, the people finder and the body index.
+#[inline]
+pub fn is_compound_word_char(c: char) -> bool {
+    is_word_char(c) || c == '-'
+}
+
 /// A character that can be part of a word: a letter or a digit. ASCII and Cyrillic are answered
 /// without the Unicode tables (this is asked for every candidate match's boundaries).
 #[inline]

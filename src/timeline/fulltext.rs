@@ -8,7 +8,7 @@
 //! range's lists. Building streams over the articles in chunks, so the word lists of all articles
 //! are never in memory at once.
 
-use crate::lexicon::{fold, is_word_char};
+use crate::lexicon::{fold, is_compound_word_char};
 use crate::load::{ArticleRef, LoadOptions};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -31,7 +31,7 @@ fn words_of(article: &crate::load::Article) -> Vec<String> {
     for region in article.structure.fact_regions() {
         let mut start = None;
         for (i, c) in folded[region.clone()].char_indices().chain(std::iter::once((region.len(), ' '))) {
-            if is_word_char(c) || c == '-' {
+            if is_compound_word_char(c) {
                 start.get_or_insert(i);
             } else if let Some(s) = start.take() {
                 let w = &folded[region.start + s..region.start + i];
