@@ -98,7 +98,6 @@ pub fn build_with(
     let mut writer =
         if opts.cache_dir.is_some() && !cache.is_current(&keys) { cache.writer(files.len()) } else { None };
 
-    let caching = writer.is_some();
     let mut batch = 500;
     let mut start = 0;
     while start < files.len() {
@@ -111,14 +110,7 @@ pub fn build_with(
                         progress.cached.fetch_add(1, Ordering::Relaxed);
                         (o, true)
                     }
-                    None => {
-                        let (mut outcome, cacheable) = process(&files[i], &opts.load);
-                        // Evidence not wanted and not cached is dropped on the thread that made it.
-                        if let (false, false, Outcome::Events(events)) = (opts.keep_evidence, caching, &mut outcome) {
-                            events.iter_mut().for_each(|e| e.evidence = Vec::new());
-                        }
-                        (outcome, cacheable)
-                    }
+                    None => process(&files[i], &opts.load),
                 };
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 r

@@ -47,6 +47,8 @@ impl Words {
             let mut start = char_before(text, range.start).is_some_and(is_word_char).then_some(usize::MAX);
             let mut i = range.start;
             while i < range.end {
+                // ASCII and the Russian alphabet inline, before `word_char_at`: this loop sees
+                // every byte of every article, and the call cost half as much again (callgrind).
                 let (word, len) = match bytes[i] {
                     b @ 0..=0x7F => (b.is_ascii_alphanumeric(), 1),
                     0xD0 | 0xD1 => (true, 2),
