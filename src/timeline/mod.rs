@@ -102,23 +102,63 @@ fn haystack_of(event: &Event) -> (String, usize) {
 #[derive(Default)]
 struct FacetNames {
     /// Country codes and body IDs (kept apart: "AU" could be either) to indexes into `names`.
-    ids: [std::collections::HashMap<String, u32>; 2],
+    ids: [FastMap<String, u32>; 2],
+    /// Each index's table and key, the other way round.
+    keys: Vec<(usize, String)>,
     names: Vec<(String, u128)>,
 }
+
+type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 const COUNTRY: usize = 0;
 const BODY: usize = 1;
 
 impl FacetNames {
-    fn id(&mut self, table: usize, key: &str, names: impl FnOnce() -> String) -> u32 {
-        if let Some(&i) = self.ids[table].get(key) {
-            return i;
+    /// The table for every code and ID the events use, numbered in sorted order. There are a few
+    /// hundred; the events are read on all cores, since their codes lie scattered over the heap.
+    fn of(events: &[Event]) -> FacetNames {
+        type Seen<'e> = [std::collections::BTreeSet<&'e str>; 2];
+        let seen: Seen = events
+            .par_iter()
+            .fold(Seen::default, |mut seen, e| {
+                seen[COUNTRY].extend(e.countries.iter().map(String::as_str));
+                seen[BODY].extend(e.orgs.iter().map(String::as_str));
+                seen
+            })
+            .reduce(Seen::default, |mut a, b| {
+                for (a, b) in a.iter_mut().zip(b) {
+                    a.extend(b);
+                }
+                a
+            });
+        let g = Gazetteer::get();
+        let mut names = FacetNames::default();
+        for code in &seen[COUNTRY] {
+            names.add(COUNTRY, code, || match g.country(code) {
+                Some(c) => format!("{} {} {}", c.code, c.name_ru, c.name_en),
+                None => code.to_string(),
+            });
         }
+        for id in &seen[BODY] {
+            names.add(BODY, id, || match g.body(id) {
+                Some(b) => format!("{} {} {}", b.id, b.abbreviations.join(" "), b.name_en),
+                None => id.to_string(),
+            });
+        }
+        names
+    }
+
+    fn add(&mut self, table: usize, key: &str, names: impl FnOnce() -> String) {
         let folded = fold(&names());
         self.names.push((folded.clone(), char_mask(&folded)));
-        let id = self.names.len() as u32 - 1;
-        self.ids[table].insert(key.to_string(), id);
-        id
+        self.ids[table].insert(key.to_string(), self.names.len() as u32 - 1);
+        self.keys.push((table, key.to_string()));
+    }
+
+    /// An event's countries, then its bodies, as indexes into `names`.
+    fn ids_of(&self, event: &Event) -> Vec<u32> {
+        let countries = event.countries.iter().filter_map(|c| self.ids[COUNTRY].get(c));
+        countries.chain(event.orgs.iter().filter_map(|b| self.ids[BODY].get(b))).copied().collect()
     }
 
     /// For each name, whether the token matches it.
@@ -127,66 +167,68 @@ impl FacetNames {
     }
 }
 
-fn facet_ids(event: &Event, names: &mut FacetNames) -> Vec<u32> {
-    let g = Gazetteer::get();
-    let mut ids = Vec::new();
-    for code in &event.countries {
-        ids.push(names.id(COUNTRY, code, || match g.country(code) {
-            Some(c) => format!("{} {} {}", c.code, c.name_ru, c.name_en),
-            None => code.clone(),
-        }));
-    }
-    for id in &event.orgs {
-        ids.push(names.id(BODY, id, || match g.body(id) {
-            Some(b) => format!("{} {} {}", b.id, b.abbreviations.join(" "), b.name_en),
-            None => id.clone(),
-        }));
-    }
-    ids
+/// What the timeline keeps of an event besides the event: made on all cores.
+struct Prepared {
+    haystack: String,
+    title_chars: usize,
+    mask: u128,
+    facets: Vec<u32>,
+    article: usize,
 }
 
 impl Timeline {
     pub fn new(articles: Vec<ArticleRef>, events: Vec<Event>) -> Timeline {
-        let index: std::collections::HashMap<&str, usize> =
-            articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
-        let mut facet_names = FacetNames::default();
-        // Folding every event's text is most of the work here: done on all cores.
-        let haystacks: Vec<(String, usize)> = {
-            use rayon::prelude::*;
-            events.par_iter().map(haystack_of).collect()
-        };
-        let mut entries: Vec<(Entry, (String, Vec<u32>))> = events
-            .into_iter()
-            .zip(haystacks)
-            .map(|(event, (haystack, title_chars))| {
-                let article = index.get(event.file.as_str()).copied().unwrap_or(usize::MAX);
-                let facets = facet_ids(&event, &mut facet_names);
-                (Entry { event, article, title_chars }, (haystack, facets))
+        let index: FastMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
+        let facet_names = FacetNames::of(&events);
+        // Folding every event's text is most of the work here, and every event's strings lie
+        // apart on the heap: done on all cores.
+        let prepared: Vec<Prepared> = events
+            .par_iter()
+            .map(|event| {
+                let (haystack, title_chars) = haystack_of(event);
+                Prepared {
+                    mask: char_mask(&haystack),
+                    haystack,
+                    title_chars,
+                    facets: facet_names.ids_of(event),
+                    article: index.get(event.file.as_str()).copied().unwrap_or(usize::MAX),
+                }
             })
             .collect();
-        fn order_key(e: &Entry) -> (bool, Option<(i32, u32, u32)>, &str, bool) {
-            (e.event.date.is_none(), e.event.date.map(|d| d.sort_key()), e.event.file.as_str(), !e.event.primary)
+        drop(index);
+        fn order_key(e: &Event) -> (bool, Option<(i32, u32, u32)>, &str, bool) {
+            (e.date.is_none(), e.date.map(|d| d.sort_key()), e.file.as_str(), !e.primary)
         }
-        entries.sort_by(|(a, _), (b, _)| order_key(a).cmp(&order_key(b)));
+        // Indexes are sorted, not events: an event is hundreds of bytes to move. The sort is
+        // stable, so events of one article on one date keep the article's order.
+        let mut order: Vec<usize> = (0..events.len()).collect();
+        order.par_sort_by(|&a, &b| order_key(&events[a]).cmp(&order_key(&events[b])));
+
         let mut search = SearchText::default();
-        for (_, (h, facets)) in &entries {
+        let mut by_facet: Vec<Vec<usize>> = vec![Vec::new(); facet_names.names.len()];
+        let mut events: Vec<Option<Event>> = events.into_iter().map(Some).collect();
+        let mut entries = Vec::with_capacity(events.len());
+        for (i, &from) in order.iter().enumerate() {
+            let p = &prepared[from];
             search.starts.push(search.text.len());
-            search.masks.push(char_mask(h));
-            search.text.push_str(h);
+            search.masks.push(p.mask);
+            search.text.push_str(&p.haystack);
             search.facet_starts.push(search.facets.len());
-            search.facets.extend_from_slice(facets);
+            search.facets.extend_from_slice(&p.facets);
+            for &f in &p.facets {
+                by_facet[f as usize].push(i);
+            }
+            let event = events[from].take().expect("each event is taken once");
+            entries.push(Entry { event, article: p.article, title_chars: p.title_chars });
         }
         search.starts.push(search.text.len());
         search.facet_starts.push(search.facets.len());
-        let entries: Vec<Entry> = entries.into_iter().map(|(e, _)| e).collect();
         let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_body: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            for c in &e.event.countries {
-                by_country.entry(c.clone()).or_default().push(i);
-            }
-            for b in &e.event.orgs {
-                by_body.entry(b.clone()).or_default().push(i);
+        for ((table, key), list) in facet_names.keys.iter().zip(by_facet) {
+            let map = if *table == COUNTRY { &mut by_country } else { &mut by_body };
+            if !list.is_empty() {
+                map.insert(key.clone(), list);
             }
         }
         Timeline {
