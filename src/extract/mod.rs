@@ -68,6 +68,7 @@ struct Facts<'a> {
     folded: &'a str,
     sentences: Vec<Span>,
     hits: Vec<Hit>,
+    /// In order of their start (see `Facts::cues_in`).
     cues: Vec<(Cue, Span)>,
     kinds: Vec<((Kind, u32), Span)>,
     topics: Vec<(&'static str, Span)>,
@@ -82,9 +83,13 @@ impl Facts<'_> {
         let i = self.sentences.partition_point(|s| s.end <= at);
         self.sentences.get(i).filter(|s| s.contains(&at)).map(|_| i)
     }
+    /// The cues inside a sentence. Cues are in order of their start, so the sentence's cues
+    /// are found by a binary search: this is asked for every place name, and an article has
+    /// dozens of cues.
     fn cues_in(&self, sentence: usize) -> impl Iterator<Item = &(Cue, Span)> {
         let s = self.sentences[sentence].clone();
-        self.cues.iter().filter(move |(_, c)| c.start >= s.start && c.end <= s.end)
+        let first = self.cues.partition_point(|(_, c)| c.start < s.start);
+        self.cues[first..].iter().take_while(move |(_, c)| c.start < s.end).filter(move |(_, c)| c.end <= s.end)
     }
     fn has_cue(&self, sentence: usize, cue: Cue) -> bool {
         self.cues_in(sentence).any(|(c, _)| *c == cue)
@@ -116,6 +121,9 @@ pub fn extract(article: &Article) -> Vec<Event> {
         }
         date_mentions.extend(dates::find(folded, r.clone(), &words));
     }
+    // In text order for `Facts::cues_in`; every use of the cues asks whether any is there, so
+    // their order is otherwise free.
+    cues.sort_by_key(|(_, s): &(Cue, Span)| s.start);
     let facts = Facts {
         text,
         folded,
