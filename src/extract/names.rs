@@ -99,24 +99,21 @@ pub struct Capitals(Vec<usize>);
 
 impl Capitals {
     pub fn of(s: &str) -> Capitals {
+        use crate::lexicon::scan::{next_in_ranges, ByteRange};
         let b = s.as_bytes();
+        // The second byte of А..Я is in 0x90..=0xAF, which lowercase Russian letters never have;
+        // Ё's (0x81) also ends the common "с", so it is looked for only in a text with an Ё.
+        const STOPS: [ByteRange; 1] = [(0x90, 0xAF)];
+        const STOPS_WITH_YO: [ByteRange; 2] = [(0x90, 0xAF), (0x81, 0x81)];
+        let stops: &[ByteRange] =
+            if memchr::memmem::find(b, "Ё".as_bytes()).is_some() { &STOPS_WITH_YO } else { &STOPS };
         let mut found = Vec::new();
-        // Eight bytes at a time: the second byte of А..Я is in 0x90..=0xAF, which lowercase
-        // Russian letters never have, so most words are passed over without a look at each byte.
-        // Ё's second byte (0x81) also ends the common "с": a text with an Ё is looked at whole.
-        let every_chunk = memchr::memmem::find(b, "Ё".as_bytes()).is_some();
-        let mut chunk = 0;
-        while chunk < b.len() {
-            let end = (chunk + 8).min(b.len());
-            let full = b[chunk..end].try_into().map(u64::from_le_bytes);
-            if every_chunk || full.is_err() || full.is_ok_and(|w| crate::lexicon::swar::any_byte_in(w, 0x90, 0xAF)) {
-                for i in chunk.max(1)..end {
-                    if b[i - 1] == 0xD0 && (b[i] == 0x81 || b[i].wrapping_sub(0x90) < 0x20) {
-                        found.push(i - 1);
-                    }
-                }
+        let mut i = if b.is_empty() { 0 } else { next_in_ranges(b, 1, stops) };
+        while i < b.len() {
+            if b[i - 1] == 0xD0 {
+                found.push(i - 1);
             }
-            chunk = end;
+            i = next_in_ranges(b, i + 1, stops);
         }
         Capitals(found)
     }

@@ -7,7 +7,7 @@
 pub mod assets;
 pub mod furniture;
 pub mod months;
-pub mod swar;
+pub mod scan;
 pub mod words;
 
 pub use words::{has_prefix, PrefixMatcher, WholeWordMatcher, Word, Words};
@@ -16,20 +16,18 @@ pub use words::{has_prefix, PrefixMatcher, WholeWordMatcher, Word, Words};
 /// form has a different UTF-8 length is kept as it is. Spans found in the folded text can then be
 /// used on the original without any mapping.
 ///
-/// Every article is folded once or more, so ASCII and the basic Russian alphabet are folded on the
-/// bytes (a capital Cyrillic letter and its lowercase both take two bytes); anything else goes
-/// through [`fold_char`].
+/// Every article is folded once or more, so only the characters a fold may change are visited
+/// ([`scan::next_to_fold`] jumps to them sixteen bytes at a time), ASCII and the basic Russian
+/// alphabet are folded on the bytes (a capital Cyrillic letter and its lowercase both take two
+/// bytes), and anything else goes through [`fold_char`].
 pub fn fold(text: &str) -> String {
     let src = text.as_bytes();
     let mut out = src.to_vec();
-    // Ё's second byte also ends the common "с", so the word test below leaves it out; a text
-    // with an Ё is folded byte by byte.
-    let capital_yo = memchr::memmem::find(src, "Ё".as_bytes()).is_some();
     let mut i = 0;
-    while i < src.len() {
-        if let Some(next) = swar::skip_plain(src, i, |w| !capital_yo && !needs_folding(w)) {
-            i = next;
-            continue;
+    loop {
+        i = scan::next_to_fold(src, i);
+        if i >= src.len() {
+            break;
         }
         let b = src[i];
         if b < 0x80 {
@@ -51,8 +49,6 @@ pub fn fold(text: &str) -> String {
                 out[i] = 0xD0;
                 out[i + 1] = 0xB5;
             }
-            // а..п, р..я: already folded.
-            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) => {}
             _ => {
                 let c = text[i..].chars().next().expect("a character starts here");
                 let f = fold_char(c);
@@ -68,15 +64,6 @@ pub fn fold(text: &str) -> String {
     // the same encoded length, so `out` is UTF-8 too. Checking it again cost as much as the fold
     // itself on Cyrillic text (`fold_agrees_with_the_character_rule` tests the claim).
     unsafe { String::from_utf8_unchecked(out) }
-}
-
-/// True when the eight bytes in `w` may hold something to fold: an ASCII capital, the second byte
-/// of А..Я or of ё (0x90..=0xAF), or the first byte of a character outside ASCII and Russian.
-/// (Ё is looked for before.)
-#[inline]
-fn needs_folding(w: u64) -> bool {
-    use swar::any_byte_in;
-    any_byte_in(w, b'A', b'Z') || any_byte_in(w, 0x90, 0xAF) || any_byte_in(w, 0xC0, 0xCF) || any_byte_in(w, 0xD2, 0xFF)
 }
 
 /// The per-character rule behind [`fold`]. ASCII and the Russian alphabet, nearly all of the text

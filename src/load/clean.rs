@@ -34,43 +34,29 @@ pub fn clean(raw: &str) -> String {
 }
 
 /// True when `text` needs neither the loop below nor normalisation. Decided on the bytes for ASCII
-/// and the Russian alphabet, which is nearly all of it; other characters are asked one by one.
+/// and the Russian alphabet, which is nearly all of it: only control bytes and the first bytes of
+/// other characters are visited, and those characters are asked one by one.
 fn is_clean(text: &str) -> bool {
-    use crate::lexicon::swar::{any_byte_in, skip_plain};
+    use crate::lexicon::scan::{next_in_ranges, ByteRange};
+    // Controls but the line feed, DEL, and first bytes of characters outside ASCII and U+0400..
+    // U+047F (0xD0, 0xD1: Cyrillic letters, which no cleaning changes and which are NFC).
+    const STOPS: [ByteRange; 5] = [(0x00, 0x09), (0x0B, 0x1F), (0x7F, 0x7F), (0xC0, 0xCF), (0xD2, 0xFF)];
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // Eight bytes at a time while there is no control byte and no character outside ASCII
-        // and Russian; a Russian letter cut at the edge is finished by the byte loop.
-        let plain = |w: u64| {
-            !(any_byte_in(w, 0x00, 0x09)
-                || any_byte_in(w, 0x0B, 0x1F)
-                || any_byte_in(w, 0x7F, 0x7F)
-                || any_byte_in(w, 0xC0, 0xCF)
-                || any_byte_in(w, 0xD2, 0xFF))
-        };
-        if let Some(next) = skip_plain(bytes, i, plain) {
-            i = next;
-            continue;
+    loop {
+        i = next_in_ranges(bytes, i, &STOPS);
+        if i >= bytes.len() {
+            return true;
         }
-        let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n') || b == 0x7F {
-                return false;
-            }
-            i += 1;
-        } else if b == 0xD0 || b == 0xD1 {
-            // U+0400..U+047F: Cyrillic letters, no change and already NFC.
-            i += 2;
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            if needs_change(c) || !surely_nfc(c) {
-                return false;
-            }
-            i += c.len_utf8();
+        if bytes[i] < 0x80 {
+            return false;
         }
+        let c = text[i..].chars().next().expect("a character starts here");
+        if needs_change(c) || !surely_nfc(c) {
+            return false;
+        }
+        i += c.len_utf8();
     }
-    true
 }
 
 /// A character the loop below would change or drop.
