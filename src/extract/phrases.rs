@@ -6,6 +6,7 @@
 //! asked once per word of the text; the words after the first are checked in place. This is many
 //! times faster than a regular expression with Unicode word boundaries.
 
+use crate::lexicon::words::word_char_at;
 use crate::lexicon::{fold, is_compound_word_char, Words};
 use crate::model::Span;
 
@@ -28,9 +29,17 @@ pub struct PhraseSet<L> {
     patterns: Vec<Pattern<L>>,
 }
 
-/// The end of the word starting at `at` (letters, digits and hyphens).
-fn word_end(s: &str, at: usize) -> usize {
-    s[at..].char_indices().find(|&(_, c)| !is_compound_word_char(c)).map_or(s.len(), |(i, _)| at + i)
+/// The end of the word starting at `at` (letters, digits and hyphens). On the bytes (see
+/// [`crate::lexicon::words::word_char_at`]): this runs at every word a stem matched.
+fn word_end(s: &str, mut at: usize) -> usize {
+    while at < s.len() {
+        let (word, len) = if s.as_bytes()[at] == b'-' { (true, 1) } else { word_char_at(s, at) };
+        if !word {
+            break;
+        }
+        at += len;
+    }
+    at
 }
 
 impl<L: Copy> PhraseSet<L> {

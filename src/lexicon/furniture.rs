@@ -62,10 +62,48 @@ fn markers() -> &'static Markers {
 /// Classifies one folded line (see [`super::fold`]) by the markers: `None` when no marker applies.
 /// Cut markers are tried first, then start, line and within markers.
 pub fn classify(folded_line: &str) -> Option<MarkerKind> {
-    let core =
-        folded_line.trim_start_matches(|c: char| c == '#' || c == '*' || c == '>' || c.is_whitespace()).trim_end();
-    let markers = markers();
-    for (kind, m) in &markers.leading {
+    let hits = WithinMarkers::of(folded_line);
+    hits.classify(folded_line, 0..folded_line.len())
+}
+
+/// Where the within markers stand in a folded text. Found once per article, not once per line:
+/// a dozen substring searches per line cost more in setting up than in searching, on lines of a
+/// few dozen bytes.
+pub struct WithinMarkers(Vec<std::ops::Range<usize>>);
+
+impl WithinMarkers {
+    pub fn of(folded: &str) -> WithinMarkers {
+        let mut hits = Vec::new();
+        for f in &markers().within {
+            let mut from = 0;
+            // Overlapping occurrences too: each line asks for one inside its own bounds.
+            while let Some(at) = f.find(&folded.as_bytes()[from..]) {
+                hits.push(from + at..from + at + f.needle().len());
+                from += at + 1;
+            }
+        }
+        hits.sort_by_key(|h| h.start);
+        WithinMarkers(hits)
+    }
+
+    /// Classifies the line at `line` of `folded` (the text these markers were found in).
+    pub fn classify(&self, folded: &str, line: std::ops::Range<usize>) -> Option<MarkerKind> {
+        let text = &folded[line.clone()];
+        let trimmed = text.trim_start_matches(|c: char| c == '#' || c == '*' || c == '>' || c.is_whitespace());
+        let core = trimmed.trim_end();
+        if let Some(kind) = leading(core) {
+            return Some(kind);
+        }
+        let start = line.start + (text.len() - trimmed.len());
+        let end = start + core.len();
+        let first = self.0.partition_point(|h| h.start < start);
+        self.0[first..].iter().take_while(|h| h.start < end).any(|h| h.end <= end).then_some(MarkerKind::Within)
+    }
+}
+
+/// The cut, start or line marker `core` (a trimmed line) opens with, if any.
+fn leading(core: &str) -> Option<MarkerKind> {
+    for (kind, m) in &markers().leading {
         if !super::has_prefix(core, m) {
             continue;
         }
@@ -90,7 +128,7 @@ pub fn classify(folded_line: &str) -> Option<MarkerKind> {
             return Some(*kind);
         }
     }
-    markers.within.iter().any(|f| f.find(core.as_bytes()).is_some()).then_some(MarkerKind::Within)
+    None
 }
 
 #[cfg(test)]
@@ -113,5 +151,18 @@ mod tests {
         assert_eq!(classify("Обновление"), Some(MarkerKind::Line));
         assert_eq!(classify("Обновление сетей связи обсудили в Баку."), None);
         assert_eq!(classify("Свидетельство о постановке на учет № 10484-АА"), Some(MarkerKind::Within));
+    }
+
+    #[test]
+    fn within_markers_found_once_count_only_inside_their_line() {
+        let text =
+            fold("Министры встретились.\n© 2025 Агентство\nФото (c) Gov\nПерепечатка запрещена\nВсе права\nзащищены");
+        let hits = WithinMarkers::of(&text);
+        let kinds: Vec<Option<MarkerKind>> = crate::lexicon::lines_with_spans(&text)
+            .map(|(at, line)| hits.classify(&text, at..at + line.len()))
+            .collect();
+        let within = Some(MarkerKind::Within);
+        // A marker split over two lines is on neither.
+        assert_eq!(kinds, [None, within, within, within, None, None]);
     }
 }

@@ -117,7 +117,18 @@ impl PrefixMatcher {
 
     fn key(text: &str, word: Word) -> &str {
         let w = &text[word.start..word.end];
-        w.char_indices().nth(KEY_CHARS).map_or(w, |(i, _)| &w[..i])
+        // Characters counted by their first bytes, without decoding them.
+        let (mut at, mut chars) = (0, 0);
+        while at < w.len() && chars < KEY_CHARS {
+            at += match w.as_bytes()[at] {
+                0..=0x7F => 1,
+                0x80..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            chars += 1;
+        }
+        &w[..at.min(w.len())]
     }
 
     /// Every pattern that the text at one of `words` (of `folded`, see [`Words`]) begins with and

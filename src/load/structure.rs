@@ -6,7 +6,7 @@
 //! date; the rest is shown dimmed in the reader. Everything here works line by line with general
 //! rules and the markers in `assets/furniture.txt`, never with knowledge of particular outlets.
 
-use crate::lexicon::furniture::{classify, MarkerKind};
+use crate::lexicon::furniture::{MarkerKind, WithinMarkers};
 use crate::lexicon::{lines_with_spans, months};
 use crate::model::{EventDate, Span};
 use regex::Regex;
@@ -307,11 +307,12 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
 
     // 1. Furniture by markers and counters; a cut marker ends the article.
     let mut cut_at = lines.len();
+    let within = WithinMarkers::of(folded);
     for (i, (_, line)) in lines.iter().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        match classify(&folded[lines[i].0..lines[i].0 + line.len()]) {
+        match within.classify(folded, lines[i].0..lines[i].0 + line.len()) {
             Some(MarkerKind::Cut) => {
                 cut_at = i;
                 break;
