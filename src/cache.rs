@@ -174,23 +174,25 @@ impl<'c> Writer<'c> {
         Ok(Writer { old, path, tmp, out, written: 0, failed: None })
     }
 
-    /// Adds one file's outcome (with its evidence: export needs it later). The evidence is taken
-    /// out while the rest is written, and put back.
-    pub fn add(&mut self, f: &FileKey, outcome: &mut Outcome) {
+    /// Adds the record of a file whose outcome came from the old cache, copied as it was.
+    pub fn add_cached(&mut self, f: &FileKey) {
+        match self.old.hit(f).and_then(|(at, len)| self.old.record(at, len)) {
+            Some(raw) => self.add_record(Ok(raw)),
+            None => self.add_record(Err(format!("{}: record vanished from the old cache", f.rel))),
+        }
+    }
+
+    /// Adds a record made by [`encode_record`] (on any thread, so that a load does not encode its
+    /// outcomes one at a time).
+    pub fn add_record(&mut self, record: Result<Vec<u8>, String>) {
         if self.failed.is_some() {
             return;
         }
-        let bytes = match self.old.hit(f).and_then(|(at, len)| self.old.record(at, len)) {
-            Some(raw) => raw,
-            None => {
-                let key = Key { rel: f.rel.clone(), size: f.size, modified: stamp(f.modified) };
-                match encode(&key, outcome) {
-                    Ok(b) => b,
-                    Err(e) => {
-                        self.failed = Some(e.to_string());
-                        return;
-                    }
-                }
+        let bytes = match record {
+            Ok(b) => b,
+            Err(e) => {
+                self.failed = Some(e);
+                return;
             }
         };
         let r = self.out.write_all(&(bytes.len() as u32).to_le_bytes()).and_then(|_| self.out.write_all(&bytes));
@@ -224,6 +226,13 @@ impl<'c> Writer<'c> {
 }
 
 /// A record's bytes: the key, the outcome with its evidence left out, then the evidence.
+/// One file's record for [`Writer::add_record`]: its key and outcome, with the evidence (export
+/// needs it later). The evidence is taken out while the rest is encoded, and put back.
+pub fn encode_record(f: &FileKey, outcome: &mut Outcome) -> Result<Vec<u8>, String> {
+    let key = Key { rel: f.rel.clone(), size: f.size, modified: stamp(f.modified) };
+    encode(&key, outcome).map_err(|e| e.to_string())
+}
+
 fn encode(key: &Key, outcome: &mut Outcome) -> bincode::Result<Vec<u8>> {
     let evidence: Vec<Vec<Evidence>> = match outcome {
         Outcome::Events(events) => events.iter_mut().map(|e| std::mem::take(&mut e.evidence)).collect(),

@@ -85,7 +85,7 @@ pub fn build_with(
         Source::Path(p) => p,
     };
     let mut corpus = Corpus::default();
-    let files = walk::walk(root, &mut corpus.warnings);
+    let mut files = walk::walk(root, &mut corpus.warnings);
     progress.total.store(files.len(), Ordering::Relaxed);
     let (cache, cache_warning) = match &opts.cache_dir {
         Some(dir) => Cache::open(dir, root),
@@ -98,43 +98,56 @@ pub fn build_with(
     let mut writer =
         if opts.cache_dir.is_some() && !cache.is_current(&keys) { cache.writer(files.len()) } else { None };
 
+    let wants_records = writer.is_some();
     let mut batch = 500;
     let mut start = 0;
     while start < files.len() {
         let end = (start + batch).min(files.len());
-        let results: Vec<(Outcome, bool)> = (start..end)
+        // Everything per file happens here, on all cores: reading, extracting, encoding the cache
+        // record, dropping evidence nobody will print. What follows on one thread only moves
+        // results into place.
+        let results: Vec<(Outcome, Got)> = (start..end)
             .into_par_iter()
             .map(|i| {
                 let r = match cache.get(&keys[i], opts.keep_evidence) {
                     Some(o) => {
                         progress.cached.fetch_add(1, Ordering::Relaxed);
-                        (o, true)
+                        (o, Got::FromCache)
                     }
-                    None => process(&files[i], &opts.load),
+                    None => {
+                        let (mut outcome, cacheable) = process(&files[i], &opts.load);
+                        let record = (cacheable && wants_records).then(|| cache::encode_record(&keys[i], &mut outcome));
+                        if !opts.keep_evidence {
+                            drop_evidence(&mut outcome);
+                        }
+                        (outcome, Got::Read(record))
+                    }
                 };
                 progress.done.fetch_add(1, Ordering::Relaxed);
                 r
             })
             .collect();
-        for (i, (mut outcome, cacheable)) in (start..end).zip(results) {
-            let f = &files[i];
-            if cacheable {
-                if let Some(w) = writer.as_mut() {
-                    w.add(&keys[i], &mut outcome);
+        corpus.events.reserve(results.len());
+        for (i, (outcome, got)) in (start..end).zip(results) {
+            if let Some(w) = writer.as_mut() {
+                match got {
+                    Got::FromCache => w.add_cached(&keys[i]),
+                    Got::Read(Some(record)) => w.add_record(record),
+                    Got::Read(None) => {}
                 }
             }
+            // The walk's strings are moved, not copied: the file list is not used again.
+            let f = &mut files[i];
+            let rel = std::mem::take(&mut f.rel);
             match outcome {
-                Outcome::Events(mut events) => {
-                    corpus.articles.push(ArticleRef {
-                        rel: f.rel.clone(),
-                        origin: Origin::File { path: f.path.clone(), size: f.size, modified: f.modified },
-                    });
-                    if !opts.keep_evidence {
-                        events.iter_mut().for_each(|e| e.evidence = Vec::new());
-                    }
+                Outcome::Events(events) => {
+                    let path = std::mem::take(&mut f.path);
+                    corpus
+                        .articles
+                        .push(ArticleRef { rel, origin: Origin::File { path, size: f.size, modified: f.modified } });
                     corpus.events.extend(events);
                 }
-                Outcome::Skipped(reason) => corpus.warnings.push(LoadWarning::new(f.rel.clone(), reason)),
+                Outcome::Skipped(reason) => corpus.warnings.push(LoadWarning::new(rel, reason)),
             }
         }
         start = end;
@@ -146,6 +159,20 @@ pub fn build_with(
     corpus.warnings.extend(writer.and_then(|w| w.finish()));
     corpus.warnings.sort_by(|a, b| a.path.cmp(&b.path));
     corpus
+}
+
+/// Where an outcome came from, for the cache writer.
+enum Got {
+    /// The old cache, whose record is copied as it is.
+    FromCache,
+    /// The file, with its encoded record when it is cacheable and a cache is being written.
+    Read(Option<Result<Vec<u8>, String>>),
+}
+
+fn drop_evidence(outcome: &mut Outcome) {
+    if let Outcome::Events(events) = outcome {
+        events.iter_mut().for_each(|e| e.evidence = Vec::new());
+    }
 }
 
 /// Loads and extracts one file. Read errors are not cached (they may pass); skips for what the
