@@ -15,7 +15,7 @@ pub enum Format {
 
 /// Events in the order the timeline holds them (date order), filtered by `filter`.
 fn selected<'a>(t: &'a Timeline, filter: &str) -> Vec<&'a Event> {
-    t.query(&Query::parse(filter)).into_iter().map(|h| &t.entries[h.entry].event).collect()
+    t.query(&Query::parse(filter)).into_iter().map(|h| t.event(h.entry)).collect()
 }
 
 pub fn export(t: &Timeline, format: Format, filter: &str, out: &mut dyn Write) -> io::Result<()> {
@@ -122,9 +122,9 @@ pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn stats(t: &Timeline, warnings: usize, out: &mut dyn Write) -> io::Result<()> {
-    let primary = t.entries.iter().filter(|e| e.event.primary).count();
-    let dated = t.entries.iter().filter(|e| e.event.primary && e.event.date.is_some()).count();
-    let placed = t.entries.iter().filter(|e| e.event.primary && e.event.place.is_some()).count();
+    let primary = t.events().filter(|e| e.primary).count();
+    let dated = t.events().filter(|e| e.primary && e.date.is_some()).count();
+    let placed = t.events().filter(|e| e.primary && e.place.is_some()).count();
     writeln!(out, "articles      {}", t.articles.len())?;
     writeln!(out, "events        {} ({} primary, {} secondary)", t.len(), primary, t.len() - primary)?;
     writeln!(out, "dated         {dated} of {primary} primary events")?;

@@ -99,6 +99,9 @@ pub fn build_with(
         if opts.cache_dir.is_some() && !cache.is_current(&keys) { cache.writer(files.len()) } else { None };
 
     let wants_records = writer.is_some();
+    // Room for the events at once: growing a vector of a hundred thousand events copies it into
+    // fresh memory each time. Most articles report one event, some two or three.
+    corpus.events.reserve(files.len() + files.len() / 2);
     let mut batch = 500;
     let mut start = 0;
     while start < files.len() {
@@ -127,7 +130,6 @@ pub fn build_with(
                 r
             })
             .collect();
-        corpus.events.reserve(results.len());
         for (i, (outcome, got)) in (start..end).zip(results) {
             if let Some(w) = writer.as_mut() {
                 match got {

@@ -145,9 +145,7 @@ fn reader_full_width_with_highlights() {
     app.selected = app
         .hits
         .iter()
-        .position(|h| {
-            app.timeline.entries[h.entry].event.place.as_ref().and_then(|p| p.city.as_deref()) == Some("Karamay")
-        })
+        .position(|h| app.timeline.event(h.entry).place.as_ref().and_then(|p| p.city.as_deref()) == Some("Karamay"))
         .unwrap();
     app.handle(Action::Activate);
     app.handle(Action::NextHighlight);

@@ -76,20 +76,29 @@ fn walk_dir(
     let mut children: Vec<(PathBuf, Option<fs::FileType>)> = Vec::new();
     for entry in entries {
         match entry {
-            Ok(e) => children.push((e.path(), e.file_type().ok())),
+            Ok(e) => {
+                let (path, kind) = (e.path(), e.file_type().ok());
+                let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                let other_file = kind.is_some_and(|k| k.is_file()) && !is_article(&path);
+                if !hidden && !other_file {
+                    children.push((path, kind));
+                }
+            }
             Err(e) => warnings.push(LoadWarning::new(rel_of(dir), format!("cannot list an entry: {}", io_reason(&e)))),
         }
     }
-    children.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, kind) in children {
-        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')) {
-            continue;
-        }
-        if kind.is_some_and(|k| k.is_file()) && !is_article(&path) {
-            continue;
-        }
+    // In name order, so that of two ways into one folder (a link and the folder itself) the same
+    // one is always taken and the other reported as a loop.
+    children.sort_unstable_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
+    // Each article needs its size and modification time (the cache's key): the stats run on all
+    // cores, since a folder can hold a hundred thousand files.
+    let stats: Vec<std::io::Result<fs::Metadata>> = {
+        use rayon::prelude::*;
+        children.par_iter().map(|(path, _)| fs::metadata(path)).collect()
+    };
+    for ((path, kind), md) in children.into_iter().zip(stats) {
         let link = kind.is_none_or(|k| k.is_symlink());
-        match fs::metadata(&path) {
+        match md {
             Err(e) if link => {
                 warnings.push(LoadWarning::new(rel_of(&path), format!("broken symlink: {}", io_reason(&e))))
             }

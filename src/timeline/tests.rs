@@ -8,7 +8,7 @@ fn timeline(texts: &[(&str, &str)]) -> Timeline {
 }
 
 fn titles(t: &Timeline, q: &str) -> Vec<String> {
-    t.query(&Query::parse(q)).into_iter().map(|h| t.entries[h.entry].event.title.clone().unwrap_or_default()).collect()
+    t.query(&Query::parse(q)).into_iter().map(|h| t.event(h.entry).title.clone().unwrap_or_default()).collect()
 }
 
 fn sample() -> Timeline {
@@ -46,7 +46,7 @@ fn fuzzy_text_is_case_and_yo_insensitive() {
     assert_eq!(titles(&t, "2024"), ["Форум СНГ в Минске"]);
     let q = Query::parse("шос");
     let hit = &t.query(&q)[0];
-    let title: Vec<char> = t.entries[hit.entry].event.title.clone().unwrap().chars().collect();
+    let title: Vec<char> = t.event(hit.entry).title.clone().unwrap().chars().collect();
     let lit: String = t.title_highlights(hit.entry, &q).iter().map(|&i| title[i]).collect();
     assert_eq!(lit, "ШОС");
 }

@@ -142,7 +142,7 @@ impl App {
     /// Takes in a loaded corpus (all of it, or the part loaded so far), keeping filters, the
     /// filter line and, where it is still there, the selected event.
     pub fn set_corpus(&mut self, timeline: Timeline, warnings: Vec<LoadWarning>) {
-        let keep = self.selected_entry().map(|e| self.timeline.entries[e].event.id.clone());
+        let keep = self.selected_entry().map(|e| self.timeline.event(e).id.clone());
         self.timeline = timeline;
         // The old answers belong to the old timeline: search everything.
         self.last_query = None;
@@ -154,7 +154,7 @@ impl App {
         self.refresh_facets();
         self.requery();
         if let Some(id) = keep {
-            if let Some(i) = self.hits.iter().position(|h| self.timeline.entries[h.entry].event.id == id) {
+            if let Some(i) = self.hits.iter().position(|h| self.timeline.event(h.entry).id == id) {
                 self.selected = i;
             }
         }

@@ -9,7 +9,7 @@ fn app() -> App {
 }
 
 fn titles(app: &App) -> Vec<String> {
-    app.hits.iter().map(|h| app.timeline.entries[h.entry].event.title.clone().unwrap_or_default()).collect()
+    app.hits.iter().map(|h| app.timeline.event(h.entry).title.clone().unwrap_or_default()).collect()
 }
 
 fn type_filter(app: &mut App, text: &str) {
@@ -46,7 +46,7 @@ fn choosing_facets_filters_with_or_within_and_across() {
     let az = a.countries.items.iter().position(|i| i.code == "AZ").unwrap();
     a.countries.selected = az;
     a.handle(Action::Activate);
-    assert!(a.hits.iter().all(|h| a.timeline.entries[h.entry].event.countries.contains(&"AZ".to_string())));
+    assert!(a.hits.iter().all(|h| a.timeline.event(h.entry).countries.contains(&"AZ".to_string())));
     let n_az = a.hits.len();
     let kz = a.countries.items.iter().position(|i| i.code == "KZ").unwrap();
     a.countries.selected = kz;
@@ -101,7 +101,7 @@ fn reader_opens_scrolls_jumps_between_highlights_and_closes() {
     let karamay = a
         .hits
         .iter()
-        .position(|h| a.timeline.entries[h.entry].event.date.map(|d| d.to_string()) == Some("2025-06-17".into()))
+        .position(|h| a.timeline.event(h.entry).date.map(|d| d.to_string()) == Some("2025-06-17".into()))
         .unwrap();
     a.selected = karamay;
     a.handle(Action::Activate);

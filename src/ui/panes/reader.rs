@@ -109,7 +109,7 @@ pub fn layout(
     let g = Gazetteer::get();
     let width = width as usize;
     let mut doc = ReaderDoc { lines: Vec::new(), highlight_lines: Vec::new() };
-    let e = &t.entries[entry].event;
+    let e = t.event(entry);
     let style = theme::fact;
     let date = crate::ui::panes::timeline::date_cell(e.date);
     let mut first = vec![(date, style(FactKind::Date)), (e.kind.as_str().to_string(), Style::default())];

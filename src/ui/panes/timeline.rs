@@ -77,7 +77,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
     let title_w = width.saturating_sub(used((dw, pw, cw, bw)));
     let mut lines = Vec::with_capacity(height);
     for (row, hit) in app.hits.iter().enumerate().skip(app.offset).take(height) {
-        let e = &app.timeline.entries[hit.entry].event;
+        let e = app.timeline.event(hit.entry);
         let base = if row == app.selected { theme::selected_row() } else { Style::default() };
         let date_style = if e.date.is_none() { base.patch(theme::dim()) } else { base };
         let mut spans = vec![
