@@ -5,7 +5,8 @@
 
 use super::gazetteer::{Hit, Target};
 use crate::lexicon::assets::{list_rows, GIVEN_NAMES, NOT_NAMES, ROLES};
-use crate::lexicon::fold;
+use crate::lexicon::words::word_char_at;
+use crate::lexicon::{fold, fold_char};
 use crate::model::Span;
 // foldhash: these tables are asked about every word near a name, and SipHash cost more than the rest.
 type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
@@ -57,10 +58,10 @@ const ROLE_MODIFIERS: [&str; 10] = [
 
 const CASE_ENDINGS: [&str; 10] = ["а", "у", "ом", "е", "ы", "ой", "ю", "ем", "я", "ым"];
 
-fn is_given_name(word: &str) -> bool {
+/// A known given name, maybe in an oblique case; `w` is folded.
+fn is_given_name(w: &str) -> bool {
     let l = lexicon();
-    let w = fold(word);
-    l.given.contains(&w) || CASE_ENDINGS.iter().any(|e| w.strip_suffix(e).is_some_and(|s| l.given.contains(s)))
+    l.given.contains(w) || CASE_ENDINGS.iter().any(|e| w.strip_suffix(e).is_some_and(|s| l.given.contains(s)))
 }
 
 fn by_first_letter(stems: impl Iterator<Item = String>) -> HashMap<char, Vec<String>> {
@@ -87,22 +88,46 @@ fn overlaps_hit(span: &Span, hits: &[Hit]) -> bool {
     hits.iter().any(|h| h.span.start < span.end && span.start < h.span.end)
 }
 
-/// Word spans of `text[range]` (letters, hyphens and dots inside initials).
+/// Word spans of `text[range]`: runs of letters, digits and hyphens. On the bytes (see
+/// [`word_char_at`]): this runs over every candidate name and every role phrase.
 fn words(text: &str, range: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text[range.clone()].char_indices() {
-        let i = range.start + i;
-        if crate::lexicon::is_compound_word_char(c) {
+    let mut i = range.start;
+    while i < range.end {
+        let (word, len) = compound_word_char_at(text, i);
+        if word {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push(s..i);
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(s..range.end);
     }
     out
+}
+
+/// [`word_char_at`] with the hyphen counted in.
+#[inline]
+fn compound_word_char_at(text: &str, i: usize) -> (bool, usize) {
+    if text.as_bytes()[i] == b'-' {
+        (true, 1)
+    } else {
+        word_char_at(text, i)
+    }
+}
+
+/// Whether the character ending at byte `at` is a letter, digit or hyphen, and where it starts.
+#[inline]
+fn compound_word_char_before(text: &str, at: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    let mut start = at - 1;
+    while bytes[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    (compound_word_char_at(text, start).0, start)
 }
 
 /// The words of `text[floor..pos]` counting back from its end, found as they are asked for: a
@@ -118,13 +143,25 @@ impl WordsBefore<'_> {
     /// The `k`-th word back (0 is the last), if there is one. Words are as in [`words`].
     fn get(&mut self, k: usize) -> Option<Span> {
         while self.found.len() <= k {
-            let end = self.floor
-                + self.text[self.floor..self.pos].trim_end_matches(|c| !crate::lexicon::is_compound_word_char(c)).len();
+            let mut end = self.pos;
+            while end > self.floor {
+                let (word, start) = compound_word_char_before(self.text, end);
+                if word {
+                    break;
+                }
+                end = start;
+            }
             if end == self.floor {
                 return None;
             }
-            let start =
-                self.floor + self.text[self.floor..end].trim_end_matches(crate::lexicon::is_compound_word_char).len();
+            let mut start = end;
+            while start > self.floor {
+                let (word, before) = compound_word_char_before(self.text, start);
+                if !word {
+                    break;
+                }
+                start = before;
+            }
             self.found.push(start..end);
             self.pos = start;
         }
@@ -172,7 +209,7 @@ fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit]) -> Option<Span
         let f = &folded[w.clone()];
         let long_adjective_in_oi =
             f.chars().count() > 7 && ["ской", "цкой", "ной", "ьной"].iter().any(|e| f.ends_with(e));
-        (ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e)) || long_adjective_in_oi) && !is_given_name(&text[w.clone()])
+        (ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e)) || long_adjective_in_oi) && !is_given_name(f)
     };
     let ok = |w: &Span| {
         !l.not_names.contains(&folded[w.clone()]) && !overlaps_hit(w, hits) && !is_role_word(&folded[w.clone()])
@@ -225,7 +262,7 @@ pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_v
         for (span, initials) in spans {
             let role = role_before(text, folded, floor, span.start);
             let accepted = initials || role.is_some() || {
-                let first_word = text[span.clone()].split([' ', '-']).next().unwrap_or("");
+                let first_word = folded[span.clone()].split([' ', '-']).next().unwrap_or("");
                 let speech = speech_verbs
                     .iter()
                     .any(|v| v.end <= span.start && span.start - v.end <= 3 && v.start >= sentence.start);
@@ -347,14 +384,14 @@ fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit]
 /// same word of another plus at most two letters, the shorter (the nominative of a man's name)
 /// is kept, with the first role found for either.
 fn merge_case_forms(found: Vec<PersonMention>) -> Vec<PersonMention> {
+    // Compared folded, a character at a time (folding keeps each character's length).
+    let same_word = |x: &str, y: &str| {
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        let mut long_chars = long.chars().map(fold_char);
+        short.chars().map(fold_char).all(|c| long_chars.next() == Some(c)) && long_chars.count() <= 2
+    };
     let same = |a: &str, b: &str| {
-        let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-        wa.len() == wb.len()
-            && wa.iter().zip(&wb).all(|(x, y)| {
-                let (x, y) = (fold(x), fold(y));
-                let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-                long.starts_with(&short) && long.chars().count() - short.chars().count() <= 2
-            })
+        a.split(' ').count() == b.split(' ').count() && a.split(' ').zip(b.split(' ')).all(|(x, y)| same_word(x, y))
     };
     let mut out: Vec<PersonMention> = Vec::new();
     for p in found {
@@ -377,6 +414,34 @@ fn merge_case_forms(found: Vec<PersonMention>) -> Vec<PersonMention> {
 mod tests {
     use super::*;
     use crate::extract::gazetteer::Gazetteer;
+
+    /// Word spans by the character rule, for the byte scanners to be held to.
+    fn words_by_chars(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (crate::lexicon::is_compound_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push(s..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_scanners_agree_with_the_character_rule(text in "\\PC{0,30}|[а-яА-Я ,.Әә«»—-]{0,40}") {
+            let expected = words_by_chars(&text);
+            proptest::prop_assert_eq!(words(&text, 0..text.len()), expected.clone());
+            let mut before = WordsBefore { text: &text, floor: 0, pos: text.len(), found: Vec::new() };
+            let backwards: Vec<Span> = (0..).map_while(|k| before.get(k)).collect();
+            proptest::prop_assert_eq!(backwards, expected.into_iter().rev().collect::<Vec<_>>());
+        }
+    }
 
     fn people(text: &str) -> Vec<(String, Option<String>)> {
         let f = fold(text);
