@@ -133,13 +133,15 @@ pub fn starts_sentence(text: &str, at: usize) -> bool {
     true
 }
 
-/// Iterates over lines with their byte spans (the span excludes the `\n`).
+/// Iterates over lines with their byte spans (the span excludes the `\n`). Line ends are found
+/// by the memchr crate's vector search, several times quicker than `str::split`'s.
 pub fn lines_with_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
     let mut start = 0;
-    text.split('\n').map(move |line| {
+    ends.map(move |end| {
         let s = start;
-        start += line.len() + 1;
-        (s, line)
+        start = end + 1;
+        (s, &text[s..end])
     })
 }
 

@@ -33,7 +33,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     // simdutf8 checks Cyrillic UTF-8 many times faster than the standard library's byte loop.
     if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-        if s.contains('\0') {
+        if memchr::memchr(0, bytes).is_some() {
             return Err(DecodeError::Binary);
         }
         return Ok(Decoded { text: s.to_owned(), encoding: UTF_8.name() });
