@@ -20,6 +20,9 @@ pub enum MarkerKind {
 struct Markers {
     /// Cut, start and line markers, in that order: each applies only at the start of a line.
     leading: Vec<(MarkerKind, String)>,
+    /// Indexes into `leading` by the marker's first character, in the same order: a line is
+    /// compared only with the markers that open with its own first character.
+    leading_by_first: std::collections::HashMap<char, Vec<usize>, foldhash::fast::RandomState>,
     /// Markers that apply anywhere in a line. There are a dozen, and a SIMD substring search for
     /// each was faster than one automaton over the line: they open with common Cyrillic letters,
     /// on which an automaton's prefilter stops every few bytes.
@@ -54,8 +57,14 @@ fn markers() -> &'static Markers {
         }
         // The stronger kinds are tried first whatever the order of sections in the asset.
         leading.sort_by_key(|(k, _)| *k as u8);
+        let mut leading_by_first: std::collections::HashMap<char, Vec<usize>, _> = Default::default();
+        for (i, (_, m)) in leading.iter().enumerate() {
+            if let Some(c) = m.chars().next() {
+                leading_by_first.entry(c).or_insert_with(Vec::new).push(i);
+            }
+        }
         let within = within.iter().map(|m| memchr::memmem::Finder::new(m.as_bytes()).into_owned()).collect();
-        Markers { leading, within }
+        Markers { leading, leading_by_first, within }
     })
 }
 
@@ -103,7 +112,9 @@ impl WithinMarkers {
 
 /// The cut, start or line marker `core` (a trimmed line) opens with, if any.
 fn leading(core: &str) -> Option<MarkerKind> {
-    for (kind, m) in &markers().leading {
+    let markers = markers();
+    let candidates = core.chars().next().and_then(|c| markers.leading_by_first.get(&c))?;
+    for (kind, m) in candidates.iter().map(|&i| &markers.leading[i]) {
         if !super::has_prefix(core, m) {
             continue;
         }
