@@ -104,6 +104,39 @@ pub fn next_to_fold(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
+/// Which of the sixteen bytes at `at` belong to words, as bits (bit `k` for byte `at + k`): ASCII
+/// letters and digits, and every byte of a Cyrillic letter (first byte 0xD0 or 0xD1, or a
+/// continuation byte). `None` when the block holds the first byte of any other character beyond
+/// ASCII, which must be judged by its character ([`crate::lexicon::is_word_char`]), or when
+/// fewer than sixteen bytes are left.
+#[inline]
+pub fn word_bytes16(bytes: &[u8], at: usize) -> Option<u32> {
+    if at + 16 > bytes.len() {
+        return None;
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is part of the x86-64 baseline; the load reads `bytes[at..at + 16]`, inside
+        // the slice by the test above.
+        unsafe {
+            let v = _mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i);
+            let within = |lo: u8, hi: u8| {
+                let d = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
+                _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((hi - lo) as i8)), d)
+            };
+            if _mm_movemask_epi8(_mm_or_si128(within(0xC0, 0xCF), within(0xD2, 0xFF))) != 0 {
+                return None;
+            }
+            let alnum = _mm_or_si128(_mm_or_si128(within(b'0', b'9'), within(b'A', b'Z')), within(b'a', b'z'));
+            // The top bit of each byte: every byte of a Cyrillic letter.
+            Some((_mm_movemask_epi8(alnum) | _mm_movemask_epi8(v)) as u32)
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    None
+}
+
 /// True when `b` lies in one of `ranges`.
 #[inline(always)]
 pub fn in_ranges(b: u8, ranges: &[ByteRange]) -> bool {
