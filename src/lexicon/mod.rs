@@ -197,12 +197,30 @@ fn next_is_capital(text: &str, from: usize, end: usize) -> bool {
 
 /// Letters in the word ending at `at`, counted up to three (all the caller asks).
 fn word_before_len(text: &str, at: usize) -> usize {
-    text[..at].chars().rev().take(3).take_while(|c| c.is_alphabetic()).count()
+    text[..at].chars().rev().take(3).take_while(|&c| is_letter(c)).count()
+}
+
+/// `char::is_alphabetic`, with ASCII and Cyrillic answered without the Unicode tables.
+#[inline]
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        _ if c.is_ascii() => false,
+        '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}' => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_what_unicode_calls_alphabetic() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn word_starts_on_the_bytes_agree_with_the_character_rule() {
