@@ -171,38 +171,77 @@ impl PrefixMatcher {
 /// names: its DFA is tens of megabytes, and every step into it missed the CPU cache, while one
 /// hash probe per word touches one line. (A two-letter prefilter in front of the probe saved
 /// nothing measurable and went.)
+///
+/// Names of several words are filed again under what follows their first word up to the end of
+/// the second (" казахстан"): "республики" opens some three hundred names, one per country and
+/// form, and comparing each at every "республики" of a text cost more than the rest of the
+/// lookup.
 pub struct WholeWordMatcher {
     patterns: Vec<String>,
-    by_first_word: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
+    by_first_word: std::collections::HashMap<Box<str>, FirstWord, foldhash::fast::RandomState>,
+}
+
+/// The patterns that open with one word.
+#[derive(Default)]
+struct FirstWord {
+    /// Patterns of that word alone.
+    alone: Vec<u32>,
+    /// Longer patterns by what follows the first word up to the end of the second.
+    by_next: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
+    /// Longer patterns with no second word (a first word and punctuation).
+    other: Vec<u32>,
 }
 
 impl WholeWordMatcher {
     /// Patterns that do not start with a word character can never match and are left out.
     pub fn new(patterns: Vec<String>) -> WholeWordMatcher {
-        let mut by_first_word: std::collections::HashMap<Box<str>, Vec<u32>, _> = Default::default();
+        let mut by_first_word: std::collections::HashMap<Box<str>, FirstWord, _> = Default::default();
         for (i, p) in patterns.iter().enumerate() {
-            let first = &p[..word_end(p, 0)];
-            if !first.is_empty() {
-                by_first_word.entry(first.into()).or_insert_with(Vec::new).push(i as u32);
+            let first_end = word_end(p, 0);
+            if first_end == 0 {
+                continue;
+            }
+            let entry = by_first_word.entry(p[..first_end].into()).or_default();
+            let rest = &p[first_end..];
+            let second_start = rest.find(|c: char| is_word_char(c)).map(|at| first_end + at);
+            match second_start {
+                _ if rest.is_empty() => entry.alone.push(i as u32),
+                Some(at) => {
+                    let next = &p[first_end..word_end(p, at)];
+                    entry.by_next.entry(next.into()).or_default().push(i as u32);
+                }
+                None => entry.other.push(i as u32),
             }
         }
         WholeWordMatcher { patterns, by_first_word }
     }
 
     /// Every pattern that starts at one of `words` (of `folded`, see [`Words`]), ends by `end` and
-    /// is followed by no word character, as (pattern index, start, end), in text order.
+    /// is followed by no word character, as (pattern index, start, end).
     pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
         let hay = &folded[..end];
-        for &word in words {
+        for (j, &word) in words.iter().enumerate() {
             let (start, first_end) = (word.start, word.end);
-            let Some(candidates) = self.by_first_word.get(&hay[start..first_end]) else { continue };
-            for &pid in candidates {
-                // The first word is the key just matched: only the rest of a pattern is compared.
+            let Some(first) = self.by_first_word.get(&hay[start..first_end]) else { continue };
+            // The pattern from `from` on is compared with the text from `at` on.
+            let mut try_pattern = |pid: u32, from: usize, at: usize| {
                 let p = &self.patterns[pid as usize];
-                let rest = &p[first_end - start..];
-                let p_end = first_end + rest.len();
-                if has_prefix(&hay[first_end..], rest) && !char_at(folded, p_end).is_some_and(is_word_char) {
+                let rest = &p[from..];
+                let p_end = at + rest.len();
+                if has_prefix(&hay[at..], rest) && !char_at(folded, p_end).is_some_and(is_word_char) {
                     found(pid as usize, start, p_end);
+                }
+            };
+            for &pid in first.alone.iter().chain(&first.other) {
+                try_pattern(pid, first_end - start, first_end);
+            }
+            // The text's next word must be the pattern's second word, whole: the pattern goes on
+            // with a non-word character or ends at a word boundary.
+            if let Some(next) = words.get(j + 1).filter(|_| !first.by_next.is_empty()) {
+                if let Some(group) = first.by_next.get(&hay[first_end..next.end]) {
+                    for &pid in group {
+                        try_pattern(pid, next.end - start, next.end);
+                    }
                 }
             }
         }
@@ -254,6 +293,29 @@ mod tests {
         out.sort();
         out.dedup_by_key(|w| w.0);
         out
+    }
+
+    #[test]
+    fn whole_word_patterns_sharing_a_first_word() {
+        let m = WholeWordMatcher::new(
+            ["республики", "республики казахстан", "республики корея", "u.s. department", "ооо."]
+                .map(String::from)
+                .to_vec(),
+        );
+        let found = |text: &str| -> Vec<(usize, String)> {
+            let words = Words::new(text, std::slice::from_ref(&(0..text.len())));
+            let mut out = Vec::new();
+            m.find(text, words.within(0..text.len()), text.len(), |pid, s, e| out.push((pid, text[s..e].to_string())));
+            out.sort();
+            out
+        };
+        assert_eq!(
+            found("в республики казахстан и республики кореяx"),
+            [(0, "республики".into()), (0, "республики".into()), (1, "республики казахстан".into())]
+        );
+        assert_eq!(found("the u.s. department of"), [(3, "u.s. department".into())]);
+        assert_eq!(found("ооо. ооо"), [(4, "ооо.".into())]);
+        assert_eq!(found("республики казах"), [(0, "республики".into())]);
     }
 
     proptest::proptest! {
