@@ -65,9 +65,16 @@ impl<L: Copy> PhraseSet<L> {
     }
 
     /// Where the pattern's words continue from `at` (just after its first word's text), or `None`.
-    fn rest_matches(pattern: &Pattern<L>, hay: &str, first_end: usize) -> Option<usize> {
+    /// `stem_end` gives the end of the word at `first_end`, the same for every pattern tried at
+    /// one word.
+    fn rest_matches(
+        pattern: &Pattern<L>,
+        hay: &str,
+        first_end: usize,
+        stem_end: &mut impl FnMut() -> usize,
+    ) -> Option<usize> {
         let w0 = &pattern.words[0];
-        let mut end = if w0.stem { word_end(hay, first_end) } else { first_end };
+        let mut end = if w0.stem { stem_end() } else { first_end };
         if !w0.stem && hay[end..].chars().next().is_some_and(is_compound_word_char) {
             return None;
         }
@@ -96,9 +103,18 @@ impl<L: Copy> PhraseSet<L> {
     pub fn find(&self, folded: &str, range: Span, words: &Words) -> Vec<(L, Span)> {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
+        // Patterns that open with the same stem ("цифров* развит*", "цифров* экономик*") share
+        // the end of the word it begins: found once per place.
+        let mut known: (usize, usize) = (usize::MAX, 0);
         self.matcher.find(hay, words.within(range.clone()), range.end, |pid, start, end| {
             let p = &self.patterns[pid];
-            if let Some(end) = Self::rest_matches(p, hay, end) {
+            let mut stem_end = || {
+                if known.0 != end {
+                    known = (end, word_end(hay, end));
+                }
+                known.1
+            };
+            if let Some(end) = Self::rest_matches(p, hay, end, &mut stem_end) {
                 out.push((p.label, start..end));
             }
         });
