@@ -100,6 +100,41 @@ impl Words {
     }
 }
 
+/// A quick "surely not there" before a hash probe: one bit for each key a table holds, set at a
+/// place drawn from the key's first four bytes and its length. Most words of a text open no
+/// phrase, and testing a bit in a table of eight kilobytes costs a fraction of hashing the word
+/// and probing the table. (The gazetteer's first words are too many for it to pay there.)
+struct Fingerprints(Vec<u64>);
+
+impl Fingerprints {
+    const BITS: u32 = 16;
+
+    fn new() -> Fingerprints {
+        Fingerprints(vec![0; (1 << Self::BITS) / 64])
+    }
+
+    #[inline]
+    fn place(key: &[u8]) -> usize {
+        let head = match key {
+            [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]),
+            _ => key.iter().fold(0, |h, &b| (h << 8) | b as u32),
+        };
+        let x = head ^ (key.len() as u32).rotate_left(24);
+        (x.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, key: &[u8]) {
+        let at = Self::place(key);
+        self.0[at / 64] |= 1 << (at % 64);
+    }
+
+    #[inline]
+    fn may_hold(&self, key: &[u8]) -> bool {
+        let at = Self::place(key);
+        self.0[at / 64] & (1 << (at % 64)) != 0
+    }
+}
+
 /// Folded patterns looked for where a word starts, by the first few letters of the word there:
 /// each pattern is filed under its own first letters, and at each word only the patterns filed
 /// under the word's are compared. For the phrase lexicons, whose first words may be stems
@@ -110,6 +145,7 @@ impl Words {
 pub struct PrefixMatcher {
     patterns: Vec<String>,
     by_key: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
+    keys: Fingerprints,
     short_stems: Vec<u32>,
 }
 
@@ -129,9 +165,12 @@ impl PrefixMatcher {
             }
         }
         let patterns: Vec<String> = patterns.into_iter().map(|(p, _)| p).collect();
-        PrefixMatcher { patterns, by_key, short_stems }
+        let mut keys = Fingerprints::new();
+        by_key.keys().for_each(|k| keys.insert(k.as_bytes()));
+        PrefixMatcher { patterns, by_key, keys, short_stems }
     }
 
+    #[inline]
     fn key(text: &str, word: Word) -> &str {
         let w = &text[word.start..word.end];
         // Characters counted by their first bytes, without decoding them.
@@ -153,7 +192,11 @@ impl PrefixMatcher {
     pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
         let hay = &folded[..end];
         for &word in words {
-            let keyed = self.by_key.get(Self::key(hay, word)).map_or(&[][..], Vec::as_slice);
+            let key = Self::key(hay, word);
+            let keyed = match self.keys.may_hold(key.as_bytes()) {
+                true => self.by_key.get(key).map_or(&[][..], Vec::as_slice),
+                false => &[],
+            };
             for &pid in keyed.iter().chain(&self.short_stems) {
                 let p = &self.patterns[pid as usize];
                 if has_prefix(&hay[word.start..], p) {
@@ -319,6 +362,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn fingerprints_never_deny_a_key(keys in proptest::collection::vec("\\PC{0,6}", 1..50)) {
+            let mut f = Fingerprints::new();
+            keys.iter().for_each(|k| f.insert(k.as_bytes()));
+            proptest::prop_assert!(keys.iter().all(|k| f.may_hold(k.as_bytes())));
+        }
+
         #[test]
         fn words_agree_with_the_character_rule(
             text in "\\PC{0,40}|[а-яА-Я ,.]{0,60}[«»—ӘәÀ1_]?[а-яa-z ,.]{0,60}",
