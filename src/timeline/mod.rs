@@ -90,18 +90,21 @@ const PARALLEL_FROM: usize = 4096;
 /// and the text's own spelling, "Карамае", so a Russian query finds it). Country and body names are
 /// matched once per query in [`FacetNames`], not stored with every event.
 fn haystack_of(event: &Event) -> (String, usize) {
-    let title = event.title.clone().unwrap_or_else(|| event.file.clone());
-    let mut parts = vec![title.clone()];
-    parts.extend(event.people.iter().map(|p| p.name.clone()));
-    if let Some(city) = event.place.as_ref().and_then(|p| p.city.clone()) {
-        parts.push(city);
-    }
+    let title = event.title.as_deref().unwrap_or(&event.file);
     let mut written: Vec<&str> =
         event.evidence.iter().filter(|e| e.kind == FactKind::Place).map(|e| e.text.as_str()).collect();
     written.sort_unstable();
     written.dedup();
-    parts.extend(written.into_iter().map(String::from));
-    (fold(&parts.join(" · ")), title.chars().count())
+    let city = event.place.as_ref().and_then(|p| p.city.as_deref());
+    let people = event.people.iter().map(|p| p.name.as_str());
+    // Joined in one buffer and folded in place of a copy: this runs for every event of a load.
+    let mut joined = String::with_capacity(title.len() + 64);
+    joined.push_str(title);
+    for part in people.chain(city).chain(written) {
+        joined.push_str(" · ");
+        joined.push_str(part);
+    }
+    (fold(&joined), title.chars().count())
 }
 
 /// The names of every country and body in the timeline (code, Russian and English names,
@@ -174,6 +177,10 @@ impl FacetNames {
     }
 }
 
+/// Where an event goes in the timeline: dated events first, by date, then by article, each
+/// article's primary event before the others.
+type OrderKey<'e> = (bool, Option<(i32, u32, u32)>, &'e str, bool);
+
 /// What the timeline keeps of an event besides the event: made on all cores.
 struct Prepared {
     haystack: String,
@@ -203,13 +210,16 @@ impl Timeline {
             })
             .collect();
         drop(index);
-        fn order_key(e: &Event) -> (bool, Option<(i32, u32, u32)>, &str, bool) {
-            (e.date.is_none(), e.date.map(|d| d.sort_key()), e.file.as_str(), !e.primary)
-        }
-        // Indexes are sorted, not events: an event is hundreds of bytes to move. The sort is
-        // stable, so events of one article on one date keep the article's order.
-        let mut order: Vec<usize> = (0..events.len()).collect();
-        order.par_sort_by(|&a, &b| order_key(&events[a]).cmp(&order_key(&events[b])));
+        // Indexes are sorted, not events: an event is hundreds of bytes to move. The keys are laid
+        // out side by side first, so that comparisons do not chase every event across the heap;
+        // the index ends each key, which makes the order the one a stable sort by date would give.
+        let mut keyed: Vec<(OrderKey, usize)> = events
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| ((e.date.is_none(), e.date.map(|d| d.sort_key()), e.file.as_str(), !e.primary), i))
+            .collect();
+        keyed.par_sort_unstable();
+        let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
 
         // Laid out in timeline order on all cores: at 100,000 events, a loop on one thread spent
         // most of its time waiting for memory (each event's strings lie elsewhere on the heap).
