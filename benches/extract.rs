@@ -14,7 +14,9 @@ fn articles(c: &mut Criterion) {
     let raw: Vec<(String, Vec<u8>)> =
         loaded.articles.iter().map(|a| (a.rel.clone(), a.text.clone().into_bytes())).collect();
     g.bench_function("decode + structure + extract", |b| {
-        b.iter(|| raw.iter().map(|(n, bytes)| extract(&article_from_bytes(n, bytes).unwrap()).len()).sum::<usize>())
+        b.iter(|| {
+            raw.iter().map(|(n, bytes)| extract(&article_from_bytes(n, bytes.as_slice()).unwrap()).len()).sum::<usize>()
+        })
     });
     g.finish();
 }

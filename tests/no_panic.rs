@@ -9,7 +9,7 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        if let Ok(a) = article_from_bytes("x.txt", &bytes) {
+        if let Ok(a) = article_from_bytes("x.txt", bytes.as_slice()) {
             for e in extract(&a) {
                 for ev in &e.evidence {
                     prop_assert!(a.text.is_char_boundary(ev.start) && a.text.is_char_boundary(ev.end));

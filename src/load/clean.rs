@@ -4,6 +4,15 @@
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+/// Like [`clean`], handing back `raw` itself when it needs nothing.
+pub fn clean_owned(raw: String) -> String {
+    if is_clean(&raw) {
+        raw
+    } else {
+        clean(&raw)
+    }
+}
+
 pub fn clean(raw: &str) -> String {
     // Most articles need nothing: check first, and copy once.
     if is_clean(raw) {

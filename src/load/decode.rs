@@ -19,6 +19,21 @@ pub struct Decoded {
     pub encoding: &'static str,
 }
 
+/// Like [`decode`], keeping the bytes as the text when they are UTF-8 already (nearly always):
+/// a copy of every article saved.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let plain_utf8 = Encoding::for_bom(&bytes).is_none()
+        && !bytes.iter().all(u8::is_ascii_whitespace)
+        && simdutf8::basic::from_utf8(&bytes).is_ok()
+        && memchr::memchr(0, &bytes).is_none();
+    if plain_utf8 {
+        // SAFETY: simdutf8 has just found the bytes to be valid UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(bytes) };
+        return Ok(Decoded { text, encoding: UTF_8.name() });
+    }
+    decode(&bytes)
+}
+
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
@@ -81,6 +96,17 @@ fn looks_binary(head: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn owned_decoding_agrees(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64), text in "\\PC{0,30}") {
+            for b in [bytes, text.into_bytes()] {
+                let (by_ref, owned) = (decode(&b), decode_owned(b.clone()));
+                let pair = |d: Result<Decoded, DecodeError>| d.map(|d| (d.text, d.encoding));
+                proptest::prop_assert_eq!(pair(by_ref), pair(owned));
+            }
+        }
+    }
 
     const RU: &str = "Министры стран ШОС обсудили развитие цифровой экономики в Ташкенте.";
 

@@ -135,35 +135,30 @@ pub fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> Result<Article, 
     if bytes.len() as u64 > opts.max_bytes {
         return Err(warn(format!("skipped: over the {} byte limit (--max-size)", opts.max_bytes)));
     }
-    let mut article = article_from_bytes(rel, &bytes).map_err(warn)?;
+    let read = bytes.len() as u64;
+    let mut article = article_from_bytes(rel, bytes).map_err(warn)?;
     article.origin = Origin::File {
         path: path.to_path_buf(),
-        size: md.as_ref().map_or(bytes.len() as u64, |m| m.len()),
+        size: md.as_ref().map_or(read, |m| m.len()),
         modified: md.and_then(|m| m.modified().ok()),
     };
     Ok(article)
 }
 
 /// Decodes, cleans and structures bytes; the error is the reason, for a warning.
-pub fn article_from_bytes(rel: &str, bytes: &[u8]) -> Result<Article, String> {
-    let decoded = decode::decode(bytes).map_err(|e| match e {
+pub fn article_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<Article, String> {
+    let decoded = decode::decode_owned(bytes.into()).map_err(|e| match e {
         decode::DecodeError::Empty => "skipped: empty file".to_string(),
         decode::DecodeError::Binary => "skipped: binary file, not text".to_string(),
     })?;
-    let text = clean::clean(&decoded.text);
+    let encoding = decoded.encoding;
+    let text = clean::clean_owned(decoded.text);
     if text.trim().is_empty() {
         return Err("skipped: no text after cleaning".to_string());
     }
     let folded = crate::lexicon::fold(&text);
     let structure = structure::analyse_folded(&text, &folded);
-    Ok(Article {
-        rel: rel.to_string(),
-        origin: Origin::Embedded(0),
-        encoding: decoded.encoding,
-        text,
-        folded,
-        structure,
-    })
+    Ok(Article { rel: rel.to_string(), origin: Origin::Embedded(0), encoding, text, folded, structure })
 }
 
 /// What a load produced: the articles in path order, and the warnings in path order.
@@ -194,7 +189,7 @@ pub fn load_path(root: &Path, opts: &LoadOptions) -> Loaded {
 pub fn load_embedded() -> Loaded {
     let mut loaded = Loaded::default();
     for (i, (name, bytes)) in embedded::SEEDS.iter().enumerate() {
-        match article_from_bytes(name, bytes) {
+        match article_from_bytes(name, *bytes) {
             Ok(mut a) => {
                 a.origin = Origin::Embedded(i);
                 loaded.articles.push(a)
