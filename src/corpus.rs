@@ -184,7 +184,7 @@ fn drop_evidence(outcome: &mut Outcome) {
 /// Loads and extracts one file. Read errors are not cached (they may pass); skips for what the
 /// file is (empty, binary, too large) are.
 fn process(f: &walk::FoundFile, opts: &LoadOptions) -> (Outcome, bool) {
-    match load::load_file(&f.path, &f.rel, opts) {
+    match load::load_found(f, opts) {
         Ok(article) => (Outcome::Events(extract::extract(&article)), true),
         Err(w) => {
             let cacheable = w.reason.starts_with("skipped");

@@ -120,14 +120,31 @@ impl Default for LoadOptions {
 
 /// Reads one file into an article, or says why not.
 pub fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> Result<Article, LoadWarning> {
+    read_article(path, rel, opts, None)
+}
+
+/// Reads a file the walk found, with the size and modification time the walk saw: asking the
+/// system for them again was one call too many per article.
+pub fn load_found(f: &walk::FoundFile, opts: &LoadOptions) -> Result<Article, LoadWarning> {
+    read_article(&f.path, &f.rel, opts, Some((f.size, f.modified)))
+}
+
+fn read_article(
+    path: &Path,
+    rel: &str,
+    opts: &LoadOptions,
+    known: Option<(u64, Option<SystemTime>)>,
+) -> Result<Article, LoadWarning> {
     let warn = |reason: String| LoadWarning::new(rel, reason);
     let file = fs::File::open(path).map_err(|e| warn(format!("cannot read: {}", walk::io_reason(&e))))?;
-    let md = file.metadata().ok();
-    let len = md.as_ref().map_or(0, |m| m.len());
-    if len > opts.max_bytes {
+    let (len, modified) = match known {
+        Some((len, modified)) => (Some(len), modified),
+        None => file.metadata().map_or((None, None), |m| (Some(m.len()), m.modified().ok())),
+    };
+    if let Some(len) = len.filter(|&len| len > opts.max_bytes) {
         return Err(warn(format!("skipped: {} bytes is over the {} byte limit (--max-size)", len, opts.max_bytes)));
     }
-    let mut bytes = Vec::with_capacity(len as usize);
+    let mut bytes = Vec::with_capacity(len.unwrap_or(0) as usize);
     (&file)
         .take(opts.max_bytes + 1)
         .read_to_end(&mut bytes)
@@ -135,13 +152,9 @@ pub fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> Result<Article, 
     if bytes.len() as u64 > opts.max_bytes {
         return Err(warn(format!("skipped: over the {} byte limit (--max-size)", opts.max_bytes)));
     }
-    let read = bytes.len() as u64;
+    let size = len.unwrap_or(bytes.len() as u64);
     let mut article = article_from_bytes(rel, bytes).map_err(warn)?;
-    article.origin = Origin::File {
-        path: path.to_path_buf(),
-        size: md.as_ref().map_or(read, |m| m.len()),
-        modified: md.and_then(|m| m.modified().ok()),
-    };
+    article.origin = Origin::File { path: path.to_path_buf(), size, modified };
     Ok(article)
 }
 
@@ -172,8 +185,7 @@ pub struct Loaded {
 pub fn load_path(root: &Path, opts: &LoadOptions) -> Loaded {
     let mut warnings = Vec::new();
     let files = walk::walk(root, &mut warnings);
-    let results: Vec<Result<Article, LoadWarning>> =
-        files.par_iter().map(|f| load_file(&f.path, &f.rel, opts)).collect();
+    let results: Vec<Result<Article, LoadWarning>> = files.par_iter().map(|f| load_found(f, opts)).collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
         match r {
