@@ -73,7 +73,7 @@ fn walk_dir(
     };
     // The listing gives each entry's type: a link is known without a stat of its own, and a
     // plain file that is not an article is passed over without one.
-    let mut children: Vec<(PathBuf, Option<fs::FileType>)> = Vec::new();
+    let mut children: Vec<(fs::DirEntry, PathBuf, Option<fs::FileType>)> = Vec::new();
     for entry in entries {
         match entry {
             Ok(e) => {
@@ -81,7 +81,7 @@ fn walk_dir(
                 let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
                 let other_file = kind.is_some_and(|k| k.is_file()) && !is_article(&path);
                 if !hidden && !other_file {
-                    children.push((path, kind));
+                    children.push((e, path, kind));
                 }
             }
             Err(e) => warnings.push(LoadWarning::new(rel_of(dir), format!("cannot list an entry: {}", io_reason(&e)))),
@@ -89,14 +89,22 @@ fn walk_dir(
     }
     // In name order, so that of two ways into one folder (a link and the folder itself) the same
     // one is always taken and the other reported as a loop.
-    children.sort_unstable_by(|a, b| a.0.as_os_str().as_encoded_bytes().cmp(b.0.as_os_str().as_encoded_bytes()));
+    children.sort_unstable_by(|a, b| a.1.as_os_str().as_encoded_bytes().cmp(b.1.as_os_str().as_encoded_bytes()));
     // Each article needs its size and modification time (the cache's key): the stats run on all
-    // cores, since a folder can hold a hundred thousand files.
+    // cores, since a folder can hold a hundred thousand files. An entry that is no link is asked
+    // about by its name in the open folder, which spares the system a walk down the whole path.
     let stats: Vec<std::io::Result<fs::Metadata>> = {
         use rayon::prelude::*;
-        children.par_iter().map(|(path, _)| fs::metadata(path)).collect()
+        children
+            .par_iter()
+            .map(|(e, path, kind)| match kind {
+                Some(k) if !k.is_symlink() => e.metadata(),
+                _ => fs::metadata(path),
+            })
+            .collect()
     };
-    for ((path, kind), md) in children.into_iter().zip(stats) {
+    let rel_dir = rel_of(dir);
+    for ((_, path, kind), md) in children.into_iter().zip(stats) {
         let link = kind.is_none_or(|k| k.is_symlink());
         match md {
             Err(e) if link => {
@@ -105,7 +113,10 @@ fn walk_dir(
             Err(e) => warnings.push(LoadWarning::new(rel_of(&path), format!("cannot open: {}", io_reason(&e)))),
             Ok(md) if md.is_dir() => walk_dir(root, &path, visited, out, warnings),
             Ok(md) if md.is_file() && is_article(&path) => {
-                out.push(FoundFile { rel: rel_of(&path), path, size: md.len(), modified: md.modified().ok() })
+                // `rel_of(&path)`, without taking the whole path apart again for every file.
+                let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().replace('\\', "/"));
+                let rel = if rel_dir.is_empty() { name } else { format!("{rel_dir}/{name}") };
+                out.push(FoundFile { rel, path, size: md.len(), modified: md.modified().ok() })
             }
             Ok(_) => {}
         }
