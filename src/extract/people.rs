@@ -308,14 +308,14 @@ const CONSONANTS: &str = "бвгджзклмнпрстфхцчшщ";
 /// The nominative of one word of a man's name in the given case; words it cannot tell (women's
 /// names, foreign indeclinables) are left as written.
 fn nominative_word(word: &str, case: Case) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
+    let n = word.chars().count();
     if n < 3 || word.contains('.') {
         return word.to_string();
     }
     let ends = |s: &str| word.ends_with(s);
-    let stem = |k: usize| chars[..n - k].iter().collect::<String>();
-    let before = |k: usize| chars[n - k - 1];
+    // The word without its last `k` characters, and the character before them.
+    let stem = |k: usize| word[..word.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)].to_string();
+    let before = |k: usize| word.chars().rev().nth(k).unwrap_or(' ');
     match case {
         Case::Nominative => word.to_string(),
         Case::Genitive => {
@@ -376,8 +376,30 @@ fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit]
             _ => None,
         })
     });
-    let name = text[span.clone()].split(' ').map(|w| nominative_word(w, case)).collect::<Vec<_>>().join(" ");
-    PersonMention { name, span, role: role.map(|r| text[r].split_whitespace().collect::<Vec<_>>().join(" ")), country }
+    let mut name = String::with_capacity(span.len());
+    for (i, w) in text[span.clone()].split(' ').enumerate() {
+        if i > 0 {
+            name.push(' ');
+        }
+        name.push_str(&nominative_word(w, case));
+    }
+    PersonMention { name, span, role: role.map(|r| single_spaced(&text[r])), country }
+}
+
+/// The words of `s` joined by single spaces. A role phrase nearly always is so already, which is
+/// told on the bytes: no space at either end or twice, no other whitespace (any character that
+/// could be one opens with a byte looked for here).
+fn single_spaced(s: &str) -> String {
+    let b = s.as_bytes();
+    let plain = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    if plain {
+        s.to_string()
+    } else {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// "Ержана Ашикбаева" and "Ержан Ашикбаев" are one person: where each word of one name is the
@@ -433,6 +455,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn single_spacing_agrees_with_splitting(s in "\\PC{0,20}|[а-я \u{A0}\u{2009}\u{3000}\t\n—]{0,20}") {
+            proptest::prop_assert_eq!(single_spaced(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+
         #[test]
         fn word_scanners_agree_with_the_character_rule(text in "\\PC{0,30}|[а-яА-Я ,.Әә«»—-]{0,40}") {
             let expected = words_by_chars(&text);
