@@ -164,7 +164,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
         }
     }
     let speech: Vec<Span> = facts.cues.iter().filter(|(c, _)| *c == Cue::Speech).map(|(_, s)| s.clone()).collect();
-    let found_people = people::find(text, facts.folded, &facts.sentences, &facts.hits, &speech);
+    let found_people = people::find(text, facts.folded, &article.capitals, &facts.sentences, &facts.hits, &speech);
     let mut persons = Vec::new();
     for p in &found_people {
         evidence.push(Evidence::new(text, FactKind::Person, p.span.start..p.span.end, p.name.clone()));

@@ -95,10 +95,15 @@ fn name_run_at(s: &str, i: usize) -> Option<usize> {
 
 /// Where the capitals of a text stand (the only places a name can start), found once per article
 /// for both shapes and every sentence.
-pub struct Capitals(Vec<usize>);
+pub struct Capitals<'a>(std::borrow::Cow<'a, [usize]>);
 
-impl Capitals {
-    pub fn of(s: &str) -> Capitals {
+impl<'a> Capitals<'a> {
+    /// Capitals already found (by [`crate::lexicon::fold_noting_capitals`]), in order.
+    pub fn at(positions: &'a [usize]) -> Capitals<'a> {
+        Capitals(std::borrow::Cow::Borrowed(positions))
+    }
+
+    pub fn of(s: &str) -> Capitals<'static> {
         use crate::lexicon::scan::{next_in_ranges, ByteRange};
         let b = s.as_bytes();
         // The second byte of А..Я is in 0x90..=0xAF, which lowercase Russian letters never have;
@@ -115,7 +120,7 @@ impl Capitals {
             }
             i = next_in_ranges(b, i + 1, stops);
         }
-        Capitals(found)
+        Capitals(std::borrow::Cow::Owned(found))
     }
 
     /// Leftmost-first, non-overlapping matches of `shape` in `text[within]`, as spans of `text`.
@@ -181,6 +186,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn capitals_noted_while_folding_are_the_capitals(s in "\\PC{0,30}|[АБЁЯабёяЂІ «—]{0,40}") {
+            proptest::prop_assert_eq!(crate::lexicon::fold_noting_capitals(&s).1, Capitals::of(&s).0.into_owned());
+        }
+
         #[test]
         fn the_scanner_agrees_with_the_regular_expressions(
             s in "([АБЁЯабёя]{1,3}|[.\\- ,]|  |\u{00A0}|\n|Иван|-оглы|x){0,24}"

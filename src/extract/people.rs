@@ -229,10 +229,18 @@ fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit]) -> Option<Span
 /// Endings of adjectives in oblique cases that no name takes ("-ой" is left out: "Армидой").
 const ADJECTIVE_ENDINGS: [&str; 7] = ["ого", "ому", "ых", "ыми", "ими", "его", "ему"];
 
-pub fn find(text: &str, folded: &str, sentences: &[Span], hits: &[Hit], speech_verbs: &[Span]) -> Vec<PersonMention> {
+/// The people named in `text` (folded as `folded`, with its Russian capitals at `capitals`).
+pub fn find(
+    text: &str,
+    folded: &str,
+    capitals: &[usize],
+    sentences: &[Span],
+    hits: &[Hit],
+    speech_verbs: &[Span],
+) -> Vec<PersonMention> {
     let l = lexicon();
     let mut found: Vec<PersonMention> = Vec::new();
-    let capitals = super::names::Capitals::of(text);
+    let capitals = super::names::Capitals::at(capitals);
     for sentence in sentences {
         // Candidates in text order: names with initials, then capitalised runs beside them.
         let mut spans: Vec<(Span, bool)> = Vec::new();
@@ -471,10 +479,10 @@ mod tests {
     }
 
     fn people(text: &str) -> Vec<(String, Option<String>)> {
-        let f = fold(text);
+        let (f, capitals) = crate::lexicon::fold_noting_capitals(text);
         let hits = Gazetteer::get().find(text, &f);
         let sentences = crate::lexicon::sentences(text, 0..text.len());
-        find(text, &f, &sentences, &hits, &[]).into_iter().map(|p| (p.name, p.role)).collect()
+        find(text, &f, &capitals, &sentences, &hits, &[]).into_iter().map(|p| (p.name, p.role)).collect()
     }
 
     #[test]

@@ -21,6 +21,18 @@ pub use words::{has_prefix, PrefixMatcher, WholeWordMatcher, Word, Words};
 /// alphabet are folded on the bytes (a capital Cyrillic letter and its lowercase both take two
 /// bytes), and anything else goes through [`fold_char`].
 pub fn fold(text: &str) -> String {
+    fold_with(text, |_| {})
+}
+
+/// [`fold`], and where the text's Russian capitals А..Я and Ё stand (byte offsets, in order):
+/// the fold visits each of them anyway, and the name finder starts only at them.
+pub fn fold_noting_capitals(text: &str) -> (String, Vec<usize>) {
+    let mut capitals = Vec::new();
+    let folded = fold_with(text, |at| capitals.push(at));
+    (folded, capitals)
+}
+
+fn fold_with(text: &str, mut on_capital: impl FnMut(usize)) -> String {
     let src = text.as_bytes();
     let mut out = src.to_vec();
     let mut i = 0;
@@ -38,14 +50,21 @@ pub fn fold(text: &str) -> String {
         let next = src.get(i + 1).copied().unwrap_or(0);
         match (b, next) {
             // А..П -> а..п
-            (0xD0, 0x90..=0x9F) => out[i + 1] = next + 0x20,
+            (0xD0, 0x90..=0x9F) => {
+                on_capital(i);
+                out[i + 1] = next + 0x20;
+            }
             // Р..Я -> р..я
             (0xD0, 0xA0..=0xAF) => {
+                on_capital(i);
                 out[i] = 0xD1;
                 out[i + 1] = next - 0x20;
             }
             // Ё, ё -> е
             (0xD0, 0x81) | (0xD1, 0x91) => {
+                if b == 0xD0 {
+                    on_capital(i);
+                }
                 out[i] = 0xD0;
                 out[i + 1] = 0xB5;
             }

@@ -46,6 +46,8 @@ pub struct Article {
     /// `text` lowercased with `ё` as `е`, byte for byte the same length (see
     /// [`crate::lexicon::fold`]): made once here for both the structure analysis and the extractor.
     pub folded: String,
+    /// Where the Russian capitals of `text` stand, noted while folding: names start only there.
+    pub capitals: Vec<usize>,
     pub structure: Structure,
 }
 
@@ -60,9 +62,10 @@ impl Article {
     /// Builds an article from text already in memory (tests, benchmarks).
     pub fn from_text(rel: impl Into<String>, raw: &str) -> Article {
         let text = clean::clean(raw);
-        let folded = crate::lexicon::fold(&text);
+        let (folded, capitals) = crate::lexicon::fold_noting_capitals(&text);
         let structure = structure::analyse_folded(&text, &folded);
-        Article { rel: rel.into(), origin: Origin::Memory(Arc::from(raw)), encoding: "UTF-8", text, folded, structure }
+        let origin = Origin::Memory(Arc::from(raw));
+        Article { rel: rel.into(), origin, encoding: "UTF-8", text, folded, capitals, structure }
     }
 
     pub fn to_ref(&self) -> ArticleRef {
@@ -169,9 +172,9 @@ pub fn article_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<Articl
     if text.trim().is_empty() {
         return Err("skipped: no text after cleaning".to_string());
     }
-    let folded = crate::lexicon::fold(&text);
+    let (folded, capitals) = crate::lexicon::fold_noting_capitals(&text);
     let structure = structure::analyse_folded(&text, &folded);
-    Ok(Article { rel: rel.to_string(), origin: Origin::Embedded(0), encoding, text, folded, structure })
+    Ok(Article { rel: rel.to_string(), origin: Origin::Embedded(0), encoding, text, folded, capitals, structure })
 }
 
 /// What a load produced: the articles in path order, and the warnings in path order.
