@@ -287,8 +287,9 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 fn headline_like(line: &str) -> bool {
-    let n = line.trim().chars().count();
-    n > 0 && n <= 200 && !ends_sentence(line)
+    // At most 200 characters, counted no further than that: body paragraphs run to thousands.
+    let t = line.trim();
+    !t.is_empty() && t.chars().nth(200).is_none() && !ends_sentence(line)
 }
 
 /// The structure of a cleaned text (folding it first; see [`analyse_folded`]).
@@ -399,7 +400,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
             st.dateline_city = c.get(1).or(c.get(2)).map(|m| start + m.start()..start + m.end());
             break;
         }
-        if line.trim().chars().count() > 60 {
+        if line.trim().chars().nth(60).is_some() {
             break;
         }
     }
