@@ -108,8 +108,8 @@ pub fn build_with(
     corpus.events.reserve(files.len() + files.len() / 2);
     // Batches of growing size, each read on all cores while the one before is moved into place
     // on this thread: the moving is serial work, and at 100,000 articles it took a tenth of a
-    // second that the other cores spent waiting.
-    // `files` are the files from `range.start` on.
+    // second that the other cores spent waiting. `read_batch` is given the files from
+    // `range.start` on.
     let read_batch = |range: std::ops::Range<usize>, files: &[walk::FoundFile]| -> Vec<Read> {
         let base = range.start;
         range
