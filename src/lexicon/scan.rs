@@ -1,9 +1,9 @@
-//! Sixteen bytes at a time: finding the next byte that lies in any of a few ranges. Most of an
-//! article's bytes need nothing from a scan (lowercase Russian letters, spaces, punctuation):
-//! folding looks only at capitals, the clean check only at controls and rare characters, the name
-//! finder only at Cyrillic capitals. These scans ask for the next byte that matters and jump
-//! there, testing sixteen bytes with a handful of vector instructions where a byte loop takes
-//! several instructions per byte.
+//! Sixteen bytes at a time: finding the next byte that lies in any of a few ranges, the next
+//! character a fold may change, and which bytes of a block belong to words. Most of an article's
+//! bytes need nothing from a scan (lowercase Russian letters, spaces, punctuation): folding looks
+//! only at capitals, the clean check only at controls and rare characters, the date finder only at
+//! digits. These scans jump to the next byte that matters, testing sixteen bytes with a handful of
+//! vector instructions where a byte loop takes several instructions per byte.
 //!
 //! On x86-64 this uses SSE2, which every x86-64 processor has; elsewhere, a byte loop gives the
 //! same answers.
