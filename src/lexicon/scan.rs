@@ -11,6 +11,20 @@
 /// An inclusive range of byte values.
 pub type ByteRange = (u8, u8);
 
+/// Lanes of `v` whose byte lies in `lo..=hi`, as 0xFF. `b - lo <= hi - lo` (unsigned, wrapping)
+/// is `lo <= b <= hi`, and `min(x, s) == x` is `x <= s`.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn bytes_within(v: std::arch::x86_64::__m128i, lo: u8, hi: u8) -> std::arch::x86_64::__m128i {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of the x86-64 baseline, so these intrinsics are always available;
+    // they work on registers only.
+    unsafe {
+        let x = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
+        _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(hi.wrapping_sub(lo) as i8)), x)
+    }
+}
+
 /// The index of the first byte of `bytes[from..]` that lies in one of `ranges`, or `bytes.len()`.
 #[inline(always)]
 pub fn next_in_ranges(bytes: &[u8], from: usize, ranges: &[ByteRange]) -> usize {
@@ -25,10 +39,7 @@ pub fn next_in_ranges(bytes: &[u8], from: usize, ranges: &[ByteRange]) -> usize 
                 let v = _mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i);
                 let mut hit = _mm_setzero_si128();
                 for &(lo, hi) in ranges {
-                    // `b - lo <= hi - lo` (unsigned, wrapping) is `lo <= b <= hi`; `min(x, s) == x`
-                    // is `x <= s`.
-                    let x = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
-                    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((hi - lo) as i8)), x));
+                    hit = _mm_or_si128(hit, bytes_within(v, lo, hi));
                 }
                 _mm_movemask_epi8(hit) as u32
             };
@@ -74,14 +85,14 @@ pub fn next_to_fold(bytes: &[u8], from: usize) -> usize {
             let (leads, pairs) = unsafe {
                 let v = _mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i);
                 let p = _mm_loadu_si128(bytes.as_ptr().add(at - 1) as *const __m128i);
-                let within = |x: __m128i, lo: u8, hi: u8| {
-                    let d = _mm_sub_epi8(x, _mm_set1_epi8(lo as i8));
-                    _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((hi - lo) as i8)), d)
-                };
-                let leads =
-                    _mm_or_si128(_mm_or_si128(within(v, b'A', b'Z'), within(v, 0xC0, 0xCF)), within(v, 0xD2, 0xFF));
-                let after_d0 = _mm_andnot_si128(within(v, 0xB0, 0xBF), _mm_cmpeq_epi8(p, _mm_set1_epi8(0xD0u8 as i8)));
-                let after_d1 = _mm_andnot_si128(within(v, 0x80, 0x8F), _mm_cmpeq_epi8(p, _mm_set1_epi8(0xD1u8 as i8)));
+                let leads = _mm_or_si128(
+                    _mm_or_si128(bytes_within(v, b'A', b'Z'), bytes_within(v, 0xC0, 0xCF)),
+                    bytes_within(v, 0xD2, 0xFF),
+                );
+                let after_d0 =
+                    _mm_andnot_si128(bytes_within(v, 0xB0, 0xBF), _mm_cmpeq_epi8(p, _mm_set1_epi8(0xD0u8 as i8)));
+                let after_d1 =
+                    _mm_andnot_si128(bytes_within(v, 0x80, 0x8F), _mm_cmpeq_epi8(p, _mm_set1_epi8(0xD1u8 as i8)));
                 (_mm_movemask_epi8(leads) as u32, _mm_movemask_epi8(_mm_or_si128(after_d0, after_d1)) as u32)
             };
             // A lead stops at its own lane, a pair at the lane before (its first byte): bit k of
@@ -121,14 +132,13 @@ pub fn word_bytes16(bytes: &[u8], at: usize) -> Option<u32> {
         // the slice by the test above.
         unsafe {
             let v = _mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i);
-            let within = |lo: u8, hi: u8| {
-                let d = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
-                _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8((hi - lo) as i8)), d)
-            };
-            if _mm_movemask_epi8(_mm_or_si128(within(0xC0, 0xCF), within(0xD2, 0xFF))) != 0 {
+            if _mm_movemask_epi8(_mm_or_si128(bytes_within(v, 0xC0, 0xCF), bytes_within(v, 0xD2, 0xFF))) != 0 {
                 return None;
             }
-            let alnum = _mm_or_si128(_mm_or_si128(within(b'0', b'9'), within(b'A', b'Z')), within(b'a', b'z'));
+            let alnum = _mm_or_si128(
+                _mm_or_si128(bytes_within(v, b'0', b'9'), bytes_within(v, b'A', b'Z')),
+                bytes_within(v, b'a', b'z'),
+            );
             // The top bit of each byte: every byte of a Cyrillic letter.
             Some((_mm_movemask_epi8(alnum) | _mm_movemask_epi8(v)) as u32)
         }
@@ -139,21 +149,8 @@ pub fn word_bytes16(bytes: &[u8], at: usize) -> Option<u32> {
 
 /// True when `b` lies in one of `ranges`.
 #[inline(always)]
-pub fn in_ranges(b: u8, ranges: &[ByteRange]) -> bool {
+fn in_ranges(b: u8, ranges: &[ByteRange]) -> bool {
     ranges.iter().any(|&(lo, hi)| b.wrapping_sub(lo) <= hi.wrapping_sub(lo))
-}
-
-/// The start of the character holding the byte at `at`, for a byte found by [`next_in_ranges`]
-/// with ranges that hold the first byte of every character longer than two bytes and of every
-/// two-byte one outside Cyrillic (0xD0, 0xD1): then a continuation byte can only end a
-/// Cyrillic letter, whose first byte is the one before.
-#[inline]
-pub fn char_start_of_found(bytes: &[u8], at: usize) -> usize {
-    if at < bytes.len() && bytes[at] & 0xC0 == 0x80 {
-        at - 1
-    } else {
-        at
-    }
 }
 
 #[cfg(test)]
@@ -189,7 +186,8 @@ mod tests {
     #[test]
     fn finds_capitals_in_russian_text() {
         let t = "в ходе встречи министр связи Казахстана отметил".as_bytes();
+        // The second byte of "К" (0xD0 0x9A).
         let at = next_in_ranges(t, 0, &[(0x90, 0xAF)]);
-        assert_eq!(char_start_of_found(t, at), "в ходе встречи министр связи ".len());
+        assert_eq!(at, "в ходе встречи министр связи ".len() + 1);
     }
 }
