@@ -32,9 +32,26 @@ pub fn fold_noting_capitals(text: &str) -> (String, Vec<usize>) {
     (folded, capitals)
 }
 
-fn fold_with(text: &str, mut on_capital: impl FnMut(usize)) -> String {
+/// [`fold`] written into `out`, which must be as long as `text`: the timeline folds every event's
+/// text straight into its search buffer.
+pub fn fold_into(text: &str, out: &mut [u8]) {
+    out.copy_from_slice(text.as_bytes());
+    fold_changes(text, out, |_| {});
+}
+
+fn fold_with(text: &str, on_capital: impl FnMut(usize)) -> String {
+    let mut out = text.as_bytes().to_vec();
+    fold_changes(text, &mut out, on_capital);
+    debug_assert!(std::str::from_utf8(&out).is_ok());
+    // SAFETY: `text` is UTF-8, and every change `fold_changes` makes replaces one whole character
+    // by another of the same encoded length, so `out` is UTF-8 too. Checking it again cost as much
+    // as the fold itself on Cyrillic text (`fold_agrees_with_the_character_rule` tests the claim).
+    unsafe { String::from_utf8_unchecked(out) }
+}
+
+/// Writes into `out`, a copy of `text`, the changes a fold makes.
+fn fold_changes(text: &str, out: &mut [u8], mut on_capital: impl FnMut(usize)) {
     let src = text.as_bytes();
-    let mut out = src.to_vec();
     let mut i = 0;
     loop {
         i = scan::next_to_fold(src, i);
@@ -78,11 +95,6 @@ fn fold_with(text: &str, mut on_capital: impl FnMut(usize)) -> String {
         }
         i += 2;
     }
-    debug_assert!(std::str::from_utf8(&out).is_ok());
-    // SAFETY: `text` is UTF-8, and every change above replaces one whole character by another of
-    // the same encoded length, so `out` is UTF-8 too. Checking it again cost as much as the fold
-    // itself on Cyrillic text (`fold_agrees_with_the_character_rule` tests the claim).
-    unsafe { String::from_utf8_unchecked(out) }
 }
 
 /// The per-character rule behind [`fold`]. ASCII and the Russian alphabet, nearly all of the text

@@ -12,7 +12,7 @@ use crate::model::{Event, EventDate, FactKind};
 pub use query::{Query, SortOrder};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use text::{char_mask, TextMatcher, Token};
+use text::{char_mask, char_mask_of, TextMatcher, Token};
 
 /// A place in the timeline: which event stands there, and what every query asks of it, kept
 /// beside it so that a keystroke does not reach into the events.
@@ -86,10 +86,11 @@ pub struct Timeline {
 /// Below this many candidates, scoring on one thread is quicker than splitting the work.
 const PARALLEL_FROM: usize = 4096;
 
-/// The folded text an event's own facts give the filter: title, people, places (the GeoNames name
-/// and the text's own spelling, "Карамае", so a Russian query finds it). Country and body names are
-/// matched once per query in [`FacetNames`], not stored with every event.
-fn haystack_of(event: &Event) -> (String, usize) {
+/// The text an event's own facts give the filter, folded, is its haystack: title, people, places
+/// (the GeoNames name and the text's own spelling, "Карамае", so a Russian query finds it),
+/// joined. Country and body names are matched once per query in [`FacetNames`], not stored with
+/// every event. This gives the title and the other pieces.
+fn haystack_parts(event: &Event) -> (&str, Vec<&str>) {
     let title = event.title.as_deref().unwrap_or(&event.file);
     let mut written: Vec<&str> =
         event.evidence.iter().filter(|e| e.kind == FactKind::Place).map(|e| e.text.as_str()).collect();
@@ -97,14 +98,24 @@ fn haystack_of(event: &Event) -> (String, usize) {
     written.dedup();
     let city = event.place.as_ref().and_then(|p| p.city.as_deref());
     let people = event.people.iter().map(|p| p.name.as_str());
-    // Joined in one buffer and folded in place of a copy: this runs for every event of a load.
-    let mut joined = String::with_capacity(title.len() + 64);
+    (title, people.chain(city).chain(written).collect())
+}
+
+const PART_SEPARATOR: &str = " · ";
+
+/// The haystack before folding (which keeps its length).
+fn joined(title: &str, parts: &[&str]) -> String {
+    let mut joined = String::with_capacity(joined_len(title, parts));
     joined.push_str(title);
-    for part in people.chain(city).chain(written) {
-        joined.push_str(" · ");
+    for part in parts {
+        joined.push_str(PART_SEPARATOR);
         joined.push_str(part);
     }
-    (fold(&joined), title.chars().count())
+    joined
+}
+
+fn joined_len(title: &str, parts: &[&str]) -> usize {
+    title.len() + parts.iter().map(|p| PART_SEPARATOR.len() + p.len()).sum::<usize>()
 }
 
 /// The names of every country and body in the timeline (code, Russian and English names,
@@ -183,9 +194,8 @@ type OrderKey<'e> = (bool, Option<(i32, u32, u32)>, &'e str, bool);
 
 /// What the timeline keeps of an event besides the event: made on all cores.
 struct Prepared {
-    haystack: String,
+    haystack_len: usize,
     title_chars: usize,
-    mask: u128,
     facets: Vec<u32>,
     article: usize,
 }
@@ -199,11 +209,10 @@ impl Timeline {
         let prepared: Vec<Prepared> = events
             .par_iter()
             .map(|event| {
-                let (haystack, title_chars) = haystack_of(event);
+                let (title, parts) = haystack_parts(event);
                 Prepared {
-                    mask: char_mask(&haystack),
-                    haystack,
-                    title_chars,
+                    haystack_len: joined_len(title, &parts),
+                    title_chars: title.chars().count(),
                     facets: facet_names.ids_of(event),
                     article: index.get(event.file.as_str()).copied().unwrap_or(usize::MAX),
                 }
@@ -231,11 +240,36 @@ impl Timeline {
             })
             .collect();
         let lens: Vec<(usize, usize)> =
-            order.par_iter().map(|&from| (prepared[from].haystack.len(), prepared[from].facets.len())).collect();
+            order.par_iter().map(|&from| (prepared[from].haystack_len, prepared[from].facets.len())).collect();
+        // Each haystack is folded straight into its place in one buffer, on all cores: making
+        // them apart and copying them in took twice the memory, all of it fresh pages.
+        let mut text = vec![0u8; lens.iter().map(|&(len, _)| len).sum()];
+        let mut slots: Vec<&mut [u8]> = Vec::with_capacity(lens.len());
+        let mut rest = text.as_mut_slice();
+        for &(len, _) in &lens {
+            let (slot, after) = rest.split_at_mut(len);
+            slots.push(slot);
+            rest = after;
+        }
+        let masks: Vec<u128> = slots
+            .into_par_iter()
+            .zip(order.par_iter())
+            .map(|(slot, &from)| {
+                let (title, parts) = haystack_parts(&events[from]);
+                let joined = joined(title, &parts);
+                crate::lexicon::fold_into(&joined, slot);
+                char_mask_of(joined.chars().map(crate::lexicon::fold_char))
+            })
+            .collect();
+        let text = match simdutf8::basic::from_utf8(&text) {
+            // SAFETY: just checked to be UTF-8 (it is folded UTF-8 text, laid end to end).
+            Ok(_) => unsafe { String::from_utf8_unchecked(text) },
+            Err(_) => String::from_utf8_lossy(&text).into_owned(),
+        };
         let mut search = SearchText {
-            text: order.par_iter().map(|&from| prepared[from].haystack.as_str()).collect(),
+            text,
             starts: Vec::with_capacity(order.len() + 1),
-            masks: order.par_iter().map(|&from| prepared[from].mask).collect(),
+            masks,
             facets: order.par_iter().flat_map_iter(|&from| prepared[from].facets.iter().copied()).collect(),
             facet_starts: Vec::with_capacity(order.len() + 1),
         };

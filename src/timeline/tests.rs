@@ -81,3 +81,17 @@ fn yo_and_ye_are_one_letter_in_queries_and_titles() {
     assert_eq!(titles(&t, "объединенных"), want);
     assert_eq!(titles(&t, "ОБЪЕДИНЁННЫХ"), want);
 }
+
+#[test]
+fn haystacks_are_the_folded_facts_of_their_entries_in_timeline_order() {
+    let c = crate::corpus::build(&crate::corpus::Source::Embedded, &Default::default());
+    let t = Timeline::new(c.articles, c.events);
+    assert!(t.len() >= 5);
+    for i in 0..t.len() {
+        let (title, parts) = haystack_parts(t.event(i));
+        let expected = fold(&format!("{title}{}", parts.iter().map(|p| format!(" · {p}")).collect::<String>()));
+        assert_eq!(t.search.haystack(i), expected, "entry {i}");
+        assert_eq!(t.search.masks[i], char_mask(&expected), "entry {i}");
+        assert!(expected.contains(&fold(title)));
+    }
+}

@@ -78,11 +78,12 @@ fn positions(haystack: &str, start: usize, token: &[char], limit: usize) -> Vec<
 /// One bit per character class: Russian letters, Latin letters and digits each have their own;
 /// everything else shares the bits left by a hash.
 pub fn char_mask(s: &str) -> u128 {
-    let mut m = 0u128;
-    for c in s.chars() {
-        m |= char_bit(c);
-    }
-    m
+    char_mask_of(s.chars())
+}
+
+/// [`char_mask`] of a sequence of characters.
+pub fn char_mask_of(chars: impl Iterator<Item = char>) -> u128 {
+    chars.fold(0, |m, c| m | char_bit(c))
 }
 
 /// True when a character has a bit of its own in [`char_mask`] (no other character shares it).
