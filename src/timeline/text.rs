@@ -28,15 +28,21 @@ fn max_skips(n: usize) -> usize {
 
 /// The char positions where `token` matches `haystack` as a near-contiguous subsequence, starting
 /// at the leftmost place it does, or `None`. Allocation-free until a match is found: this runs on
-/// every event that lacks the token as a substring.
+/// every event that lacks the token as a substring. The places the token's first character
+/// stands are found by a vector search for the last byte of its encoding, which is rarer than
+/// the first (the first byte of every Russian letter is one of two).
 fn window_match(haystack: &str, token: &[char]) -> Option<Vec<usize>> {
     let (&first, rest) = token.split_first()?;
     let limit = max_skips(token.len());
-    for (start_char, (start_byte, c)) in haystack.char_indices().enumerate() {
-        if c != first {
+    let mut buf = [0u8; 4];
+    let encoded = first.encode_utf8(&mut buf).as_bytes();
+    let bytes = haystack.as_bytes();
+    for last in memchr::memchr_iter(encoded[encoded.len() - 1], bytes) {
+        let Some(start_byte) = (last + 1).checked_sub(encoded.len()) else { continue };
+        if &bytes[start_byte..=last] != encoded {
             continue;
         }
-        let mut chars = haystack[start_byte + c.len_utf8()..].chars();
+        let mut chars = haystack[last + 1..].chars();
         let mut skipped = 0;
         let mut matched = 0;
         'token: for &want in rest {
@@ -53,6 +59,7 @@ fn window_match(haystack: &str, token: &[char]) -> Option<Vec<usize>> {
             break;
         }
         if matched == rest.len() {
+            let start_char = haystack[..start_byte].chars().count();
             return Some(positions(haystack, start_char, token, limit));
         }
     }
@@ -169,6 +176,44 @@ impl TextMatcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`window_match`] as first written, one character at a time.
+    fn window_match_by_chars(haystack: &str, token: &[char]) -> Option<Vec<usize>> {
+        let (&first, rest) = token.split_first()?;
+        let limit = max_skips(token.len());
+        for (start_char, (start_byte, c)) in haystack.char_indices().enumerate() {
+            if c != first {
+                continue;
+            }
+            let mut chars = haystack[start_byte + c.len_utf8()..].chars();
+            let (mut skipped, mut matched) = (0, 0);
+            'token: for &want in rest {
+                for got in chars.by_ref() {
+                    if got == want {
+                        matched += 1;
+                        continue 'token;
+                    }
+                    skipped += 1;
+                    if skipped > limit {
+                        break 'token;
+                    }
+                }
+                break;
+            }
+            if matched == rest.len() {
+                return Some(positions(haystack, start_char, token, limit));
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn window_match_agrees_with_the_character_walk(haystack in "[а-гa-c ·ё]{0,40}", token in "[а-гa-c]{1,6}") {
+            let token: Vec<char> = token.chars().collect();
+            proptest::prop_assert_eq!(window_match(&haystack, &token), window_match_by_chars(&haystack, &token));
+        }
+    }
 
     fn matches(h: &str, t: &str) -> bool {
         TextMatcher::default().matches(|| h, char_mask(h), &Token::new(t.into()))
