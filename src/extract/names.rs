@@ -93,34 +93,15 @@ fn name_run_at(s: &str, i: usize) -> Option<usize> {
     (words >= 2).then_some(end)
 }
 
-/// Where the capitals of a text stand (the only places a name can start), found once per article
-/// for both shapes and every sentence.
-pub struct Capitals<'a>(std::borrow::Cow<'a, [usize]>);
+/// Where the Russian capitals of a text stand (the only places a name can start): noted once per
+/// article while it is folded ([`crate::lexicon::fold_noting_capitals`]), and read here for both
+/// shapes and every sentence.
+pub struct Capitals<'a>(&'a [usize]);
 
 impl<'a> Capitals<'a> {
-    /// Capitals already found (by [`crate::lexicon::fold_noting_capitals`]), in order.
+    /// The capitals' byte offsets, in order.
     pub fn at(positions: &'a [usize]) -> Capitals<'a> {
-        Capitals(std::borrow::Cow::Borrowed(positions))
-    }
-
-    pub fn of(s: &str) -> Capitals<'static> {
-        use crate::lexicon::scan::{next_in_ranges, ByteRange};
-        let b = s.as_bytes();
-        // The second byte of А..Я is in 0x90..=0xAF, which lowercase Russian letters never have;
-        // Ё's (0x81) also ends the common "с", so it is looked for only in a text with an Ё.
-        const STOPS: [ByteRange; 1] = [(0x90, 0xAF)];
-        const STOPS_WITH_YO: [ByteRange; 2] = [(0x90, 0xAF), (0x81, 0x81)];
-        let stops: &[ByteRange] =
-            if memchr::memmem::find(b, "Ё".as_bytes()).is_some() { &STOPS_WITH_YO } else { &STOPS };
-        let mut found = Vec::new();
-        let mut i = if b.is_empty() { 0 } else { next_in_ranges(b, 1, stops) };
-        while i < b.len() {
-            if b[i - 1] == 0xD0 {
-                found.push(i - 1);
-            }
-            i = next_in_ranges(b, i + 1, stops);
-        }
-        Capitals(std::borrow::Cow::Owned(found))
+        Capitals(positions)
     }
 
     /// Leftmost-first, non-overlapping matches of `shape` in `text[within]`, as spans of `text`.
@@ -166,29 +147,33 @@ mod tests {
         re.find_iter(s).map(|m| m.range()).collect()
     }
 
+    /// The capitals by the character rule.
+    fn capitals_by_char(s: &str) -> Vec<usize> {
+        s.char_indices().filter(|(_, c)| matches!(c, 'А'..='Я' | 'Ё')).map(|(i, _)| i).collect()
+    }
+
     #[test]
-    fn capitals_are_found_across_chunk_edges() {
-        for pad in 0..9 {
+    fn capitals_are_noted_across_block_edges() {
+        for pad in 0..17 {
             let s = format!("{}ааЁлка и Борис, «Ялта» — ы", "x".repeat(pad));
-            let by_char: Vec<usize> =
-                s.char_indices().filter(|(_, c)| matches!(c, 'А'..='Я' | 'Ё')).map(|(i, _)| i).collect();
-            assert_eq!(Capitals::of(&s).0, by_char, "padding {pad}");
+            assert_eq!(crate::lexicon::fold_noting_capitals(&s).1, capitals_by_char(&s), "padding {pad}");
         }
     }
 
     #[test]
     fn shapes() {
         let s = "Министр М.И.Шадаев и Т.В. Нагендра Прасад встретили Дорин Богдан-Мартин, МИДа Ивана Петрова.";
-        let spans: Vec<&str> = with_initials(s, 0..s.len(), &Capitals::of(s)).into_iter().map(|r| &s[r]).collect();
+        let caps = capitals_by_char(s);
+        let spans: Vec<&str> = with_initials(s, 0..s.len(), &Capitals::at(&caps)).into_iter().map(|r| &s[r]).collect();
         assert_eq!(spans, ["М.И.Шадаев", "Т.В. Нагендра Прасад"]);
-        let spans: Vec<&str> = runs(s, 0..s.len(), &Capitals::of(s)).into_iter().map(|r| &s[r]).collect();
+        let spans: Vec<&str> = runs(s, 0..s.len(), &Capitals::at(&caps)).into_iter().map(|r| &s[r]).collect();
         assert_eq!(spans, ["Нагендра Прасад", "Дорин Богдан-Мартин", "Да Ивана Петрова"]);
     }
 
     proptest::proptest! {
         #[test]
         fn capitals_noted_while_folding_are_the_capitals(s in "\\PC{0,30}|[АБЁЯабёяЂІ «—]{0,40}") {
-            proptest::prop_assert_eq!(crate::lexicon::fold_noting_capitals(&s).1, Capitals::of(&s).0.into_owned());
+            proptest::prop_assert_eq!(crate::lexicon::fold_noting_capitals(&s).1, capitals_by_char(&s));
         }
 
         #[test]
@@ -197,8 +182,9 @@ mod tests {
         ) {
             let initials = Regex::new(&format!(r"(?:[А-ЯЁ]\.\s?){{1,2}}{N}(?:\s{N})?")).unwrap();
             let words = Regex::new(&format!(r"{N}(?:\s+{N}){{1,6}}")).unwrap();
-            proptest::prop_assert_eq!(with_initials(&s, 0..s.len(), &Capitals::of(&s)), by_regex(&initials, &s));
-            proptest::prop_assert_eq!(runs(&s, 0..s.len(), &Capitals::of(&s)), by_regex(&words, &s));
+            let caps = capitals_by_char(&s);
+            proptest::prop_assert_eq!(with_initials(&s, 0..s.len(), &Capitals::at(&caps)), by_regex(&initials, &s));
+            proptest::prop_assert_eq!(runs(&s, 0..s.len(), &Capitals::at(&caps)), by_regex(&words, &s));
         }
     }
 }
