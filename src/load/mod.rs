@@ -163,7 +163,7 @@ fn read_article(
 
 /// Decodes, cleans and structures bytes; the error is the reason, for a warning.
 pub fn article_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<Article, String> {
-    let decoded = decode::decode_owned(bytes.into()).map_err(|e| match e {
+    let decoded = decode::decode(bytes.into()).map_err(|e| match e {
         decode::DecodeError::Empty => "skipped: empty file".to_string(),
         decode::DecodeError::Binary => "skipped: binary file, not text".to_string(),
     })?;
