@@ -9,15 +9,21 @@ pub fn clean_owned(raw: String) -> String {
     if is_clean(&raw) {
         raw
     } else {
-        clean(&raw)
+        cleaned(&raw)
     }
 }
 
 pub fn clean(raw: &str) -> String {
     // Most articles need nothing: check first, and copy once.
     if is_clean(raw) {
-        return raw.to_owned();
+        raw.to_owned()
+    } else {
+        cleaned(raw)
     }
+}
+
+/// The cleaned copy of a text that [`is_clean`] refused.
+fn cleaned(raw: &str) -> String {
     if !raw.chars().any(needs_change) {
         return normalise(raw.to_owned());
     }
