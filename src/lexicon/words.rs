@@ -100,38 +100,70 @@ impl Words {
     }
 }
 
-/// A quick "surely not there" before a hash probe: one bit for each key a table holds, set at a
-/// place drawn from the key's first four bytes and its length. Most words of a text open no
-/// phrase, and testing a bit in a table of eight kilobytes costs a fraction of hashing the word
-/// and probing the table. (The gazetteer's first words are too many for it to pay there.)
-struct Fingerprints(Vec<u64>);
+/// Keys of up to eight bytes (four Russian letters, eight Latin ones) packed into a number, each
+/// with a value, in an open-addressed table: a lookup is one multiplication and, mostly, one
+/// comparison of two numbers, where a hash map of strings hashed every byte of the key and then
+/// compared it as a string. Most words of a text open no phrase, so most lookups end at an empty
+/// slot.
+struct PackedKeys<V> {
+    /// Packed key, key length in bytes (0: empty slot), value.
+    slots: Vec<(u64, u8, V)>,
+    shift: u32,
+}
 
-impl Fingerprints {
-    const BITS: u32 = 16;
-
-    fn new() -> Fingerprints {
-        Fingerprints(vec![0; (1 << Self::BITS) / 64])
+impl<V: Copy + Default> PackedKeys<V> {
+    /// A table for `keys`, each of one to eight bytes and distinct.
+    fn new(keys: impl ExactSizeIterator<Item = (u64, u8, V)>) -> PackedKeys<V> {
+        let size = (keys.len() * 4).next_power_of_two().max(16);
+        let mut table = PackedKeys { slots: vec![(0, 0, V::default()); size], shift: 64 - size.trailing_zeros() };
+        for (key, len, value) in keys {
+            debug_assert!((1..=8).contains(&len));
+            let mut at = table.place(key, len);
+            while table.slots[at].1 != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            table.slots[at] = (key, len, value);
+        }
+        table
     }
 
     #[inline]
-    fn place(key: &[u8]) -> usize {
-        let head = match key {
-            [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]),
-            _ => key.iter().fold(0, |h, &b| (h << 8) | b as u32),
-        };
-        let x = head ^ (key.len() as u32).rotate_left(24);
-        (x.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
-    }
-
-    fn insert(&mut self, key: &[u8]) {
-        let at = Self::place(key);
-        self.0[at / 64] |= 1 << (at % 64);
+    fn place(&self, key: u64, len: u8) -> usize {
+        ((key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     #[inline]
-    fn may_hold(&self, key: &[u8]) -> bool {
-        let at = Self::place(key);
-        self.0[at / 64] & (1 << (at % 64)) != 0
+    fn get(&self, key: u64, len: u8) -> Option<V> {
+        let mask = self.slots.len() - 1;
+        let mut at = self.place(key, len);
+        loop {
+            let (k, l, v) = self.slots[at];
+            if l == 0 {
+                return None;
+            }
+            if k == key && l == len {
+                return Some(v);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// The first `len` bytes of `bytes[at..]` (at most eight, all there), as a number.
+#[inline]
+fn pack(bytes: &[u8], at: usize, len: usize) -> u64 {
+    debug_assert!(len <= 8 && at + len <= bytes.len());
+    let word = match bytes.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => {
+            let mut eight = [0u8; 8];
+            eight[..len].copy_from_slice(&bytes[at..at + len]);
+            return u64::from_le_bytes(eight);
+        }
+    };
+    match len {
+        8 => word,
+        _ => word & ((1u64 << (8 * len)) - 1),
     }
 }
 
@@ -141,12 +173,17 @@ impl Fingerprints {
 /// ("встреч" for встреча, встречи...), so that a whole-word lookup cannot find them.
 ///
 /// The key is a word's first [`KEY_CHARS`] letters, or the whole word if it is shorter. A stem
-/// shorter than that ("умн") cannot be filed so and is tried at every word: there are few.
+/// shorter than that ("умн") cannot be filed so and is tried at every word whose first two bytes
+/// it shares: there are few.
 pub struct PrefixMatcher {
     patterns: Vec<String>,
-    by_key: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
-    keys: Fingerprints,
-    short_stems: Vec<u32>,
+    /// Keys of up to eight bytes (Russian and Latin words) to a range of `ids`.
+    packed: PackedKeys<(u32, u32)>,
+    /// Longer keys (letters of three or four bytes).
+    long: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
+    ids: Vec<u32>,
+    /// Short stems with their first two bytes (as a number, and a mask for stems of one byte).
+    short_stems: Vec<(u16, u16, u32)>,
 }
 
 const KEY_CHARS: usize = 4;
@@ -154,29 +191,45 @@ const KEY_CHARS: usize = 4;
 impl PrefixMatcher {
     /// Patterns with whether each is a stem (matches words that begin with it) or whole.
     pub fn new(patterns: Vec<(String, bool)>) -> PrefixMatcher {
-        let mut by_key: std::collections::HashMap<Box<str>, Vec<u32>, _> = Default::default();
+        let mut by_key: std::collections::BTreeMap<&str, Vec<u32>> = Default::default();
         let mut short_stems = Vec::new();
         for (i, (p, stem)) in patterns.iter().enumerate() {
             let first = Word { start: 0, end: word_end(p, 0) };
             if *stem && first.end == p.len() && p.chars().count() < KEY_CHARS {
-                short_stems.push(i as u32);
-            } else {
-                by_key.entry(Self::key(p, first).into()).or_insert_with(Vec::new).push(i as u32);
+                let two = pack(p.as_bytes(), 0, p.len().min(2)) as u16;
+                let mask = (pack(&[0xFF, 0xFF], 0, p.len().min(2))) as u16;
+                short_stems.push((two, mask, i as u32));
+            } else if first.end > 0 {
+                // A pattern that does not open with a word character never starts at a word.
+                by_key.entry(Self::key(p, first)).or_default().push(i as u32);
             }
         }
-        let patterns: Vec<String> = patterns.into_iter().map(|(p, _)| p).collect();
-        let mut keys = Fingerprints::new();
-        by_key.keys().for_each(|k| keys.insert(k.as_bytes()));
-        PrefixMatcher { patterns, by_key, keys, short_stems }
+        let mut ids = Vec::new();
+        let mut long: std::collections::HashMap<Box<str>, Vec<u32>, _> = Default::default();
+        let mut packed = Vec::new();
+        for (key, group) in by_key {
+            if key.len() <= 8 {
+                packed.push((
+                    pack(key.as_bytes(), 0, key.len()),
+                    key.len() as u8,
+                    (ids.len() as u32, group.len() as u32),
+                ));
+                ids.extend(group);
+            } else {
+                long.insert(key.into(), group);
+            }
+        }
+        let packed = PackedKeys::new(packed.into_iter());
+        PrefixMatcher { patterns: patterns.into_iter().map(|(p, _)| p).collect(), packed, long, ids, short_stems }
     }
 
+    /// The byte length of a word's key: its first [`KEY_CHARS`] characters, counted by their
+    /// first bytes without decoding them.
     #[inline]
-    fn key(text: &str, word: Word) -> &str {
-        let w = &text[word.start..word.end];
-        // Characters counted by their first bytes, without decoding them.
+    fn key_len(w: &[u8]) -> usize {
         let (mut at, mut chars) = (0, 0);
         while at < w.len() && chars < KEY_CHARS {
-            at += match w.as_bytes()[at] {
+            at += match w[at] {
                 0..=0x7F => 1,
                 0x80..=0xDF => 2,
                 0xE0..=0xEF => 3,
@@ -184,24 +237,47 @@ impl PrefixMatcher {
             };
             chars += 1;
         }
-        &w[..at.min(w.len())]
+        at.min(w.len())
+    }
+
+    fn key(text: &str, word: Word) -> &str {
+        &text[word.start..word.start + Self::key_len(&text.as_bytes()[word.start..word.end])]
+    }
+
+    /// The patterns filed under the key of `word`.
+    #[inline]
+    fn keyed(&self, hay: &str, word: Word) -> &[u32] {
+        let bytes = hay.as_bytes();
+        let len = Self::key_len(&bytes[word.start..word.end]);
+        if len <= 8 {
+            match self.packed.get(pack(bytes, word.start, len), len as u8) {
+                Some((from, n)) => &self.ids[from as usize..(from + n) as usize],
+                None => &[],
+            }
+        } else {
+            self.long.get(&hay[word.start..word.start + len]).map_or(&[], Vec::as_slice)
+        }
     }
 
     /// Every pattern that the text at one of `words` (of `folded`, see [`Words`]) begins with and
     /// that ends by `end`, as (pattern index, start, end), in text order.
     pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
         let hay = &folded[..end];
+        let bytes = hay.as_bytes();
+        let mut test = |pid: u32, at: usize| {
+            let p = &self.patterns[pid as usize];
+            if has_prefix(&hay[at..], p) {
+                found(pid as usize, at, at + p.len());
+            }
+        };
         for &word in words {
-            let key = Self::key(hay, word);
-            let keyed = match self.keys.may_hold(key.as_bytes()) {
-                true => self.by_key.get(key).map_or(&[][..], Vec::as_slice),
-                false => &[],
-            };
-            for &pid in keyed.iter().chain(&self.short_stems) {
-                let p = &self.patterns[pid as usize];
-                if has_prefix(&hay[word.start..], p) {
-                    found(pid as usize, word.start, word.start + p.len());
-                }
+            debug_assert!(word.end > word.start);
+            for &pid in self.keyed(hay, word) {
+                test(pid, word.start);
+            }
+            let first_two = pack(bytes, word.start, (word.end - word.start).min(2)) as u16;
+            for &(_, _, pid) in self.short_stems.iter().filter(|(two, mask, _)| first_two & mask == *two) {
+                test(pid, word.start);
             }
         }
     }
@@ -377,10 +453,32 @@ mod tests {
         }
 
         #[test]
-        fn fingerprints_never_deny_a_key(keys in proptest::collection::vec("\\PC{0,6}", 1..50)) {
-            let mut f = Fingerprints::new();
-            keys.iter().for_each(|k| f.insert(k.as_bytes()));
-            proptest::prop_assert!(keys.iter().all(|k| f.may_hold(k.as_bytes())));
+        fn prefix_matcher_finds_what_trying_every_pattern_finds(
+            patterns in proptest::collection::vec(("[а-вa-c]{1,6}|[а-вa-c]{1,3} [а-в]{1,2}|ґ[а-в]{1,4}|中文[a]?", proptest::bool::ANY), 1..30),
+            text in "([а-вa-cґ中文]{1,7}[ ,.]{1,2}){0,30}",
+        ) {
+            let m = PrefixMatcher::new(patterns.clone());
+            let words = Words::new(&text, std::slice::from_ref(&(0..text.len())));
+            let words = words.within(0..text.len());
+            let mut found = Vec::new();
+            m.find(&text, words, text.len(), |pid, s, e| found.push((pid, s, e)));
+            let mut expected = Vec::new();
+            for w in words {
+                for (pid, (p, stem)) in patterns.iter().enumerate() {
+                    let opens_a_word = word_end(p, 0) > 0;
+                    let short_stem = *stem && word_end(p, 0) == p.len() && p.chars().count() < KEY_CHARS;
+                    // A long enough pattern is filed under its first four letters: the word there
+                    // must share them (or be the whole pattern's first word, if shorter).
+                    let key = PrefixMatcher::key(p, Word { start: 0, end: word_end(p, 0) });
+                    let word_key = PrefixMatcher::key(&text, *w);
+                    if text[w.start..].starts_with(p.as_str()) && (short_stem || (opens_a_word && key == word_key)) {
+                        expected.push((pid, w.start, w.start + p.len()));
+                    }
+                }
+            }
+            found.sort();
+            expected.sort();
+            proptest::prop_assert_eq!(found, expected);
         }
 
         #[test]
