@@ -10,7 +10,7 @@ use crate::lexicon::words::word_char_at;
 use crate::lexicon::{fold, is_compound_word_char, Words};
 use crate::model::Span;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Word {
     text: String,
     stem: bool,
@@ -22,10 +22,21 @@ struct Pattern<L> {
     words: Vec<Word>,
 }
 
+/// A first word that patterns share, with the patterns that open with it. "цифров*" opens nine
+/// topic patterns ("цифров* экономик*", "цифров* навык*"...): its word is found, and its end and
+/// the start of the next word worked out, once for all nine.
+#[derive(Debug)]
+struct Opening {
+    word: Word,
+    /// Indexes into [`PhraseSet::patterns`], in order.
+    patterns: Vec<u32>,
+}
+
 /// A labelled set of patterns.
 pub struct PhraseSet<L> {
-    /// The first words of all patterns.
+    /// The distinct first words of all patterns ([`PhraseSet::openings`]).
     matcher: crate::lexicon::PrefixMatcher,
+    openings: Vec<Opening>,
     patterns: Vec<Pattern<L>>,
 }
 
@@ -40,6 +51,19 @@ fn word_end(s: &str, mut at: usize) -> usize {
         at += len;
     }
     at
+}
+
+/// The end of a pattern word whose text was found from `at` to `text_end`: the end of the text's
+/// word for a stem; `text_end` for a whole word, unless the text's word goes on ("ИИ" is not
+/// "ИИС").
+fn word_match_end(hay: &str, word: &Word, text_end: usize) -> Option<usize> {
+    if word.stem {
+        Some(word_end(hay, text_end))
+    } else if hay[text_end..].chars().next().is_some_and(is_compound_word_char) {
+        None
+    } else {
+        Some(text_end)
+    }
 }
 
 impl<L: Copy> PhraseSet<L> {
@@ -58,42 +82,36 @@ impl<L: Copy> PhraseSet<L> {
             })
             .filter(|p| !p.words.is_empty())
             .collect();
-        let matcher = crate::lexicon::PrefixMatcher::new(
-            patterns.iter().map(|p| (p.words[0].text.clone(), p.words[0].stem)).collect(),
-        );
-        PhraseSet { matcher, patterns }
+        let mut by_word: std::collections::BTreeMap<&Word, Vec<u32>> = Default::default();
+        for (i, p) in patterns.iter().enumerate() {
+            by_word.entry(&p.words[0]).or_default().push(i as u32);
+        }
+        let openings: Vec<Opening> =
+            by_word.into_iter().map(|(word, patterns)| Opening { word: word.clone(), patterns }).collect();
+        let matcher =
+            crate::lexicon::PrefixMatcher::new(openings.iter().map(|o| (o.word.text.clone(), o.word.stem)).collect());
+        PhraseSet { matcher, openings, patterns }
     }
 
-    /// Where the pattern's words continue from `at` (just after its first word's text), or `None`.
-    /// `stem_end` gives the end of the word at `first_end`, the same for every pattern tried at
-    /// one word.
-    fn rest_matches(
-        pattern: &Pattern<L>,
-        hay: &str,
-        first_end: usize,
-        stem_end: &mut impl FnMut() -> usize,
-    ) -> Option<usize> {
-        let w0 = &pattern.words[0];
-        let mut end = if w0.stem { stem_end() } else { first_end };
-        if !w0.stem && hay[end..].chars().next().is_some_and(is_compound_word_char) {
-            return None;
-        }
-        for w in &pattern.words[1..] {
-            let rest = &hay[end..];
-            let skipped = rest.len() - rest.trim_start().len();
-            if skipped == 0 {
-                return None;
-            }
-            let start = end + skipped;
+    /// Where the pattern's words after the first continue from `next` (the start of the text's
+    /// next word, after the space that must come first), or `None`.
+    fn rest_matches(pattern: &Pattern<L>, hay: &str, next: usize) -> Option<usize> {
+        let mut end = next;
+        for (k, w) in pattern.words[1..].iter().enumerate() {
+            let start = if k == 0 {
+                next
+            } else {
+                let rest = &hay[end..];
+                let skipped = rest.len() - rest.trim_start().len();
+                if skipped == 0 {
+                    return None;
+                }
+                end + skipped
+            };
             if !crate::lexicon::has_prefix(&hay[start..], &w.text) {
                 return None;
             }
-            end = start + w.text.len();
-            if w.stem {
-                end = word_end(hay, end);
-            } else if hay[end..].chars().next().is_some_and(is_compound_word_char) {
-                return None;
-            }
+            end = word_match_end(hay, w, start + w.text.len())?;
         }
         Some(end)
     }
@@ -103,23 +121,32 @@ impl<L: Copy> PhraseSet<L> {
     pub fn find(&self, folded: &str, range: Span, words: &Words) -> Vec<(L, Span)> {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
-        // Patterns that open with the same stem ("цифров* развит*", "цифров* экономик*") share
-        // the end of the word it begins: found once per place.
-        let mut known: (usize, usize) = (usize::MAX, 0);
-        self.matcher.find(hay, words.within(range.clone()), range.end, |pid, start, end| {
-            let p = &self.patterns[pid];
-            let mut stem_end = || {
-                if known.0 != end {
-                    known = (end, word_end(hay, end));
-                }
-                known.1
-            };
-            if let Some(end) = Self::rest_matches(p, hay, end, &mut stem_end) {
-                out.push((p.label, start..end));
+        self.matcher.find(hay, words.within(range.clone()), range.end, |oid, start, end| {
+            let opening = &self.openings[oid];
+            let Some(first_end) = word_match_end(hay, &opening.word, end) else { return };
+            // The text's next word, after at least one space: asked only by patterns of two or
+            // more words, and then once for all of them.
+            let mut next: Option<Option<usize>> = None;
+            for &pid in &opening.patterns {
+                let p = &self.patterns[pid as usize];
+                let end = if p.words.len() == 1 {
+                    first_end
+                } else {
+                    let next = *next.get_or_insert_with(|| {
+                        let rest = &hay[first_end..];
+                        let skipped = rest.len() - rest.trim_start().len();
+                        (skipped > 0).then_some(first_end + skipped)
+                    });
+                    match next.and_then(|next| Self::rest_matches(p, hay, next)) {
+                        Some(end) => end,
+                        None => continue,
+                    }
+                };
+                out.push((pid, start..end));
             }
         });
-        out.sort_by_key(|(_, s)| (s.start, s.end));
-        out
+        out.sort_by_key(|(pid, s)| (s.start, s.end, *pid));
+        out.into_iter().map(|(pid, span)| (self.patterns[pid as usize].label, span)).collect()
     }
 }
 
@@ -154,5 +181,37 @@ mod tests {
             .map(|(l, s)| (l, &t[s]))
             .collect();
         assert_eq!(found, [(1, "встреча"), (2, "искусственному  интеллекту"), (3, "5g")]);
+    }
+
+    #[test]
+    fn patterns_sharing_a_first_word_each_match_on_their_own() {
+        let set = PhraseSet::new([
+            (1, "цифров* экономик*".to_string()),
+            (2, "цифров* навык*".to_string()),
+            (3, "цифров*".to_string()),
+            (4, "цифровой".to_string()),
+            (5, "цифров* навыки обучения".to_string()),
+        ]);
+        let t = fold("Цифровой экономики, цифровых навыков и цифровые-навыки; цифровой\tнавыки обучения");
+        let found: Vec<(i32, &str)> = set
+            .find(&t, 0..t.len(), &Words::new(&t, std::slice::from_ref(&(0..t.len()))))
+            .into_iter()
+            .map(|(l, s)| (l, &t[s]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, "цифровой"),
+                (4, "цифровой"),
+                (1, "цифровой экономики"),
+                (3, "цифровых"),
+                (2, "цифровых навыков"),
+                (3, "цифровые-навыки"),
+                (3, "цифровой"),
+                (4, "цифровой"),
+                (2, "цифровой\tнавыки"),
+                (5, "цифровой\tнавыки обучения")
+            ]
+        );
     }
 }
