@@ -9,7 +9,8 @@
 //! never trusted.
 //!
 //! Layout: a 20-byte header (magic, format, fingerprint), a record count, then one record a file:
-//! its length, then three parts: the key, the outcome without its evidence, and the evidence
+//! its length, then three parts: the key, the outcome without the evidence only `export` prints,
+//! and that evidence
 //! (the first two with their lengths, all bincode). Opening reads only the keys, skipping the rest
 //! of each record; a record's events are read when the file is looked up, its evidence only when
 //! the caller wants it (export; the dashboard and `stats` do not, and the evidence is most of the
@@ -18,7 +19,7 @@
 
 use crate::lexicon::assets;
 use crate::load::LoadWarning;
-use crate::model::{Event, Evidence};
+use crate::model::{Event, TakenEvidence};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
@@ -29,7 +30,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"ICTDIPC\0";
 /// Bumped whenever the layout of the cache file changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const HEADER: usize = 20;
 
 /// What loading one file gave: its events, or the reason it was skipped.
@@ -225,22 +226,22 @@ impl<'c> Writer<'c> {
     }
 }
 
-/// A record's bytes: the key, the outcome with its evidence left out, then the evidence.
-/// One file's record for [`Writer::add_record`]: its key and outcome, with the evidence (export
-/// needs it later). The evidence is taken out while the rest is encoded, and put back.
+/// One file's record for [`Writer::add_record`]: its key, the outcome without the evidence only
+/// `export` prints (see [`Event::take_printed_evidence`]), then that evidence. The evidence is
+/// taken out while the rest is encoded, and put back.
 pub fn encode_record(f: &FileKey, outcome: &mut Outcome) -> Result<Vec<u8>, String> {
     let key = Key { rel: f.rel.clone(), size: f.size, modified: stamp(f.modified) };
     encode(&key, outcome).map_err(|e| e.to_string())
 }
 
 fn encode(key: &Key, outcome: &mut Outcome) -> bincode::Result<Vec<u8>> {
-    let evidence: Vec<Vec<Evidence>> = match outcome {
-        Outcome::Events(events) => events.iter_mut().map(|e| std::mem::take(&mut e.evidence)).collect(),
+    let evidence: Vec<TakenEvidence> = match outcome {
+        Outcome::Events(events) => events.iter_mut().map(Event::take_printed_evidence).collect(),
         Outcome::Skipped(_) => Vec::new(),
     };
     let parts = (bincode::serialize(key), bincode::serialize(outcome), bincode::serialize(&evidence));
     if let Outcome::Events(events) = outcome {
-        events.iter_mut().zip(evidence).for_each(|(e, ev)| e.evidence = ev);
+        events.iter_mut().zip(evidence).for_each(|(e, ev)| e.restore_evidence(ev));
     }
     let (key, bare, evidence) = (parts.0?, parts.1?, parts.2?);
     let mut out = Vec::with_capacity(8 + key.len() + bare.len() + evidence.len());
@@ -264,11 +265,11 @@ fn decode(record: &[u8], evidence: bool) -> Option<Outcome> {
     let (bare, at) = part(record, at)?;
     let mut outcome: Outcome = bincode::deserialize(bare).ok()?;
     if let (true, Outcome::Events(events)) = (evidence, &mut outcome) {
-        let all: Vec<Vec<Evidence>> = bincode::deserialize(&record[at..]).ok()?;
+        let all: Vec<TakenEvidence> = bincode::deserialize(&record[at..]).ok()?;
         if all.len() != events.len() {
             return None;
         }
-        events.iter_mut().zip(all).for_each(|(e, ev)| e.evidence = ev);
+        events.iter_mut().zip(all).for_each(|(e, ev)| e.restore_evidence(ev));
     }
     Some(outcome)
 }

@@ -36,7 +36,8 @@ pub struct BuildOptions {
     /// Where to read and write the extraction cache; `None` (`--no-cache`) for no cache.
     pub cache_dir: Option<PathBuf>,
     /// Keep each event's evidence spans. Only `export` prints them; the dashboard reads them again
-    /// from the article it opens, and at 100,000 articles they are most of the memory.
+    /// from the article it opens, and at 100,000 articles they are most of the memory. Places as
+    /// written are kept either way: the text filter searches them.
     pub keep_evidence: bool,
 }
 
@@ -211,7 +212,7 @@ enum Got {
 
 fn drop_evidence(outcome: &mut Outcome) {
     if let Outcome::Events(events) = outcome {
-        events.iter_mut().for_each(|e| e.evidence = Vec::new());
+        events.iter_mut().for_each(|e| drop(e.take_printed_evidence()));
     }
 }
 

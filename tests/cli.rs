@@ -107,3 +107,29 @@ fn cache_is_written_used_and_cleared() {
     assert_eq!(out.trim(), "removed 1 cache file(s)");
     assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_place_as_written_is_found_whether_or_not_evidence_is_printed() {
+    // A folder, not the bundled samples: its loads drop the evidence nothing prints.
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let folder = dir.path().to_str().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    // The city is "Karamay" in the facts; only the text's "Карамае" answers this query.
+    // Without the cache, then writing it, then reading it.
+    for args in [
+        vec!["list", "--no-cache", "--filter", "карамае", folder],
+        vec!["list", "--filter", "карамае", folder],
+        vec!["list", "--filter", "карамае", folder],
+    ] {
+        let (ok, out, _) = ictdip_with_cache(&args, cache.path());
+        assert!(ok);
+        assert!(out.contains("Karamay, CN"), "{args:?}: {out}");
+        assert!(out.ends_with("1 of 5 events\n"), "{args:?}: {out}");
+    }
+    let (_, exported, _) = ictdip(&["export", "--format", "jsonl", "--filter", "карамае", folder]);
+    assert_eq!(exported.lines().count(), 1);
+}
