@@ -256,13 +256,46 @@ fn past_year_if_reported(f: &Facts, m: &DateMention, sentence: usize, d: EventDa
     }
 }
 
-/// True when at most `limit` words stand between the end of `a` and the start of `b`. Counting
-/// stops at the limit: the stretch can be a whole paragraph, and this is asked for every name.
+/// True when at most `limit` words stand between the end of `a` and the start of `b`: pieces
+/// between whitespace with a letter or digit in them. Counting stops at the limit: the stretch can
+/// be a whole paragraph, and this is asked for every name and cue. Read on the bytes for ASCII
+/// and Russian, by the character elsewhere.
 fn words_between_at_most(text: &str, a_end: usize, b_start: usize, limit: usize) -> bool {
     if b_start <= a_end {
         return true;
     }
-    text[a_end..b_start].split_whitespace().filter(|w| w.chars().any(crate::lexicon::is_word_char)).nth(limit).is_none()
+    let s = &text[a_end..b_start];
+    let bytes = s.as_bytes();
+    let (mut words, mut in_piece, mut piece_has_word) = (0, false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, word, len) = match bytes[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => (true, false, 1),
+            b @ 0..=0x7F => (false, b.is_ascii_alphanumeric(), 1),
+            // U+0400..U+047F: Cyrillic letters.
+            0xD0 | 0xD1 => (false, true, 2),
+            _ => {
+                let c = s[i..].chars().next().expect("a character starts here");
+                (c.is_whitespace(), crate::lexicon::is_word_char(c), c.len_utf8())
+            }
+        };
+        if space {
+            in_piece = false;
+        } else {
+            if !in_piece {
+                (in_piece, piece_has_word) = (true, false);
+            }
+            if word && !piece_has_word {
+                piece_has_word = true;
+                words += 1;
+                if words > limit {
+                    return false;
+                }
+            }
+        }
+        i += len;
+    }
+    true
 }
 
 /// A name tied to a gathering in its sentence: it stands before the verb ("В Баку состоялась",

@@ -123,6 +123,13 @@ fn compound_word_char_at(text: &str, i: usize) -> (bool, usize) {
 #[inline]
 fn compound_word_char_before(text: &str, at: usize) -> (bool, usize) {
     let bytes = text.as_bytes();
+    // A Russian letter or an ASCII byte, told without finding the character's start first: role
+    // phrases are read back word by word from every candidate name.
+    match bytes[at - 1] {
+        b @ 0..=0x7F => return (b.is_ascii_alphanumeric() || b == b'-', at - 1),
+        0x80..=0xBF if at >= 2 && matches!(bytes[at - 2], 0xD0 | 0xD1) => return (true, at - 2),
+        _ => {}
+    }
     let mut start = at - 1;
     while bytes[start] & 0xC0 == 0x80 {
         start -= 1;
@@ -564,5 +571,22 @@ mod tests {
     fn institutions_are_not_people() {
         assert!(people("Министерство Цифрового Развития и Кабинет Министров.").is_empty());
         assert!(people("Участники из Центральной Азии и Южного Кавказа обсудили связь.").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_read_back_are_the_words_read_forward(
+            s in "([а-яА-ЯёЁ]{1,4}|[a-z0-9]{1,3}|[ ,.—«»\u{a0}-]|Ѣ|中|é){0,20}",
+            from in 0usize..30,
+        ) {
+            let floor = s.char_indices().nth(from).map_or(s.len(), |(i, _)| i);
+            let mut back = WordsBefore { text: &s, floor, pos: s.len(), found: Vec::new() };
+            let mut got = Vec::new();
+            while let Some(w) = back.get(got.len()) {
+                got.push(w);
+            }
+            got.reverse();
+            proptest::prop_assert_eq!(got, words(&s, floor..s.len()));
+        }
     }
 }

@@ -141,3 +141,19 @@ fn future_gatherings_have_their_dates() {
     assert_eq!(e.date.unwrap().to_string(), "2025-10-15");
     assert_eq!(e.place.unwrap().city.as_deref(), Some("Astana"));
 }
+
+proptest::proptest! {
+    #[test]
+    fn words_between_are_counted_as_whitespace_pieces_with_a_letter(
+        s in "([а-яА-Я]{1,4}|[a-z0-9]{1,3}|[ \t\n,.—«»\u{a0}\u{2009}\u{3000}-]|Ѣ|中){0,20}",
+        limit in 0usize..6,
+        cut in 0usize..8,
+    ) {
+        let by_chars = |text: &str, a: usize, b: usize, limit: usize| {
+            b <= a || text[a..b].split_whitespace().filter(|w| w.chars().any(crate::lexicon::is_word_char)).nth(limit).is_none()
+        };
+        let a = s.char_indices().nth(cut).map_or(0, |(i, _)| i);
+        proptest::prop_assert_eq!(words_between_at_most(&s, a, s.len(), limit), by_chars(&s, a, s.len(), limit));
+        proptest::prop_assert_eq!(words_between_at_most(&s, 0, s.len(), limit), by_chars(&s, 0, s.len(), limit));
+    }
+}
