@@ -26,26 +26,77 @@ struct Entry {
     date: Option<EventDate>,
 }
 
-/// Every entry's haystack (see [`haystack_of`]) in one buffer, in entry order, with the character
-/// masks beside it: a keystroke scans contiguous memory instead of chasing a pointer per event.
-#[derive(Default)]
-struct SearchText {
+/// Every entry's haystack (see [`haystack_parts`]) in one buffer, in entry order, with the
+/// character masks beside it: a keystroke scans contiguous memory instead of chasing a pointer per
+/// event. Built the first time a query has text to match (or when asked, [`Timeline::prepare_search`]):
+/// folding every event's facts is most of a timeline's making, and `stats` never searches.
+struct Haystacks {
     text: String,
     /// Start of each entry's haystack in `text`; one more at the end.
     starts: Vec<usize>,
     masks: Vec<u128>,
-    /// Each entry's countries and bodies (indexes into [`FacetNames`]), flattened the same way.
-    facets: Vec<u32>,
-    facet_starts: Vec<usize>,
 }
 
-impl SearchText {
+impl Haystacks {
     fn haystack(&self, i: usize) -> &str {
         &self.text[self.starts[i]..self.starts[i + 1]]
     }
 
-    fn facets(&self, i: usize) -> &[u32] {
-        &self.facets[self.facet_starts[i]..self.facet_starts[i + 1]]
+    /// Folds each entry's haystack straight into its place in one buffer, on all cores: making
+    /// them apart and copying them in took twice the memory, all of it fresh pages.
+    fn build(events: &[Event], entries: &[Entry]) -> Haystacks {
+        let lens: Vec<usize> = entries
+            .par_iter()
+            .map(|e| {
+                let (title, parts) = haystack_parts(&events[e.event]);
+                joined_len(title, &parts)
+            })
+            .collect();
+        let mut text = vec![0u8; lens.iter().sum()];
+        let mut slots: Vec<&mut [u8]> = Vec::with_capacity(lens.len());
+        let mut rest = text.as_mut_slice();
+        for &len in &lens {
+            let (slot, after) = rest.split_at_mut(len);
+            slots.push(slot);
+            rest = after;
+        }
+        let masks: Vec<u128> = slots
+            .into_par_iter()
+            .zip(entries.par_iter())
+            .map(|(slot, e)| {
+                let (title, parts) = haystack_parts(&events[e.event]);
+                let joined = joined(title, &parts);
+                crate::lexicon::fold_into(&joined, slot);
+                char_mask_of(joined.chars().map(crate::lexicon::fold_char))
+            })
+            .collect();
+        let text = match simdutf8::basic::from_utf8(&text) {
+            // SAFETY: just checked to be UTF-8 (it is folded UTF-8 text, laid end to end).
+            Ok(_) => unsafe { String::from_utf8_unchecked(text) },
+            Err(_) => String::from_utf8_lossy(&text).into_owned(),
+        };
+        let mut starts = Vec::with_capacity(lens.len() + 1);
+        let mut at = 0;
+        for len in lens {
+            starts.push(at);
+            at += len;
+        }
+        starts.push(at);
+        Haystacks { text, starts, masks }
+    }
+}
+
+/// Each entry's countries and bodies (indexes into [`FacetNames`]), flattened in entry order.
+#[derive(Default)]
+struct EntryFacets {
+    facets: Vec<u32>,
+    /// Start of each entry's facets in `facets`; one more at the end.
+    starts: Vec<usize>,
+}
+
+impl EntryFacets {
+    fn of(&self, i: usize) -> &[u32] {
+        &self.facets[self.starts[i]..self.starts[i + 1]]
     }
 }
 
@@ -76,7 +127,8 @@ pub struct Timeline {
     entries: Vec<Entry>,
     by_country: BTreeMap<String, Vec<usize>>,
     by_body: BTreeMap<String, Vec<usize>>,
-    search: SearchText,
+    facets: EntryFacets,
+    haystacks: std::sync::OnceLock<Haystacks>,
     facet_names: FacetNames,
     matcher: TextMatcher,
     /// The body index, once built ([`Timeline::set_fulltext`]); quoted tokens need it.
@@ -194,7 +246,6 @@ type OrderKey<'e> = (bool, Option<(i32, u32, u32)>, &'e str, bool);
 
 /// What the timeline keeps of an event besides the event: made on all cores.
 struct Prepared {
-    haystack_len: usize,
     title_chars: usize,
     facets: Vec<u32>,
     article: usize,
@@ -204,14 +255,12 @@ impl Timeline {
     pub fn new(articles: Vec<ArticleRef>, events: Vec<Event>) -> Timeline {
         let index: FastMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
         let facet_names = FacetNames::of(&events);
-        // Folding every event's text is most of the work here, and every event's strings lie
-        // apart on the heap: done on all cores.
+        // Every event's strings lie apart on the heap: read on all cores.
         let prepared: Vec<Prepared> = events
             .par_iter()
             .map(|event| {
-                let (title, parts) = haystack_parts(event);
+                let title = event.title.as_deref().unwrap_or(&event.file);
                 Prepared {
-                    haystack_len: joined_len(title, &parts),
                     title_chars: title.chars().count(),
                     facets: facet_names.ids_of(event),
                     article: index.get(event.file.as_str()).copied().unwrap_or(usize::MAX),
@@ -239,52 +288,19 @@ impl Timeline {
                 Entry { event: from, article: p.article, title_chars: p.title_chars, date: events[from].date }
             })
             .collect();
-        let lens: Vec<(usize, usize)> =
-            order.par_iter().map(|&from| (prepared[from].haystack_len, prepared[from].facets.len())).collect();
-        // Each haystack is folded straight into its place in one buffer, on all cores: making
-        // them apart and copying them in took twice the memory, all of it fresh pages.
-        let mut text = vec![0u8; lens.iter().map(|&(len, _)| len).sum()];
-        let mut slots: Vec<&mut [u8]> = Vec::with_capacity(lens.len());
-        let mut rest = text.as_mut_slice();
-        for &(len, _) in &lens {
-            let (slot, after) = rest.split_at_mut(len);
-            slots.push(slot);
-            rest = after;
-        }
-        let masks: Vec<u128> = slots
-            .into_par_iter()
-            .zip(order.par_iter())
-            .map(|(slot, &from)| {
-                let (title, parts) = haystack_parts(&events[from]);
-                let joined = joined(title, &parts);
-                crate::lexicon::fold_into(&joined, slot);
-                char_mask_of(joined.chars().map(crate::lexicon::fold_char))
-            })
-            .collect();
-        let text = match simdutf8::basic::from_utf8(&text) {
-            // SAFETY: just checked to be UTF-8 (it is folded UTF-8 text, laid end to end).
-            Ok(_) => unsafe { String::from_utf8_unchecked(text) },
-            Err(_) => String::from_utf8_lossy(&text).into_owned(),
-        };
-        let mut search = SearchText {
-            text,
-            starts: Vec::with_capacity(order.len() + 1),
-            masks,
+        let mut facets = EntryFacets {
             facets: order.par_iter().flat_map_iter(|&from| prepared[from].facets.iter().copied()).collect(),
-            facet_starts: Vec::with_capacity(order.len() + 1),
+            starts: Vec::with_capacity(order.len() + 1),
         };
-        let (mut text_at, mut facet_at) = (0, 0);
-        for &(text_len, facet_count) in &lens {
-            search.starts.push(text_at);
-            search.facet_starts.push(facet_at);
-            text_at += text_len;
-            facet_at += facet_count;
+        let mut at = 0;
+        for &from in &order {
+            facets.starts.push(at);
+            at += prepared[from].facets.len();
         }
-        search.starts.push(text_at);
-        search.facet_starts.push(facet_at);
+        facets.starts.push(at);
         let mut by_facet: Vec<Vec<usize>> = vec![Vec::new(); facet_names.names.len()];
         for i in 0..entries.len() {
-            for &f in search.facets(i) {
+            for &f in facets.of(i) {
                 by_facet[f as usize].push(i);
             }
         }
@@ -302,11 +318,22 @@ impl Timeline {
             entries,
             by_country,
             by_body,
-            search,
+            facets,
+            haystacks: std::sync::OnceLock::new(),
             facet_names,
             matcher: TextMatcher::default(),
             fulltext: None,
         }
+    }
+
+    /// Builds the haystacks the text filter searches, if they are not built yet. The dashboard
+    /// does it on its loading thread, so that the first keystroke does not wait for it.
+    pub fn prepare_search(&self) {
+        self.haystacks();
+    }
+
+    fn haystacks(&self) -> &Haystacks {
+        self.haystacks.get_or_init(|| Haystacks::build(&self.events, &self.entries))
     }
 
     /// The event at a place in the timeline.
@@ -398,23 +425,27 @@ impl Timeline {
         let tokens: Vec<Token> = q.tokens().into_iter().map(Token::new).collect();
         let facet_match: Vec<Vec<bool>> = tokens.iter().map(|t| self.facet_names.matching(&self.matcher, t)).collect();
         let any_facet: Vec<bool> = facet_match.iter().map(|fm| fm.contains(&true)).collect();
+        let search = if tokens.is_empty() { None } else { Some(self.haystacks()) };
         let dated = q.from.is_some() || q.to.is_some();
         let check = |&i: &usize| {
             if dated && !q.accepts_date(self.entries[i].date) {
                 return None;
             }
-            let mask = self.search.masks[i];
-            let token_ok = |(k, t): (usize, &Token)| {
-                (any_facet[k] && self.search.facets(i).iter().any(|&f| facet_match[k][f as usize]))
-                    || self.matcher.matches(|| self.search.haystack(i), mask, t)
-            };
-            if !tokens.iter().enumerate().all(token_ok) {
-                return None;
+            if let Some(search) = search {
+                let mask = search.masks[i];
+                let token_ok = |(k, t): (usize, &Token)| {
+                    (any_facet[k] && self.facets.of(i).iter().any(|&f| facet_match[k][f as usize]))
+                        || self.matcher.matches(|| search.haystack(i), mask, t)
+                };
+                if !tokens.iter().enumerate().all(token_ok) {
+                    return None;
+                }
             }
-            let score = if q.sort == SortOrder::Score {
-                tokens.iter().map(|t| self.matcher.score(self.search.haystack(i), t)).sum()
-            } else {
-                0
+            let score = match search {
+                Some(search) if q.sort == SortOrder::Score => {
+                    tokens.iter().map(|t| self.matcher.score(search.haystack(i), t)).sum()
+                }
+                _ => 0,
             };
             Some(Hit { entry: i, score })
         };
@@ -443,7 +474,7 @@ impl Timeline {
             return Vec::new();
         }
         let e = &self.entries[entry];
-        let title: String = self.search.haystack(entry).chars().take(e.title_chars).collect();
+        let title: String = self.haystacks().haystack(entry).chars().take(e.title_chars).collect();
         self.matcher.highlights(&title, &tokens)
     }
 

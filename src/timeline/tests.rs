@@ -90,8 +90,22 @@ fn haystacks_are_the_folded_facts_of_their_entries_in_timeline_order() {
     for i in 0..t.len() {
         let (title, parts) = haystack_parts(t.event(i));
         let expected = fold(&format!("{title}{}", parts.iter().map(|p| format!(" · {p}")).collect::<String>()));
-        assert_eq!(t.search.haystack(i), expected, "entry {i}");
-        assert_eq!(t.search.masks[i], char_mask(&expected), "entry {i}");
+        assert_eq!(t.haystacks().haystack(i), expected, "entry {i}");
+        assert_eq!(t.haystacks().masks[i], char_mask(&expected), "entry {i}");
         assert!(expected.contains(&fold(title)));
     }
+}
+
+#[test]
+fn haystacks_wait_for_the_first_text_query() {
+    let c = crate::corpus::build(&crate::corpus::Source::Embedded, &Default::default());
+    let t = Timeline::new(c.articles, c.events);
+    let all = t.query(&Query::parse("@KZ #SCO"));
+    assert!(t.haystacks.get().is_none(), "facets and dates need no haystack");
+    assert!(t.countries().iter().any(|f| f.code == "CN"));
+    assert!(t.haystacks.get().is_none());
+    let found = t.query(&Query::parse("карамай"));
+    assert!(t.haystacks.get().is_some());
+    assert_eq!(found.len(), 1);
+    assert!(all.len() <= t.len());
 }

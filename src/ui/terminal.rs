@@ -110,9 +110,12 @@ pub enum Loaded {
     FullText(FullText),
 }
 
-/// A timeline for the dashboard (loaded without evidence spans: the reader reads them again).
+/// A timeline for the dashboard (loaded without evidence spans: the reader reads them again),
+/// with the filter's haystacks built here on the loading thread rather than at the first keystroke.
 fn dashboard_timeline(c: Corpus) -> (Timeline, Vec<crate::load::LoadWarning>) {
-    (Timeline::new(c.articles, c.events), c.warnings)
+    let timeline = Timeline::new(c.articles, c.events);
+    timeline.prepare_search();
+    (timeline, c.warnings)
 }
 
 /// Starts loading on a background thread; events arrive in batches on the returned channel.
