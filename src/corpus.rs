@@ -90,18 +90,22 @@ pub fn build_with(
     let mut corpus = Corpus::default();
     // The extractor's tables are built while the folder is listed: both take tens of
     // milliseconds, and neither needs the other.
-    let (mut files, ()) = rayon::join(|| walk::walk(root, &mut corpus.warnings), extract::warm_up);
+    // Sizes and modification times only for a cache's keys.
+    let with_cache = opts.cache_dir.is_some();
+    let (mut files, ()) = rayon::join(|| walk::walk(root, with_cache, &mut corpus.warnings), extract::warm_up);
     progress.total.store(files.len(), Ordering::Relaxed);
     let (cache, cache_warning) = match &opts.cache_dir {
         Some(dir) => Cache::open(dir, root),
         None => (Cache::default(), None),
     };
     corpus.warnings.extend(cache_warning);
-    let keys: Vec<FileKey> =
-        files.iter().map(|f| FileKey { rel: f.rel.clone(), size: f.size, modified: f.modified }).collect();
+    let keys: Vec<FileKey> = files
+        .iter()
+        .filter_map(|f| f.stat.map(|s| FileKey { rel: f.rel.clone(), size: s.size, modified: s.modified }))
+        .collect();
+    let keys: Option<&[FileKey]> = (with_cache && keys.len() == files.len()).then_some(&keys);
     // Decided before anything is read: an unchanged folder's cache is not written again.
-    let mut writer =
-        if opts.cache_dir.is_some() && !cache.is_current(&keys) { cache.writer(files.len()) } else { None };
+    let mut writer = keys.filter(|k| !cache.is_current(k)).and_then(|_| cache.writer(files.len()));
 
     let wants_records = writer.is_some();
     // Room for the events at once: growing a vector of a hundred thousand events copies it into
@@ -118,14 +122,16 @@ pub fn build_with(
             .map(|i| {
                 // Everything per file happens here: reading, extracting, encoding the cache
                 // record, dropping evidence nobody will print.
-                let r = match cache.get(&keys[i], opts.keep_evidence) {
+                let r = match keys.and_then(|k| cache.get(&k[i], opts.keep_evidence)) {
                     Some(o) => {
                         progress.cached.fetch_add(1, Ordering::Relaxed);
                         (o, Got::FromCache)
                     }
                     None => {
                         let (mut outcome, cacheable) = process(&files[i - base], &opts.load);
-                        let record = (cacheable && wants_records).then(|| cache::encode_record(&keys[i], &mut outcome));
+                        let record = keys
+                            .filter(|_| cacheable && wants_records)
+                            .map(|k| cache::encode_record(&k[i], &mut outcome));
                         if !opts.keep_evidence {
                             drop_evidence(&mut outcome);
                         }
@@ -148,7 +154,7 @@ pub fn build_with(
         let ((), results) = rayon::join(
             || {
                 if let Some((range, results)) = read.take() {
-                    merge(&mut corpus, writer.as_mut(), &keys, done, range, results);
+                    merge(&mut corpus, writer.as_mut(), keys.unwrap_or_default(), done, range, results);
                 }
             },
             || (!next.is_empty()).then(|| read_batch(next.clone(), rest)),
@@ -189,9 +195,7 @@ fn merge(
         match outcome {
             Outcome::Events(events) => {
                 let path = std::mem::take(&mut f.path);
-                corpus
-                    .articles
-                    .push(ArticleRef { rel, origin: Origin::File { path, size: f.size, modified: f.modified } });
+                corpus.articles.push(ArticleRef { rel, origin: Origin::File { path } });
                 corpus.events.extend(events);
             }
             Outcome::Skipped(reason) => corpus.warnings.push(LoadWarning::new(rel, reason)),

@@ -12,7 +12,6 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
 pub use structure::{Role, Structure};
 
 mod embedded {
@@ -27,8 +26,8 @@ pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
 /// timeline keeps only this, not the text, which keeps memory near the size of the facts.
 #[derive(Clone, Debug)]
 pub enum Origin {
-    /// A file, with the size and modification time it had when loaded.
-    File { path: PathBuf, size: u64, modified: Option<SystemTime> },
+    /// A file.
+    File { path: PathBuf },
     /// The n-th bundled sample article.
     Embedded(usize),
     /// Text handed over in memory (tests, benchmarks).
@@ -126,38 +125,34 @@ pub fn load_file(path: &Path, rel: &str, opts: &LoadOptions) -> Result<Article, 
     read_article(path, rel, opts, None)
 }
 
-/// Reads a file the walk found, with the size and modification time the walk saw: asking the
-/// system for them again was one call too many per article.
+/// Reads a file the walk found, with the size the walk saw if it asked: asking the system again
+/// was one call too many per article.
 pub fn load_found(f: &walk::FoundFile, opts: &LoadOptions) -> Result<Article, LoadWarning> {
-    read_article(&f.path, &f.rel, opts, Some((f.size, f.modified)))
+    read_article(&f.path, &f.rel, opts, f.stat.map(|s| s.size))
 }
 
-fn read_article(
-    path: &Path,
-    rel: &str,
-    opts: &LoadOptions,
-    known: Option<(u64, Option<SystemTime>)>,
-) -> Result<Article, LoadWarning> {
+/// Room for a file whose size is not known beforehand: most articles are a few kilobytes.
+const UNKNOWN_SIZE_GUESS: usize = 16 * 1024;
+
+fn read_article(path: &Path, rel: &str, opts: &LoadOptions, size: Option<u64>) -> Result<Article, LoadWarning> {
     let warn = |reason: String| LoadWarning::new(rel, reason);
+    let too_large =
+        |len: u64| warn(format!("skipped: {len} bytes is over the {} byte limit (--max-size)", opts.max_bytes));
     let file = fs::File::open(path).map_err(|e| warn(format!("cannot read: {}", walk::io_reason(&e))))?;
-    let (len, modified) = match known {
-        Some((len, modified)) => (Some(len), modified),
-        None => file.metadata().map_or((None, None), |m| (Some(m.len()), m.modified().ok())),
-    };
-    if let Some(len) = len.filter(|&len| len > opts.max_bytes) {
-        return Err(warn(format!("skipped: {} bytes is over the {} byte limit (--max-size)", len, opts.max_bytes)));
+    if let Some(len) = size.filter(|&len| len > opts.max_bytes) {
+        return Err(too_large(len));
     }
-    let mut bytes = Vec::with_capacity(len.unwrap_or(0) as usize);
+    // Read to the limit and one byte more, whatever the size said: a file can grow meanwhile.
+    let mut bytes = Vec::with_capacity(size.map_or(UNKNOWN_SIZE_GUESS, |len| len as usize));
     (&file)
         .take(opts.max_bytes + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| warn(format!("cannot read: {}", walk::io_reason(&e))))?;
     if bytes.len() as u64 > opts.max_bytes {
-        return Err(warn(format!("skipped: over the {} byte limit (--max-size)", opts.max_bytes)));
+        return Err(too_large(file.metadata().map_or(bytes.len() as u64, |m| m.len())));
     }
-    let size = len.unwrap_or(bytes.len() as u64);
     let mut article = article_from_bytes(rel, bytes).map_err(warn)?;
-    article.origin = Origin::File { path: path.to_path_buf(), size, modified };
+    article.origin = Origin::File { path: path.to_path_buf() };
     Ok(article)
 }
 
@@ -187,7 +182,7 @@ pub struct Loaded {
 /// Loads every article under `root`, in parallel on all cores.
 pub fn load_path(root: &Path, opts: &LoadOptions) -> Loaded {
     let mut warnings = Vec::new();
-    let files = walk::walk(root, &mut warnings);
+    let files = walk::walk(root, false, &mut warnings);
     let results: Vec<Result<Article, LoadWarning>> = files.par_iter().map(|f| load_found(f, opts)).collect();
     let mut articles = Vec::with_capacity(results.len());
     for r in results {
