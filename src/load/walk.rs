@@ -33,7 +33,25 @@ impl FileStat {
 }
 
 fn is_article(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    is_article_name(name_bytes(path))
+}
+
+/// The last part of a path, on its bytes: a folder's listing asks this of every entry, and
+/// `Path::file_name` takes the whole path apart into components first.
+fn name_bytes(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let bytes = bytes.strip_suffix(b"/").unwrap_or(bytes);
+    bytes.rsplit(|&b| b == b'/').next().unwrap_or(bytes)
+}
+
+/// A name ending in one of [`EXTENSIONS`] after a dot, in any case, with something before the dot
+/// (".txt" has no extension, as for `Path::extension`).
+fn is_article_name(name: &[u8]) -> bool {
+    EXTENSIONS.iter().any(|x| {
+        name.len() > x.len() + 1
+            && name[name.len() - x.len() - 1] == b'.'
+            && name[name.len() - x.len()..].eq_ignore_ascii_case(x.as_bytes())
+    })
 }
 
 /// All article files under `root` (or `root` itself when it is a file), sorted by relative path.
@@ -94,7 +112,7 @@ fn walk_dir(
         match entry {
             Ok(e) => {
                 let (path, kind) = (e.path(), e.file_type().ok());
-                let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                let hidden = name_bytes(&path).starts_with(b".");
                 let other_file = kind.is_some_and(|k| k.is_file()) && !is_article(&path);
                 if !hidden && !other_file {
                     children.push((e, path, kind));
@@ -144,7 +162,8 @@ fn walk_dir(
             Ok(Kind::Folder) => walk_dir(root, &path, stat, visited, out, warnings),
             Ok(Kind::File(file_stat)) if is_article(&path) => {
                 // `rel_of(&path)`, without taking the whole path apart again for every file.
-                let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().replace('\\', "/"));
+                let name = String::from_utf8_lossy(name_bytes(&path));
+                let name = if name.contains('\\') { name.replace('\\', "/") } else { name.into_owned() };
                 let rel = if rel_dir.is_empty() { name } else { format!("{rel_dir}/{name}") };
                 out.push(FoundFile { rel, path, stat: file_stat })
             }
@@ -167,6 +186,19 @@ pub fn io_reason(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn article_names_are_told_as_by_their_extension(name in "[a.é]{0,4}(\\.(txt|TxT|md|mD|pdf|t))?[.]?") {
+            let path = Path::new("/some/dir").join(&name);
+            let by_path = path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+            proptest::prop_assert_eq!(is_article(&path), by_path, "{:?}", path);
+            let by_path = path.file_name().map(|n| n.as_encoded_bytes().to_vec()).unwrap_or_default();
+            if !name.is_empty() && name != "." && name != ".." {
+                proptest::prop_assert_eq!(name_bytes(&path), &by_path[..]);
+            }
+        }
+    }
 
     #[test]
     fn a_walk_without_stats_finds_the_same_files() {
