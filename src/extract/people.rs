@@ -84,8 +84,13 @@ fn is_role_word(folded_word: &str) -> bool {
     opens_with_one_of(folded_word, &l.roles) && !opens_with_one_of(folded_word, &l.not_roles)
 }
 
+/// Whether a name hit overlaps `span`. Hits are in text order and do not overlap one another (a
+/// span named twice, once per target, is one place), so their ends rise with their starts and
+/// the last hit starting before the span's end is the one to ask.
 fn overlaps_hit(span: &Span, hits: &[Hit]) -> bool {
-    hits.iter().any(|h| h.span.start < span.end && span.start < h.span.end)
+    debug_assert!(hits.windows(2).all(|w| w[0].span.start <= w[1].span.start && w[0].span.end <= w[1].span.end));
+    let before_end = hits.partition_point(|h| h.span.start < span.end);
+    before_end > 0 && hits[before_end - 1].span.end > span.start
 }
 
 /// Word spans of `text[range]`: runs of letters, digits and hyphens. On the bytes (see
@@ -386,8 +391,9 @@ fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit]
         last_role_word.map_or(Case::Nominative, |w| case_after_role(&folded[w]))
     });
     let country = role.as_ref().and_then(|r| {
-        hits.iter().find_map(|h| match h.target {
-            Target::Country(c) if h.span.start >= r.start && h.span.end <= r.end => Some(c),
+        let from = hits.partition_point(|h| h.span.start < r.start);
+        hits[from..].iter().take_while(|h| h.span.start < r.end).find_map(|h| match h.target {
+            Target::Country(c) if h.span.end <= r.end => Some(c),
             _ => None,
         })
     });
@@ -406,10 +412,14 @@ fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit]
 /// could be one opens with a byte looked for here).
 fn single_spaced(s: &str) -> String {
     let b = s.as_bytes();
-    let plain = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && !b.windows(2).any(|w| w == b"  ")
-        && !b.iter().any(|c| matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    let mut previous_space = true;
+    let plain = b.last() != Some(&b' ')
+        && b.iter().all(|&c| {
+            let doubled = c == b' ' && previous_space;
+            let ok = !doubled && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+            previous_space = c == b' ';
+            ok
+        });
     if plain {
         s.to_string()
     } else {
@@ -574,6 +584,30 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn roles_are_single_spaced(s in "([а-я]{1,3}|[ \t\n,]|\u{a0}|\u{2009}|—){0,12}") {
+            proptest::prop_assert_eq!(single_spaced(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+
+        #[test]
+        fn overlapping_hits_are_found_by_their_order(
+            gaps in proptest::collection::vec((0usize..4, 1usize..4, 1usize..3), 0..8),
+            span in (0usize..40, 0usize..6),
+        ) {
+            let mut hits = Vec::new();
+            let mut at = 0;
+            for (gap, len, targets) in gaps {
+                at += gap;
+                for t in 0..targets {
+                    hits.push(Hit { target: Target::Country(t as u16), span: at..at + len });
+                }
+                at += len;
+            }
+            let span = span.0..span.0 + span.1;
+            let linear = hits.iter().any(|h| h.span.start < span.end && span.start < h.span.end);
+            proptest::prop_assert_eq!(overlaps_hit(&span, &hits), linear);
+        }
+
         #[test]
         fn words_read_back_are_the_words_read_forward(
             s in "([а-яА-ЯёЁ]{1,4}|[a-z0-9]{1,3}|[ ,.—«»\u{a0}-]|Ѣ|中|é){0,20}",
