@@ -232,6 +232,8 @@ impl Event {
                 taken.push((i as u32, e));
             }
         }
+        // Kept as long as the event: no room to spare.
+        kept.shrink_to_fit();
         self.evidence = kept;
         taken
     }

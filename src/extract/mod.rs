@@ -165,7 +165,8 @@ pub fn extract(article: &Article) -> Vec<Event> {
     }
     let speech: Vec<Span> = facts.cues.iter().filter(|(c, _)| *c == Cue::Speech).map(|(_, s)| s.clone()).collect();
     let found_people = people::find(text, facts.folded, &article.capitals, &facts.sentences, &facts.hits, &speech);
-    let mut persons = Vec::new();
+    // Kept as long as the event: no room to spare.
+    let mut persons = Vec::with_capacity(found_people.len());
     for p in &found_people {
         evidence.push(Evidence::new(text, FactKind::Person, p.span.start..p.span.end, p.name.clone()));
         persons.push(Person {
