@@ -6,7 +6,7 @@
 //! Not event dates: document dates ("Указ от 5 марта 2024 года", "... 2024 года №"), birth dates,
 //! deadlines ("до 2030 года"), periods ("на 2025–2028 годы", which no pattern accepts).
 
-use crate::lexicon::{months, Words};
+use crate::lexicon::{months, Word, Words};
 use crate::model::{EventDate, Span};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -201,6 +201,25 @@ fn valid(date: EventDate) -> bool {
     chrono::NaiveDate::from_ymd_opt(date.year.unwrap_or(2024), m, d).is_some()
 }
 
+/// "в октябре" at `preposition` and `month`, as a month of a year to be found, unless a year
+/// follows ("в октябре 2024 года" is read elsewhere) or the words are something else.
+fn month_in(folded: &str, preposition: Word, month: Word, end: usize) -> Option<DateMention> {
+    if !folded[preposition.end..month.start].chars().all(char::is_whitespace) {
+        return None;
+    }
+    // A locative ("октябре").
+    let word = &folded[month.start..month.end];
+    if !word.ends_with('е') || word.chars().count() <= 3 {
+        return None;
+    }
+    if folded[month.end..end].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    let m = months::month_of(word)?;
+    let date = EventDate { year: None, month: Some(m), day: None };
+    Some(DateMention::Calendar { date, year: YearRef::Missing, span: preposition.start..month.end })
+}
+
 /// All date mentions in `folded[range]`, in text order, without overlaps (the longest reading of a
 /// stretch wins: "17 июня 2025 года" is one mention, not a day-month and a year).
 pub fn find(folded: &str, range: Span, words: &Words) -> Vec<DateMention> {
@@ -265,34 +284,26 @@ pub fn find(folded: &str, range: Span, words: &Words) -> Vec<DateMention> {
             }
         }
     }
-    // "в октябре" with no year: the month of the publication year. Read from the article's words:
-    // a search for the month names themselves stopped on every other Cyrillic letter.
+    // Words that date on their own: "в октябре" with no year (the month of the publication year)
+    // and "вчера", "сегодня"... Read from the article's words, which are told apart by their
+    // length in bytes first: a search for the month names themselves stopped on every other
+    // Cyrillic letter, and comparing every word with each of these cost more than the rest.
     let words = words.within(range.clone());
-    for pair in words.windows(2) {
-        let (preposition, month) = (pair[0], pair[1]);
-        if &folded[preposition.start..preposition.end] != "в"
-            || !folded[preposition.end..month.start].chars().all(char::is_whitespace)
-        {
-            continue;
-        }
-        // A locative ("октябре"), and no year after it ("в октябре 2024 года" is above).
-        let word = &folded[month.start..month.end];
-        if !word.ends_with('е') || word.chars().count() <= 3 {
-            continue;
-        }
-        if folded[month.end..range.end].trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
-            continue;
-        }
-        if let Some(m) = months::month_of(word) {
-            let date = EventDate { year: None, month: Some(m), day: None };
-            found.push(DateMention::Calendar { date, year: YearRef::Missing, span: preposition.start..month.end });
-        }
-    }
-    for word in words {
-        let days = match &folded[word.start..word.end] {
-            "сегодня" => 0,
-            "вчера" | "накануне" => -1,
-            "позавчера" => -2,
+    for (i, word) in words.iter().enumerate() {
+        let days = match word.end - word.start {
+            // "в" (two bytes) and the month word after it.
+            2 => {
+                if let Some(month) = words.get(i + 1).filter(|_| &folded[word.start..word.end] == "в") {
+                    found.extend(month_in(folded, *word, *month, range.end));
+                }
+                continue;
+            }
+            10 | 14 | 16 | 18 => match &folded[word.start..word.end] {
+                "сегодня" => 0,
+                "вчера" | "накануне" => -1,
+                "позавчера" => -2,
+                _ => continue,
+            },
             _ => continue,
         };
         found.push(DateMention::Relative { days, span: word.start..word.end });
@@ -364,6 +375,9 @@ mod tests {
         assert_eq!(dates("накануне", p), ["2025-06-17"]);
         assert_eq!(dates("сегодня", p), ["2025-06-18"]);
         assert_eq!(dates("сегодня", None), ["?"]);
+        assert_eq!(dates("позавчера и в ноябре", p), ["2025-06-16", "2025-11"]);
+        assert_eq!(dates("в  ноябре, в ноябрьском, в декабре", p), ["2025-11", "2025-12"]);
+        assert_eq!(dates("в октябре 2024 года", p), ["2024-10"]);
         assert_eq!(dates("3 Dec. 2024", None), ["2024-12-03"]);
     }
 
