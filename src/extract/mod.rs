@@ -367,34 +367,26 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
         Place { city: Some(city.name.clone()), country: g.countries[city.country as usize].code.clone() }
     };
     let country_place = |c: u16| Place { city: None, country: g.countries[c as usize].code.clone() };
-    // Cities first: in the event's sentence, then the title, then anywhere tied to a gathering.
-    let tied: Vec<(usize, &Hit)> = f.hits.iter().filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h))).collect();
-    let preference = |pred: &dyn Fn(&Target) -> Option<Place>| {
-        for want in [anchor, title, None] {
-            for (s, h) in &tied {
-                if want.is_none() || want == Some(*s) {
-                    if let Some(p) = pred(&h.target) {
-                        return Some(p);
-                    }
-                }
-            }
-        }
-        None
+    // The hits of one kind tied to a gathering, with their sentences, in text order. Asked kind by
+    // kind, cities first: most articles name a city and never need the ties of their countries,
+    // and each tie reads the words around the name.
+    let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
+        f.hits.iter().filter(|h| kind(&h.target)).filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h))).collect()
     };
-    if let Some(p) = preference(&|t| match t {
-        Target::City(c) => Some(city_place(*c)),
-        _ => None,
-    }) {
-        return Some(p);
+    // In the event's sentence, then the title, then anywhere.
+    let preferred = |tied: &[(usize, &Hit)]| {
+        [anchor, title, None]
+            .into_iter()
+            .find_map(|want| tied.iter().find(|(s, _)| want.is_none() || want == Some(*s)).map(|(_, h)| h.target))
+    };
+    if let Some(Target::City(c)) = preferred(&tied(|t| matches!(t, Target::City(_)))) {
+        return Some(city_place(c));
     }
-    if let Some(p) = preference(&|t| match t {
-        Target::Region(c) => Some(country_place(*c)),
-        _ => None,
-    }) {
-        return Some(p);
+    if let Some(Target::Region(c)) = preferred(&tied(|t| matches!(t, Target::Region(_)))) {
+        return Some(country_place(c));
     }
     // A hosting or visited country: "в Китае состоялось", "посетили Казахстан", "визит в Казахстан".
-    for (_, h) in &tied {
+    for (_, h) in tied(|t| matches!(t, Target::Country(_))) {
         if let Target::Country(c) = h.target {
             let before = f.folded[..h.span.start].trim_end();
             let prev = before.rsplit(|ch: char| !crate::lexicon::is_word_char(ch)).next().unwrap_or("");
