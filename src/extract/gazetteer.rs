@@ -239,7 +239,7 @@ impl Gazetteer {
     /// Like [`Gazetteer::find`], within the given byte ranges only (an article's title and body).
     /// `words` are the words of the ranges (see [`Words`]).
     pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span], words: &Words) -> Vec<Hit> {
-        let mut cands: Vec<(usize, usize, usize)> = Vec::new();
+        let mut cands: Vec<(usize, usize, usize)> = Vec::with_capacity(16);
         for range in ranges {
             self.matcher.find(folded, words.within(range.clone()), range.end, |pid, s, e| {
                 if text.is_char_boundary(e)
@@ -250,7 +250,7 @@ impl Gazetteer {
             });
         }
         cands.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(cands.len());
         let mut last_end = 0;
         for (s, e, pid) in cands {
             if s < last_end {

@@ -105,11 +105,12 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let regions: Vec<Span> = article.structure.fact_regions().cloned().collect();
     let words = Words::new(folded, &regions);
     let hits: Vec<Hit> = g.find_in(text, folded, &regions, &words);
-    let mut sents = Vec::new();
-    let mut cues = Vec::new();
-    let mut kind_phrases = Vec::new();
-    let mut topic_phrases = Vec::new();
-    let mut date_mentions = Vec::new();
+    // Room for what an article holds, so that these do not grow one region at a time.
+    let mut sents = Vec::with_capacity(article.text.len() / 128 + 1);
+    let mut cues = Vec::with_capacity(16);
+    let mut kind_phrases = Vec::with_capacity(16);
+    let mut topic_phrases = Vec::with_capacity(16);
+    let mut date_mentions = Vec::with_capacity(8);
     for r in &regions {
         sents.extend(sentences(text, r.clone()));
         for (phrase, span) in lx.find(folded, r.clone(), &words) {
@@ -140,7 +141,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let (date, anchor) = event_date(&facts);
     let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
     let place = place(&facts, anchor, title_sentence);
-    let mut evidence = Vec::new();
+    let mut evidence = Vec::with_capacity(facts.hits.len() + 8);
     let (countries, orgs) = countries_and_bodies(&facts, &mut evidence);
     if let (Some(anchor), Some(d)) = (anchor, date) {
         if let Some(m) = facts

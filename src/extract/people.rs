@@ -187,7 +187,8 @@ impl WordsBefore<'_> {
 /// ("министр цифрового развития, инноваций и аэрокосмической промышленности"); a semicolon ends it.
 fn role_before(text: &str, folded: &str, floor: usize, name_start: usize) -> Option<Span> {
     let floor = text[floor..name_start].rfind(';').map_or(floor, |i| floor + i + 1);
-    let mut ws = WordsBefore { text, floor, pos: name_start, found: Vec::new() };
+    // Room for the dozen words a role is looked for in: a growing vector reallocated three times.
+    let mut ws = WordsBefore { text, floor, pos: name_start, found: Vec::with_capacity(16) };
     let is_role_at = |ws: &mut WordsBefore, k: usize| ws.get(k).is_some_and(|w| is_role_word(&folded[w]));
     // `j` counts words back from the name: 0 is the word just before it.
     let mut j = (0..12).find(|&k| is_role_at(&mut ws, k))?;
@@ -253,9 +254,11 @@ pub fn find(
     let l = lexicon();
     let mut found: Vec<PersonMention> = Vec::new();
     let capitals = super::names::Capitals::at(capitals);
+    // Candidates of one sentence at a time, in one vector for all of them.
+    let mut spans: Vec<(Span, bool)> = Vec::with_capacity(8);
     for sentence in sentences {
         // Candidates in text order: names with initials, then capitalised runs beside them.
-        let mut spans: Vec<(Span, bool)> = Vec::new();
+        spans.clear();
         for mut span in super::names::with_initials(text, sentence.clone(), &capitals) {
             // A capitalised word after the surname that is not a name ("Министр") is dropped.
             if let Some(sp) = text[span.clone()].rfind(' ') {
@@ -279,7 +282,7 @@ pub fn find(
         }
         spans.sort_by_key(|(s, _)| s.start);
         let mut floor = sentence.start;
-        for (span, initials) in spans {
+        for (span, initials) in spans.drain(..) {
             let role = role_before(text, folded, floor, span.start);
             let accepted = initials || role.is_some() || {
                 let first_word = folded[span.clone()].split([' ', '-']).next().unwrap_or("");

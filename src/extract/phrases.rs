@@ -118,7 +118,7 @@ impl<L: Copy> PhraseSet<L> {
 
     /// Every match in `folded[range]`, as (label, span), in text order; `words` are the
     /// words of the text (see [`Words`]).
-    pub fn find(&self, folded: &str, range: Span, words: &Words) -> Vec<(L, Span)> {
+    pub fn find(&self, folded: &str, range: Span, words: &Words) -> impl Iterator<Item = (L, Span)> + '_ {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
         self.matcher.find(hay, words.within(range.clone()), range.end, |oid, start, end| {
@@ -146,7 +146,7 @@ impl<L: Copy> PhraseSet<L> {
             }
         });
         out.sort_by_key(|(pid, s)| (s.start, s.end, *pid));
-        out.into_iter().map(|(pid, span)| (self.patterns[pid as usize].label, span)).collect()
+        out.into_iter().map(|(pid, span)| (self.patterns[pid as usize].label, span))
     }
 }
 
@@ -160,7 +160,6 @@ mod tests {
         let t = fold("на совещании");
         let mut found: Vec<(i32, &str)> = set
             .find(&t, 0..t.len(), &Words::new(&t, std::slice::from_ref(&(0..t.len()))))
-            .into_iter()
             .map(|(l, s)| (l, &t[s]))
             .collect();
         found.sort();
@@ -177,7 +176,6 @@ mod tests {
         let t = fold("Встреча по искусственному  интеллекту; провстречный, сети 5G и 5GHz");
         let found: Vec<(i32, &str)> = set
             .find(&t, 0..t.len(), &Words::new(&t, std::slice::from_ref(&(0..t.len()))))
-            .into_iter()
             .map(|(l, s)| (l, &t[s]))
             .collect();
         assert_eq!(found, [(1, "встреча"), (2, "искусственному  интеллекту"), (3, "5g")]);
@@ -195,7 +193,6 @@ mod tests {
         let t = fold("Цифровой экономики, цифровых навыков и цифровые-навыки; цифровой\tнавыки обучения");
         let found: Vec<(i32, &str)> = set
             .find(&t, 0..t.len(), &Words::new(&t, std::slice::from_ref(&(0..t.len()))))
-            .into_iter()
             .map(|(l, s)| (l, &t[s]))
             .collect();
         assert_eq!(
