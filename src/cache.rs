@@ -8,14 +8,14 @@
 //! cannot be read (truncated, corrupt, another format or extractor) is reported once and rebuilt,
 //! never trusted.
 //!
-//! Layout: a 20-byte header (magic, format, fingerprint), a record count, then one record a file:
-//! its length, then three parts: the key, the outcome without the evidence only `export` prints,
-//! and that evidence
-//! (the first two with their lengths, all bincode). Opening reads only the keys, skipping the rest
-//! of each record; a record's events are read when the file is looked up, its evidence only when
-//! the caller wants it (export; the dashboard and `stats` do not, and the evidence is most of the
-//! bytes); a rewrite copies unchanged records byte for byte. Neither a warm nor a cold load holds
-//! the whole cache in memory.
+//! Layout: a 20-byte header (magic, format, fingerprint); the record count and where the index
+//! lies (offset, length); one record a file, in three parts: the key, the outcome without the
+//! evidence only `export` prints, and that evidence (the first two with their lengths, all
+//! bincode); then the index, every record's key with its offset and length. Opening reads the
+//! header and the index alone, one read each; a record's events are read when the file is looked
+//! up, its evidence only when the caller wants it (export; the dashboard and `stats` do not, and
+//! the evidence is most of the bytes); a rewrite copies unchanged records byte for byte. Neither a
+//! warm nor a cold load holds the whole cache in memory.
 
 use crate::lexicon::assets;
 use crate::load::LoadWarning;
@@ -23,15 +23,17 @@ use crate::model::{Event, TakenEvidence};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fs;
-use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"ICTDIPC\0";
 /// Bumped whenever the layout of the cache file changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const HEADER: usize = 20;
+/// The header, then the record count, the index's offset and its length.
+const PREAMBLE: usize = HEADER + 24;
 
 /// What loading one file gave: its events, or the reason it was skipped.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,8 +97,11 @@ pub struct FileKey {
 pub struct Cache {
     path: Option<PathBuf>,
     file: Option<fs::File>,
-    index: HashMap<String, (Key, u64, u32)>,
+    index: Index,
 }
+
+/// Every record's key, offset and length, by file name.
+type Index = HashMap<String, (Key, u64, u32), foldhash::fast::RandomState>;
 
 impl Cache {
     /// Reads the keys of `root`'s cache in directory `dir`. A missing cache is silent; an unusable
@@ -140,7 +145,8 @@ impl Cache {
 
     /// True when the files of this load are exactly the cached ones, unchanged.
     pub fn is_current(&self, files: &[FileKey]) -> bool {
-        self.file.is_some() && files.len() == self.index.len() && files.iter().all(|f| self.hit(f).is_some())
+        use rayon::prelude::*;
+        self.file.is_some() && files.len() == self.index.len() && files.par_iter().all(|f| self.hit(f).is_some())
     }
 
     /// A writer for a new cache of this folder, or `None` when there is no cache path.
@@ -157,7 +163,9 @@ pub struct Writer<'c> {
     path: PathBuf,
     tmp: PathBuf,
     out: BufWriter<fs::File>,
-    written: u64,
+    /// Where the next record goes.
+    at: u64,
+    index: Vec<(Key, u64, u32)>,
     failed: Option<String>,
 }
 
@@ -171,34 +179,38 @@ impl<'c> Writer<'c> {
         out.write_all(MAGIC)?;
         out.write_all(&FORMAT.to_le_bytes())?;
         out.write_all(&fingerprint().to_le_bytes())?;
-        out.write_all(&(count as u64).to_le_bytes())?;
-        Ok(Writer { old, path, tmp, out, written: 0, failed: None })
+        // Count and index, written again at the end.
+        out.write_all(&[0; 24])?;
+        Ok(Writer { old, path, tmp, out, at: PREAMBLE as u64, index: Vec::with_capacity(count), failed: None })
     }
 
     /// Adds the record of a file whose outcome came from the old cache, copied as it was.
     pub fn add_cached(&mut self, f: &FileKey) {
-        match self.old.hit(f).and_then(|(at, len)| self.old.record(at, len)) {
-            Some(raw) => self.add_record(Ok(raw)),
+        let key = self.old.index.get(&f.rel).map(|(key, _, _)| key.clone());
+        match key.zip(self.old.hit(f).and_then(|(at, len)| self.old.record(at, len))) {
+            Some((key, bytes)) => self.add_record(Ok(Record { key, bytes })),
             None => self.add_record(Err(format!("{}: record vanished from the old cache", f.rel))),
         }
     }
 
     /// Adds a record made by [`encode_record`] (on any thread, so that a load does not encode its
     /// outcomes one at a time).
-    pub fn add_record(&mut self, record: Result<Vec<u8>, String>) {
+    pub fn add_record(&mut self, record: Result<Record, String>) {
         if self.failed.is_some() {
             return;
         }
-        let bytes = match record {
-            Ok(b) => b,
+        let Record { key, bytes } = match record {
+            Ok(r) => r,
             Err(e) => {
                 self.failed = Some(e);
                 return;
             }
         };
-        let r = self.out.write_all(&(bytes.len() as u32).to_le_bytes()).and_then(|_| self.out.write_all(&bytes));
-        match r {
-            Ok(()) => self.written += 1,
+        match self.out.write_all(&bytes) {
+            Ok(()) => {
+                self.index.push((key, self.at, bytes.len() as u32));
+                self.at += bytes.len() as u64;
+            }
             Err(e) => self.failed = Some(e.to_string()),
         }
     }
@@ -209,10 +221,14 @@ impl<'c> Writer<'c> {
             if let Some(reason) = self.failed.take() {
                 return Err(std::io::Error::other(reason));
             }
+            let index = bincode::serialize(&self.index).map_err(std::io::Error::other)?;
+            self.out.write_all(&index)?;
             self.out.flush()?;
             let file = self.out.get_mut();
             file.seek(SeekFrom::Start(HEADER as u64))?;
-            file.write_all(&self.written.to_le_bytes())?;
+            for n in [self.index.len() as u64, self.at, index.len() as u64] {
+                file.write_all(&n.to_le_bytes())?;
+            }
             file.sync_data()?;
             fs::rename(&self.tmp, &self.path)
         })();
@@ -229,9 +245,16 @@ impl<'c> Writer<'c> {
 /// One file's record for [`Writer::add_record`]: its key, the outcome without the evidence only
 /// `export` prints (see [`Event::take_printed_evidence`]), then that evidence. The evidence is
 /// taken out while the rest is encoded, and put back.
-pub fn encode_record(f: &FileKey, outcome: &mut Outcome) -> Result<Vec<u8>, String> {
+pub fn encode_record(f: &FileKey, outcome: &mut Outcome) -> Result<Record, String> {
     let key = Key { rel: f.rel.clone(), size: f.size, modified: stamp(f.modified) };
-    encode(&key, outcome).map_err(|e| e.to_string())
+    let bytes = encode(&key, outcome).map_err(|e| e.to_string())?;
+    Ok(Record { key, bytes })
+}
+
+/// One file's record, ready to be written, with its key for the index.
+pub struct Record {
+    key: Key,
+    bytes: Vec<u8>,
 }
 
 fn encode(key: &Key, outcome: &mut Outcome) -> bincode::Result<Vec<u8>> {
@@ -278,50 +301,46 @@ fn warning(path: &Path, reason: &str) -> LoadWarning {
     LoadWarning::new(path.display().to_string(), format!("cache {reason}; rebuilding it"))
 }
 
-/// Reads the header and every record's key; the events stay on disk.
-fn read_index(file: &fs::File) -> Result<HashMap<String, (Key, u64, u32)>, String> {
+/// Reads the header and the index; the records stay on disk.
+fn read_index(file: &fs::File) -> Result<Index, String> {
     let len = file.metadata().map_err(|e| e.to_string())?.len();
-    let mut r = std::io::BufReader::new(file);
-    let mut header = [0u8; HEADER + 8];
-    r.read_exact(&mut header).map_err(|_| "is truncated".to_string())?;
-    if &header[..8] != MAGIC {
+    let mut header = [0u8; PREAMBLE];
+    let have = (len as usize).min(PREAMBLE);
+    file.read_exact_at(&mut header[..have], 0).map_err(|_| "is truncated".to_string())?;
+    if have >= 8 && &header[..8] != MAGIC {
         return Err("is not an ictdip cache".into());
     }
+    if have < PREAMBLE {
+        return Err("is truncated".into());
+    }
+    let word = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().expect("8 bytes"));
     let format = u32::from_le_bytes(header[8..12].try_into().expect("4 bytes"));
-    let print = u64::from_le_bytes(header[12..20].try_into().expect("8 bytes"));
     if format != FORMAT {
         return Err(format!("has format {format}, this ictdip writes {FORMAT}"));
     }
-    if print != fingerprint() {
+    if word(12) != fingerprint() {
         return Err("was written by another version of the extractor".into());
     }
-    let count = u64::from_le_bytes(header[20..28].try_into().expect("8 bytes"));
-    let mut index = HashMap::new();
-    let mut at = (HEADER + 8) as u64;
-    for _ in 0..count {
-        let mut n = [0u8; 4];
-        r.read_exact(&mut n).map_err(|_| "is truncated".to_string())?;
-        let n = u32::from_le_bytes(n);
-        at += 4;
-        if at + n as u64 > len {
-            return Err("is truncated".into());
-        }
-        // The key opens the record, with its length; the rest is passed over.
-        let mut key_len = [0u8; 4];
-        r.read_exact(&mut key_len).map_err(|_| "is truncated".to_string())?;
-        let key_len = u32::from_le_bytes(key_len);
-        if key_len.saturating_add(4) > n {
-            return Err("is corrupt (a key longer than its record)".into());
-        }
-        let mut key = vec![0u8; key_len as usize];
-        r.read_exact(&mut key).map_err(|_| "is truncated".to_string())?;
-        let key: Key = bincode::deserialize(&key).map_err(|e| format!("is corrupt ({e})"))?;
-        r.seek_relative((n - 4 - key_len) as i64).map_err(|e| e.to_string())?;
-        index.insert(key.rel.clone(), (key, at, n));
-        at += n as u64;
+    let (count, index_at, index_len) = (word(HEADER), word(HEADER + 8), word(HEADER + 16));
+    let end = index_at.checked_add(index_len).ok_or("is corrupt (an index past the end)")?;
+    if index_at < PREAMBLE as u64 || end > len {
+        return Err("is truncated".into());
     }
-    if at != len {
+    if end < len {
         return Err("is corrupt (trailing bytes)".into());
+    }
+    let mut raw = vec![0u8; index_len as usize];
+    file.read_exact_at(&mut raw, index_at).map_err(|_| "is truncated".to_string())?;
+    let entries: Vec<(Key, u64, u32)> = bincode::deserialize(&raw).map_err(|e| format!("is corrupt ({e})"))?;
+    if entries.len() as u64 != count {
+        return Err("is corrupt (a count that is not the index's)".into());
+    }
+    let mut index = Index::with_capacity_and_hasher(entries.len(), Default::default());
+    for (key, at, n) in entries {
+        if at < PREAMBLE as u64 || at + n as u64 > index_at {
+            return Err("is corrupt (a record outside the records)".into());
+        }
+        index.insert(key.rel.clone(), (key, at, n));
     }
     Ok(index)
 }

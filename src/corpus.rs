@@ -88,16 +88,20 @@ pub fn build_with(
         Source::Path(p) => p,
     };
     let mut corpus = Corpus::default();
-    // The extractor's tables are built while the folder is listed: both take tens of
-    // milliseconds, and neither needs the other.
-    // Sizes and modification times only for a cache's keys.
+    // The extractor's tables are built and the cache's index read while the folder is listed:
+    // each takes tens of milliseconds, and none needs another. Sizes and modification times are
+    // asked for only as a cache's keys.
     let with_cache = opts.cache_dir.is_some();
-    let (mut files, ()) = rayon::join(|| walk::walk(root, with_cache, &mut corpus.warnings), extract::warm_up);
+    let (mut files, ((), (cache, cache_warning))) = rayon::join(
+        || walk::walk(root, with_cache, &mut corpus.warnings),
+        || {
+            rayon::join(extract::warm_up, || match &opts.cache_dir {
+                Some(dir) => Cache::open(dir, root),
+                None => (Cache::default(), None),
+            })
+        },
+    );
     progress.total.store(files.len(), Ordering::Relaxed);
-    let (cache, cache_warning) = match &opts.cache_dir {
-        Some(dir) => Cache::open(dir, root),
-        None => (Cache::default(), None),
-    };
     corpus.warnings.extend(cache_warning);
     let keys: Vec<FileKey> = files
         .iter()
@@ -211,7 +215,7 @@ enum Got {
     /// The old cache, whose record is copied as it is.
     FromCache,
     /// The file, with its encoded record when it is cacheable and a cache is being written.
-    Read(Option<Result<Vec<u8>, String>>),
+    Read(Option<Result<cache::Record, String>>),
 }
 
 fn drop_evidence(outcome: &mut Outcome) {
