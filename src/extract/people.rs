@@ -26,8 +26,8 @@ pub struct PersonMention {
 struct Lexicon {
     /// Role stems ("министр", "заместител") by their first letter: every word before a name is
     /// asked whether it opens with one.
-    roles: HashMap<char, Vec<String>>,
-    not_roles: HashMap<char, Vec<String>>,
+    roles: StemsByFirstLetter,
+    not_roles: StemsByFirstLetter,
     given: HashSet<String>,
     not_names: HashSet<String>,
 }
@@ -35,8 +35,8 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| Lexicon {
-        roles: by_first_letter(list_rows(ROLES).filter(|r| !r.starts_with('!')).map(fold)),
-        not_roles: by_first_letter(list_rows(ROLES).filter_map(|r| r.strip_prefix('!')).map(fold)),
+        roles: StemsByFirstLetter::new(list_rows(ROLES).filter(|r| !r.starts_with('!')).map(fold)),
+        not_roles: StemsByFirstLetter::new(list_rows(ROLES).filter_map(|r| r.strip_prefix('!')).map(fold)),
         given: list_rows(GIVEN_NAMES).map(fold).collect(),
         not_names: list_rows(NOT_NAMES).map(fold).collect(),
     })
@@ -64,24 +64,50 @@ fn is_given_name(w: &str) -> bool {
     l.given.contains(w) || CASE_ENDINGS.iter().any(|e| w.strip_suffix(e).is_some_and(|s| l.given.contains(s)))
 }
 
-fn by_first_letter(stems: impl Iterator<Item = String>) -> HashMap<char, Vec<String>> {
-    let mut map: HashMap<char, Vec<String>> = HashMap::default();
-    for stem in stems {
-        if let Some(c) = stem.chars().next() {
-            map.entry(c).or_default().push(stem);
-        }
-    }
-    map
+/// Stems filed by their first letter: a Russian letter (two bytes, 0xD0 or 0xD1 and another) by
+/// those two bytes in a table, any other character in a map.
+struct StemsByFirstLetter {
+    russian: Vec<Vec<String>>,
+    other: HashMap<char, Vec<String>>,
 }
 
-fn opens_with_one_of(folded_word: &str, stems: &HashMap<char, Vec<String>>) -> bool {
-    let Some(first) = folded_word.chars().next() else { return false };
-    stems.get(&first).is_some_and(|s| s.iter().any(|r| crate::lexicon::has_prefix(folded_word, r)))
+impl StemsByFirstLetter {
+    /// The table slot of the Russian letter opening `word`, if it opens with one.
+    fn slot(word: &[u8]) -> Option<usize> {
+        match word {
+            [lead @ (0xD0 | 0xD1), second, ..] => Some(((*lead as usize & 1) << 6) | (*second as usize & 0x3F)),
+            _ => None,
+        }
+    }
+
+    fn new(stems: impl Iterator<Item = String>) -> StemsByFirstLetter {
+        let mut by = StemsByFirstLetter { russian: vec![Vec::new(); 128], other: HashMap::default() };
+        for stem in stems {
+            match (Self::slot(stem.as_bytes()), stem.chars().next()) {
+                (Some(slot), _) => by.russian[slot].push(stem),
+                (None, Some(c)) => by.other.entry(c).or_default().push(stem),
+                (None, None) => {}
+            }
+        }
+        by
+    }
+
+    /// Whether `folded_word` opens with one of the stems.
+    fn opens(&self, folded_word: &str) -> bool {
+        let stems = match Self::slot(folded_word.as_bytes()) {
+            Some(slot) => &self.russian[slot],
+            None => match folded_word.chars().next().and_then(|c| self.other.get(&c)) {
+                Some(stems) => stems,
+                None => return false,
+            },
+        };
+        stems.iter().any(|r| crate::lexicon::has_prefix(folded_word, r))
+    }
 }
 
 fn is_role_word(folded_word: &str) -> bool {
     let l = lexicon();
-    opens_with_one_of(folded_word, &l.roles) && !opens_with_one_of(folded_word, &l.not_roles)
+    l.roles.opens(folded_word) && !l.not_roles.opens(folded_word)
 }
 
 /// Whether a name hit overlaps `span`. Hits are in text order and do not overlap one another (a
@@ -224,8 +250,9 @@ fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit]) -> Option<Span
             f.chars().count() > 7 && ["ской", "цкой", "ной", "ьной"].iter().any(|e| f.ends_with(e));
         (ADJECTIVE_ENDINGS.iter().any(|e| f.ends_with(e)) || long_adjective_in_oi) && !is_given_name(f)
     };
+    // Cheapest test first.
     let ok = |w: &Span| {
-        !l.not_names.contains(&folded[w.clone()]) && !overlaps_hit(w, hits) && !is_role_word(&folded[w.clone()])
+        !overlaps_hit(w, hits) && !l.not_names.contains(&folded[w.clone()]) && !is_role_word(&folded[w.clone()])
     };
     let mut first = ws.iter().position(ok)?;
     let last = ws.iter().rposition(ok)?;
@@ -587,6 +614,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn stems_are_found_by_their_first_letter(
+            stems in proptest::collection::vec("[а-яёa-zә-]{1,4}", 0..12),
+            word in "[а-яёa-zә-]{0,6}",
+        ) {
+            let table = StemsByFirstLetter::new(stems.iter().cloned());
+            proptest::prop_assert_eq!(table.opens(&word), stems.iter().any(|s| word.starts_with(s.as_str())));
+        }
+
         #[test]
         fn roles_are_single_spaced(s in "([а-я]{1,3}|[ \t\n,]|\u{a0}|\u{2009}|—){0,12}") {
             proptest::prop_assert_eq!(single_spaced(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
