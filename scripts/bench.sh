@@ -49,6 +49,6 @@ for n in 20000 100000; do
   key=$(awk '/^filter keystroke/ { for (i = 1; i <= NF; i++) if ($i == "p99") print $(i + 1) }' <<<"$b")
   frame=$(awk '/^frame draw/ { for (i = 1; i <= NF; i++) if ($i == "p99") print $(i + 1) }' <<<"$b")
   awk -v n="$n" -v bytes="$bytes" -v c="$c" -v r="$r" -v w="$w" -v kb="$kb" -v key="$key" -v frame="$frame" 'BEGIN {
-    printf "| %d | %.0f | %.2f | %.2f | %.1f | %.2f | %.2f | %s | %s | %.2f |\n",
+    printf "| %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %.2f |\n",
       n, bytes / 1e6, c, r, c / r, w, w / c, key, frame, kb * 1024 / bytes }'
 done
