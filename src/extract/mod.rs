@@ -335,8 +335,10 @@ const ATTRIBUTION_OPENERS: [&str; 6] =
 /// per article at the words that open them, since every name asks about them.
 fn attribution_openers(folded: &str, words: &Words) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
+    let bytes = folded.as_bytes();
     for w in words.within(0..folded.len()) {
-        if !matches!(&folded[w.start..w.end], "как" | "по") {
+        // Told by the length in bytes first: this looks at every word of the article.
+        if !matches!(&bytes[w.start..w.end], b if b == "как".as_bytes() || b == "по".as_bytes()) {
             continue;
         }
         for o in ATTRIBUTION_OPENERS {

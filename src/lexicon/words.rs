@@ -383,11 +383,11 @@ impl WholeWordMatcher {
         let hay = &folded[..end];
         for (j, &word) in words.iter().enumerate() {
             let (start, first_end) = (word.start, word.end);
-            let word_text = &hay[start..first_end];
-            if !self.first_words.may_hold(word_text.as_bytes()) {
+            // On the bytes first: most words stop at the bit table.
+            if !self.first_words.may_hold(&hay.as_bytes()[start..first_end]) {
                 continue;
             }
-            let Some(first) = self.by_first_word.get(word_text) else { continue };
+            let Some(first) = self.by_first_word.get(&hay[start..first_end]) else { continue };
             // The pattern from `from` on is compared with the text from `at` on.
             let mut try_pattern = |pid: u32, from: usize, at: usize| {
                 let p = &self.patterns[pid as usize];
