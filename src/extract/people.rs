@@ -143,10 +143,12 @@ fn words(text: &str, range: Span) -> Vec<Span> {
 /// [`word_char_at`] with the hyphen counted in.
 #[inline]
 fn compound_word_char_at(text: &str, i: usize) -> (bool, usize) {
-    if text.as_bytes()[i] == b'-' {
-        (true, 1)
-    } else {
-        word_char_at(text, i)
+    // ASCII and Russian letters here; anything else by its character.
+    match text.as_bytes()[i] {
+        b'-' => (true, 1),
+        b @ 0..=0x7F => (b.is_ascii_alphanumeric(), 1),
+        0xD0 | 0xD1 => (true, 2),
+        _ => word_char_at(text, i),
     }
 }
 
@@ -659,7 +661,21 @@ mod tests {
                 got.push(w);
             }
             got.reverse();
-            proptest::prop_assert_eq!(got, words(&s, floor..s.len()));
+            proptest::prop_assert_eq!(&got, &words(&s, floor..s.len()));
+            // And both are the runs of letters, digits and hyphens, by the characters.
+            let mut by_chars = Vec::new();
+            let mut start = None;
+            for (i, c) in s[floor..].char_indices().map(|(i, c)| (floor + i, c)).chain([(s.len(), ' ')]) {
+                match (crate::lexicon::is_compound_word_char(c), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(b)) => {
+                        by_chars.push(b..i);
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            proptest::prop_assert_eq!(got, by_chars);
         }
     }
 }
