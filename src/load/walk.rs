@@ -106,68 +106,86 @@ fn walk_dir(
         }
     };
     // The listing gives each entry's type: a link is known without a stat of its own, and a
-    // plain file that is not an article is passed over without one.
-    let mut children: Vec<(fs::DirEntry, PathBuf, Option<fs::FileType>)> = Vec::new();
+    // plain file that is not an article is passed over without one. Everything after the listing
+    // itself (paths, names, stats, each entry's release) runs on all cores: a folder can hold a
+    // hundred thousand files, and until it is listed no article is read.
+    use rayon::prelude::*;
+    let mut listed: Vec<(fs::DirEntry, Option<fs::FileType>)> = Vec::new();
     for entry in entries {
         match entry {
             Ok(e) => {
-                let (path, kind) = (e.path(), e.file_type().ok());
-                let hidden = name_bytes(&path).starts_with(b".");
-                let other_file = kind.is_some_and(|k| k.is_file()) && !is_article(&path);
-                if !hidden && !other_file {
-                    children.push((e, path, kind));
-                }
+                let kind = e.file_type().ok();
+                listed.push((e, kind));
             }
             Err(e) => warnings.push(LoadWarning::new(rel_of(dir), format!("cannot list an entry: {}", io_reason(&e)))),
         }
     }
+    let mut children: Vec<(fs::DirEntry, PathBuf, Option<fs::FileType>)> = listed
+        .into_par_iter()
+        .filter_map(|(e, kind)| {
+            let path = e.path();
+            let hidden = name_bytes(&path).starts_with(b".");
+            let other_file = kind.is_some_and(|k| k.is_file()) && !is_article(&path);
+            (!hidden && !other_file).then_some((e, path, kind))
+        })
+        .collect();
     // In name order, so that of two ways into one folder (a link and the folder itself) the same
     // one is always taken and the other reported as a loop.
-    children.sort_unstable_by(|a, b| a.1.as_os_str().as_encoded_bytes().cmp(b.1.as_os_str().as_encoded_bytes()));
+    children.par_sort_unstable_by(|a, b| a.1.as_os_str().as_encoded_bytes().cmp(b.1.as_os_str().as_encoded_bytes()));
     // What each entry is: the listing's type for plain files and folders, unless the caller wants
-    // the size and modification time (a cache's key); a stat for links and unknown types. The
-    // stats run on all cores, since a folder can hold a hundred thousand files. An entry that is
-    // no link is asked about by its name in the open folder, which spares the system a walk down
-    // the whole path.
+    // the size and modification time (a cache's key); a stat for links and unknown types. An entry
+    // that is no link is asked about by its name in the open folder, which spares the system a
+    // walk down the whole path.
     enum Kind {
         Folder,
         File(Option<FileStat>),
         Other,
     }
-    let kinds: Vec<std::io::Result<Kind>> = {
-        use rayon::prelude::*;
-        let of = |md: fs::Metadata| match () {
-            _ if md.is_dir() => Kind::Folder,
-            _ if md.is_file() => Kind::File(Some(FileStat::of(&md))),
-            _ => Kind::Other,
-        };
-        children
-            .par_iter()
-            .map(|(e, path, kind)| match kind {
+    enum Step {
+        File(FoundFile),
+        Folder(PathBuf),
+        Warn(LoadWarning),
+        Skip,
+    }
+    let of = |md: fs::Metadata| match () {
+        _ if md.is_dir() => Kind::Folder,
+        _ if md.is_file() => Kind::File(Some(FileStat::of(&md))),
+        _ => Kind::Other,
+    };
+    let rel_dir = rel_of(dir);
+    let steps: Vec<Step> = children
+        .into_par_iter()
+        .map(|(e, path, kind)| {
+            let found = match kind {
                 Some(k) if k.is_dir() && !stat => Ok(Kind::Folder),
                 Some(k) if k.is_file() && !stat => Ok(Kind::File(None)),
                 Some(k) if !k.is_symlink() => e.metadata().map(of),
-                _ => fs::metadata(path).map(of),
-            })
-            .collect()
-    };
-    let rel_dir = rel_of(dir);
-    for ((_, path, kind), found) in children.into_iter().zip(kinds) {
-        let link = kind.is_none_or(|k| k.is_symlink());
-        match found {
-            Err(e) if link => {
-                warnings.push(LoadWarning::new(rel_of(&path), format!("broken symlink: {}", io_reason(&e))))
+                _ => fs::metadata(&path).map(of),
+            };
+            let link = kind.is_none_or(|k| k.is_symlink());
+            match found {
+                Err(err) if link => {
+                    Step::Warn(LoadWarning::new(rel_of(&path), format!("broken symlink: {}", io_reason(&err))))
+                }
+                Err(err) => Step::Warn(LoadWarning::new(rel_of(&path), format!("cannot open: {}", io_reason(&err)))),
+                Ok(Kind::Folder) => Step::Folder(path),
+                Ok(Kind::File(file_stat)) if is_article(&path) => {
+                    // `rel_of(&path)`, without taking the whole path apart again for every file.
+                    let name = String::from_utf8_lossy(name_bytes(&path));
+                    let name = if name.contains('\\') { name.replace('\\', "/") } else { name.into_owned() };
+                    let rel = if rel_dir.is_empty() { name } else { format!("{rel_dir}/{name}") };
+                    Step::File(FoundFile { rel, path, stat: file_stat })
+                }
+                Ok(_) => Step::Skip,
             }
-            Err(e) => warnings.push(LoadWarning::new(rel_of(&path), format!("cannot open: {}", io_reason(&e)))),
-            Ok(Kind::Folder) => walk_dir(root, &path, stat, visited, out, warnings),
-            Ok(Kind::File(file_stat)) if is_article(&path) => {
-                // `rel_of(&path)`, without taking the whole path apart again for every file.
-                let name = String::from_utf8_lossy(name_bytes(&path));
-                let name = if name.contains('\\') { name.replace('\\', "/") } else { name.into_owned() };
-                let rel = if rel_dir.is_empty() { name } else { format!("{rel_dir}/{name}") };
-                out.push(FoundFile { rel, path, stat: file_stat })
-            }
-            Ok(_) => {}
+        })
+        .collect();
+    for step in steps {
+        match step {
+            Step::File(f) => out.push(f),
+            Step::Folder(path) => walk_dir(root, &path, stat, visited, out, warnings),
+            Step::Warn(w) => warnings.push(w),
+            Step::Skip => {}
         }
     }
 }
