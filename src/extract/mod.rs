@@ -337,8 +337,9 @@ fn attribution_openers(folded: &str, words: &Words) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let bytes = folded.as_bytes();
     for w in words.within(0..folded.len()) {
-        // Told by the length in bytes first: this looks at every word of the article.
-        if !matches!(&bytes[w.start..w.end], b if b == "как".as_bytes() || b == "по".as_bytes()) {
+        // Compared as bytes (lengths first), with no string slice: this looks at every word.
+        let word = &bytes[w.start..w.end];
+        if word != "как".as_bytes() && word != "по".as_bytes() {
             continue;
         }
         for o in ATTRIBUTION_OPENERS {
