@@ -28,8 +28,9 @@ struct Entry {
 
 /// Every entry's haystack (see [`haystack_parts`]) in one buffer, in entry order, with the
 /// character masks beside it: a keystroke scans contiguous memory instead of chasing a pointer per
-/// event. Built the first time a query has text to match (or when asked, [`Timeline::prepare_search`]):
-/// folding every event's facts is most of a timeline's making, and `stats` never searches.
+/// event. Built the first time a query has text to match, or when asked
+/// ([`Timeline::prepare_search`]): folding every event's facts is most of a timeline's making, and
+/// `stats` never searches.
 struct Haystacks {
     text: String,
     /// Start of each entry's haystack in `text`; one more at the end.
