@@ -337,7 +337,7 @@ fn read_index(file: &fs::File) -> Result<Index, String> {
     }
     let mut index = Index::with_capacity_and_hasher(entries.len(), Default::default());
     for (key, at, n) in entries {
-        if at < PREAMBLE as u64 || at + n as u64 > index_at {
+        if at < PREAMBLE as u64 || at.saturating_add(n as u64) > index_at {
             return Err("is corrupt (a record outside the records)".into());
         }
         index.insert(key.rel.clone(), (key, at, n));

@@ -89,7 +89,11 @@ fn unusable_caches_are_rebuilt_with_one_warning() {
     let good = fs::read(f.cache_file()).unwrap();
     let mut old_version = good.clone();
     old_version[8] = old_version[8].wrapping_add(1);
-    let cases: [(&str, Vec<u8>, &str); 5] = [
+    // The record count beside the index's offset: one more than the index holds.
+    let mut wrong_count = good.clone();
+    wrong_count[20] = wrong_count[20].wrapping_add(1);
+    let cases: [(&str, Vec<u8>, &str); 6] = [
+        ("wrong count", wrong_count, "is corrupt"),
         ("truncated", good[..good.len() / 2].to_vec(), "is truncated"),
         ("trailing garbage", [good.clone(), b"garbage".to_vec()].concat(), "is corrupt"),
         ("header only", good[..10].to_vec(), "is truncated"),
