@@ -241,6 +241,27 @@ impl FacetNames {
     }
 }
 
+/// Each event's article (an index into `articles`, or `usize::MAX` for none). The loader puts an
+/// article's events right after the previous article's, so one pass matches them, comparing each
+/// event's file with the article at hand or the next; anything else is looked up by name.
+fn article_of_each(articles: &[ArticleRef], events: &[Event]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut at = 0;
+    for e in events {
+        let is = |i: usize| articles.get(i).is_some_and(|a| a.rel == e.file);
+        if !is(at) {
+            if !is(at + 1) {
+                let index: FastMap<&str, usize> =
+                    articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
+                return events.iter().map(|e| index.get(e.file.as_str()).copied().unwrap_or(usize::MAX)).collect();
+            }
+            at += 1;
+        }
+        out.push(at);
+    }
+    out
+}
+
 /// Where an event goes in the timeline: dated events first, by date, then by article, each
 /// article's primary event before the others.
 type OrderKey<'e> = (bool, Option<(i32, u32, u32)>, &'e str, bool);
@@ -254,21 +275,17 @@ struct Prepared {
 
 impl Timeline {
     pub fn new(articles: Vec<ArticleRef>, events: Vec<Event>) -> Timeline {
-        let index: FastMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.rel.as_str(), i)).collect();
+        let article_of = article_of_each(&articles, &events);
         let facet_names = FacetNames::of(&events);
         // Every event's strings lie apart on the heap: read on all cores.
         let prepared: Vec<Prepared> = events
             .par_iter()
-            .map(|event| {
+            .zip(article_of)
+            .map(|(event, article)| {
                 let title = event.title.as_deref().unwrap_or(&event.file);
-                Prepared {
-                    title_chars: title.chars().count(),
-                    facets: facet_names.ids_of(event),
-                    article: index.get(event.file.as_str()).copied().unwrap_or(usize::MAX),
-                }
+                Prepared { title_chars: title.chars().count(), facets: facet_names.ids_of(event), article }
             })
             .collect();
-        drop(index);
         // Indexes are sorted, not events: an event is hundreds of bytes to move. The keys are laid
         // out side by side first, so that comparisons do not chase every event across the heap;
         // the index ends each key, which makes the order the one a stable sort by date would give.

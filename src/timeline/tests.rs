@@ -109,3 +109,18 @@ fn haystacks_wait_for_the_first_text_query() {
     assert_eq!(found.len(), 1);
     assert!(all.len() <= t.len());
 }
+
+#[test]
+fn events_find_their_articles_in_any_order() {
+    let c = crate::corpus::build(&crate::corpus::Source::Embedded, &Default::default());
+    let expected: Vec<usize> =
+        c.events.iter().map(|e| c.articles.iter().position(|a| a.rel == e.file).unwrap()).collect();
+    assert_eq!(article_of_each(&c.articles, &c.events), expected, "in load order");
+    let mut shuffled = c.events.clone();
+    shuffled.reverse();
+    let expected: Vec<usize> = expected.into_iter().rev().collect();
+    assert_eq!(article_of_each(&c.articles, &shuffled), expected, "in any order");
+    let mut stray = c.events[0].clone();
+    stray.file = "elsewhere.txt".into();
+    assert_eq!(article_of_each(&c.articles, &[stray]), [usize::MAX]);
+}
