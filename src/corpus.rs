@@ -121,12 +121,17 @@ pub fn build_with(
     // `range.start` on.
     let read_batch = |range: std::ops::Range<usize>, files: &[walk::FoundFile]| -> Vec<Read> {
         let base = range.start;
+        let cached: Vec<Option<Outcome>> = match keys {
+            Some(k) if !cache.is_empty() => cache.get_all(&k[range.clone()], opts.keep_evidence),
+            _ => vec![None; range.len()],
+        };
         range
             .into_par_iter()
-            .map(|i| {
+            .zip(cached)
+            .map(|(i, cached)| {
                 // Everything per file happens here: reading, extracting, encoding the cache
                 // record, dropping evidence nobody will print.
-                let r = match keys.and_then(|k| cache.get(&k[i], opts.keep_evidence)) {
+                let r = match cached {
                     Some(o) => {
                         progress.cached.fetch_add(1, Ordering::Relaxed);
                         (o, Got::FromCache)
