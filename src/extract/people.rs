@@ -663,18 +663,7 @@ mod tests {
             got.reverse();
             proptest::prop_assert_eq!(&got, &words(&s, floor..s.len()));
             // And both are the runs of letters, digits and hyphens, by the characters.
-            let mut by_chars = Vec::new();
-            let mut start = None;
-            for (i, c) in s[floor..].char_indices().map(|(i, c)| (floor + i, c)).chain([(s.len(), ' ')]) {
-                match (crate::lexicon::is_compound_word_char(c), start) {
-                    (true, None) => start = Some(i),
-                    (false, Some(b)) => {
-                        by_chars.push(b..i);
-                        start = None;
-                    }
-                    _ => {}
-                }
-            }
+            let by_chars: Vec<Span> = words_by_chars(&s[floor..]).into_iter().map(|w| floor + w.start..floor + w.end).collect();
             proptest::prop_assert_eq!(got, by_chars);
         }
     }

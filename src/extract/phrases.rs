@@ -154,14 +154,16 @@ impl<L: Copy> PhraseSet<L> {
 mod tests {
     use super::*;
 
+    /// Every match of `set` in all of `t`, as (label, text matched).
+    fn matches<'t>(set: &PhraseSet<i32>, t: &'t str) -> Vec<(i32, &'t str)> {
+        set.find(t, 0..t.len(), &Words::new(t, std::slice::from_ref(&(0..t.len())))).map(|(l, s)| (l, &t[s])).collect()
+    }
+
     #[test]
     fn matches_start_at_word_starts_only() {
         let set = PhraseSet::new([(1, "совещании".to_string()), (2, "ИИ".to_string()), (3, "совещани*".to_string())]);
         let t = fold("на совещании");
-        let mut found: Vec<(i32, &str)> = set
-            .find(&t, 0..t.len(), &Words::new(&t, std::slice::from_ref(&(0..t.len()))))
-            .map(|(l, s)| (l, &t[s]))
-            .collect();
+        let mut found = matches(&set, &t);
         found.sort();
         assert_eq!(found, [(1, "совещании"), (3, "совещании")]);
     }
@@ -174,10 +176,7 @@ mod tests {
             (3, "5G".to_string()),
         ]);
         let t = fold("Встреча по искусственному  интеллекту; провстречный, сети 5G и 5GHz");
-        let found: Vec<(i32, &str)> = set
-            .find(&t, 0..t.len(), &Words::new(&t, std::slice::from_ref(&(0..t.len()))))
-            .map(|(l, s)| (l, &t[s]))
-            .collect();
+        let found = matches(&set, &t);
         assert_eq!(found, [(1, "встреча"), (2, "искусственному  интеллекту"), (3, "5g")]);
     }
 
@@ -191,10 +190,7 @@ mod tests {
             (5, "цифров* навыки обучения".to_string()),
         ]);
         let t = fold("Цифровой экономики, цифровых навыков и цифровые-навыки; цифровой\tнавыки обучения");
-        let found: Vec<(i32, &str)> = set
-            .find(&t, 0..t.len(), &Words::new(&t, std::slice::from_ref(&(0..t.len()))))
-            .map(|(l, s)| (l, &t[s]))
-            .collect();
+        let found = matches(&set, &t);
         assert_eq!(
             found,
             [
