@@ -13,6 +13,7 @@ pub const CUES: &str = include_str!("../../assets/cues.tsv");
 pub const ROLES: &str = include_str!("../../assets/roles.txt");
 pub const GIVEN_NAMES: &str = include_str!("../../assets/given_names.txt");
 pub const NOT_NAMES: &str = include_str!("../../assets/not_names.txt");
+pub const LETTERS: &str = include_str!("../../assets/letters.tsv");
 
 /// The rows of a tab-separated asset, without comments and blank lines.
 pub fn tsv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -28,9 +29,21 @@ pub fn list_rows(text: &'static str) -> impl Iterator<Item = &'static str> {
 /// invalidates facts extracted with the old one.
 pub fn fingerprint() -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
-    for part in
-        [COUNTRIES, CITIES, REGIONS, BODIES, MONTHS, FURNITURE, KINDS, TOPICS, CUES, ROLES, GIVEN_NAMES, NOT_NAMES]
-    {
+    for part in [
+        COUNTRIES,
+        CITIES,
+        REGIONS,
+        BODIES,
+        MONTHS,
+        FURNITURE,
+        KINDS,
+        TOPICS,
+        CUES,
+        ROLES,
+        GIVEN_NAMES,
+        NOT_NAMES,
+        LETTERS,
+    ] {
         for b in part.bytes() {
             h ^= b as u64;
             h = h.wrapping_mul(0x100000001b3);

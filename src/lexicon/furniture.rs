@@ -63,7 +63,7 @@ fn markers() -> &'static Markers {
                 leading_by_first.entry(c).or_insert_with(Vec::new).push(i);
             }
         }
-        let within = within.iter().map(|m| memchr::memmem::Finder::new(m.as_bytes()).into_owned()).collect();
+        let within = within.iter().map(|m| super::letters::finder(m)).collect();
         Markers { leading, leading_by_first, within }
     })
 }

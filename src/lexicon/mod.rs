@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod furniture;
+pub mod letters;
 pub mod months;
 pub mod scan;
 pub mod words;
