@@ -154,7 +154,9 @@ impl Patterns {
 
     fn meta_prefix<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {
         let head = head(line, 400);
-        // The label comes first; most lines fail here, on a pattern of a few words.
+        if !may_open_with_label(head) {
+            return None;
+        }
         let from = self.meta_label.find(head)?.end();
         let end = self.line_pattern(head, &self.meta, &self.meta_plain).find(head)?.end();
         self.with_date(head, from, end, None)
@@ -165,12 +167,9 @@ impl Patterns {
             return None;
         }
         let head = head(line, 400);
+        let (city, from) = dateline_city_and_date(head)?;
         let end = self.line_pattern(head, &self.dateline, &self.dateline_plain).find(head)?.end();
-        // The city runs to the first comma or full stop (it can hold neither); the date follows.
-        let lead = head.len() - head.trim_start().len();
-        let sep = lead + head[lead..].find([',', '.'])?;
-        let from = head.len() - head[sep + 1..].trim_start().len();
-        self.with_date(head, from, end, Some(lead..sep))
+        self.with_date(head, from, end, Some(city))
     }
 
     /// The pattern to find a line's match with: `exact`, or its `plain` twin without the word
@@ -203,6 +202,22 @@ impl Patterns {
         let end = self.dateline_undated.find(head)?.end();
         self.dateline_undated.captures(&head[..end])
     }
+}
+
+/// Whether `head` may open with a metadata label: its first letter is the first of one. Most
+/// lines fail here, before any pattern runs.
+fn may_open_with_label(head: &str) -> bool {
+    head.trim_start().starts_with(['д', 'Д', 'd', 'D', 'о', 'О', 'p', 'P'])
+}
+
+/// Where a dateline's city and date would stand in `head`: the city runs to the first comma or
+/// full stop (it can hold neither), and the date after it opens with a digit. A body paragraph
+/// fails here, before the pattern runs.
+fn dateline_city_and_date(head: &str) -> Option<(Span, usize)> {
+    let lead = head.len() - head.trim_start().len();
+    let sep = lead + head[lead..].find([',', '.'])?;
+    let from = head.len() - head[sep + 1..].trim_start().len();
+    head[from..].starts_with(|c: char| c.is_numeric()).then_some((lead..sep, from))
 }
 
 /// True unless the date group matched a word that names no month.
@@ -477,6 +492,17 @@ mod tests {
                     proptest::prop_assert_eq!(exact.find(&s).map(|m| m.range()), plain.find(&s).map(|m| m.range()));
                 }
             }
+        }
+
+        /// The checks in front of the metadata and dateline patterns pass every line the
+        /// patterns match.
+        #[test]
+        fn cheap_checks_keep_every_line_the_patterns_match(
+            s in "[ \u{A0}]?(Дата|дата|ДАТА|Опубликовано|Published|date|[А-ЯA-Z][А-Яа-яa-z -]{0,8})( ?:|[,.]|[,.] )[ \u{A0}]?([0-9]{1,2}[ .]?(мая|МАЯ|05)[ .]?(2025)?)?[ ,.:/—ТАСС]{0,6}"
+        ) {
+            let p = patterns();
+            proptest::prop_assert!(p.meta.find(&s).is_none() || may_open_with_label(&s), "metadata");
+            proptest::prop_assert!(p.dateline.find(&s).is_none() || dateline_city_and_date(&s).is_some(), "dateline");
         }
     }
 
