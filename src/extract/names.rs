@@ -105,7 +105,8 @@ impl<'a> Capitals<'a> {
     }
 
     /// Leftmost-first, non-overlapping matches of `shape` in `text[within]`, as spans of `text`.
-    fn matches(&self, text: &str, within: Span, shape: fn(&str, usize) -> Option<usize>) -> Vec<Span> {
+    /// Generic over the shape so that it is inlined: it is asked at every capital.
+    fn matches(&self, text: &str, within: Span, shape: impl Fn(&str, usize) -> Option<usize>) -> Vec<Span> {
         // A shape reads on from its capital, never back: cut at the end, start at the first capital.
         let s = &text[..within.end];
         let first = self.0.partition_point(|&at| at < within.start);
