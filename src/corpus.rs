@@ -225,7 +225,7 @@ enum Got {
 
 fn drop_evidence(outcome: &mut Outcome) {
     if let Outcome::Events(events) = outcome {
-        events.iter_mut().for_each(|e| drop(e.take_printed_evidence()));
+        events.iter_mut().for_each(Event::drop_printed_evidence);
     }
 }
 

@@ -224,18 +224,28 @@ impl Event {
     /// memory (at 100,000 articles it was most of it).
     pub fn take_printed_evidence(&mut self) -> TakenEvidence {
         let mut taken = Vec::new();
+        self.split_printed_evidence(|i, e| taken.push((i, e)));
+        taken
+    }
+
+    /// Drops the evidence [`Event::take_printed_evidence`] would take, without gathering it.
+    pub fn drop_printed_evidence(&mut self) {
+        self.split_printed_evidence(|_, _| {});
+    }
+
+    /// Keeps the places as written and hands `taken` the rest with its index.
+    fn split_printed_evidence(&mut self, mut taken: impl FnMut(u32, Evidence)) {
         let mut kept: Vec<Evidence> = Vec::new();
         for (i, e) in std::mem::take(&mut self.evidence).into_iter().enumerate() {
             if e.kind == FactKind::Place && !kept.iter().any(|k| k.text == e.text) {
                 kept.push(e);
             } else {
-                taken.push((i as u32, e));
+                taken(i as u32, e);
             }
         }
         // Kept as long as the event: no room to spare.
         kept.shrink_to_fit();
         self.evidence = kept;
-        taken
     }
 
     /// Puts back what [`Event::take_printed_evidence`] took, each piece in its old place.
@@ -293,8 +303,11 @@ mod tests {
         let kept: Vec<&str> = event.evidence.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(kept, ["Карамае", "Урумчи"]);
         assert_eq!(taken.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [0, 2, 3, 5]);
+        let kept_by_taking = event.evidence.clone();
         event.restore_evidence(taken);
         assert_eq!(event.evidence, all);
+        event.drop_printed_evidence();
+        assert_eq!(event.evidence, kept_by_taking, "dropping keeps what taking keeps");
     }
 
     #[test]
