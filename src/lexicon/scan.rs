@@ -52,6 +52,47 @@ pub fn next_in_ranges(bytes: &[u8], from: usize, ranges: &[ByteRange]) -> usize 
     bytes[at..].iter().position(|&b| in_ranges(b, ranges)).map_or(bytes.len(), |p| at + p)
 }
 
+/// Whether a byte is one the clean check must look at: a control byte but the line feed, DEL, or
+/// the first byte of a character outside ASCII and U+0400..U+047F (first bytes 0xD0 and 0xD1: the
+/// Russian alphabet, which cleaning never changes).
+#[inline(always)]
+pub fn is_unclean_stop(b: u8) -> bool {
+    (b < 0x20 && b != b'\n') || b == 0x7F || (0xC0..=0xCF).contains(&b) || b >= 0xD2
+}
+
+/// The index of the first byte of `bytes[from..]` for which [`is_unclean_stop`] holds, or
+/// `bytes.len()`. The same answer as [`next_in_ranges`] with the five ranges it names, in about
+/// half the vector instructions: compared as signed numbers, the bytes below 0x20 and those from
+/// 0x80 up are one test, and the continuation bytes 0x80..=0xBF another.
+#[inline]
+pub fn next_unclean(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::*;
+        while at + 16 <= bytes.len() {
+            // SAFETY: SSE2 is part of the x86-64 baseline; the load reads `bytes[at..at + 16]`,
+            // inside the slice.
+            let mask = unsafe {
+                let v = _mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i);
+                let low_or_high = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+                let continuation = _mm_cmplt_epi8(v, _mm_set1_epi8(0xC0u8 as i8));
+                let russian =
+                    _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(0xFEu8 as i8)), _mm_set1_epi8(0xD0u8 as i8));
+                let line_feed = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8));
+                let passes = _mm_or_si128(_mm_or_si128(continuation, russian), line_feed);
+                let del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
+                _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(passes, low_or_high), del)) as u32
+            };
+            if mask != 0 {
+                return at + mask.trailing_zeros() as usize;
+            }
+            at += 16;
+        }
+    }
+    bytes[at..].iter().position(|&b| is_unclean_stop(b)).map_or(bytes.len(), |p| at + p)
+}
+
 /// The start of the first character of `bytes[from..]` that case folding may change: an ASCII
 /// capital, a two-byte Cyrillic character other than а..я (capitals, ё, Ukrainian and Kazakh
 /// letters), or any other character outside ASCII. Or `bytes.len()`. `from` must be the start of
@@ -158,6 +199,16 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn the_clean_check_scan_agrees_with_a_byte_loop(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..70),
+            from in 0usize..70,
+        ) {
+            let from = from.min(bytes.len());
+            let by_bytes = (from..bytes.len()).find(|&i| is_unclean_stop(bytes[i]));
+            proptest::prop_assert_eq!(next_unclean(&bytes, from), by_bytes.unwrap_or(bytes.len()));
+        }
+
         #[test]
         fn agrees_with_a_byte_loop(
             bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..70),

@@ -52,14 +52,12 @@ fn cleaned(raw: &str) -> String {
 /// and the Russian alphabet, which is nearly all of it: only control bytes and the first bytes of
 /// other characters are visited, and those characters are asked one by one.
 fn is_clean(text: &str) -> bool {
-    use crate::lexicon::scan::{next_in_ranges, ByteRange};
     // Controls but the line feed, DEL, and first bytes of characters outside ASCII and U+0400..
     // U+047F (0xD0, 0xD1: Cyrillic letters, which no cleaning changes and which are NFC).
-    const STOPS: [ByteRange; 5] = [(0x00, 0x09), (0x0B, 0x1F), (0x7F, 0x7F), (0xC0, 0xCF), (0xD2, 0xFF)];
     let bytes = text.as_bytes();
     let mut i = 0;
     loop {
-        i = next_in_ranges(bytes, i, &STOPS);
+        i = crate::lexicon::scan::next_unclean(bytes, i);
         if i >= bytes.len() {
             return true;
         }
