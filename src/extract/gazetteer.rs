@@ -10,7 +10,8 @@
 use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
 use crate::lexicon::{fold, starts_sentence, WholeWordMatcher, Words};
 use crate::model::Span;
-use std::collections::HashMap;
+// foldhash: the builder files sixteen thousand names, and SipHash was most of its time.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::sync::OnceLock;
 
 /// What a name refers to; the index is into the gazetteer's tables.
@@ -130,7 +131,7 @@ impl Gazetteer {
     fn build() -> Gazetteer {
         let mut b = Builder::default();
         let mut countries = Vec::new();
-        let mut country_index = HashMap::new();
+        let mut country_index = HashMap::default();
         for row in tsv_rows(COUNTRIES) {
             let idx = countries.len() as u16;
             let guarded = row.get(3).is_some_and(|f| f.contains("guard"));
@@ -151,7 +152,7 @@ impl Gazetteer {
             }
         }
         let mut bodies = Vec::new();
-        let mut body_index = HashMap::new();
+        let mut body_index = HashMap::default();
         let rows: Vec<Vec<&str>> = tsv_rows(BODIES).collect();
         for row in &rows {
             body_index.insert(row[0].to_string(), bodies.len() as u16);
