@@ -156,7 +156,13 @@ pub fn build_with(
     let mut read: Option<(std::ops::Range<usize>, Vec<Read>)> = None;
     let mut start = 0;
     loop {
-        let next = start..(start + batch).min(files.len());
+        // The last batch is merged with nothing left to read beside it: kept to a sixteenth of
+        // the files or 500, whichever is more, so that at 100,000 files its merge is not 15 ms
+        // of one core while the other waits.
+        let tail = (files.len() / 16).max(500);
+        let left = files.len() - start;
+        let size = if left > tail && left <= batch + tail { left - tail } else { batch.min(left) };
+        let next = start..start + size;
         // Files before `start` are the ones read so far, whose strings move into the corpus;
         // the next batch only reads its own.
         let (done, rest) = files.split_at_mut(start);
