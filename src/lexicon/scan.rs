@@ -1,55 +1,207 @@
-//! Sixteen bytes at a time: finding the next byte that lies in any of a few ranges, the next
-//! character a fold may change, and which bytes of a block belong to words. Most of an article's
-//! bytes need nothing from a scan (lowercase Russian letters, spaces, punctuation): folding looks
-//! only at capitals, the clean check only at controls and rare characters, the date finder only at
-//! digits. These scans jump to the next byte that matters, testing sixteen bytes with a handful of
-//! vector instructions where a byte loop takes several instructions per byte.
+//! Sixteen or thirty-two bytes at a time: finding the next byte that lies in any of a few
+//! ranges, the next character a fold may change, and which bytes of a block belong to words. Most
+//! of an article's bytes need nothing from a scan (lowercase Russian letters, spaces,
+//! punctuation): folding looks only at capitals, the clean check only at controls and rare
+//! characters, the date finder only at digits. These scans jump to the next byte that matters,
+//! testing a block of bytes with a handful of vector instructions where a byte loop takes several
+//! instructions per byte.
 //!
-//! On x86-64 this uses SSE2, which every x86-64 processor has; elsewhere, a byte loop gives the
-//! same answers.
+//! On x86-64 each scan is written once over [`Lanes`] and runs with AVX2's 32 lanes where the
+//! processor has them (asked once at run time), then with SSE2's 16, which every x86-64 processor
+//! has, over what is left; elsewhere, a byte loop gives the same answers.
 
 /// An inclusive range of byte values.
 pub type ByteRange = (u8, u8);
 
-/// Lanes of `v` whose byte lies in `lo..=hi`, as 0xFF. `b - lo <= hi - lo` (unsigned, wrapping)
-/// is `lo <= b <= hi`, and `min(x, s) == x` is `x <= s`.
+#[cfg(target_arch = "x86_64")]
+use std::arch::x86_64::{__m128i, __m256i};
+
+/// A block of byte lanes and the few operations the scans need, so that each scan is written once
+/// for both widths (the shape of the `memchr` crate's own vector code). Every method is
+/// `#[inline(always)]`: inlined into an AVX2 function, the 32-lane intrinsics are compiled as such.
+///
+/// # Safety
+///
+/// The 32-lane methods may only run where the processor has AVX2; `load` reads `WIDTH` bytes.
+#[cfg(target_arch = "x86_64")]
+trait Lanes: Copy {
+    const WIDTH: usize;
+    /// The `WIDTH` bytes at `bytes[at..]`, which must all be there.
+    unsafe fn load(bytes: &[u8], at: usize) -> Self;
+    unsafe fn splat(b: u8) -> Self;
+    /// Lanes equal to `other`'s, as 0xFF.
+    unsafe fn eq(self, other: Self) -> Self;
+    /// Lanes less than `other`'s, both read as signed numbers, as 0xFF.
+    unsafe fn lt_signed(self, other: Self) -> Self;
+    unsafe fn min_unsigned(self, other: Self) -> Self;
+    unsafe fn sub(self, other: Self) -> Self;
+    unsafe fn or(self, other: Self) -> Self;
+    unsafe fn and(self, other: Self) -> Self;
+    /// `self & !other`.
+    unsafe fn and_not(self, other: Self) -> Self;
+    /// The top bit of each lane: bit `k` for lane `k`.
+    unsafe fn mask(self) -> u64;
+
+    /// Lanes whose byte lies in `lo..=hi`, as 0xFF. `b - lo <= hi - lo` (unsigned, wrapping) is
+    /// `lo <= b <= hi`, and `min(x, s) == x` is `x <= s`.
+    #[inline(always)]
+    unsafe fn within(self, lo: u8, hi: u8) -> Self {
+        let x = self.sub(Self::splat(lo));
+        x.min_unsigned(Self::splat(hi.wrapping_sub(lo))).eq(x)
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Lanes for __m128i {
+    const WIDTH: usize = 16;
+    #[inline(always)]
+    unsafe fn load(bytes: &[u8], at: usize) -> Self {
+        debug_assert!(at + 16 <= bytes.len());
+        std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i)
+    }
+    #[inline(always)]
+    unsafe fn splat(b: u8) -> Self {
+        std::arch::x86_64::_mm_set1_epi8(b as i8)
+    }
+    #[inline(always)]
+    unsafe fn eq(self, other: Self) -> Self {
+        std::arch::x86_64::_mm_cmpeq_epi8(self, other)
+    }
+    #[inline(always)]
+    unsafe fn lt_signed(self, other: Self) -> Self {
+        std::arch::x86_64::_mm_cmplt_epi8(self, other)
+    }
+    #[inline(always)]
+    unsafe fn min_unsigned(self, other: Self) -> Self {
+        std::arch::x86_64::_mm_min_epu8(self, other)
+    }
+    #[inline(always)]
+    unsafe fn sub(self, other: Self) -> Self {
+        std::arch::x86_64::_mm_sub_epi8(self, other)
+    }
+    #[inline(always)]
+    unsafe fn or(self, other: Self) -> Self {
+        std::arch::x86_64::_mm_or_si128(self, other)
+    }
+    #[inline(always)]
+    unsafe fn and(self, other: Self) -> Self {
+        std::arch::x86_64::_mm_and_si128(self, other)
+    }
+    #[inline(always)]
+    unsafe fn and_not(self, other: Self) -> Self {
+        std::arch::x86_64::_mm_andnot_si128(other, self)
+    }
+    #[inline(always)]
+    unsafe fn mask(self) -> u64 {
+        std::arch::x86_64::_mm_movemask_epi8(self) as u32 as u64
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Lanes for __m256i {
+    const WIDTH: usize = 32;
+    #[inline(always)]
+    unsafe fn load(bytes: &[u8], at: usize) -> Self {
+        debug_assert!(at + 32 <= bytes.len());
+        std::arch::x86_64::_mm256_loadu_si256(bytes.as_ptr().add(at) as *const __m256i)
+    }
+    #[inline(always)]
+    unsafe fn splat(b: u8) -> Self {
+        std::arch::x86_64::_mm256_set1_epi8(b as i8)
+    }
+    #[inline(always)]
+    unsafe fn eq(self, other: Self) -> Self {
+        std::arch::x86_64::_mm256_cmpeq_epi8(self, other)
+    }
+    #[inline(always)]
+    unsafe fn lt_signed(self, other: Self) -> Self {
+        std::arch::x86_64::_mm256_cmpgt_epi8(other, self)
+    }
+    #[inline(always)]
+    unsafe fn min_unsigned(self, other: Self) -> Self {
+        std::arch::x86_64::_mm256_min_epu8(self, other)
+    }
+    #[inline(always)]
+    unsafe fn sub(self, other: Self) -> Self {
+        std::arch::x86_64::_mm256_sub_epi8(self, other)
+    }
+    #[inline(always)]
+    unsafe fn or(self, other: Self) -> Self {
+        std::arch::x86_64::_mm256_or_si256(self, other)
+    }
+    #[inline(always)]
+    unsafe fn and(self, other: Self) -> Self {
+        std::arch::x86_64::_mm256_and_si256(self, other)
+    }
+    #[inline(always)]
+    unsafe fn and_not(self, other: Self) -> Self {
+        std::arch::x86_64::_mm256_andnot_si256(other, self)
+    }
+    #[inline(always)]
+    unsafe fn mask(self) -> u64 {
+        std::arch::x86_64::_mm256_movemask_epi8(self) as u32 as u64
+    }
+}
+
+/// Whether the processor has AVX2. The standard library asks once and keeps the answer.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn bytes_within(v: std::arch::x86_64::__m128i, lo: u8, hi: u8) -> std::arch::x86_64::__m128i {
-    use std::arch::x86_64::*;
-    // SAFETY: SSE2 is part of the x86-64 baseline, so these intrinsics are always available;
-    // they work on registers only.
-    unsafe {
-        let x = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
-        _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(hi.wrapping_sub(lo) as i8)), x)
-    }
+fn has_avx2() -> bool {
+    std::is_x86_feature_detected!("avx2")
+}
+
+/// Runs a block scan from `at`: with 32 lanes (`avx2`, a scan compiled for AVX2) while 32 bytes
+/// are left, where the processor has AVX2, then with 16 lanes (`sse2`). `Ok` is the byte found;
+/// `Err` where the blocks ran out, for the caller's byte loop to go on from.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn in_blocks(
+    at: usize,
+    avx2: impl FnOnce(usize) -> Result<usize, usize>,
+    sse2: impl FnOnce(usize) -> Result<usize, usize>,
+) -> Result<usize, usize> {
+    let wide = if has_avx2() { avx2(at) } else { Err(at) };
+    wide.or_else(sse2)
 }
 
 /// The index of the first byte of `bytes[from..]` that lies in one of `ranges`, or `bytes.len()`.
 #[inline(always)]
 pub fn next_in_ranges(bytes: &[u8], from: usize, ranges: &[ByteRange]) -> usize {
-    let mut at = from;
     #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::*;
-        while at + 16 <= bytes.len() {
-            // SAFETY: SSE2 is part of the x86-64 baseline, so these intrinsics are always
-            // available; the unaligned load reads `bytes[at..at + 16]`, inside the slice.
-            let mask = unsafe {
-                let v = _mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i);
-                let mut hit = _mm_setzero_si128();
+    let from = {
+        #[inline(always)]
+        unsafe fn scan<L: Lanes>(bytes: &[u8], mut at: usize, ranges: &[ByteRange]) -> Result<usize, usize> {
+            while at + L::WIDTH <= bytes.len() {
+                let v = L::load(bytes, at);
+                let mut hit = L::splat(0);
                 for &(lo, hi) in ranges {
-                    hit = _mm_or_si128(hit, bytes_within(v, lo, hi));
+                    hit = hit.or(v.within(lo, hi));
                 }
-                _mm_movemask_epi8(hit) as u32
-            };
-            if mask != 0 {
-                return at + mask.trailing_zeros() as usize;
+                let mask = hit.mask();
+                if mask != 0 {
+                    return Ok(at + mask.trailing_zeros() as usize);
+                }
+                at += L::WIDTH;
             }
-            at += 16;
+            Err(at)
         }
-    }
-    bytes[at..].iter().position(|&b| in_ranges(b, ranges)).map_or(bytes.len(), |p| at + p)
+        #[target_feature(enable = "avx2")]
+        unsafe fn avx2(bytes: &[u8], at: usize, ranges: &[ByteRange]) -> Result<usize, usize> {
+            scan::<__m256i>(bytes, at, ranges)
+        }
+        // SAFETY: `in_blocks` runs the AVX2 scan only where the processor has AVX2, and SSE2 is
+        // part of the x86-64 baseline; the scans load whole blocks inside `bytes` only.
+        let found = in_blocks(
+            from,
+            |at| unsafe { avx2(bytes, at, ranges) },
+            |at| unsafe { scan::<__m128i>(bytes, at, ranges) },
+        );
+        match found {
+            Ok(i) => return i,
+            Err(at) => at,
+        }
+    };
+    bytes[from..].iter().position(|&b| in_ranges(b, ranges)).map_or(bytes.len(), |p| from + p)
 }
 
 /// Whether a byte is one the clean check must look at: a control byte but the line feed, DEL, or
@@ -66,31 +218,36 @@ pub fn is_unclean_stop(b: u8) -> bool {
 /// 0x80 up are one test, and the continuation bytes 0x80..=0xBF another.
 #[inline]
 pub fn next_unclean(bytes: &[u8], from: usize) -> usize {
-    let mut at = from;
     #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::*;
-        while at + 16 <= bytes.len() {
-            // SAFETY: SSE2 is part of the x86-64 baseline; the load reads `bytes[at..at + 16]`,
-            // inside the slice.
-            let mask = unsafe {
-                let v = _mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i);
-                let low_or_high = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
-                let continuation = _mm_cmplt_epi8(v, _mm_set1_epi8(0xC0u8 as i8));
-                let russian =
-                    _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(0xFEu8 as i8)), _mm_set1_epi8(0xD0u8 as i8));
-                let line_feed = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8));
-                let passes = _mm_or_si128(_mm_or_si128(continuation, russian), line_feed);
-                let del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
-                _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(passes, low_or_high), del)) as u32
-            };
-            if mask != 0 {
-                return at + mask.trailing_zeros() as usize;
+    let from = {
+        #[inline(always)]
+        unsafe fn scan<L: Lanes>(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
+            while at + L::WIDTH <= bytes.len() {
+                let v = L::load(bytes, at);
+                let low_or_high = v.lt_signed(L::splat(0x20));
+                let continuation = v.lt_signed(L::splat(0xC0));
+                let russian = v.and(L::splat(0xFE)).eq(L::splat(0xD0));
+                let passes = continuation.or(russian).or(v.eq(L::splat(b'\n')));
+                let mask = low_or_high.and_not(passes).or(v.eq(L::splat(0x7F))).mask();
+                if mask != 0 {
+                    return Ok(at + mask.trailing_zeros() as usize);
+                }
+                at += L::WIDTH;
             }
-            at += 16;
+            Err(at)
         }
-    }
-    bytes[at..].iter().position(|&b| is_unclean_stop(b)).map_or(bytes.len(), |p| at + p)
+        #[target_feature(enable = "avx2")]
+        unsafe fn avx2(bytes: &[u8], at: usize) -> Result<usize, usize> {
+            scan::<__m256i>(bytes, at)
+        }
+        // SAFETY: as in `next_in_ranges`.
+        let found = in_blocks(from, |at| unsafe { avx2(bytes, at) }, |at| unsafe { scan::<__m128i>(bytes, at) });
+        match found {
+            Ok(i) => return i,
+            Err(at) => at,
+        }
+    };
+    bytes[from..].iter().position(|&b| is_unclean_stop(b)).map_or(bytes.len(), |p| from + p)
 }
 
 /// The start of the first character of `bytes[from..]` that case folding may change: an ASCII
@@ -118,31 +275,34 @@ pub fn next_to_fold(bytes: &[u8], from: usize) -> usize {
         at = 1;
     }
     #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::*;
-        while at + 16 <= bytes.len() {
-            // SAFETY: SSE2 is part of the x86-64 baseline; the loads read `bytes[at - 1..at + 15]`
-            // and `bytes[at..at + 16]`, inside the slice since `at >= 1`.
-            let (leads, pairs) = unsafe {
-                let v = _mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i);
-                let p = _mm_loadu_si128(bytes.as_ptr().add(at - 1) as *const __m128i);
-                let leads = _mm_or_si128(
-                    _mm_or_si128(bytes_within(v, b'A', b'Z'), bytes_within(v, 0xC0, 0xCF)),
-                    bytes_within(v, 0xD2, 0xFF),
-                );
-                let after_d0 =
-                    _mm_andnot_si128(bytes_within(v, 0xB0, 0xBF), _mm_cmpeq_epi8(p, _mm_set1_epi8(0xD0u8 as i8)));
-                let after_d1 =
-                    _mm_andnot_si128(bytes_within(v, 0x80, 0x8F), _mm_cmpeq_epi8(p, _mm_set1_epi8(0xD1u8 as i8)));
-                (_mm_movemask_epi8(leads) as u32, _mm_movemask_epi8(_mm_or_si128(after_d0, after_d1)) as u32)
-            };
-            // A lead stops at its own lane, a pair at the lane before (its first byte): bit k of
-            // `stops` is byte `at - 1 + k`.
-            let stops = (leads << 1) | pairs;
-            if stops != 0 {
-                return at - 1 + stops.trailing_zeros() as usize;
+    if at >= 1 {
+        /// Needs `at >= 1`: each block is read again from the byte before it.
+        #[inline(always)]
+        unsafe fn scan<L: Lanes>(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
+            while at + L::WIDTH <= bytes.len() {
+                let v = L::load(bytes, at);
+                let p = L::load(bytes, at - 1);
+                let leads = v.within(b'A', b'Z').or(v.within(0xC0, 0xCF)).or(v.within(0xD2, 0xFF));
+                let after_d0 = p.eq(L::splat(0xD0)).and_not(v.within(0xB0, 0xBF));
+                let after_d1 = p.eq(L::splat(0xD1)).and_not(v.within(0x80, 0x8F));
+                // A lead stops at its own lane, a pair at the lane before (its first byte): bit k
+                // of `stops` is byte `at - 1 + k`.
+                let stops = (leads.mask() << 1) | after_d0.or(after_d1).mask();
+                if stops != 0 {
+                    return Ok(at - 1 + stops.trailing_zeros() as usize);
+                }
+                at += L::WIDTH;
             }
-            at += 16;
+            Err(at)
+        }
+        #[target_feature(enable = "avx2")]
+        unsafe fn avx2(bytes: &[u8], at: usize) -> Result<usize, usize> {
+            scan::<__m256i>(bytes, at)
+        }
+        // SAFETY: as in `next_in_ranges`; `at >= 1` here.
+        match in_blocks(at, |at| unsafe { avx2(bytes, at) }, |at| unsafe { scan::<__m128i>(bytes, at) }) {
+            Ok(i) => return i,
+            Err(next) => at = next,
         }
     }
     for i in at..bytes.len() {
@@ -167,22 +327,16 @@ pub fn word_bytes16(bytes: &[u8], at: usize) -> Option<u32> {
         return None;
     }
     #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::*;
-        // SAFETY: SSE2 is part of the x86-64 baseline; the load reads `bytes[at..at + 16]`, inside
-        // the slice by the test above.
-        unsafe {
-            let v = _mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i);
-            if _mm_movemask_epi8(_mm_or_si128(bytes_within(v, 0xC0, 0xCF), bytes_within(v, 0xD2, 0xFF))) != 0 {
-                return None;
-            }
-            let alnum = _mm_or_si128(
-                _mm_or_si128(bytes_within(v, b'0', b'9'), bytes_within(v, b'A', b'Z')),
-                bytes_within(v, b'a', b'z'),
-            );
-            // The top bit of each byte: every byte of a Cyrillic letter.
-            Some((_mm_movemask_epi8(alnum) | _mm_movemask_epi8(v)) as u32)
+    // SAFETY: SSE2 is part of the x86-64 baseline; the load reads `bytes[at..at + 16]`, inside
+    // the slice by the test above.
+    unsafe {
+        let v = __m128i::load(bytes, at);
+        if v.within(0xC0, 0xCF).or(v.within(0xD2, 0xFF)).mask() != 0 {
+            return None;
         }
+        let alnum = v.within(b'0', b'9').or(v.within(b'A', b'Z')).or(v.within(b'a', b'z'));
+        // The top bit of each byte: every byte of a Cyrillic letter.
+        Some((alnum.mask() | v.mask()) as u32)
     }
     #[cfg(not(target_arch = "x86_64"))]
     None
