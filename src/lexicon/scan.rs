@@ -146,7 +146,7 @@ impl Lanes for __m256i {
 /// Whether the processor has AVX2. The standard library asks once and keeps the answer.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn has_avx2() -> bool {
+pub(crate) fn has_avx2() -> bool {
     std::is_x86_feature_detected!("avx2")
 }
 
@@ -316,30 +316,58 @@ pub fn next_to_fold(bytes: &[u8], from: usize) -> usize {
     bytes.len()
 }
 
-/// Which of the sixteen bytes at `at` belong to words, as bits (bit `k` for byte `at + k`): ASCII
-/// letters and digits, and every byte of a Cyrillic letter (first byte 0xD0 or 0xD1, or a
-/// continuation byte). `None` when the block holds the first byte of any other character beyond
-/// ASCII, which must be judged by its character ([`crate::lexicon::is_word_char`]), or when
-/// fewer than sixteen bytes are left.
-#[inline]
-pub fn word_bytes16(bytes: &[u8], at: usize) -> Option<u32> {
-    if at + 16 > bytes.len() {
+/// Which bytes of a block belong to words, as bits (bit `k` for byte `at + k`): ASCII letters
+/// and digits, and every byte of a Cyrillic letter (first byte 0xD0 or 0xD1, or a continuation
+/// byte). `None` when the block holds the first byte of any other character beyond ASCII, which
+/// must be judged by its character ([`crate::lexicon::is_word_char`]). The block, `WIDTH` bytes
+/// from `at`, must lie inside `bytes`.
+///
+/// [`Narrow`] has 16 lanes and runs anywhere (on x86-64; elsewhere it answers `None` and the
+/// caller's byte loop does the work); [`Wide`] has 32 and must only run where [`has_avx2`] holds,
+/// inside a function compiled for AVX2: the caller's whole loop is, so that the lanes stay in
+/// registers.
+pub(crate) trait WordBlocks {
+    const WIDTH: usize;
+    /// # Safety
+    ///
+    /// `bytes[at..at + WIDTH]` exists, and for [`Wide`] the processor has AVX2.
+    unsafe fn word_bytes(bytes: &[u8], at: usize) -> Option<u64>;
+}
+
+pub(crate) struct Narrow;
+#[cfg(target_arch = "x86_64")]
+pub(crate) struct Wide;
+
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn word_bytes<L: Lanes>(bytes: &[u8], at: usize) -> Option<u64> {
+    let v = L::load(bytes, at);
+    if v.within(0xC0, 0xCF).or(v.within(0xD2, 0xFF)).mask() != 0 {
         return None;
     }
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: SSE2 is part of the x86-64 baseline; the load reads `bytes[at..at + 16]`, inside
-    // the slice by the test above.
-    unsafe {
-        let v = __m128i::load(bytes, at);
-        if v.within(0xC0, 0xCF).or(v.within(0xD2, 0xFF)).mask() != 0 {
-            return None;
-        }
-        let alnum = v.within(b'0', b'9').or(v.within(b'A', b'Z')).or(v.within(b'a', b'z'));
-        // The top bit of each byte: every byte of a Cyrillic letter.
-        Some((alnum.mask() | v.mask()) as u32)
+    let alnum = v.within(b'0', b'9').or(v.within(b'A', b'Z')).or(v.within(b'a', b'z'));
+    // The top bit of each byte: every byte of a Cyrillic letter.
+    Some(alnum.mask() | v.mask())
+}
+
+impl WordBlocks for Narrow {
+    const WIDTH: usize = 16;
+    #[inline(always)]
+    unsafe fn word_bytes(bytes: &[u8], at: usize) -> Option<u64> {
+        #[cfg(target_arch = "x86_64")]
+        return word_bytes::<__m128i>(bytes, at);
+        #[cfg(not(target_arch = "x86_64"))]
+        return None;
     }
-    #[cfg(not(target_arch = "x86_64"))]
-    None
+}
+
+#[cfg(target_arch = "x86_64")]
+impl WordBlocks for Wide {
+    const WIDTH: usize = 32;
+    #[inline(always)]
+    unsafe fn word_bytes(bytes: &[u8], at: usize) -> Option<u64> {
+        word_bytes::<__m256i>(bytes, at)
+    }
 }
 
 /// True when `b` lies in one of `ranges`.
