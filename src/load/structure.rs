@@ -284,6 +284,15 @@ fn captured_date(c: &regex::Captures) -> Option<EventDate> {
     date.to_naive().map(|_| date)
 }
 
+/// A line of whitespace only. Nearly every line opens with a printable ASCII character or a
+/// Russian letter, which no whitespace starts with: told by its first byte, without trimming.
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        Some(&b) if (0x21..0x80).contains(&b) || b == 0xD0 || b == 0xD1 => false,
+        _ => line.trim().is_empty(),
+    }
+}
+
 /// A line of only numbers and punctuation: view counters, times, photo counters ("/ 6").
 fn is_counter(line: &str) -> bool {
     // Nearly every line has a Latin or Cyrillic letter: answered on the bytes.
@@ -325,7 +334,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     let mut cut_at = lines.len();
     let within = WithinMarkers::of(folded);
     for (i, (_, line)) in lines.iter().enumerate() {
-        if line.trim().is_empty() {
+        if is_blank(line) {
             continue;
         }
         match within.classify(folded, lines[i].0..lines[i].0 + line.len()) {
@@ -343,7 +352,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     }
 
     // 2. Title: the first non-blank line if it reads like a headline; repeats of it follow.
-    let first = lines.iter().position(|(_, l)| !l.trim().is_empty());
+    let first = lines.iter().position(|(_, l)| !is_blank(l));
     let mut body_from = 0;
     if let Some(i) = first.filter(|&i| roles[i].is_none()) {
         let (start, line) = lines[i];
@@ -358,7 +367,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
             body_from = i + 1;
             let norm = |s: &str| s.trim_start_matches(['#', ' ']).trim().to_owned();
             for j in i + 1..lines.len().min(i + 6) {
-                if lines[j].1.trim().is_empty() {
+                if is_blank(lines[j].1) {
                     continue;
                 }
                 if norm(lines[j].1) == norm(line) {
@@ -375,7 +384,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     let mut seen = 0;
     for i in body_from..lines.len() {
         let (start, line) = lines[i];
-        if line.trim().is_empty() || roles[i].is_some() {
+        if is_blank(line) || roles[i].is_some() {
             continue;
         }
         seen += 1;
@@ -428,7 +437,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     let mut marked = false;
     for i in (body_from..lines.len()).rev() {
         let line = lines[i].1;
-        if line.trim().is_empty() {
+        if is_blank(line) {
             continue;
         }
         match roles[i] {
@@ -444,13 +453,13 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
         }
     }
     let body_lines_left =
-        (body_from..lines.len()).any(|i| roles[i].is_none() && !lines[i].1.trim().is_empty() && !run.contains(&i));
+        (body_from..lines.len()).any(|i| roles[i].is_none() && !is_blank(lines[i].1) && !run.contains(&i));
     let lone_headline_after_a_sentence = headlines == 1
         && run.iter().all(|&i| lines[i].1.trim().chars().count() <= 150)
         && run
             .iter()
             .min()
-            .and_then(|&first| (body_from..first).rev().find(|&i| !lines[i].1.trim().is_empty()))
+            .and_then(|&first| (body_from..first).rev().find(|&i| !is_blank(lines[i].1)))
             .is_some_and(|i| ends_sentence(lines[i].1));
     if (headlines >= 2 || marked || lone_headline_after_a_sentence) && body_lines_left {
         for i in run {
@@ -460,7 +469,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
 
     // 5. Everything else that is not blank is body.
     for (i, (start, line)) in lines.iter().enumerate() {
-        if line.trim().is_empty() {
+        if is_blank(line) {
             continue;
         }
         let span = *start..start + line.len();
@@ -492,6 +501,11 @@ mod tests {
                     proptest::prop_assert_eq!(exact.find(&s).map(|m| m.range()), plain.find(&s).map(|m| m.range()));
                 }
             }
+        }
+
+        #[test]
+        fn blank_lines_are_told_by_their_first_byte(s in "[ \t\u{A0}\u{1680}\u{2003}\u{3000}]{0,3}\\PC{0,3}") {
+            proptest::prop_assert_eq!(is_blank(&s), s.trim().is_empty());
         }
 
         /// The checks in front of the metadata and dateline patterns pass every line the
