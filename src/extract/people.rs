@@ -141,7 +141,7 @@ fn words(text: &str, range: Span) -> Vec<Span> {
 }
 
 /// [`word_char_at`] with the hyphen counted in.
-#[inline]
+#[inline(always)]
 fn compound_word_char_at(text: &str, i: usize) -> (bool, usize) {
     // ASCII and Russian letters here; anything else by its character.
     match text.as_bytes()[i] {

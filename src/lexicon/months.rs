@@ -1,13 +1,14 @@
 //! Month names (from `assets/months.tsv`) and the date shapes that stand alone on a line.
 
 use super::assets::{tsv_rows, MONTHS};
-use std::collections::HashMap;
+// foldhash: asked at words around every date, where SipHash cost more than the lookup.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::sync::OnceLock;
 
 fn table() -> &'static HashMap<&'static str, u32> {
     static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for row in tsv_rows(MONTHS) {
             let n: u32 = row[0].parse().expect("months.tsv: month number");
             for form in row[1].split(';') {
@@ -21,9 +22,4 @@ fn table() -> &'static HashMap<&'static str, u32> {
 /// The month a folded (lowercase, ё→е) word names, if any.
 pub fn month_of(word: &str) -> Option<u32> {
     table().get(word).copied()
-}
-
-/// All month forms, for building patterns.
-pub fn forms() -> impl Iterator<Item = (&'static str, u32)> {
-    table().iter().map(|(k, v)| (*k, *v))
 }
