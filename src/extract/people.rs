@@ -122,7 +122,8 @@ fn overlaps_hit(span: &Span, hits: &[Hit]) -> bool {
 /// Word spans of `text[range]`: runs of letters, digits and hyphens. On the bytes (see
 /// [`word_char_at`]): this runs over every candidate name and every role phrase.
 fn words(text: &str, range: Span) -> Vec<Span> {
-    let mut out = Vec::new();
+    // Room for words of eight bytes (four Russian letters) and their spaces, the short side.
+    let mut out = Vec::with_capacity(range.len() / 10 + 1);
     let mut start = None;
     let mut i = range.start;
     while i < range.end {

@@ -468,6 +468,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     }
 
     // 5. Everything else that is not blank is body.
+    st.sections.reserve_exact(lines.len() + extra.len());
     for (i, (start, line)) in lines.iter().enumerate() {
         if is_blank(line) {
             continue;
