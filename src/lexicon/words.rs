@@ -205,16 +205,22 @@ impl PrefixMatcher {
             let x = u64::from_le_bytes(*eight);
             // A continuation byte is 0b10xxxxxx: its top bit set and the next one clear.
             let starts = !(x & !(x << 1)) & TOPS;
-            match starts.count_ones() as usize {
-                n if n > KEY_CHARS => {
-                    let mut later = starts;
-                    for _ in 0..KEY_CHARS {
-                        later &= later - 1;
-                    }
+            // The starts after the first KEY_CHARS (cleared one by one: the baseline x86-64 has no
+            // instruction to count bits, and counting them in software cost more than this).
+            let mut later = starts;
+            for _ in 0..KEY_CHARS - 1 {
+                later &= later.wrapping_sub(1);
+            }
+            if later != 0 {
+                later &= later - 1;
+                if later != 0 {
                     return later.trailing_zeros() as usize / 8;
                 }
-                n if n == KEY_CHARS && w.get(8).is_none_or(|&b| b & 0xC0 != 0x80) => return 8,
-                _ => {}
+                // Exactly KEY_CHARS characters start here: the key is all eight bytes if the last
+                // one ends there.
+                if w.get(8).is_none_or(|&b| b & 0xC0 != 0x80) {
+                    return 8;
+                }
             }
         }
         let (mut at, mut chars) = (0, 0);
