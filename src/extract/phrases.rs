@@ -55,10 +55,14 @@ fn word_end(s: &str, mut at: usize) -> usize {
 
 /// The end of a pattern word whose text was found from `at` to `text_end`: the end of the text's
 /// word for a stem; `text_end` for a whole word, unless the text's word goes on ("ИИ" is not
-/// "ИИС").
-fn word_match_end(hay: &str, word: &Word, text_end: usize) -> Option<usize> {
+/// "ИИС"). `letters_end` is where the text's letters and digits from `at` end, if known (see
+/// [`Words`]): the text's word ends there too unless a hyphen goes on with a compound.
+fn word_match_end(hay: &str, word: &Word, text_end: usize, letters_end: Option<usize>) -> Option<usize> {
     if word.stem {
-        Some(word_end(hay, text_end))
+        Some(match letters_end {
+            Some(e) if text_end <= e && hay.as_bytes().get(e) != Some(&b'-') => e,
+            _ => word_end(hay, text_end),
+        })
     } else if hay[text_end..].chars().next().is_some_and(is_compound_word_char) {
         None
     } else {
@@ -111,7 +115,7 @@ impl<L: Copy> PhraseSet<L> {
             if !crate::lexicon::has_prefix(&hay[start..], &w.text) {
                 return None;
             }
-            end = word_match_end(hay, w, start + w.text.len())?;
+            end = word_match_end(hay, w, start + w.text.len(), None)?;
         }
         Some(end)
     }
@@ -121,9 +125,10 @@ impl<L: Copy> PhraseSet<L> {
     pub fn find(&self, folded: &str, range: Span, words: &Words) -> impl Iterator<Item = (L, Span)> + '_ {
         let hay = &folded[..range.end];
         let mut out = Vec::new();
-        self.matcher.find(hay, words.within(range.clone()), range.end, |oid, start, end| {
+        self.matcher.find(hay, words.within(range.clone()), range.end, |oid, word, end| {
             let opening = &self.openings[oid];
-            let Some(first_end) = word_match_end(hay, &opening.word, end) else { return };
+            let start = word.start;
+            let Some(first_end) = word_match_end(hay, &opening.word, end, Some(word.end)) else { return };
             // The text's next word, after at least one space: asked only by patterns of two or
             // more words, and then once for all of them.
             let mut next: Option<Option<usize>> = None;
@@ -178,6 +183,13 @@ mod tests {
         let t = fold("Встреча по искусственному  интеллекту; провстречный, сети 5G и 5GHz");
         let found = matches(&set, &t);
         assert_eq!(found, [(1, "встреча"), (2, "искусственному  интеллекту"), (3, "5g")]);
+    }
+
+    #[test]
+    fn stems_run_on_over_hyphens_and_may_hold_them() {
+        let set = PhraseSet::new([(1, "ит-спец*".to_string()), (2, "кибер*".to_string())]);
+        let t = fold("ИТ-специалисты и кибер-атаки, киберугрозы");
+        assert_eq!(matches(&set, &t), [(1, "ит-специалисты"), (2, "кибер-атаки"), (2, "киберугрозы")]);
     }
 
     #[test]

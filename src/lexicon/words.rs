@@ -256,24 +256,25 @@ impl PrefixMatcher {
     }
 
     /// Every pattern that the text at one of `words` (of `folded`, see [`Words`]) begins with and
-    /// that ends by `end`, as (pattern index, start, end), in text order.
-    pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, usize, usize)) {
+    /// that ends by `end`, as (pattern index, the word it starts at, end of the match), in text
+    /// order.
+    pub fn find(&self, folded: &str, words: &[Word], end: usize, mut found: impl FnMut(usize, Word, usize)) {
         let hay = &folded[..end];
         let bytes = hay.as_bytes();
-        let mut test = |pid: u32, at: usize| {
+        let mut test = |pid: u32, word: Word| {
             let p = &self.patterns[pid as usize];
-            if has_prefix(&hay[at..], p) {
-                found(pid as usize, at, at + p.len());
+            if has_prefix(&hay[word.start..], p) {
+                found(pid as usize, word, word.start + p.len());
             }
         };
         for &word in words {
             debug_assert!(word.end > word.start);
             for &pid in self.keyed(hay, word) {
-                test(pid, word.start);
+                test(pid, word);
             }
             let first_two = pack(bytes, word.start, (word.end - word.start).min(2)) as u16;
             for &(_, _, pid) in self.short_stems.iter().filter(|(two, mask, _)| first_two & mask == *two) {
-                test(pid, word.start);
+                test(pid, word);
             }
         }
     }
@@ -574,7 +575,7 @@ mod tests {
             let words = Words::new(&text, std::slice::from_ref(&(0..text.len())));
             let words = words.within(0..text.len());
             let mut found = Vec::new();
-            m.find(&text, words, text.len(), |pid, s, e| found.push((pid, s, e)));
+            m.find(&text, words, text.len(), |pid, w, e| found.push((pid, w.start, e)));
             let mut expected = Vec::new();
             for w in words {
                 for (pid, (p, stem)) in patterns.iter().enumerate() {
