@@ -220,13 +220,40 @@ fn month_in(folded: &str, preposition: Word, month: Word, end: usize) -> Option<
     Some(DateMention::Calendar { date, year: YearRef::Missing, span: preposition.start..month.end })
 }
 
-/// All date mentions in `folded[range]`, in text order, without overlaps (the longest reading of a
-/// stretch wins: "17 июня 2025 года" is one mention, not a day-month and a year).
-pub fn find(folded: &str, range: Span, words: &Words) -> Vec<DateMention> {
+/// All date mentions in `folded[range]` for each of `ranges` (in text order and apart, as an
+/// article's regions are), in text order, without overlaps (the longest reading of a stretch wins:
+/// "17 июня 2025 года" is one mention, not a day-month and a year).
+pub fn find(folded: &str, ranges: &[Span], words: &Words) -> Vec<DateMention> {
+    let mut found: Vec<DateMention> = Vec::new();
+    for range in ranges {
+        find_in(folded, range.clone(), words, &mut found);
+    }
+    found.sort_by(|a, b| a.span().start.cmp(&b.span().start).then(b.span().end.cmp(&a.span().end)));
+    let mut out: Vec<DateMention> = Vec::new();
+    for d in found {
+        if out.last().is_some_and(|l| d.span().start < l.span().end) {
+            continue;
+        }
+        out.push(d);
+    }
+    // Context is judged on the longest reading: "от 5 марта 2024 года" is a document date as a
+    // whole, and its "марта 2024 года" must not survive on its own.
+    out.retain(|d| match d {
+        DateMention::Calendar { date, .. } => {
+            valid(*date)
+                && date.year.is_none_or(|y| (1900..=2100).contains(&y))
+                && !excluded_by_context(folded, d.span().start, d.span().end)
+        }
+        DateMention::Relative { .. } => true,
+    });
+    out
+}
+
+/// The date mentions in `folded[range]`, appended to `found` as they are met.
+fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention>) {
     let p = patterns();
     let hay = &folded[range.clone()];
     let off = range.start;
-    let mut found: Vec<DateMention> = Vec::new();
     let num = |s: Option<regex::Match>| s.and_then(|m| m.as_str().parse::<i32>().ok());
     let calendar =
         |date, year, start: usize, end: usize| DateMention::Calendar { date, year, span: off + start..off + end };
@@ -308,25 +335,6 @@ pub fn find(folded: &str, range: Span, words: &Words) -> Vec<DateMention> {
         };
         found.push(DateMention::Relative { days, span: word.start..word.end });
     }
-    found.sort_by(|a, b| a.span().start.cmp(&b.span().start).then(b.span().end.cmp(&a.span().end)));
-    let mut out: Vec<DateMention> = Vec::new();
-    for d in found {
-        if out.last().is_some_and(|l| d.span().start < l.span().end) {
-            continue;
-        }
-        out.push(d);
-    }
-    // Context is judged on the longest reading: "от 5 марта 2024 года" is a document date as a
-    // whole, and its "марта 2024 года" must not survive on its own.
-    out.retain(|d| match d {
-        DateMention::Calendar { date, .. } => {
-            valid(*date)
-                && date.year.is_none_or(|y| (1900..=2100).contains(&y))
-                && !excluded_by_context(folded, d.span().start, d.span().end)
-        }
-        DateMention::Relative { .. } => true,
-    });
-    out
 }
 
 #[cfg(test)]
@@ -350,7 +358,9 @@ mod tests {
 
     fn dates(text: &str, published: Option<EventDate>) -> Vec<String> {
         let f = fold(text);
-        find(&f, 0..f.len(), &Words::new(&f, std::slice::from_ref(&(0..f.len()))))
+        let whole = 0..f.len();
+        let all = std::slice::from_ref(&whole);
+        find(&f, all, &Words::new(&f, all))
             .iter()
             .map(|d| d.resolve(published).map_or("?".into(), |x| x.to_string()))
             .collect()

@@ -17,7 +17,7 @@ pub mod people;
 pub mod phrases;
 
 use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
-use crate::lexicon::{sentences, Words};
+use crate::lexicon::{sentences_into, Words};
 use crate::load::Article;
 use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, Span};
 use dates::DateMention;
@@ -112,18 +112,17 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let mut cues = Vec::with_capacity(16);
     let mut kind_phrases = Vec::with_capacity(16);
     let mut topic_phrases = Vec::with_capacity(16);
-    let mut date_mentions = Vec::with_capacity(8);
-    for r in &regions {
-        sents.extend(sentences(text, r.clone()));
-        for (phrase, span) in lx.find(folded, r.clone(), &words) {
-            match phrase {
-                Phrase::Cue(c) => cues.push((c, span)),
-                Phrase::Kind(k, w) => kind_phrases.push(((k, w), span)),
-                Phrase::Topic(t) => topic_phrases.push((t, span)),
-            }
+    for (phrase, span) in lx.find(folded, &regions, &words) {
+        match phrase {
+            Phrase::Cue(c) => cues.push((c, span)),
+            Phrase::Kind(k, w) => kind_phrases.push(((k, w), span)),
+            Phrase::Topic(t) => topic_phrases.push((t, span)),
         }
-        date_mentions.extend(dates::find(folded, r.clone(), &words));
     }
+    for r in &regions {
+        sentences_into(text, r.clone(), &mut sents);
+    }
+    let date_mentions = dates::find(folded, &regions, &words);
     // In text order for `Facts::cues_in`; every use of the cues asks whether any is there, so
     // their order is otherwise free.
     cues.sort_by_key(|(_, s): &(Cue, Span)| s.start);

@@ -120,11 +120,22 @@ impl<L: Copy> PhraseSet<L> {
         Some(end)
     }
 
-    /// Every match in `folded[range]`, as (label, span), in text order; `words` are the
-    /// words of the text (see [`Words`]).
-    pub fn find(&self, folded: &str, range: Span, words: &Words) -> impl Iterator<Item = (L, Span)> + '_ {
+    /// Every match in `folded[range]` for each of `ranges` (in text order and apart, as an
+    /// article's regions are), as (label, span), in text order; `words` are the words of the text
+    /// (see [`Words`]). A match never runs past the end of its range.
+    pub fn find(&self, folded: &str, ranges: &[Span], words: &Words) -> impl Iterator<Item = (L, Span)> + '_ {
+        let mut out = Vec::with_capacity(16);
+        for range in ranges {
+            let from = out.len();
+            self.find_in(folded, range.clone(), words, &mut out);
+            out[from..].sort_by_key(|(pid, s)| (s.start, s.end, *pid));
+        }
+        out.into_iter().map(|(pid, span)| (self.patterns[pid as usize].label, span))
+    }
+
+    /// The matches in `folded[range]`, as (pattern, span), appended to `out` in the order found.
+    fn find_in(&self, folded: &str, range: Span, words: &Words, out: &mut Vec<(u32, Span)>) {
         let hay = &folded[..range.end];
-        let mut out = Vec::new();
         self.matcher.find(hay, words.within(range.clone()), range.end, |oid, word, end| {
             let opening = &self.openings[oid];
             let start = word.start;
@@ -150,8 +161,6 @@ impl<L: Copy> PhraseSet<L> {
                 out.push((pid, start..end));
             }
         });
-        out.sort_by_key(|(pid, s)| (s.start, s.end, *pid));
-        out.into_iter().map(|(pid, span)| (self.patterns[pid as usize].label, span))
     }
 }
 
@@ -161,7 +170,9 @@ mod tests {
 
     /// Every match of `set` in all of `t`, as (label, text matched).
     fn matches<'t>(set: &PhraseSet<i32>, t: &'t str) -> Vec<(i32, &'t str)> {
-        set.find(t, 0..t.len(), &Words::new(t, std::slice::from_ref(&(0..t.len())))).map(|(l, s)| (l, &t[s])).collect()
+        let whole = 0..t.len();
+        let all = std::slice::from_ref(&whole);
+        set.find(t, all, &Words::new(t, all)).map(|(l, s)| (l, &t[s])).collect()
     }
 
     #[test]

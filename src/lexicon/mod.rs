@@ -191,6 +191,12 @@ pub fn lines_with_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub fn sentences(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     // A sentence is a hundred bytes and more: room for them at once.
     let mut out = Vec::with_capacity(range.len() / 128 + 1);
+    sentences_into(text, range, &mut out);
+    out
+}
+
+/// [`sentences`], appended to `out`: an article's regions share one vector.
+pub fn sentences_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<std::ops::Range<usize>>) {
     let mut start = range.start;
     let bytes = &text.as_bytes()[..range.end];
     let mut push = |from: usize, to: usize| {
@@ -220,7 +226,6 @@ pub fn sentences(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Ran
     if start < range.end {
         push(start, range.end);
     }
-    out
 }
 
 fn next_is_capital(text: &str, from: usize, end: usize) -> bool {
