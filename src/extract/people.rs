@@ -471,7 +471,11 @@ fn merge_case_forms(found: Vec<PersonMention>) -> Vec<PersonMention> {
         short.chars().map(fold_char).all(|c| long_chars.next() == Some(c)) && long_chars.count() <= 2
     };
     let same = |a: &str, b: &str| {
-        a.split(' ').count() == b.split(' ').count() && a.split(' ').zip(b.split(' ')).all(|(x, y)| same_word(x, y))
+        // Most pairs are two people, told apart by their first letters before any splitting.
+        let (fa, fb) = (a.chars().next().map(fold_char), b.chars().next().map(fold_char));
+        (fa.is_none() || fb.is_none() || fa == fb)
+            && a.split(' ').count() == b.split(' ').count()
+            && a.split(' ').zip(b.split(' ')).all(|(x, y)| same_word(x, y))
     };
     let mut out: Vec<PersonMention> = Vec::new();
     for p in found {
