@@ -171,6 +171,22 @@ fn compound_word_char_before(text: &str, at: usize) -> (bool, usize) {
     (compound_word_char_at(text, start).0, start)
 }
 
+/// Where the run of Russian letters (first byte 0xD0 or 0xD1, then 0x80..=0xBF) ending at byte
+/// `at` starts, no earlier than `floor`, four letters at a time: eight bytes read as one number,
+/// each letter a 16-bit lane. A shorter remainder is left to the caller's character loop.
+#[inline]
+fn russian_letters_before(bytes: &[u8], floor: usize, mut at: usize) -> usize {
+    while at >= floor + 8 {
+        let x = u64::from_le_bytes(bytes[at - 8..at].try_into().expect("eight bytes"));
+        // Each lane: a first byte 0xD0 or 0xD1 (low half), a continuation byte (high half).
+        if x & 0xC0FE_C0FE_C0FE_C0FE != 0x80D0_80D0_80D0_80D0 {
+            break;
+        }
+        at -= 8;
+    }
+    at
+}
+
 /// The words of `text[floor..pos]` counting back from its end, found as they are asked for: a
 /// role phrase stands within a dozen words of its name, and the sentence before it can be long.
 struct WordsBefore<'t> {
@@ -195,7 +211,7 @@ impl WordsBefore<'_> {
             if end == self.floor {
                 return None;
             }
-            let mut start = end;
+            let mut start = russian_letters_before(self.text.as_bytes(), self.floor, end);
             while start > self.floor {
                 let (word, before) = compound_word_char_before(self.text, start);
                 if !word {
