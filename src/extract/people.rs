@@ -130,6 +130,8 @@ fn words(text: &str, range: Span) -> Vec<Span> {
         let (word, len) = compound_word_char_at(text, i);
         if word {
             start.get_or_insert(i);
+            i = russian_letters_after(text.as_bytes(), i + len, range.end);
+            continue;
         } else if let Some(s) = start.take() {
             out.push(s..i);
         }
@@ -139,6 +141,20 @@ fn words(text: &str, range: Span) -> Vec<Span> {
         out.push(s..range.end);
     }
     out
+}
+
+/// Where the run of Russian letters starting at byte `at` ends, no later than `end`, four letters
+/// at a time (see [`russian_letters_before`]). A shorter remainder is left to the caller.
+#[inline]
+fn russian_letters_after(bytes: &[u8], mut at: usize, end: usize) -> usize {
+    while at + 8 <= end {
+        let x = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        if x & 0xC0FE_C0FE_C0FE_C0FE != 0x80D0_80D0_80D0_80D0 {
+            break;
+        }
+        at += 8;
+    }
+    at
 }
 
 /// [`word_char_at`] with the hyphen counted in.
