@@ -88,17 +88,25 @@ pub fn build_with(
         Source::Path(p) => p,
     };
     let mut corpus = Corpus::default();
-    // The extractor's tables are built and the cache's index read while the folder is listed:
-    // each takes tens of milliseconds, and none needs another. Sizes and modification times are
-    // asked for only as a cache's keys.
+    // The cache's index is read and the extractor's tables are built while the folder is listed:
+    // each takes milliseconds to tens of them, and none needs the walk. With a cache, most files
+    // need no extraction: only the names' table is built then (the timeline names countries and
+    // bodies with it), and the rest on first use, so that it does not take a core from the walk,
+    // which asks every file for its size and modification time (a cache's keys).
     let with_cache = opts.cache_dir.is_some();
-    let (mut files, ((), (cache, cache_warning))) = rayon::join(
+    let (mut files, (cache, cache_warning)) = rayon::join(
         || walk::walk(root, with_cache, &mut corpus.warnings),
         || {
-            rayon::join(extract::warm_up, || match &opts.cache_dir {
+            let (cache, warning) = match &opts.cache_dir {
                 Some(dir) => Cache::open(dir, root),
                 None => (Cache::default(), None),
-            })
+            };
+            if cache.is_empty() {
+                extract::warm_up();
+            } else {
+                extract::gazetteer::Gazetteer::get();
+            }
+            (cache, warning)
         },
     );
     progress.total.store(files.len(), Ordering::Relaxed);
