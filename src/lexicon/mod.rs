@@ -18,7 +18,7 @@ pub use words::{has_prefix, PrefixMatcher, WholeWordMatcher, Word, Words};
 /// used on the original without any mapping.
 ///
 /// Every article is folded once or more, so only the characters a fold may change are visited
-/// ([`scan::next_to_fold`] jumps to them sixteen bytes at a time), ASCII and the basic Russian
+/// ([`scan::next_to_fold`] jumps to them 16 or 32 bytes at a time), ASCII and the basic Russian
 /// alphabet are folded on the bytes (a capital Cyrillic letter and its lowercase both take two
 /// bytes), and anything else goes through [`fold_char`].
 pub fn fold(text: &str) -> String {
