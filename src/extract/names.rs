@@ -104,37 +104,36 @@ impl<'a> Capitals<'a> {
         Capitals(positions)
     }
 
-    /// Leftmost-first, non-overlapping matches of `shape` in `text[within]`, as spans of `text`.
-    /// Generic over the shape so that it is inlined: it is asked at every capital.
-    fn matches(&self, text: &str, within: Span, shape: impl Fn(&str, usize) -> Option<usize>) -> Vec<Span> {
-        // A shape reads on from its capital, never back: cut at the end, start at the first capital.
-        let s = &text[..within.end];
+    /// The capitals inside `within`.
+    fn within(&self, within: &Span) -> &'a [usize] {
         let first = self.0.partition_point(|&at| at < within.start);
         let last = self.0.partition_point(|&at| at < within.end);
-        let mut out = Vec::new();
-        let mut from = within.start;
-        for &at in &self.0[first..last] {
-            if at < from {
-                continue;
-            }
-            if let Some(end) = shape(s, at) {
-                out.push(at..end);
-                from = end;
-            }
-        }
-        out
+        &self.0[first..last]
     }
 }
 
-/// Names with initials in `text[within]` (the text's capitals are `caps`), in text order.
-pub fn with_initials(text: &str, within: Span, caps: &Capitals) -> Vec<Span> {
-    caps.matches(text, within, initials_at)
-}
-
-/// Runs of two to seven name words in `text[within]` (the text's capitals are `caps`), in text
-/// order.
-pub fn runs(text: &str, within: Span, caps: &Capitals) -> Vec<Span> {
-    caps.matches(text, within, name_run_at)
+/// Names with initials, and runs of two to seven name words, in `text[within]` (the text's
+/// capitals are `caps`): each shape's leftmost-first, non-overlapping matches in text order, both
+/// found in one pass over the capitals. A shape reads on from its capital, never back.
+pub fn initials_and_runs(text: &str, within: Span, caps: &Capitals) -> (Vec<Span>, Vec<Span>) {
+    let s = &text[..within.end];
+    let (mut initials, mut runs) = (Vec::new(), Vec::new());
+    let (mut initials_from, mut runs_from) = (within.start, within.start);
+    for &at in caps.within(&within) {
+        if at >= initials_from {
+            if let Some(end) = initials_at(s, at) {
+                initials.push(at..end);
+                initials_from = end;
+            }
+        }
+        if at >= runs_from {
+            if let Some(end) = name_run_at(s, at) {
+                runs.push(at..end);
+                runs_from = end;
+            }
+        }
+    }
+    (initials, runs)
 }
 
 #[cfg(test)]
@@ -165,9 +164,10 @@ mod tests {
     fn shapes() {
         let s = "Министр М.И.Шадаев и Т.В. Нагендра Прасад встретили Дорин Богдан-Мартин, МИДа Ивана Петрова.";
         let caps = capitals_by_char(s);
-        let spans: Vec<&str> = with_initials(s, 0..s.len(), &Capitals::at(&caps)).into_iter().map(|r| &s[r]).collect();
+        let (initials, runs) = initials_and_runs(s, 0..s.len(), &Capitals::at(&caps));
+        let spans: Vec<&str> = initials.into_iter().map(|r| &s[r]).collect();
         assert_eq!(spans, ["М.И.Шадаев", "Т.В. Нагендра Прасад"]);
-        let spans: Vec<&str> = runs(s, 0..s.len(), &Capitals::at(&caps)).into_iter().map(|r| &s[r]).collect();
+        let spans: Vec<&str> = runs.into_iter().map(|r| &s[r]).collect();
         assert_eq!(spans, ["Нагендра Прасад", "Дорин Богдан-Мартин", "Да Ивана Петрова"]);
     }
 
@@ -184,8 +184,10 @@ mod tests {
             let initials = Regex::new(&format!(r"(?:[А-ЯЁ]\.\s?){{1,2}}{N}(?:\s{N})?")).unwrap();
             let words = Regex::new(&format!(r"{N}(?:\s+{N}){{1,6}}")).unwrap();
             let caps = capitals_by_char(&s);
-            proptest::prop_assert_eq!(with_initials(&s, 0..s.len(), &Capitals::at(&caps)), by_regex(&initials, &s));
-            proptest::prop_assert_eq!(runs(&s, 0..s.len(), &Capitals::at(&caps)), by_regex(&words, &s));
+            proptest::prop_assert_eq!(
+                initials_and_runs(&s, 0..s.len(), &Capitals::at(&caps)),
+                (by_regex(&initials, &s), by_regex(&words, &s))
+            );
         }
     }
 }

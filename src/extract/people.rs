@@ -321,7 +321,8 @@ pub fn find(
     for sentence in sentences {
         // Candidates in text order: names with initials, then capitalised runs beside them.
         spans.clear();
-        for mut span in super::names::with_initials(text, sentence.clone(), &capitals) {
+        let (initials, runs) = super::names::initials_and_runs(text, sentence.clone(), &capitals);
+        for mut span in initials {
             // A capitalised word after the surname that is not a name ("Министр") is dropped.
             if let Some(sp) = text[span.clone()].rfind(' ') {
                 let last = span.start + sp + 1..span.end;
@@ -334,7 +335,7 @@ pub fn find(
             }
             spans.push((span, true));
         }
-        for run in super::names::runs(text, sentence.clone(), &capitals) {
+        for run in runs {
             if spans.iter().any(|(t, _)| t.start < run.end && run.start < t.end) {
                 continue;
             }
