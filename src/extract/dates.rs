@@ -367,6 +367,17 @@ mod tests {
     }
 
     #[test]
+    fn mentions_stay_inside_their_range_and_come_in_text_order() {
+        let f = fold("Встреча 17 июня 2025 года и 5\nмарта 2024 г., вчера");
+        let cut = f.find('\n').unwrap();
+        let regions = [0..cut, cut + 1..f.len()];
+        let found: Vec<&str> =
+            find(&f, &regions, &Words::new(&f, &regions)).iter().map(|d| &f[d.span().clone()]).collect();
+        // "5\nмарта 2024" crosses the cut: only its second half is a date of its own.
+        assert_eq!(found, ["17 июня 2025 года", "марта 2024 г.", "вчера"]);
+    }
+
+    #[test]
     fn every_form() {
         let p = Some(EventDate::day(2025, 6, 18));
         assert_eq!(dates("17 июня в городе", p), ["2025-06-17"]);

@@ -143,15 +143,20 @@ fn words(text: &str, range: Span) -> Vec<Span> {
     out
 }
 
+/// Whether eight bytes, starting at a character's start, are four Russian letters (first byte
+/// 0xD0 or 0xD1, then 0x80..=0xBF): read as one number, each letter a 16-bit lane, its first byte
+/// in the low half and its continuation byte in the high half.
+#[inline]
+fn four_russian_letters(eight: &[u8]) -> bool {
+    let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    x & 0xC0FE_C0FE_C0FE_C0FE == 0x80D0_80D0_80D0_80D0
+}
+
 /// Where the run of Russian letters starting at byte `at` ends, no later than `end`, four letters
-/// at a time (see [`russian_letters_before`]). A shorter remainder is left to the caller.
+/// at a time. A shorter remainder is left to the caller's character loop.
 #[inline]
 fn russian_letters_after(bytes: &[u8], mut at: usize, end: usize) -> usize {
-    while at + 8 <= end {
-        let x = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-        if x & 0xC0FE_C0FE_C0FE_C0FE != 0x80D0_80D0_80D0_80D0 {
-            break;
-        }
+    while at + 8 <= end && four_russian_letters(&bytes[at..at + 8]) {
         at += 8;
     }
     at
@@ -187,17 +192,11 @@ fn compound_word_char_before(text: &str, at: usize) -> (bool, usize) {
     (compound_word_char_at(text, start).0, start)
 }
 
-/// Where the run of Russian letters (first byte 0xD0 or 0xD1, then 0x80..=0xBF) ending at byte
-/// `at` starts, no earlier than `floor`, four letters at a time: eight bytes read as one number,
-/// each letter a 16-bit lane. A shorter remainder is left to the caller's character loop.
+/// Where the run of Russian letters ending at byte `at` starts, no earlier than `floor`, four
+/// letters at a time. A shorter remainder is left to the caller's character loop.
 #[inline]
 fn russian_letters_before(bytes: &[u8], floor: usize, mut at: usize) -> usize {
-    while at >= floor + 8 {
-        let x = u64::from_le_bytes(bytes[at - 8..at].try_into().expect("eight bytes"));
-        // Each lane: a first byte 0xD0 or 0xD1 (low half), a continuation byte (high half).
-        if x & 0xC0FE_C0FE_C0FE_C0FE != 0x80D0_80D0_80D0_80D0 {
-            break;
-        }
+    while at >= floor + 8 && four_russian_letters(&bytes[at - 8..at]) {
         at -= 8;
     }
     at

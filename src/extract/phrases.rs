@@ -204,6 +204,22 @@ mod tests {
     }
 
     #[test]
+    fn matches_stay_inside_their_range() {
+        let set = PhraseSet::new([(1, "цифров* экономик*".to_string()), (2, "встреч*".to_string())]);
+        let t = fold("Встреча о цифровой\nэкономике. Встреча");
+        let (first, second) = (0..t.find('\n').unwrap(), t.find('\n').unwrap() + 1..t.len());
+        let regions = [first, second];
+        let found: Vec<(i32, &str)> =
+            set.find(&t, &regions, &Words::new(&t, &regions)).map(|(l, s)| (l, &t[s])).collect();
+        // "цифровой экономике" spans the two ranges: neither holds it.
+        assert_eq!(found, [(2, "встреча"), (2, "встреча")]);
+        let whole = 0..t.len();
+        let whole = std::slice::from_ref(&whole);
+        let found: Vec<i32> = set.find(&t, whole, &Words::new(&t, whole)).map(|(l, _)| l).collect();
+        assert_eq!(found, [2, 1, 2]);
+    }
+
+    #[test]
     fn patterns_sharing_a_first_word_each_match_on_their_own() {
         let set = PhraseSet::new([
             (1, "цифров* экономик*".to_string()),
