@@ -145,7 +145,10 @@ impl Cache {
     /// recorded; with its events' evidence when `evidence` is set. On all cores. The records of
     /// files that follow one another lie side by side in the cache when the folder is unchanged:
     /// each such run is read with one call of a few megabytes rather than a call a file (a warm
-    /// load of 100,000 files went from 0.61 s to 0.54 s).
+    /// load of 100,000 files went from 0.61 s to 0.54 s). A run is kept to a quarter of a core's
+    /// share of `files`: a load asks for its first batches of a few thousand files, whose records
+    /// made one run, read and decoded on one core while the others waited (a warm load of
+    /// 20,000 files 10% faster once split).
     pub fn get_all(&self, files: &[FileKey], evidence: bool) -> Vec<Option<Outcome>> {
         use rayon::prelude::*;
         const RUN_BYTES: u64 = 4 << 20;
@@ -153,10 +156,11 @@ impl Cache {
         // Runs of neighbouring records, as (first file, files, offset, bytes); a miss is a run of
         // its own with no bytes.
         let mut runs: Vec<(usize, usize, u64, u64)> = Vec::new();
+        let run_files = (files.len() / (4 * rayon::current_num_threads())).max(16);
         for (i, place) in places.iter().enumerate() {
             match (place, runs.last_mut()) {
                 (Some((at, len)), Some(run))
-                    if run.3 > 0 && run.2 + run.3 == *at && run.3 + *len as u64 <= RUN_BYTES =>
+                    if run.3 > 0 && run.2 + run.3 == *at && run.3 + *len as u64 <= RUN_BYTES && run.1 < run_files =>
                 {
                     run.1 += 1;
                     run.3 += *len as u64;
