@@ -135,3 +135,21 @@ fn export_is_identical_with_and_without_the_cache() {
     };
     assert_eq!(export(plain), export(warm));
 }
+
+#[test]
+fn a_folder_of_hundreds_is_read_back_whole_across_runs_of_records() {
+    // Enough files that a batch's records are read in several runs, with a changed file in the
+    // middle of one: every other file comes back from the cache, each with its own events.
+    let f = Fixture::new();
+    let texts = [A, B, C];
+    for i in 0..600 {
+        f.write(&format!("n{i:04}.txt"), &format!("Заметка {i}. {}", texts[i % 3]));
+    }
+    let (first, _) = f.load();
+    let changed = f.corpus_dir.path().join("n0250.txt");
+    touch_later(&changed);
+    let (second, cached) = f.load();
+    assert_eq!(cached, 601, "all but the changed file");
+    assert_eq!(first.events, second.events);
+    assert_eq!(titles(&second).iter().filter(|t| t.starts_with("Заметка")).count(), 600);
+}
