@@ -21,7 +21,6 @@ use crate::lexicon::assets;
 use crate::load::LoadWarning;
 use crate::model::{Event, TakenEvidence};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::fs;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
@@ -101,7 +100,7 @@ pub struct Cache {
 }
 
 /// Every record's key, offset and length, by file name.
-type Index = HashMap<String, (Key, u64, u32), foldhash::fast::RandomState>;
+type Index = crate::lexicon::FastMap<String, (Key, u64, u32)>;
 
 impl Cache {
     /// Reads the keys of `root`'s cache in directory `dir`. A missing cache is silent; an unusable
@@ -129,10 +128,12 @@ impl Cache {
         self.index.is_empty()
     }
 
-    fn hit(&self, f: &FileKey) -> Option<(u64, u32)> {
-        let (key, at, len) = self.index.get(&f.rel)?;
+    /// The record of `f`, as (key, offset, length), if its size and modification time are as
+    /// recorded.
+    fn hit(&self, f: &FileKey) -> Option<&(Key, u64, u32)> {
+        let entry @ (key, _, _) = self.index.get(&f.rel)?;
         let now = stamp(f.modified);
-        (key.size == f.size && key.modified == now && now.is_some()).then_some((*at, *len))
+        (key.size == f.size && key.modified == now && now.is_some()).then_some(entry)
     }
 
     fn record(&self, at: u64, len: u32) -> Option<Vec<u8>> {
@@ -152,7 +153,8 @@ impl Cache {
     pub fn get_all(&self, files: &[FileKey], evidence: bool) -> Vec<Option<Outcome>> {
         use rayon::prelude::*;
         const RUN_BYTES: u64 = 4 << 20;
-        let places: Vec<Option<(u64, u32)>> = files.par_iter().map(|f| self.hit(f)).collect();
+        let places: Vec<Option<(u64, u32)>> =
+            files.par_iter().map(|f| self.hit(f).map(|&(_, at, len)| (at, len))).collect();
         // Runs of neighbouring records, as (first file, files, offset, bytes); a miss is a run of
         // its own with no bytes.
         let mut runs: Vec<(usize, usize, u64, u64)> = Vec::new();
@@ -234,8 +236,8 @@ impl<'c> Writer<'c> {
 
     /// Adds the record of a file whose outcome came from the old cache, copied as it was.
     pub fn add_cached(&mut self, f: &FileKey) {
-        let key = self.old.index.get(&f.rel).map(|(key, _, _)| key.clone());
-        match key.zip(self.old.hit(f).and_then(|(at, len)| self.old.record(at, len))) {
+        let record = self.old.hit(f).and_then(|(key, at, len)| Some((key.clone(), self.old.record(*at, *len)?)));
+        match record {
             Some((key, bytes)) => self.add_record(Ok(Record { key, bytes })),
             None => self.add_record(Err(format!("{}: record vanished from the old cache", f.rel))),
         }

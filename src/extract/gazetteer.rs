@@ -8,10 +8,8 @@
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
 use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
-use crate::lexicon::{fold, starts_sentence, WholeWordMatcher, Words};
+use crate::lexicon::{fold, starts_sentence, FastMap, WholeWordMatcher, Words};
 use crate::model::Span;
-// foldhash: the builder files sixteen thousand names, and SipHash was most of its time.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::sync::OnceLock;
 
 /// What a name refers to; the index is into the gazetteer's tables.
@@ -82,14 +80,14 @@ pub struct Gazetteer {
     /// The original spellings of exact-case forms, indexed by `Rule::Exact`.
     exact: Vec<String>,
     originals: Vec<String>,
-    country_index: HashMap<String, u16>,
-    body_index: HashMap<String, u16>,
+    country_index: FastMap<String, u16>,
+    body_index: FastMap<String, u16>,
 }
 
 #[derive(Default)]
 struct Builder {
     patterns: Vec<String>,
-    by_pattern: HashMap<String, usize>,
+    by_pattern: FastMap<String, usize>,
     entries: Vec<Vec<(Target, Rule)>>,
     exact: Vec<String>,
     originals: Vec<String>,
@@ -131,7 +129,7 @@ impl Gazetteer {
     fn build() -> Gazetteer {
         let mut b = Builder::default();
         let mut countries = Vec::new();
-        let mut country_index = HashMap::default();
+        let mut country_index = FastMap::default();
         for row in tsv_rows(COUNTRIES) {
             let idx = countries.len() as u16;
             let guarded = row.get(3).is_some_and(|f| f.contains("guard"));
@@ -152,7 +150,7 @@ impl Gazetteer {
             }
         }
         let mut bodies = Vec::new();
-        let mut body_index = HashMap::default();
+        let mut body_index = FastMap::default();
         let rows: Vec<Vec<&str>> = tsv_rows(BODIES).collect();
         for row in &rows {
             body_index.insert(row[0].to_string(), bodies.len() as u16);

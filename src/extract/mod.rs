@@ -17,15 +17,13 @@ pub mod people;
 pub mod phrases;
 
 use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
-use crate::lexicon::{sentences_into, Words};
+use crate::lexicon::{sentences_into, FastMap, Words};
 use crate::load::Article;
 use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, Span};
 use dates::DateMention;
 use gazetteer::{Gazetteer, Hit, Target};
 use phrases::PhraseSet;
 use std::collections::BTreeSet;
-// foldhash: a few small tables per article, where SipHash's setup cost more than their use.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -406,7 +404,7 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
         }
     }
     // Otherwise the country the article names most (the first named, on a tie).
-    let mut counts: HashMap<u16, (usize, usize)> = HashMap::default();
+    let mut counts: FastMap<u16, (usize, usize)> = FastMap::default();
     for (i, h) in f.hits.iter().enumerate() {
         if let Target::Country(c) = h.target {
             let e = counts.entry(c).or_insert((0, i));
@@ -451,7 +449,7 @@ fn countries_and_bodies(f: &Facts, evidence: &mut Vec<Evidence>) -> (Vec<String>
 
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let first_body = f.sentences.iter().position(|s| title.is_none_or(|t| !t.contains(&s.start)));
-    let mut scores: HashMap<Kind, u32> = HashMap::default();
+    let mut scores: FastMap<Kind, u32> = FastMap::default();
     for ((k, w), span) in &f.kinds {
         let s = f.sentence_of(span.start);
         // The title and the lead sentence summarise the story; the event's own sentence next.

@@ -6,11 +6,8 @@
 use super::gazetteer::{Hit, Target};
 use crate::lexicon::assets::{list_rows, GIVEN_NAMES, NOT_NAMES, ROLES};
 use crate::lexicon::words::word_char_at;
-use crate::lexicon::{fold, fold_char};
+use crate::lexicon::{fold, fold_char, FastMap, FastSet};
 use crate::model::Span;
-// foldhash: these tables are asked about every word near a name, and SipHash cost more than the rest.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
-type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 use std::sync::OnceLock;
 
 /// A person found in the text.
@@ -28,8 +25,8 @@ struct Lexicon {
     /// asked whether it opens with one.
     roles: StemsByFirstLetter,
     not_roles: StemsByFirstLetter,
-    given: HashSet<String>,
-    not_names: HashSet<String>,
+    given: FastSet<String>,
+    not_names: FastSet<String>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -68,7 +65,7 @@ fn is_given_name(w: &str) -> bool {
 /// those two bytes in a table, any other character in a map.
 struct StemsByFirstLetter {
     russian: Vec<Vec<String>>,
-    other: HashMap<char, Vec<String>>,
+    other: FastMap<char, Vec<String>>,
 }
 
 impl StemsByFirstLetter {
@@ -81,7 +78,7 @@ impl StemsByFirstLetter {
     }
 
     fn new(stems: impl Iterator<Item = String>) -> StemsByFirstLetter {
-        let mut by = StemsByFirstLetter { russian: vec![Vec::new(); 128], other: HashMap::default() };
+        let mut by = StemsByFirstLetter { russian: vec![Vec::new(); 128], other: FastMap::default() };
         for stem in stems {
             match (Self::slot(stem.as_bytes()), stem.chars().next()) {
                 (Some(slot), _) => by.russian[slot].push(stem),

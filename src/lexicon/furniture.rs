@@ -22,7 +22,7 @@ struct Markers {
     leading: Vec<(MarkerKind, String)>,
     /// Indexes into `leading` by the marker's first character, in the same order: a line is
     /// compared only with the markers that open with its own first character.
-    leading_by_first: std::collections::HashMap<char, Vec<usize>, foldhash::fast::RandomState>,
+    leading_by_first: super::FastMap<char, Vec<usize>>,
     /// Markers that apply anywhere in a line. There are a dozen, and a SIMD substring search for
     /// each was faster than one automaton over the line: they open with common Cyrillic letters,
     /// on which an automaton's prefilter stops every few bytes.
@@ -57,10 +57,10 @@ fn markers() -> &'static Markers {
         }
         // The stronger kinds are tried first whatever the order of sections in the asset.
         leading.sort_by_key(|(k, _)| *k as u8);
-        let mut leading_by_first: std::collections::HashMap<char, Vec<usize>, _> = Default::default();
+        let mut leading_by_first: super::FastMap<char, Vec<usize>> = Default::default();
         for (i, (_, m)) in leading.iter().enumerate() {
             if let Some(c) = m.chars().next() {
-                leading_by_first.entry(c).or_insert_with(Vec::new).push(i);
+                leading_by_first.entry(c).or_default().push(i);
             }
         }
         let within = within.iter().map(|m| super::letters::finder(m)).collect();

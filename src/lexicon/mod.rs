@@ -11,6 +11,12 @@ pub mod months;
 pub mod scan;
 pub mod words;
 
+/// Hash maps and sets keyed by words, codes and small numbers, with foldhash instead of the
+/// standard SipHash, whose setup cost more than the lookups in these tables: the gazetteer's
+/// builder files sixteen thousand names, and every article fills a few small tables.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 pub use words::{has_prefix, PrefixMatcher, WholeWordMatcher, Word, Words};
 
 /// Lowercases `text` and folds `ё` to `е`, keeping every byte offset: a character whose lowercase

@@ -1,14 +1,13 @@
 //! Month names (from `assets/months.tsv`) and the date shapes that stand alone on a line.
 
 use super::assets::{tsv_rows, MONTHS};
-// foldhash: asked at words around every date, where SipHash cost more than the lookup.
-type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+use super::FastMap;
 use std::sync::OnceLock;
 
-fn table() -> &'static HashMap<&'static str, u32> {
-    static TABLE: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+fn table() -> &'static FastMap<&'static str, u32> {
+    static TABLE: OnceLock<FastMap<&'static str, u32>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut m = HashMap::default();
+        let mut m = FastMap::default();
         for row in tsv_rows(MONTHS) {
             let n: u32 = row[0].parse().expect("months.tsv: month number");
             for form in row[1].split(';') {

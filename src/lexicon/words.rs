@@ -151,7 +151,7 @@ pub struct PrefixMatcher {
     /// Keys of up to eight bytes (Russian and Latin words) to a range of `ids`.
     packed: PackedKeys<(u32, u32)>,
     /// Longer keys (letters of three or four bytes).
-    long: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
+    long: super::FastMap<Box<str>, Vec<u32>>,
     ids: Vec<u32>,
     /// Short stems with their first two bytes (as a number, and a mask for stems of one byte).
     short_stems: Vec<(u16, u16, u32)>,
@@ -176,7 +176,7 @@ impl PrefixMatcher {
             }
         }
         let mut ids = Vec::new();
-        let mut long: std::collections::HashMap<Box<str>, Vec<u32>, _> = Default::default();
+        let mut long: super::FastMap<Box<str>, Vec<u32>> = Default::default();
         let mut packed = Vec::new();
         for (key, group) in by_key {
             if key.len() <= 8 {
@@ -333,7 +333,7 @@ impl WordBits {
 /// lookup.
 pub struct WholeWordMatcher {
     patterns: Vec<String>,
-    by_first_word: std::collections::HashMap<Box<str>, FirstWord, foldhash::fast::RandomState>,
+    by_first_word: super::FastMap<Box<str>, FirstWord>,
     first_words: WordBits,
 }
 
@@ -343,7 +343,7 @@ struct FirstWord {
     /// Patterns of that word alone.
     alone: Vec<u32>,
     /// Longer patterns by what follows the first word up to the end of the second.
-    by_next: std::collections::HashMap<Box<str>, Vec<u32>, foldhash::fast::RandomState>,
+    by_next: super::FastMap<Box<str>, Vec<u32>>,
     /// Longer patterns with no second word (a first word and punctuation).
     other: Vec<u32>,
 }
@@ -351,7 +351,7 @@ struct FirstWord {
 impl WholeWordMatcher {
     /// Patterns that do not start with a word character can never match and are left out.
     pub fn new(patterns: Vec<String>) -> WholeWordMatcher {
-        let mut by_first_word: std::collections::HashMap<Box<str>, FirstWord, _> = Default::default();
+        let mut by_first_word: super::FastMap<Box<str>, FirstWord> = Default::default();
         for (i, p) in patterns.iter().enumerate() {
             let first_end = word_end(p, 0);
             if first_end == 0 {

@@ -6,7 +6,7 @@ pub mod query;
 pub mod text;
 
 use crate::extract::gazetteer::Gazetteer;
-use crate::lexicon::fold;
+use crate::lexicon::{fold, FastMap};
 use crate::load::ArticleRef;
 use crate::model::{Event, EventDate, FactKind};
 pub use query::{Query, SortOrder};
@@ -181,8 +181,6 @@ struct FacetNames {
     keys: Vec<(usize, String)>,
     names: Vec<(String, u128)>,
 }
-
-type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 const COUNTRY: usize = 0;
 const BODY: usize = 1;
