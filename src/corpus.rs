@@ -120,6 +120,9 @@ pub fn build_with(
     let mut writer = keys.filter(|k| !cache.is_current(k)).and_then(|_| cache.writer(files.len()));
 
     let wants_records = writer.is_some();
+    // Evidence that nobody will print or cache is not made at all.
+    let keep =
+        if opts.keep_evidence || wants_records { extract::EvidenceKept::All } else { extract::EvidenceKept::Unprinted };
     // Room for the events at once: growing a vector of a hundred thousand events copies it into
     // fresh memory each time. Most articles report one event, some two or three.
     corpus.events.reserve(files.len() + files.len() / 2);
@@ -138,18 +141,18 @@ pub fn build_with(
             .zip(cached)
             .map(|(i, cached)| {
                 // Everything per file happens here: reading, extracting, encoding the cache
-                // record, dropping evidence nobody will print.
+                // record, dropping the evidence that was made for it and nobody will print.
                 let r = match cached {
                     Some(o) => {
                         progress.cached.fetch_add(1, Ordering::Relaxed);
                         (o, Got::FromCache)
                     }
                     None => {
-                        let (mut outcome, cacheable) = process(&files[i - base], &opts.load);
+                        let (mut outcome, cacheable) = process(&files[i - base], &opts.load, keep);
                         let record = keys
                             .filter(|_| cacheable && wants_records)
                             .map(|k| cache::encode_record(&k[i], &mut outcome));
-                        if !opts.keep_evidence {
+                        if keep == extract::EvidenceKept::All && !opts.keep_evidence {
                             drop_evidence(&mut outcome);
                         }
                         (outcome, Got::Read(record))
@@ -245,9 +248,9 @@ fn drop_evidence(outcome: &mut Outcome) {
 
 /// Loads and extracts one file. Read errors are not cached (they may pass); skips for what the
 /// file is (empty, binary, too large) are.
-fn process(f: &walk::FoundFile, opts: &LoadOptions) -> (Outcome, bool) {
+fn process(f: &walk::FoundFile, opts: &LoadOptions, keep: extract::EvidenceKept) -> (Outcome, bool) {
     match load::load_found(f, opts) {
-        Ok(article) => (Outcome::Events(extract::extract(&article)), true),
+        Ok(article) => (Outcome::Events(extract::extract_keeping(&article, keep)), true),
         Err(w) => {
             let cacheable = w.reason.starts_with("skipped");
             (Outcome::Skipped(w.reason), cacheable)

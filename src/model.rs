@@ -189,6 +189,13 @@ impl Evidence {
     pub fn new(source: &str, kind: FactKind, span: Span, value: String) -> Evidence {
         Evidence { kind, start: span.start, end: span.end, text: source[span].to_string(), value }
     }
+
+    /// Whether `e`, coming after `kept` in text order, stays with an event whose evidence is not
+    /// printed: the first span of each place as written does (see
+    /// [`Event::take_printed_evidence`]).
+    pub fn kept_unprinted(kept: &[Evidence], e: &Evidence) -> bool {
+        e.kind == FactKind::Place && !kept.iter().any(|k| k.text == e.text)
+    }
 }
 
 /// One dated gathering reported by an article.
@@ -237,7 +244,7 @@ impl Event {
     fn split_printed_evidence(&mut self, mut taken: impl FnMut(u32, Evidence)) {
         let mut kept: Vec<Evidence> = Vec::new();
         for (i, e) in std::mem::take(&mut self.evidence).into_iter().enumerate() {
-            if e.kind == FactKind::Place && !kept.iter().any(|k| k.text == e.text) {
+            if Evidence::kept_unprinted(&kept, &e) {
                 kept.push(e);
             } else {
                 taken(i as u32, e);

@@ -96,8 +96,68 @@ impl Facts<'_> {
     }
 }
 
-/// The primary event of an article and any secondary ones (other dated gatherings it reports).
+/// Which evidence an extraction keeps with its events.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceKept {
+    /// Every span that produced a fact: `export` prints them.
+    All,
+    /// What stays with an event whose evidence is not printed, the places as written (see
+    /// [`Event::take_printed_evidence`]): the events [`EvidenceKept::All`] gives after
+    /// [`Event::drop_printed_evidence`], without making the rest first. An article's evidence is
+    /// some twenty pieces of two strings each, made only to be dropped by loads that print none.
+    Unprinted,
+}
+
+/// Evidence gathered as the facts are found, keeping only what is asked for.
+struct EvidenceList<'a> {
+    text: &'a str,
+    keep: EvidenceKept,
+    items: Vec<Evidence>,
+}
+
+impl<'a> EvidenceList<'a> {
+    /// A list with room for `room` pieces when all are kept (few are otherwise).
+    fn new(text: &'a str, keep: EvidenceKept, room: usize) -> Self {
+        EvidenceList { text, keep, items: Vec::with_capacity(if keep == EvidenceKept::All { room } else { 0 }) }
+    }
+
+    /// Adds the evidence that `span` of the text gave a fact of `kind`; `value` is asked for only
+    /// if the piece is kept.
+    fn push(&mut self, kind: FactKind, span: Span, value: impl FnOnce() -> String) {
+        // Only places can stay unprinted; `finish` leaves out repeated ones.
+        if self.keep == EvidenceKept::All || kind == FactKind::Place {
+            self.items.push(Evidence::new(self.text, kind, span, value()));
+        }
+    }
+
+    /// The evidence in text order.
+    fn finish(mut self) -> Vec<Evidence> {
+        self.items.sort_by_key(|e| (e.start, e.end));
+        match self.keep {
+            EvidenceKept::All => self.items,
+            EvidenceKept::Unprinted => {
+                let mut kept = Vec::new();
+                for e in self.items {
+                    if Evidence::kept_unprinted(&kept, &e) {
+                        kept.push(e);
+                    }
+                }
+                // Kept as long as the event: no room to spare.
+                kept.shrink_to_fit();
+                kept
+            }
+        }
+    }
+}
+
+/// The primary event of an article and any secondary ones (other dated gatherings it reports),
+/// with all their evidence.
 pub fn extract(article: &Article) -> Vec<Event> {
+    extract_keeping(article, EvidenceKept::All)
+}
+
+/// Like [`extract`], keeping the evidence `keep` asks for.
+pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     let g = Gazetteer::get();
     let lx = lexicons();
     let text = article.text.as_str();
@@ -140,7 +200,7 @@ pub fn extract(article: &Article) -> Vec<Event> {
     let (date, anchor) = event_date(&facts);
     let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
     let place = place(&facts, anchor, title_sentence);
-    let mut evidence = Vec::with_capacity(facts.hits.len() + 8);
+    let mut evidence = EvidenceList::new(text, keep, facts.hits.len() + 8);
     let (countries, orgs) = countries_and_bodies(&facts, &mut evidence);
     if let (Some(anchor), Some(d)) = (anchor, date) {
         if let Some(m) = facts
@@ -148,19 +208,14 @@ pub fn extract(article: &Article) -> Vec<Event> {
             .iter()
             .find(|m| facts.sentence_of(m.span().start) == Some(anchor) && m.resolve(facts.published) == Some(d))
         {
-            evidence.push(Evidence::new(text, FactKind::Date, m.span().start..m.span().end, d.to_string()));
+            evidence.push(FactKind::Date, m.span().start..m.span().end, || d.to_string());
         }
     } else if let (Some((d, span)), Some(_)) = (&article.structure.published, date) {
-        evidence.push(Evidence::new(text, FactKind::Date, span.start..span.end, d.to_string()));
+        evidence.push(FactKind::Date, span.start..span.end, || d.to_string());
     }
     for h in &facts.hits {
         if let Target::City(c) = h.target {
-            evidence.push(Evidence::new(
-                text,
-                FactKind::Place,
-                h.span.start..h.span.end,
-                g.cities[c as usize].name.clone(),
-            ));
+            evidence.push(FactKind::Place, h.span.start..h.span.end, || g.cities[c as usize].name.clone());
         }
     }
     let speech: Vec<Span> = facts.cues.iter().filter(|(c, _)| *c == Cue::Speech).map(|(_, s)| s.clone()).collect();
@@ -168,14 +223,13 @@ pub fn extract(article: &Article) -> Vec<Event> {
     // Kept as long as the event: no room to spare.
     let mut persons = Vec::with_capacity(found_people.len());
     for p in &found_people {
-        evidence.push(Evidence::new(text, FactKind::Person, p.span.start..p.span.end, p.name.clone()));
+        evidence.push(FactKind::Person, p.span.start..p.span.end, || p.name.clone());
         persons.push(Person {
             name: p.name.clone(),
             role: p.role.clone(),
             country: p.country.map(|c| g.countries[c as usize].code.clone()),
         });
     }
-    evidence.sort_by_key(|e| (e.start, e.end));
     let kind = kind(&facts, article.structure.title.as_ref(), anchor);
     let topics = topics(&facts);
     let title =
@@ -200,10 +254,10 @@ pub fn extract(article: &Article) -> Vec<Event> {
         kind,
         topics,
         warnings,
-        evidence,
+        evidence: evidence.finish(),
     };
     let mut events = vec![primary];
-    secondary_events(&facts, anchor, &mut events);
+    secondary_events(&facts, anchor, keep, &mut events);
     events
 }
 
@@ -414,7 +468,7 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
     counts.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| country_place(c))
 }
 
-fn countries_and_bodies(f: &Facts, evidence: &mut Vec<Evidence>) -> (Vec<String>, Vec<String>) {
+fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<String>, Vec<String>) {
     let g = Gazetteer::get();
     let mut countries = BTreeSet::new();
     let mut orgs = BTreeSet::new();
@@ -422,12 +476,12 @@ fn countries_and_bodies(f: &Facts, evidence: &mut Vec<Evidence>) -> (Vec<String>
         match h.target {
             Target::Country(c) => {
                 let code = g.countries[c as usize].code.clone();
-                evidence.push(Evidence::new(f.text, FactKind::Country, h.span.start..h.span.end, code.clone()));
+                evidence.push(FactKind::Country, h.span.start..h.span.end, || code.clone());
                 countries.insert(code);
             }
             Target::Body(b) => {
                 let body = &g.bodies[b as usize];
-                evidence.push(Evidence::new(f.text, FactKind::Body, h.span.start..h.span.end, body.id.clone()));
+                evidence.push(FactKind::Body, h.span.start..h.span.end, || body.id.clone());
                 orgs.insert(body.id.clone());
                 // "ЕЭК ООН" names the UN too; "ЕЭК" alone does not.
                 if let Some(parent) = body.parent.map(|p| &g.bodies[p as usize]) {
@@ -496,7 +550,7 @@ fn within_days(a: EventDate, b: Option<EventDate>, days: i64) -> bool {
 
 /// Other dated gatherings in the article (a side meeting the day before, a follow-up): one
 /// secondary event per distinct day, with the names of its own sentence.
-fn secondary_events(f: &Facts, anchor: Option<usize>, events: &mut Vec<Event>) {
+fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events: &mut Vec<Event>) {
     let g = Gazetteer::get();
     let primary_date = events[0].date;
     let mut seen = vec![primary_date];
@@ -548,7 +602,11 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, events: &mut Vec<Event>) {
             kind: Kind::Meeting,
             topics: Vec::new(),
             warnings: Vec::new(),
-            evidence: vec![Evidence::new(f.text, FactKind::Date, m.span().start..m.span().end, d.to_string())],
+            evidence: {
+                let mut e = EvidenceList::new(f.text, keep, 1);
+                e.push(FactKind::Date, m.span().start..m.span().end, || d.to_string());
+                e.finish()
+            },
         };
         events.push(event);
     }

@@ -157,3 +157,26 @@ proptest::proptest! {
         proptest::prop_assert_eq!(words_between_at_most(&s, 0, s.len(), limit), by_chars(&s, 0, s.len(), limit));
     }
 }
+
+#[test]
+fn unprinted_evidence_is_what_dropping_the_printed_leaves() {
+    // The samples, and an article naming one city twice (only its first span stays) and a
+    // secondary gathering (whose date evidence goes).
+    let mut articles = crate::load::load_embedded().articles;
+    articles.push(Article::from_text(
+        "t.txt",
+        "Встреча в Ташкенте\n12 марта 2025 года в Ташкенте состоялась встреча министров связи \
+         Узбекистана и Казахстана в рамках СНГ. Ранее, 3 февраля 2025 года, в Астане прошло \
+         заседание РСС. Министр Шерзод Шерматов отметил, что Ташкент готов.",
+    ));
+    let (mut places, mut dropped) = (0, 0);
+    for a in &articles {
+        let mut full = extract(a);
+        let before: usize = full.iter().map(|e| e.evidence.len()).sum();
+        full.iter_mut().for_each(Event::drop_printed_evidence);
+        let after: usize = full.iter().map(|e| e.evidence.len()).sum();
+        (places, dropped) = (places + after, dropped + before - after);
+        assert_eq!(extract_keeping(a, EvidenceKept::Unprinted), full, "{}", a.rel);
+    }
+    assert!(places > 0 && dropped > places, "{places} places kept, {dropped} pieces dropped");
+}
