@@ -23,7 +23,6 @@ use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, Sp
 use dates::DateMention;
 use gazetteer::{Gazetteer, Hit, Target};
 use phrases::PhraseSet;
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -222,11 +221,11 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     let found_people = people::find(text, facts.folded, &article.capitals, &facts.sentences, &facts.hits, &speech);
     // Kept as long as the event: no room to spare.
     let mut persons = Vec::with_capacity(found_people.len());
-    for p in &found_people {
+    for p in found_people {
         evidence.push(FactKind::Person, p.span.start..p.span.end, || p.name.clone());
         persons.push(Person {
-            name: p.name.clone(),
-            role: p.role.clone(),
+            name: p.name,
+            role: p.role,
             country: p.country.map(|c| g.countries[c as usize].code.clone()),
         });
     }
@@ -470,19 +469,19 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
 
 fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<String>, Vec<String>) {
     let g = Gazetteer::get();
-    let mut countries = BTreeSet::new();
-    let mut orgs = BTreeSet::new();
+    let mut countries = Vec::with_capacity(f.hits.len());
+    let mut orgs = Vec::with_capacity(f.hits.len());
     for h in &f.hits {
         match h.target {
             Target::Country(c) => {
-                let code = g.countries[c as usize].code.clone();
+                let code = &g.countries[c as usize].code;
                 evidence.push(FactKind::Country, h.span.start..h.span.end, || code.clone());
-                countries.insert(code);
+                countries.push(code.as_str());
             }
             Target::Body(b) => {
                 let body = &g.bodies[b as usize];
                 evidence.push(FactKind::Body, h.span.start..h.span.end, || body.id.clone());
-                orgs.insert(body.id.clone());
+                orgs.push(body.id.as_str());
                 // "ЕЭК ООН" names the UN too; "ЕЭК" alone does not.
                 if let Some(parent) = body.parent.map(|p| &g.bodies[p as usize]) {
                     let matched = &f.text[h.span.clone()];
@@ -491,14 +490,23 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<String>,
                         .iter()
                         .any(|a| matched.split(|c: char| !crate::lexicon::is_word_char(c)).any(|w| w == a))
                     {
-                        orgs.insert(parent.id.clone());
+                        orgs.push(parent.id.as_str());
                     }
                 }
             }
             _ => {}
         }
     }
-    (countries.into_iter().collect(), orgs.into_iter().collect())
+    (sorted_distinct(countries), sorted_distinct(orgs))
+}
+
+/// The distinct strings of `v`, sorted and owned. An article names the same country or topic
+/// many times: gathered as references and owned once each at the end, where a set of owned
+/// strings made one for every mention.
+fn sorted_distinct(mut v: Vec<&str>) -> Vec<String> {
+    v.sort_unstable();
+    v.dedup();
+    v.into_iter().map(str::to_string).collect()
 }
 
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
@@ -529,14 +537,12 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
 }
 
 fn topics(f: &Facts) -> Vec<String> {
-    let bodies: Vec<&Span> = f.hits.iter().filter(|h| matches!(h.target, Target::Body(_))).map(|h| &h.span).collect();
-    let mut out = BTreeSet::new();
-    for (t, span) in &f.topics {
-        if !bodies.iter().any(|b| b.start <= span.start && span.end <= b.end) {
-            out.insert(t.to_string());
-        }
-    }
-    out.into_iter().collect()
+    let in_body = |span: &Span| {
+        f.hits
+            .iter()
+            .any(|h| matches!(h.target, Target::Body(_)) && h.span.start <= span.start && span.end <= h.span.end)
+    };
+    sorted_distinct(f.topics.iter().filter(|(_, span)| !in_body(span)).map(|(t, _)| *t).collect())
 }
 
 /// True when both dates are full days at most `days` apart: a side meeting on the eve of a summit
@@ -566,17 +572,13 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
         seen.push(Some(d));
         let sentence = f.sentences[s].clone();
         let inside = |h: &&Hit| h.span.start >= sentence.start && h.span.end <= sentence.end;
-        let mut countries = BTreeSet::new();
-        let mut orgs = BTreeSet::new();
+        let mut countries = Vec::new();
+        let mut orgs = Vec::new();
         let mut place = None;
         for h in f.hits.iter().filter(inside) {
             match h.target {
-                Target::Country(c) => {
-                    countries.insert(g.countries[c as usize].code.clone());
-                }
-                Target::Body(b) => {
-                    orgs.insert(g.bodies[b as usize].id.clone());
-                }
+                Target::Country(c) => countries.push(g.countries[c as usize].code.as_str()),
+                Target::Body(b) => orgs.push(g.bodies[b as usize].id.as_str()),
                 Target::City(c) if place.is_none() && tied_to_cue(f, &h.span).is_some() => {
                     let city = &g.cities[c as usize];
                     place = Some(Place {
@@ -596,8 +598,8 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
             published: p.published,
             date: Some(d),
             place: place.or_else(|| p.place.clone()),
-            countries: countries.into_iter().collect(),
-            orgs: orgs.into_iter().collect(),
+            countries: sorted_distinct(countries),
+            orgs: sorted_distinct(orgs),
             people: Vec::new(),
             kind: Kind::Meeting,
             topics: Vec::new(),

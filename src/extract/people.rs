@@ -116,11 +116,11 @@ fn overlaps_hit(span: &Span, hits: &[Hit]) -> bool {
     before_end > 0 && hits[before_end - 1].span.end > span.start
 }
 
-/// Word spans of `text[range]`: runs of letters, digits and hyphens. On the bytes (see
-/// [`word_char_at`]): this runs over every candidate name and every role phrase.
-fn words(text: &str, range: Span) -> Vec<Span> {
-    // Room for words of eight bytes (four Russian letters) and their spaces, the short side.
-    let mut out = Vec::with_capacity(range.len() / 10 + 1);
+/// Word spans of `text[range]`, in `out` (emptied first): runs of letters, digits and hyphens.
+/// On the bytes (see [`word_char_at`]): this runs over every candidate name and every role phrase,
+/// into one vector for all of them.
+fn words_into(text: &str, range: Span, out: &mut Vec<Span>) {
+    out.clear();
     let mut start = None;
     let mut i = range.start;
     while i < range.end {
@@ -137,7 +137,6 @@ fn words(text: &str, range: Span) -> Vec<Span> {
     if let Some(s) = start {
         out.push(s..range.end);
     }
-    out
 }
 
 /// Whether eight bytes, starting at a character's start, are four Russian letters (first byte
@@ -201,15 +200,21 @@ fn russian_letters_before(bytes: &[u8], floor: usize, mut at: usize) -> usize {
 
 /// The words of `text[floor..pos]` counting back from its end, found as they are asked for: a
 /// role phrase stands within a dozen words of its name, and the sentence before it can be long.
-struct WordsBefore<'t> {
+struct WordsBefore<'t, 'b> {
     text: &'t str,
     floor: usize,
     pos: usize,
-    found: Vec<Span>,
+    /// Emptied on creation (see [`WordsBefore::new`]); one vector serves every name of an article.
+    found: &'b mut Vec<Span>,
 }
 
-impl WordsBefore<'_> {
-    /// The `k`-th word back (0 is the last), if there is one. Words are as in [`words`].
+impl<'t, 'b> WordsBefore<'t, 'b> {
+    fn new(text: &'t str, floor: usize, pos: usize, found: &'b mut Vec<Span>) -> Self {
+        found.clear();
+        WordsBefore { text, floor, pos, found }
+    }
+
+    /// The `k`-th word back (0 is the last), if there is one. Words are as in [`words_into`].
     fn get(&mut self, k: usize) -> Option<Span> {
         while self.found.len() <= k {
             let mut end = self.pos;
@@ -242,10 +247,9 @@ impl WordsBefore<'_> {
 /// or the end of the person named before in the same sentence) to the name, widened back over
 /// "Чрезвычайный и Полномочный" and "первый заместитель". Commas inside a role are common
 /// ("министр цифрового развития, инноваций и аэрокосмической промышленности"); a semicolon ends it.
-fn role_before(text: &str, folded: &str, floor: usize, name_start: usize) -> Option<Span> {
+fn role_before(text: &str, folded: &str, floor: usize, name_start: usize, scratch: &mut Vec<Span>) -> Option<Span> {
     let floor = text[floor..name_start].rfind(';').map_or(floor, |i| floor + i + 1);
-    // Room for the dozen words a role is looked for in: a growing vector reallocated three times.
-    let mut ws = WordsBefore { text, floor, pos: name_start, found: Vec::with_capacity(16) };
+    let mut ws = WordsBefore::new(text, floor, name_start, scratch);
     let is_role_at = |ws: &mut WordsBefore, k: usize| ws.get(k).is_some_and(|w| is_role_word(&folded[w]));
     // `j` counts words back from the name: 0 is the word just before it.
     let mut j = (0..12).find(|&k| is_role_at(&mut ws, k))?;
@@ -270,9 +274,9 @@ fn role_before(text: &str, folded: &str, floor: usize, name_start: usize) -> Opt
 }
 
 /// Trims words that cannot be part of a name from both ends of a capitalised run.
-fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit]) -> Option<Span> {
+fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit], ws: &mut Vec<Span>) -> Option<Span> {
     let l = lexicon();
-    let ws = words(text, run);
+    words_into(text, run, ws);
     // Adjective endings ("Центральной Азии", "Генеральной Ассамблеи", "Южного Кавказа") open
     // place and institution names, not people's.
     let adjectival = |w: &Span| {
@@ -314,6 +318,8 @@ pub fn find(
     let capitals = super::names::Capitals::at(capitals);
     // Candidates of one sentence at a time, in one vector for all of them.
     let mut spans: Vec<(Span, bool)> = Vec::with_capacity(8);
+    // The words of a run or role, and the words before a name: one vector for all of them.
+    let mut scratch: Vec<Span> = Vec::with_capacity(32);
     for sentence in sentences {
         // Candidates in text order: names with initials, then capitalised runs beside them.
         spans.clear();
@@ -335,14 +341,14 @@ pub fn find(
             if spans.iter().any(|(t, _)| t.start < run.end && run.start < t.end) {
                 continue;
             }
-            if let Some(core) = core_of_run(text, folded, run, hits) {
+            if let Some(core) = core_of_run(text, folded, run, hits, &mut scratch) {
                 spans.push((core, false));
             }
         }
         spans.sort_by_key(|(s, _)| s.start);
         let mut floor = sentence.start;
         for (span, initials) in spans.drain(..) {
-            let role = role_before(text, folded, floor, span.start);
+            let role = role_before(text, folded, floor, span.start, &mut scratch);
             let accepted = initials || role.is_some() || {
                 let first_word = folded[span.clone()].split([' ', '-']).next().unwrap_or("");
                 let speech = speech_verbs
@@ -351,7 +357,7 @@ pub fn find(
                 is_given_name(first_word) || speech
             };
             if accepted {
-                found.push(person(text, folded, role, span.clone(), hits));
+                found.push(person(text, folded, role, span.clone(), hits, &mut scratch));
                 floor = span.end;
             }
         }
@@ -387,69 +393,81 @@ fn case_after_role(folded_role_word: &str) -> Case {
 
 const CONSONANTS: &str = "бвгджзклмнпрстфхцчшщ";
 
-/// The nominative of one word of a man's name in the given case; words it cannot tell (women's
-/// names, foreign indeclinables) are left as written.
-fn nominative_word(word: &str, case: Case) -> String {
+/// Appends to `out` the nominative of one word of a man's name in the given case; words it cannot
+/// tell (women's names, foreign indeclinables) as written.
+fn push_nominative(word: &str, case: Case, out: &mut String) {
+    match nominative_change(word, case) {
+        Some((k, ending)) => {
+            out.push_str(&word[..word.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)]);
+            out.push_str(ending);
+        }
+        None => out.push_str(word),
+    }
+}
+
+/// How the nominative of one word of a man's name in `case` is made: its last `k` characters
+/// replaced by an ending; `None` for the word as written.
+fn nominative_change(word: &str, case: Case) -> Option<(usize, &'static str)> {
     let n = word.chars().count();
     if n < 3 || word.contains('.') {
-        return word.to_string();
+        return None;
     }
     let ends = |s: &str| word.ends_with(s);
-    // The word without its last `k` characters, and the character before them.
-    let stem = |k: usize| word[..word.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i)].to_string();
+    // The character before the last `k`.
     let before = |k: usize| word.chars().rev().nth(k).unwrap_or(' ');
     match case {
-        Case::Nominative => word.to_string(),
+        Case::Nominative => None,
         Case::Genitive => {
             if ends("ой") && n > 4 {
-                stem(2) + "а"
+                Some((2, "а"))
             } else if ends("ии") {
-                stem(1) + "я"
+                Some((1, "я"))
             } else if ends("ы") && CONSONANTS.contains(before(1)) {
-                stem(1) + "а"
+                Some((1, "а"))
             } else if ends("ия") || ends("ея") {
-                stem(1) + "й"
+                Some((1, "й"))
             } else if ends("я") && CONSONANTS.contains(before(1)) {
-                stem(1) + "ь"
+                Some((1, "ь"))
             } else if ends("а") && CONSONANTS.contains(before(1)) {
-                stem(1)
+                Some((1, ""))
             } else {
-                word.to_string()
+                None
             }
         }
         Case::Dative => {
             if ends("ию") || ends("ею") {
-                stem(1) + "й"
+                Some((1, "й"))
             } else if ends("ю") && CONSONANTS.contains(before(1)) {
-                stem(1) + "ь"
+                Some((1, "ь"))
             } else if ends("у") && CONSONANTS.contains(before(1)) {
-                stem(1)
+                Some((1, ""))
             } else {
-                word.to_string()
+                None
             }
         }
         Case::Instrumental => {
             if ends("ым") || (ends("им") && n > 4) || (ends("ом") && CONSONANTS.contains(before(2))) {
-                stem(2)
+                Some((2, ""))
             } else if ends("ием") || ends("еем") {
-                stem(2) + "й"
+                Some((2, "й"))
             } else if ends("ем") && CONSONANTS.contains(before(2)) {
-                stem(2) + "ь"
+                Some((2, "ь"))
             } else if ends("ией") {
-                stem(2) + "я"
+                Some((2, "я"))
             } else if ends("ой") && n > 4 {
-                stem(2) + "а"
+                Some((2, "а"))
             } else {
-                word.to_string()
+                None
             }
         }
     }
 }
 
 /// The person named at `span`, introduced by `role` (see [`role_before`]) if any.
-fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit]) -> PersonMention {
+fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit], ws: &mut Vec<Span>) -> PersonMention {
     let case = role.as_ref().map_or(Case::Nominative, |r| {
-        let last_role_word = words(text, r.clone()).into_iter().rfind(|w| is_role_word(&folded[w.clone()]));
+        words_into(text, r.clone(), ws);
+        let last_role_word = ws.drain(..).rfind(|w| is_role_word(&folded[w.clone()]));
         last_role_word.map_or(Case::Nominative, |w| case_after_role(&folded[w]))
     });
     let country = role.as_ref().and_then(|r| {
@@ -464,7 +482,7 @@ fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit]
         if i > 0 {
             name.push(' ');
         }
-        name.push_str(&nominative_word(w, case));
+        push_nominative(w, case, &mut name);
     }
     PersonMention { name, span, role: role.map(|r| single_spaced(&text[r])), country }
 }
@@ -554,8 +572,11 @@ mod tests {
         #[test]
         fn word_scanners_agree_with_the_character_rule(text in "\\PC{0,30}|[а-яА-Я ,.Әә«»—-]{0,40}") {
             let expected = words_by_chars(&text);
-            proptest::prop_assert_eq!(words(&text, 0..text.len()), expected.clone());
-            let mut before = WordsBefore { text: &text, floor: 0, pos: text.len(), found: Vec::new() };
+            // Left over from an earlier use: emptied first.
+            let (mut forward, mut found): (Vec<Span>, Vec<Span>) = (vec![0..1, 2..3], vec![0..1, 2..3]);
+            words_into(&text, 0..text.len(), &mut forward);
+            proptest::prop_assert_eq!(forward, expected.clone());
+            let mut before = WordsBefore::new(&text, 0, text.len(), &mut found);
             let backwards: Vec<Span> = (0..).map_while(|k| before.get(k)).collect();
             proptest::prop_assert_eq!(backwards, expected.into_iter().rev().collect::<Vec<_>>());
         }
@@ -689,13 +710,16 @@ mod tests {
             from in 0usize..30,
         ) {
             let floor = s.char_indices().nth(from).map_or(s.len(), |(i, _)| i);
-            let mut back = WordsBefore { text: &s, floor, pos: s.len(), found: Vec::new() };
+            // Left over from an earlier use: emptied first.
+            let (mut forward, mut found): (Vec<Span>, Vec<Span>) = (vec![0..1, 2..3], vec![0..1, 2..3]);
+            let mut back = WordsBefore::new(&s, floor, s.len(), &mut found);
             let mut got = Vec::new();
             while let Some(w) = back.get(got.len()) {
                 got.push(w);
             }
             got.reverse();
-            proptest::prop_assert_eq!(&got, &words(&s, floor..s.len()));
+            words_into(&s, floor..s.len(), &mut forward);
+            proptest::prop_assert_eq!(&got, &forward);
             // And both are the runs of letters, digits and hyphens, by the characters.
             let by_chars: Vec<Span> = words_by_chars(&s[floor..]).into_iter().map(|w| floor + w.start..floor + w.end).collect();
             proptest::prop_assert_eq!(got, by_chars);
