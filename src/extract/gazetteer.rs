@@ -238,7 +238,8 @@ impl Gazetteer {
     /// Like [`Gazetteer::find`], within the given byte ranges only (an article's title and body).
     /// `words` are the words of the ranges (see [`Words`]).
     pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span], words: &Words) -> Vec<Hit> {
-        let mut cands: Vec<(usize, usize, usize)> = Vec::with_capacity(16);
+        // Room for the names of most articles.
+        let mut cands: Vec<(usize, usize, usize)> = Vec::with_capacity(64);
         for range in ranges {
             self.matcher.find(folded, words.within(range.clone()), range.end, |pid, s, e| {
                 if text.is_char_boundary(e)

@@ -239,7 +239,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         warnings.push("no event date found".to_string());
     }
     let primary = Event {
-        id: format!("{}#0", article.rel),
+        id: event_id(&article.rel, 0),
         file: article.rel.clone(),
         primary: true,
         title,
@@ -258,6 +258,16 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     let mut events = vec![primary];
     secondary_events(&facts, anchor, keep, &mut events);
     events
+}
+
+/// `file#n`: the id of an article's `n`-th event, made in one allocation (`format!` made two).
+fn event_id(file: &str, n: usize) -> String {
+    use std::fmt::Write;
+    let mut id = String::with_capacity(file.len() + 4);
+    id.push_str(file);
+    id.push('#');
+    write!(id, "{n}").expect("writing to a string");
+    id
 }
 
 /// For an article without a headline, its lead sentence (cut to about 120 characters) stands in.
@@ -591,7 +601,7 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
         }
         let p = &events[0];
         let event = Event {
-            id: format!("{}#{}", p.file, events.len()),
+            id: event_id(&p.file, events.len()),
             file: p.file.clone(),
             primary: false,
             title: p.title.clone(),

@@ -320,11 +320,12 @@ pub fn find(
     let mut spans: Vec<(Span, bool)> = Vec::with_capacity(8);
     // The words of a run or role, and the words before a name: one vector for all of them.
     let mut scratch: Vec<Span> = Vec::with_capacity(32);
+    let (mut initials, mut runs) = (Vec::with_capacity(8), Vec::with_capacity(8));
     for sentence in sentences {
         // Candidates in text order: names with initials, then capitalised runs beside them.
         spans.clear();
-        let (initials, runs) = super::names::initials_and_runs(text, sentence.clone(), &capitals);
-        for mut span in initials {
+        super::names::initials_and_runs(text, sentence.clone(), &capitals, &mut initials, &mut runs);
+        for mut span in initials.drain(..) {
             // A capitalised word after the surname that is not a name ("Министр") is dropped.
             if let Some(sp) = text[span.clone()].rfind(' ') {
                 let last = span.start + sp + 1..span.end;
@@ -337,7 +338,7 @@ pub fn find(
             }
             spans.push((span, true));
         }
-        for run in runs {
+        for run in runs.drain(..) {
             if spans.iter().any(|(t, _)| t.start < run.end && run.start < t.end) {
                 continue;
             }

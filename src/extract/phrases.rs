@@ -124,7 +124,8 @@ impl<L: Copy> PhraseSet<L> {
     /// article's regions are), as (label, span), in text order; `words` are the words of the text
     /// (see [`Words`]). A match never runs past the end of its range.
     pub fn find(&self, folded: &str, ranges: &[Span], words: &Words) -> impl Iterator<Item = (L, Span)> + '_ {
-        let mut out = Vec::with_capacity(16);
+        // Room for the phrases of most articles.
+        let mut out = Vec::with_capacity(64);
         for range in ranges {
             let from = out.len();
             self.find_in(folded, range.clone(), words, &mut out);
