@@ -20,7 +20,7 @@ pub fn large_timeline(n: usize) -> Timeline {
         let mut e = c.events[i % c.events.len()].clone();
         e.date = Some(EventDate::day(2012 + (i % 15) as i32, 1 + (i % 12) as u32, 1 + (i % 28) as u32));
         e.title = e.title.map(|t| format!("{t} {} {i}", words[i % words.len()]));
-        e.file = format!("{i:07}-{}", e.file);
+        e.file = format!("{i:07}-{}", e.file).into();
         events.push(e);
     }
     Timeline::new(c.articles, events)

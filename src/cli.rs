@@ -35,13 +35,13 @@ pub fn export(t: &Timeline, format: Format, filter: &str, out: &mut dyn Write) -
             writeln!(out, "id,file,primary,date,published,city,country,countries,orgs,kind,people,topics,title")?;
             for e in events {
                 let fields = [
-                    e.id.clone(),
-                    e.file.clone(),
+                    e.id.to_string(),
+                    e.file.to_string(),
                     e.primary.to_string(),
                     e.date.map(|d| d.to_string()).unwrap_or_default(),
                     e.published.map(|d| d.to_string()).unwrap_or_default(),
-                    e.place.as_ref().and_then(|p| p.city.clone()).unwrap_or_default(),
-                    e.place.as_ref().map(|p| p.country.clone()).unwrap_or_default(),
+                    e.place.as_ref().and_then(|p| p.city.as_ref()).map(ToString::to_string).unwrap_or_default(),
+                    e.place.as_ref().map(|p| p.country.to_string()).unwrap_or_default(),
                     e.countries.join(";"),
                     e.orgs.join(";"),
                     e.kind.as_str().to_string(),
@@ -104,7 +104,7 @@ pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
     for e in &events {
         let place = e.place.as_ref().map(|p| match &p.city {
             Some(c) => format!("{c}, {}", p.country),
-            None => p.country.clone(),
+            None => p.country.to_string(),
         });
         let line = format!(
             "{}  {}  {}  {}  {}  {}",

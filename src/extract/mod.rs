@@ -19,7 +19,7 @@ pub mod phrases;
 use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
 use crate::lexicon::{sentences_into, FastMap, Words};
 use crate::load::Article;
-use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, Span};
+use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, ShortText, Span};
 use dates::DateMention;
 use gazetteer::{Gazetteer, Hit, Target};
 use phrases::PhraseSet;
@@ -226,7 +226,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         persons.push(Person {
             name: p.name,
             role: p.role,
-            country: p.country.map(|c| g.countries[c as usize].code.clone()),
+            country: p.country.map(|c| ShortText::new(&g.countries[c as usize].code)),
         });
     }
     let kind = kind(&facts, article.structure.title.as_ref(), anchor);
@@ -240,7 +240,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     }
     let primary = Event {
         id: event_id(&article.rel, 0),
-        file: article.rel.clone(),
+        file: ShortText::new(&article.rel),
         primary: true,
         title,
         // Exported only when complete: a dateline may give day and month alone.
@@ -260,10 +260,10 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     events
 }
 
-/// `file#n`: the id of an article's `n`-th event, made in one allocation (`format!` made two).
-fn event_id(file: &str, n: usize) -> String {
+/// `file#n`: the id of an article's `n`-th event.
+fn event_id(file: &str, n: usize) -> ShortText {
     use std::fmt::Write;
-    let mut id = String::with_capacity(file.len() + 4);
+    let mut id = ShortText::with_capacity(file.len() + 4);
     id.push_str(file);
     id.push('#');
     write!(id, "{n}").expect("writing to a string");
@@ -430,9 +430,12 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
     let g = Gazetteer::get();
     let city_place = |c: u16| {
         let city = &g.cities[c as usize];
-        Place { city: Some(city.name.clone()), country: g.countries[city.country as usize].code.clone() }
+        Place {
+            city: Some(ShortText::new(&city.name)),
+            country: ShortText::new(&g.countries[city.country as usize].code),
+        }
     };
-    let country_place = |c: u16| Place { city: None, country: g.countries[c as usize].code.clone() };
+    let country_place = |c: u16| Place { city: None, country: ShortText::new(&g.countries[c as usize].code) };
     // The hits of one kind tied to a gathering, with their sentences, in text order. Asked kind by
     // kind, cities first: most articles name a city and never need the ties of their countries,
     // and each tie reads the words around the name.
@@ -477,7 +480,7 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
     counts.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| country_place(c))
 }
 
-fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<String>, Vec<String>) {
+fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortText>, Vec<ShortText>) {
     let g = Gazetteer::get();
     let mut countries = Vec::with_capacity(f.hits.len());
     let mut orgs = Vec::with_capacity(f.hits.len());
@@ -513,10 +516,10 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<String>,
 /// The distinct strings of `v`, sorted and owned. An article names the same country or topic
 /// many times: gathered as references and owned once each at the end, where a set of owned
 /// strings made one for every mention.
-fn sorted_distinct(mut v: Vec<&str>) -> Vec<String> {
+fn sorted_distinct(mut v: Vec<&str>) -> Vec<ShortText> {
     v.sort_unstable();
     v.dedup();
-    v.into_iter().map(str::to_string).collect()
+    v.into_iter().map(ShortText::new).collect()
 }
 
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
@@ -546,7 +549,7 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     }
 }
 
-fn topics(f: &Facts) -> Vec<String> {
+fn topics(f: &Facts) -> Vec<ShortText> {
     let in_body = |span: &Span| {
         f.hits
             .iter()
@@ -592,8 +595,8 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
                 Target::City(c) if place.is_none() && tied_to_cue(f, &h.span).is_some() => {
                     let city = &g.cities[c as usize];
                     place = Some(Place {
-                        city: Some(city.name.clone()),
-                        country: g.countries[city.country as usize].code.clone(),
+                        city: Some(ShortText::new(&city.name)),
+                        country: ShortText::new(&g.countries[city.country as usize].code),
                     });
                 }
                 _ => {}

@@ -8,7 +8,7 @@ pub mod text;
 use crate::extract::gazetteer::Gazetteer;
 use crate::lexicon::{fold, FastMap};
 use crate::load::ArticleRef;
-use crate::model::{Event, EventDate, FactKind};
+use crate::model::{Event, EventDate, FactKind, ShortText};
 pub use query::{Query, SortOrder};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -193,8 +193,8 @@ impl FacetNames {
         let seen: Seen = events
             .par_iter()
             .fold(Seen::default, |mut seen, e| {
-                seen[COUNTRY].extend(e.countries.iter().map(String::as_str));
-                seen[BODY].extend(e.orgs.iter().map(String::as_str));
+                seen[COUNTRY].extend(e.countries.iter().map(ShortText::as_str));
+                seen[BODY].extend(e.orgs.iter().map(ShortText::as_str));
                 seen
             })
             .reduce(Seen::default, |mut a, b| {
@@ -229,8 +229,8 @@ impl FacetNames {
 
     /// An event's countries, then its bodies, as indexes into `names`.
     fn ids_of(&self, event: &Event) -> Vec<u32> {
-        let countries = event.countries.iter().filter_map(|c| self.ids[COUNTRY].get(c));
-        countries.chain(event.orgs.iter().filter_map(|b| self.ids[BODY].get(b))).copied().collect()
+        let countries = event.countries.iter().filter_map(|c| self.ids[COUNTRY].get(c.as_str()));
+        countries.chain(event.orgs.iter().filter_map(|b| self.ids[BODY].get(b.as_str()))).copied().collect()
     }
 
     /// For each name, whether the token matches it.

@@ -114,7 +114,7 @@ pub fn layout(
     let date = crate::ui::panes::timeline::date_cell(e.date);
     let mut first = vec![(date, style(FactKind::Date)), (e.kind.as_str().to_string(), Style::default())];
     if let Some(p) = &e.place {
-        let country = g.country(&p.country).map_or(p.country.clone(), |c| format!("{} ({})", c.name_ru, c.code));
+        let country = g.country(&p.country).map_or(p.country.to_string(), |c| format!("{} ({})", c.name_ru, c.code));
         match &p.city {
             Some(city) => first.push((format!("{city}, {country}"), style(FactKind::Place))),
             None => first.push((country, style(FactKind::Place))),
@@ -127,13 +127,13 @@ pub fn layout(
     let countries = e
         .countries
         .iter()
-        .map(|c| (g.country(c).map_or(c.clone(), |x| format!("{c} {}", x.name_ru)), style(FactKind::Country)))
+        .map(|c| (g.country(c).map_or(c.to_string(), |x| format!("{c} {}", x.name_ru)), style(FactKind::Country)))
         .collect();
     push_field(&mut doc, "Countries", countries, width);
     let bodies = e
         .orgs
         .iter()
-        .map(|b| (g.body(b).map_or(b.clone(), |x| format!("{b} {}", x.name_en)), style(FactKind::Body)))
+        .map(|b| (g.body(b).map_or(b.to_string(), |x| format!("{b} {}", x.name_en)), style(FactKind::Body)))
         .collect();
     push_field(&mut doc, "Bodies", bodies, width);
     let people = e
@@ -145,12 +145,12 @@ pub fn layout(
         })
         .collect();
     push_field(&mut doc, "People", people, width);
-    push_field(&mut doc, "Topics", e.topics.iter().map(|x| (x.clone(), Style::default())).collect(), width);
+    push_field(&mut doc, "Topics", e.topics.iter().map(|x| (x.to_string(), Style::default())).collect(), width);
     let published = e.published.map_or("unknown".to_string(), |d| d.to_string());
     push_field(
         &mut doc,
         "Source",
-        vec![(e.file.clone(), Style::default()), (format!("published {published}"), theme::dim())],
+        vec![(e.file.to_string(), Style::default()), (format!("published {published}"), theme::dim())],
         width,
     );
     push_plain(&mut doc, &"─".repeat(width), theme::dim(), width);

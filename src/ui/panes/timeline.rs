@@ -26,7 +26,7 @@ fn place_cell(e: &Event) -> String {
     match &e.place {
         Some(p) => match &p.city {
             Some(c) => format!("{c}, {}", p.country),
-            None => p.country.clone(),
+            None => p.country.to_string(),
         },
         None => String::new(),
     }
@@ -97,7 +97,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
             spans.push(Span::styled(fit(&e.orgs.join(" "), bw), base.patch(theme::fact(crate::model::FactKind::Body))));
             spans.push(Span::styled(" ", base));
         }
-        let mut t = e.title.clone().unwrap_or_else(|| e.file.clone());
+        let mut t = e.title.clone().unwrap_or_else(|| e.file.to_string());
         let mut matches =
             app.last_query.as_ref().map(|q| app.timeline.title_highlights(hit.entry, q)).unwrap_or_default();
         if !e.primary {
