@@ -187,13 +187,13 @@ pub struct Evidence {
     pub kind: FactKind,
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub value: String,
+    pub text: ShortText,
+    pub value: ShortText,
 }
 
 impl Evidence {
-    pub fn new(source: &str, kind: FactKind, span: Span, value: String) -> Evidence {
-        Evidence { kind, start: span.start, end: span.end, text: source[span].to_string(), value }
+    pub fn new(source: &str, kind: FactKind, span: Span, value: ShortText) -> Evidence {
+        Evidence { kind, start: span.start, end: span.end, text: ShortText::new(&source[span]), value }
     }
 
     /// Whether `e`, coming after `kept` in text order, stays with an event whose evidence is not
@@ -286,8 +286,13 @@ mod tests {
 
     #[test]
     fn printed_evidence_goes_back_where_it_was() {
-        let ev =
-            |kind, text: &str, at| Evidence { kind, start: at, end: at + 1, text: text.into(), value: String::new() };
+        let ev = |kind, text: &str, at| Evidence {
+            kind,
+            start: at,
+            end: at + 1,
+            text: text.into(),
+            value: ShortText::default(),
+        };
         let all = vec![
             ev(FactKind::Country, "Китае", 0),
             ev(FactKind::Place, "Карамае", 1),

@@ -20,6 +20,7 @@ use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
 use crate::lexicon::{sentences_into, FastMap, Words};
 use crate::load::Article;
 use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, ShortText, Span};
+use compact_str::ToCompactString;
 use dates::DateMention;
 use gazetteer::{Gazetteer, Hit, Target};
 use phrases::PhraseSet;
@@ -122,7 +123,7 @@ impl<'a> EvidenceList<'a> {
 
     /// Adds the evidence that `span` of the text gave a fact of `kind`; `value` is asked for only
     /// if the piece is kept.
-    fn push(&mut self, kind: FactKind, span: Span, value: impl FnOnce() -> String) {
+    fn push(&mut self, kind: FactKind, span: Span, value: impl FnOnce() -> ShortText) {
         // Only places can stay unprinted; `finish` leaves out repeated ones.
         if self.keep == EvidenceKept::All || kind == FactKind::Place {
             self.items.push(Evidence::new(self.text, kind, span, value()));
@@ -207,14 +208,14 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
             .iter()
             .find(|m| facts.sentence_of(m.span().start) == Some(anchor) && m.resolve(facts.published) == Some(d))
         {
-            evidence.push(FactKind::Date, m.span().start..m.span().end, || d.to_string());
+            evidence.push(FactKind::Date, m.span().start..m.span().end, || d.to_compact_string());
         }
     } else if let (Some((d, span)), Some(_)) = (&article.structure.published, date) {
-        evidence.push(FactKind::Date, span.start..span.end, || d.to_string());
+        evidence.push(FactKind::Date, span.start..span.end, || d.to_compact_string());
     }
     for h in &facts.hits {
         if let Target::City(c) = h.target {
-            evidence.push(FactKind::Place, h.span.start..h.span.end, || g.cities[c as usize].name.clone());
+            evidence.push(FactKind::Place, h.span.start..h.span.end, || ShortText::new(&g.cities[c as usize].name));
         }
     }
     let speech: Vec<Span> = facts.cues.iter().filter(|(c, _)| *c == Cue::Speech).map(|(_, s)| s.clone()).collect();
@@ -222,7 +223,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     // Kept as long as the event: no room to spare.
     let mut persons = Vec::with_capacity(found_people.len());
     for p in found_people {
-        evidence.push(FactKind::Person, p.span.start..p.span.end, || p.name.clone());
+        evidence.push(FactKind::Person, p.span.start..p.span.end, || ShortText::new(&p.name));
         persons.push(Person {
             name: p.name,
             role: p.role,
@@ -488,12 +489,12 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortTex
         match h.target {
             Target::Country(c) => {
                 let code = &g.countries[c as usize].code;
-                evidence.push(FactKind::Country, h.span.start..h.span.end, || code.clone());
+                evidence.push(FactKind::Country, h.span.start..h.span.end, || ShortText::new(code));
                 countries.push(code.as_str());
             }
             Target::Body(b) => {
                 let body = &g.bodies[b as usize];
-                evidence.push(FactKind::Body, h.span.start..h.span.end, || body.id.clone());
+                evidence.push(FactKind::Body, h.span.start..h.span.end, || ShortText::new(&body.id));
                 orgs.push(body.id.as_str());
                 // "ЕЭК ООН" names the UN too; "ЕЭК" alone does not.
                 if let Some(parent) = body.parent.map(|p| &g.bodies[p as usize]) {
@@ -619,7 +620,7 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
             warnings: Vec::new(),
             evidence: {
                 let mut e = EvidenceList::new(f.text, keep, 1);
-                e.push(FactKind::Date, m.span().start..m.span().end, || d.to_string());
+                e.push(FactKind::Date, m.span().start..m.span().end, || d.to_compact_string());
                 e.finish()
             },
         };
