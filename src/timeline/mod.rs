@@ -21,8 +21,6 @@ struct Entry {
     event: usize,
     /// Index into [`Timeline::articles`].
     article: usize,
-    /// Number of characters of the title at the start of the entry's haystack.
-    title_chars: usize,
     date: Option<EventDate>,
 }
 
@@ -266,7 +264,6 @@ type OrderKey<'e> = (bool, Option<(i32, u32, u32)>, &'e str, bool);
 
 /// What the timeline keeps of an event besides the event: made on all cores.
 struct Prepared {
-    title_chars: usize,
     facets: Vec<u32>,
     article: usize,
 }
@@ -279,10 +276,7 @@ impl Timeline {
         let prepared: Vec<Prepared> = events
             .par_iter()
             .zip(article_of)
-            .map(|(event, article)| {
-                let title = event.title.as_deref().unwrap_or(&event.file);
-                Prepared { title_chars: title.chars().count(), facets: facet_names.ids_of(event), article }
-            })
+            .map(|(event, article)| Prepared { facets: facet_names.ids_of(event), article })
             .collect();
         // Indexes are sorted, not events: an event is hundreds of bytes to move. The keys are laid
         // out side by side first, so that comparisons do not chase every event across the heap;
@@ -301,7 +295,7 @@ impl Timeline {
             .par_iter()
             .map(|&from| {
                 let p = &prepared[from];
-                Entry { event: from, article: p.article, title_chars: p.title_chars, date: events[from].date }
+                Entry { event: from, article: p.article, date: events[from].date }
             })
             .collect();
         let mut facets = EntryFacets {
@@ -489,8 +483,11 @@ impl Timeline {
         if tokens.is_empty() {
             return Vec::new();
         }
-        let e = &self.entries[entry];
-        let title: String = self.haystacks().haystack(entry).chars().take(e.title_chars).collect();
+        // The haystack opens with the title, folded (which keeps its characters' count). Counted
+        // here, for the few rows on screen, rather than for every event when the timeline is made.
+        let e = self.event(entry);
+        let title_chars = e.title.as_deref().unwrap_or(&e.file).chars().count();
+        let title: String = self.haystacks().haystack(entry).chars().take(title_chars).collect();
         self.matcher.highlights(&title, &tokens)
     }
 
