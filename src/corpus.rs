@@ -116,8 +116,9 @@ pub fn build_with(
         .filter_map(|f| f.stat.map(|s| FileKey { rel: f.rel.clone(), size: s.size, modified: s.modified }))
         .collect();
     let keys: Option<&[FileKey]> = (with_cache && keys.len() == files.len()).then_some(&keys);
+    let found = keys.filter(|_| !cache.is_empty()).map(|k| cache.find_all(k)).unwrap_or_default();
     // Decided before anything is read: an unchanged folder's cache is not written again.
-    let mut writer = keys.filter(|k| !cache.is_current(k)).and_then(|_| cache.writer(files.len()));
+    let mut writer = keys.filter(|_| !cache.is_current(&found)).and_then(|_| cache.writer(files.len()));
 
     let wants_records = writer.is_some();
     // Evidence that nobody will print or cache is not made at all.
@@ -133,7 +134,7 @@ pub fn build_with(
     let read_batch = |range: std::ops::Range<usize>, files: &[walk::FoundFile]| -> Vec<Read> {
         let base = range.start;
         let cached: Vec<Option<Outcome>> = match keys {
-            Some(k) if !cache.is_empty() => cache.get_all(&k[range.clone()], opts.keep_evidence),
+            Some(_) if !cache.is_empty() => cache.get_all(&found[range.clone()], opts.keep_evidence),
             _ => vec![None; range.len()],
         };
         range

@@ -120,13 +120,15 @@ fn walk_dir(
             Err(e) => warnings.push(LoadWarning::new(rel_of(dir), format!("cannot list an entry: {}", io_reason(&e)))),
         }
     }
-    let mut children: Vec<(fs::DirEntry, PathBuf, Option<fs::FileType>)> = listed
+    // Each child with whether its name is an article's, told once.
+    let mut children: Vec<(fs::DirEntry, PathBuf, Option<fs::FileType>, bool)> = listed
         .into_par_iter()
         .filter_map(|(e, kind)| {
             let path = e.path();
             let hidden = name_bytes(&path).starts_with(b".");
-            let other_file = kind.is_some_and(|k| k.is_file()) && !is_article(&path);
-            (!hidden && !other_file).then_some((e, path, kind))
+            let article = is_article(&path);
+            let other_file = kind.is_some_and(|k| k.is_file()) && !article;
+            (!hidden && !other_file).then_some((e, path, kind, article))
         })
         .collect();
     // In name order, so that of two ways into one folder (a link and the folder itself) the same
@@ -155,7 +157,7 @@ fn walk_dir(
     let rel_dir = rel_of(dir);
     let steps: Vec<Step> = children
         .into_par_iter()
-        .map(|(e, path, kind)| {
+        .map(|(e, path, kind, article)| {
             let found = match kind {
                 Some(k) if k.is_dir() && !stat => Ok(Kind::Folder),
                 Some(k) if k.is_file() && !stat => Ok(Kind::File(None)),
@@ -169,7 +171,7 @@ fn walk_dir(
                 }
                 Err(err) => Step::Warn(LoadWarning::new(rel_of(&path), format!("cannot open: {}", io_reason(&err)))),
                 Ok(Kind::Folder) => Step::Folder(path),
-                Ok(Kind::File(file_stat)) if is_article(&path) => {
+                Ok(Kind::File(file_stat)) if article => {
                     // `rel_of(&path)`, without taking the whole path apart again for every file.
                     let name = String::from_utf8_lossy(name_bytes(&path));
                     let name = if name.contains('\\') { name.replace('\\', "/") } else { name.into_owned() };
