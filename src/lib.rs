@@ -9,6 +9,7 @@ pub mod bench;
 pub mod cache;
 pub mod cli;
 pub mod corpus;
+pub mod eval;
 pub mod extract;
 pub mod lexicon;
 pub mod load;

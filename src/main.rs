@@ -78,6 +78,22 @@ enum Command {
     },
     /// Load everything and print counts.
     Stats { path: Option<PathBuf> },
+    /// Score the events of a folder (or a saved export) against hand-made labels.
+    Eval {
+        /// The labels: a JSON array of articles (see README, "Accuracy").
+        gold: PathBuf,
+        /// The articles the labels are for; the bundled samples when omitted.
+        path: Option<PathBuf>,
+        /// Score this saved `export --format json` output instead of loading PATH.
+        #[arg(long, conflicts_with = "path")]
+        events: Option<PathBuf>,
+        /// Print every wrong answer before the figures.
+        #[arg(long)]
+        verbose: bool,
+        /// Score the main labels alone, without their accepted alternatives.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Print every name the gazetteer knows, one per line (for grep baselines and checks).
     Names,
     /// Measure load time, time per filter keystroke and frame draw time on a folder.
@@ -173,6 +189,10 @@ fn main() -> ExitCode {
         Some(Command::Stats { path }) => {
             load(path.as_deref(), &opts).map(|(t, n)| leaving(t, |t| cli::stats(t, n, &mut out)))
         }
+        Some(Command::Eval { gold, path, events, verbose, strict }) => {
+            eval(&gold, path.as_deref(), events.as_deref(), strict, &opts)
+                .map(|report| out.write_all(report.render(verbose).as_bytes()))
+        }
         Some(Command::Bench { path }) => Ok(ictdip::bench::run(&Source::from_arg(path.as_deref()), &opts, &mut out)),
         Some(Command::Cache { action: CacheAction::Clear }) => match corpus::clear_cache() {
             Ok(n) => Ok(writeln!(out, "removed {n} cache file(s)")),
@@ -214,6 +234,37 @@ fn main() -> ExitCode {
         }
         Err(code) => code,
     }
+}
+
+/// The report of `ictdip eval`: labels read, events loaded (or read from a saved export), scored.
+fn eval(
+    gold: &std::path::Path,
+    path: Option<&std::path::Path>,
+    events: Option<&std::path::Path>,
+    strict: bool,
+    opts: &BuildOptions,
+) -> Result<ictdip::eval::Report, ExitCode> {
+    let fail = |what: String| {
+        eprintln!("ictdip: {what}");
+        ExitCode::from(1)
+    };
+    let read_json = |p: &std::path::Path| -> Result<serde_json::Value, ExitCode> {
+        let text = std::fs::read_to_string(p).map_err(|e| fail(format!("cannot read {}: {e}", p.display())))?;
+        serde_json::from_str(&text).map_err(|e| fail(format!("{} is not valid JSON: {e}", p.display())))
+    };
+    let labels: Vec<ictdip::eval::Label> = serde_json::from_value(read_json(gold)?)
+        .map_err(|e| fail(format!("{} is not a list of labels: {e}", gold.display())))?;
+    let events: Vec<serde_json::Value> = match events {
+        Some(file) => match read_json(file)? {
+            serde_json::Value::Array(a) => a,
+            _ => return Err(fail(format!("{} is not an export (a JSON array of events)", file.display()))),
+        },
+        None => {
+            let (t, _) = load(path, opts)?;
+            leaving(t, |t| t.events().map(|e| serde_json::to_value(e).unwrap_or_default()).collect())
+        }
+    };
+    Ok(ictdip::eval::score(&events, &labels, strict))
 }
 
 fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> io::Result<()> {

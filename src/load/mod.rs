@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod stamp;
 pub mod structure;
 pub mod walk;
 

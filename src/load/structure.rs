@@ -6,6 +6,7 @@
 //! date; the rest is shown dimmed in the reader. Everything here works line by line with general
 //! rules and the markers in `assets/furniture.txt`, never with knowledge of particular outlets.
 
+use super::stamp;
 use crate::lexicon::furniture::{MarkerKind, WithinMarkers};
 use crate::lexicon::{lines_with_spans, months};
 use crate::model::{EventDate, Span};
@@ -316,6 +317,145 @@ fn headline_like(line: &str) -> bool {
     !t.is_empty() && t.chars().nth(200).is_none() && !ends_sentence(line)
 }
 
+/// How many non-blank lines from the top the lead paragraph is looked for in: menus, widgets and
+/// banners above a headline rarely run longer.
+const HEAD_LINES: usize = 40;
+
+/// The first line of the article's text proper: a line that opens with a dateline or a metadata
+/// prefix, or reads as a paragraph (a sentence of some length, or a long line). `lines.len()`
+/// when none is found near the top.
+fn lead_line(p: &Patterns, lines: &[(usize, &str)], roles: &[Option<Role>]) -> usize {
+    let mut seen = 0;
+    for (i, (_, line)) in lines.iter().enumerate() {
+        if is_blank(line) || roles[i].is_some() {
+            continue;
+        }
+        seen += 1;
+        if seen > HEAD_LINES {
+            break;
+        }
+        let chars = line.trim().chars().take(200).count();
+        let paragraph = chars >= 200 || (ends_sentence(line) && chars >= 60 && p.date_line(line).is_none());
+        if paragraph || p.dateline_prefix(line).is_some() || p.undated_dateline_prefix(line).is_some() {
+            return i;
+        }
+        if p.meta_prefix(line).is_some_and(|m| line[m.end..].trim().chars().nth(60).is_some()) {
+            return i;
+        }
+    }
+    lines.len()
+}
+
+/// Letters-bearing words in a line.
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+}
+
+/// Reads the lines above the lead (`lead`, from [`lead_line`]): stamps become metadata (the first
+/// gives the publication date), clock, currency and weather widgets furniture; the headline is
+/// found among the headline-like lines, and what stands above it (menus, banners announcing other
+/// events) is furniture, what stands between it and the lead (a deck) body. Returns the first line
+/// after the headline (or 0 when there is none), from which the lead's prefixes are looked for.
+///
+/// The headline is, in this order: a line the page prints twice (the `<title>` and the `<h1>`);
+/// the headline-like line just above the stamp, or else just below it; the first line of the
+/// page; the last headline-like line before the lead. Only the first of these held before pages
+/// with widgets and menus above their headline were met.
+fn read_head(
+    lines: &[(usize, &str)],
+    folded: &str,
+    lead: usize,
+    roles: &mut [Option<Role>],
+    st: &mut Structure,
+) -> usize {
+    let head: Vec<usize> = (0..lead.min(lines.len())).filter(|&i| !is_blank(lines[i].1)).collect();
+    let mut stamp_line = None;
+    for &i in &head {
+        if roles[i].is_some() {
+            continue;
+        }
+        let (start, line) = lines[i];
+        match stamp::classify(&folded[start..start + line.len()]) {
+            Some(stamp::DateLine::Widget) => roles[i] = Some(Role::Furniture),
+            Some(stamp::DateLine::Stamp(d)) => {
+                roles[i] = Some(Role::Meta);
+                if stamp_line.is_none() {
+                    stamp_line = Some(i);
+                    st.published = Some((d, start..start + line.len()));
+                }
+            }
+            None if is_counter(line) => roles[i] = Some(Role::Furniture),
+            None => {}
+        }
+    }
+    fn norm(s: &str) -> &str {
+        s.trim_start_matches(['#', ' ']).trim()
+    }
+    let candidates: Vec<usize> = head
+        .iter()
+        .copied()
+        .filter(|&i| roles[i].is_none() && headline_like(lines[i].1) && word_count(lines[i].1) >= 2)
+        .collect();
+    let repeated = candidates.iter().copied().find(|&i| {
+        (i + 1..lines.len().min(lead + 1)).any(|j| !is_blank(lines[j].1) && norm(lines[j].1) == norm(lines[i].1))
+    });
+    let near_stamp = stamp_line.and_then(|s| {
+        let above = candidates.iter().copied().filter(|&i| i < s).next_back();
+        let below = candidates.iter().copied().find(|&i| i > s);
+        // Just above: nothing but blank lines, widgets and stamps between.
+        let adjacent = |a: usize, b: usize| (a + 1..b).all(|k| is_blank(lines[k].1) || roles[k].is_some());
+        above.filter(|&a| adjacent(a, s)).or(below.filter(|&b| adjacent(s, b))).or(above).or(below)
+    });
+    // The page's first line, if it can be a headline at all (one word will do there).
+    let first_line = head.first().copied().filter(|&i| roles[i].is_none() && headline_like(lines[i].1));
+    // With no lead found, the head is the whole text: its last headline-like line is no headline.
+    let last = candidates.last().copied().filter(|_| lead < lines.len());
+    let title = repeated.or(near_stamp).or(first_line).or(last);
+    let Some(t) = title else {
+        // No headline: the head is read as body, as before any of it was known.
+        return 0;
+    };
+    let (start, line) = lines[t];
+    roles[t] = Some(Role::Title);
+    let lead_chars = line.len() - line.trim_start_matches(['#', ' ']).len();
+    st.title = Some(start + lead_chars..start + line.trim_end().len());
+    let mut after = t + 1;
+    for &i in &head {
+        if roles[i].is_some() {
+            continue;
+        }
+        if i < t && lead < lines.len() {
+            roles[i] = Some(Role::Furniture);
+        } else if norm(lines[i].1) == norm(line) {
+            roles[i] = Some(Role::TitleRepeat);
+            after = after.max(i + 1);
+        }
+    }
+    // Repeats just under the headline, when the lead follows at once.
+    for j in t + 1..lines.len().min(t + 6) {
+        if is_blank(lines[j].1) || roles[j] == Some(Role::TitleRepeat) {
+            continue;
+        }
+        if roles[j].is_none() && norm(lines[j].1) == norm(line) {
+            roles[j] = Some(Role::TitleRepeat);
+            after = j + 1;
+        } else {
+            break;
+        }
+    }
+    after
+}
+
+/// The publication date from two sources near the top: the first found, unless only the second
+/// knows the year.
+fn better_published(first: Option<(EventDate, Span)>, second: Option<(EventDate, Span)>) -> Option<(EventDate, Span)> {
+    match (first, second) {
+        (Some(f), Some(s)) if f.0.year.is_none() && s.0.year.is_some() => Some(s),
+        (Some(f), _) => Some(f),
+        (None, s) => s,
+    }
+}
+
 /// The structure of a cleaned text (folding it first; see [`analyse_folded`]).
 pub fn analyse(text: &str) -> Structure {
     analyse_folded(text, &crate::lexicon::fold(text))
@@ -353,38 +493,13 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
         *r = Some(Role::Furniture);
     }
 
-    // 2. Title: the first non-blank line if it reads like a headline; repeats of it follow.
-    let first = lines.iter().position(|(_, l)| !is_blank(l));
-    let mut body_from = 0;
-    if let Some(i) = first.filter(|&i| roles[i].is_none()) {
-        let (start, line) = lines[i];
-        let is_title = headline_like(line)
-            && p.date_line(line).is_none()
-            && p.meta_prefix(line).is_none()
-            && p.dateline_prefix(line).is_none();
-        if is_title {
-            roles[i] = Some(Role::Title);
-            let lead = line.len() - line.trim_start_matches(['#', ' ']).len();
-            st.title = Some(start + lead..start + line.trim_end().len());
-            body_from = i + 1;
-            fn norm(s: &str) -> &str {
-                s.trim_start_matches(['#', ' ']).trim()
-            }
-            for j in i + 1..lines.len().min(i + 6) {
-                if is_blank(lines[j].1) {
-                    continue;
-                }
-                if norm(lines[j].1) == norm(line) {
-                    roles[j] = Some(Role::TitleRepeat);
-                    body_from = j + 1;
-                } else {
-                    break;
-                }
-            }
-        }
-    }
+    // 2. The head of the page, above the lead: stamps, widgets, menus, banners, the headline and
+    //    its deck (see `read_head`).
+    let lead = lead_line(p, &lines, &roles);
+    let body_from = read_head(&lines, folded, lead, &mut roles, &mut st);
 
-    // 3. Near the top: a line that is only a date, a metadata prefix, or a dateline prefix.
+    // 3. The lead's own prefix, or a line just under the headline: a date line, a metadata
+    //    prefix, or a dateline prefix.
     let mut seen = 0;
     for i in body_from..lines.len() {
         let (start, line) = lines[i];
@@ -414,13 +529,13 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
         };
         if let Some(m) = p.meta_prefix(line) {
             let span = split(Role::Meta, m.end);
-            st.published = st.published.take().or(captured_date(&m.date).map(|d| (d, span)));
+            st.published = better_published(st.published.take(), captured_date(&m.date).map(|d| (d, span)));
             break;
         }
         if let Some(m) = p.dateline_prefix(line) {
             let span = split(Role::Dateline, m.end);
             st.dateline_city = m.city.map(|city| start + city.start..start + city.end);
-            st.published = st.published.take().or(captured_date(&m.date).map(|d| (d, span)));
+            st.published = better_published(st.published.take(), captured_date(&m.date).map(|d| (d, span)));
             break;
         }
         if let Some(c) = p.undated_dateline_prefix(line) {

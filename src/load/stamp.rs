@@ -1,0 +1,265 @@
+//! The lines at the top of a news page that carry a date: the article's own stamp
+//! (`17.06.2025 15:32`, `24.09.08 11:30`, `16/08/2023`, `2022-11-01 10:32:46`,
+//! `14 марта 2025, 09:20`, `November 10, 2016`, `13:00, 14 February, 2019`,
+//! `2 марта 2020 г., Москва, Российская Федерация`), and the site's widgets that only look like
+//! one: a clock (`9 июля 2025, среда, 01:38, Душанбе`, `Суббота, 23 ноября 2024`), currency
+//! rates (`Курсы валют от 01/11/2024`), the weather.
+//!
+//! A stamp is a line that is mostly its date: once the date, times, numbers, punctuation and a few
+//! words pages print beside a stamp ("просмотров", "updated", a section or city name) are taken
+//! away, little is left. A widget names a weekday, a currency or the weather: a page's article
+//! stamp does not, while the clock at the top of every page of a site does.
+
+use crate::lexicon::months;
+use crate::model::EventDate;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// What a line near the top of a page is, as far as dates go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateLine {
+    /// The article's stamp: its publication date (maybe without a year).
+    Stamp(EventDate),
+    /// A clock, currency or weather widget: a date that is nobody's.
+    Widget,
+}
+
+struct Patterns {
+    /// `17.06.2025`, `24.09.08`, `16/08/2023`.
+    day_month_year: Regex,
+    /// `2022-11-01`, `2022/11/01`.
+    year_month_day: Regex,
+    /// `14 марта 2025`, `14 February, 2019`, `10 Nov 2016`, `20 апр`.
+    day_word: Regex,
+    /// `November 10, 2016`, `Nov. 10`.
+    word_day: Regex,
+    /// A time of day: `15:32`, `20:53:00`.
+    time: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        day_month_year: Regex::new(r"(?:^|[^\d.])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?:[^\d.]|$)")
+            .expect("pattern"),
+        year_month_day: Regex::new(r"(?:^|\D)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("pattern"),
+        day_word: Regex::new(r"(?:^|[^\d:])(\d{1,2}),?\s+([a-zа-я]{3,9})\.?(?:,?\s+(\d{4}))?").expect("pattern"),
+        word_day: Regex::new(r"([a-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?(?:\D|$)").expect("pattern"),
+        time: Regex::new(r"\d{1,2}:\d{2}(?::\d{2})?").expect("pattern"),
+    })
+}
+
+/// A two-digit year of a news stamp: this century unless it would lie well in the future.
+fn full_year(digits: &str) -> Option<i32> {
+    let y: i32 = digits.parse().ok()?;
+    Some(match digits.len() {
+        2 if y <= 69 => 2000 + y,
+        2 => 1900 + y,
+        _ => y,
+    })
+}
+
+fn checked(y: Option<i32>, m: u32, d: u32) -> Option<EventDate> {
+    let probe = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2024), m, d)?;
+    let _ = probe;
+    match y {
+        Some(y) if (1990..=2100).contains(&y) => Some(EventDate::day(y, m, d)),
+        Some(_) => None,
+        None => Some(EventDate::day_month(m, d)),
+    }
+}
+
+/// The first date in a folded line, with the byte range it takes.
+fn first_date(line: &str) -> Option<(EventDate, std::ops::Range<usize>)> {
+    let p = patterns();
+    let mut best: Option<(EventDate, std::ops::Range<usize>)> = None;
+    let mut offer = |d: Option<EventDate>, r: std::ops::Range<usize>| {
+        if let Some(d) = d {
+            if best.as_ref().is_none_or(|(_, b)| r.start < b.start) {
+                best = Some((d, r));
+            }
+        }
+    };
+    let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
+    if let Some(c) = p.day_month_year.captures(line) {
+        let (d, m) = (num(c.get(1)), num(c.get(2)));
+        let y = c.get(3).and_then(|y| full_year(y.as_str()));
+        if let (Some(d), Some(m), Some(y)) = (d, m, y) {
+            offer(checked(Some(y), m, d), c.get(1).expect("day").start()..c.get(3).expect("year").end());
+        }
+    }
+    if let Some(c) = p.year_month_day.captures(line) {
+        if let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3))) {
+            offer(checked(Some(y as i32), m, d), c.get(1).expect("year").start()..c.get(3).expect("day").end());
+        }
+    }
+    for c in p.day_word.captures_iter(line) {
+        let Some(m) = c.get(2).and_then(|w| months::month_of(w.as_str())) else { continue };
+        let (Some(d), y) = (num(c.get(1)), c.get(3).and_then(|y| full_year(y.as_str()))) else { continue };
+        let end = c.get(3).or(c.get(2)).expect("month").end();
+        offer(checked(y, m, d), c.get(1).expect("day").start()..end);
+        break;
+    }
+    for c in p.word_day.captures_iter(line) {
+        let Some(m) = c.get(1).and_then(|w| months::month_of(w.as_str())) else { continue };
+        let (Some(d), y) = (num(c.get(2)), c.get(3).and_then(|y| full_year(y.as_str()))) else { continue };
+        let end = c.get(3).or(c.get(2)).expect("day").end();
+        offer(checked(y, m, d), c.get(1).expect("month").start()..end);
+        break;
+    }
+    best
+}
+
+/// Words that name a weekday, a currency or the weather: a widget's, not an article's.
+fn widget_word(w: &str) -> bool {
+    const WEEKDAYS: [&str; 22] = [
+        "понедельник",
+        "вторник",
+        "среда",
+        "среду",
+        "четверг",
+        "пятница",
+        "пятницу",
+        "суббота",
+        "субботу",
+        "воскресенье",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "курсы",
+        "курс",
+        "валют",
+        "погода",
+        "weather",
+    ];
+    WEEKDAYS.contains(&w) || matches!(w, "usd" | "eur" | "rub" | "kzt" | "uzs" | "exchange")
+}
+
+/// Words a page prints beside its stamp, which do not make the line text.
+fn filler(w: &str) -> bool {
+    matches!(
+        w,
+        "г" | "года"
+            | "год"
+            | "в"
+            | "at"
+            | "on"
+            | "utc"
+            | "gmt"
+            | "мск"
+            | "просмотров"
+            | "просмотры"
+            | "просмотр"
+            | "views"
+            | "view"
+            | "read"
+            | "обновлено"
+            | "updated"
+            | "опубликовано"
+            | "published"
+            | "дата"
+            | "date"
+            | "публикации"
+            | "новости"
+            | "news"
+            | "время"
+            | "time"
+    )
+}
+
+/// What a folded line (lowercase, `ё` as `е`) is, when it is a stamp or a widget.
+pub fn classify(folded_line: &str) -> Option<DateLine> {
+    let line = folded_line.trim();
+    // A stamp line is short; body paragraphs that open with a date are not stamps.
+    if line.is_empty() || line.chars().nth(90).is_some() || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let words = || line.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '_')).map(|w| w.trim_matches('.'));
+    if line.contains(['$', '€', '₽', '°']) || words().any(widget_word) {
+        return Some(DateLine::Widget);
+    }
+    let (date, span) = first_date(line)?;
+    let rest = format!("{} {}", &line[..span.start], &line[span.end..]);
+    let rest = patterns().time.replace_all(&rest, " ");
+    let text_words = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .map(|w| w.trim_matches(['.', '-']))
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()) && !filler(w))
+        // A site's own name printed beside its stamp: "Russian.News.Cn", "21.by".
+        .filter(|w| !w.contains('.'))
+        .count();
+    // Without a year, a date beside words is more often a headline's ("Форум пройдет 3 октября")
+    // than a stamp, which then shows a time ("20 АПР, 10:32").
+    let limit = if date.year.is_some() || patterns().time.is_match(line) { 3 } else { 1 };
+    (text_words <= limit).then_some(DateLine::Stamp(date))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::fold;
+
+    fn stamp(line: &str) -> Option<String> {
+        match classify(&fold(line)) {
+            Some(DateLine::Stamp(d)) => Some(d.to_string()),
+            Some(DateLine::Widget) => Some("widget".into()),
+            None => None,
+        }
+    }
+
+    #[test]
+    fn article_stamps_in_the_forms_pages_print_them() {
+        for (line, want) in [
+            ("17.06.2025 15:32", "2025-06-17"),
+            ("24.09.08 11:30", "2008-09-24"),
+            ("16/08/2023", "2023-08-16"),
+            ("15.11.2022 20:53:00", "2022-11-15"),
+            ("2022-11-01 10:32:46丨Russian.News.Cn", "2022-11-01"),
+            ("14 марта 2025, 09:20", "2025-03-14"),
+            ("2 марта 2020 г., Москва, Российская Федерация", "2020-03-02"),
+            ("November 10, 2016", "2016-11-10"),
+            ("10 Nov 2016", "2016-11-10"),
+            ("Nov. 10", "--11-10"),
+            ("13:00, 14 February, 2019", "2019-02-14"),
+            ("28 September 2022 11:39 (UTC+04:00)", "2022-09-28"),
+            ("  31 May 2013    Read: 252", "2013-05-31"),
+            ("РОССИЯ - 25 Мая 2023 - 20:46  |  Просмотров - 303", "2023-05-25"),
+            ("12:20 10.11.2010", "2010-11-10"),
+            ("20 АПР, 10:32", "--04-20"),
+            ("16:48 / 07.05.2016 1348", "2016-05-07"),
+            ("Женева , 23 июня 2017", "2017-06-23"),
+        ] {
+            assert_eq!(stamp(line).as_deref(), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn widgets_are_no_stamps() {
+        for line in [
+            "9 июля 2025, среда, 01:38, Душанбе",
+            "Суббота, 23 ноября 2024",
+            "Курсы валют от 01/11/2024",
+            "Saturday, 13, July, 2024",
+            "Ташкент +31° 14 июня",
+            "8395.15 USD -6.38",
+        ] {
+            assert_eq!(stamp(line).as_deref(), Some("widget"), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_and_headlines_with_dates_are_neither() {
+        for line in [
+            "Министры стран СНГ встретятся 5 июня в Минске для обсуждения цифровой повестки",
+            "17 июня в городе Карамай прошло совещание министров ШОС",
+            "Форум пройдет 3 октября",
+            "Стратегия 2025",
+        ] {
+            assert_eq!(stamp(line), None, "{line}");
+        }
+    }
+}
