@@ -204,6 +204,41 @@ impl Evidence {
     }
 }
 
+/// Where an event's date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// The text states it for the event ("17 июня", "on 3 March 2025").
+    Stated,
+    /// The text gives it relative to publication ("вчера", "во вторник", "on Thursday").
+    Relative,
+    /// The dateline's date: a same-day report that states no date of its own.
+    Dateline,
+    /// The page's publication stamp, for the same reason.
+    Published,
+}
+
+/// Where an event's place came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceSource {
+    /// The text names the venue ("в Ташкенте прошла", "held in Geneva").
+    Stated,
+    /// The text implies it: a periphrasis ("в туркменской столице"), an institution ("в МИД
+    /// Казахстана"), a visit, or the one country a domestic report names.
+    Implied,
+    /// Only the dateline's city (the outlet's bureau) is known.
+    Dateline,
+}
+
+/// Countries and bodies the article's own text names that do not take part in its main event:
+/// members listed as boilerplate, a company's nationality, history, other events.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mentioned {
+    pub countries: Vec<ShortText>,
+    pub orgs: Vec<ShortText>,
+}
+
 /// One dated gathering reported by an article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -216,9 +251,14 @@ pub struct Event {
     pub title: Option<String>,
     pub published: Option<EventDate>,
     pub date: Option<EventDate>,
+    pub date_source: Option<DateSource>,
     pub place: Option<Place>,
+    pub place_source: Option<PlaceSource>,
+    /// Participants: countries that take part in the main event or are its subject.
     pub countries: Vec<ShortText>,
+    /// Bodies that take part in the main event or are its subject.
     pub orgs: Vec<ShortText>,
+    pub mentioned: Mentioned,
     pub people: Vec<Person>,
     pub kind: Kind,
     pub topics: Vec<ShortText>,
@@ -308,9 +348,12 @@ mod tests {
             title: None,
             published: None,
             date: None,
+            date_source: None,
             place: None,
+            place_source: None,
             countries: vec![],
             orgs: vec![],
+            mentioned: Mentioned::default(),
             people: vec![],
             kind: Kind::Other,
             topics: vec![],

@@ -7,7 +7,7 @@
 //! (capitalised, exact case, not at a sentence start) and against word boundaries. Where matches
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
-use crate::lexicon::assets::{tsv_rows, BODIES, CITIES, COUNTRIES, REGIONS};
+use crate::lexicon::assets::{tsv_rows, BODIES, CAPITALS, CITIES, COUNTRIES, NAMES_EXTRA, REGIONS};
 use crate::lexicon::{fold, starts_sentence, FastMap, WholeWordMatcher, Words};
 use crate::model::Span;
 use std::sync::OnceLock;
@@ -82,6 +82,8 @@ pub struct Gazetteer {
     originals: Vec<String>,
     country_index: FastMap<String, u16>,
     body_index: FastMap<String, u16>,
+    /// Each country's capital, an index into `cities`, for venues given by periphrasis.
+    capitals: FastMap<u16, u16>,
 }
 
 #[derive(Default)]
@@ -176,6 +178,17 @@ impl Gazetteer {
                 b.add(f, Target::Body(i as u16), Rule::Exact(0));
             }
         }
+        for row in tsv_rows(NAMES_EXTRA) {
+            let target = match row[0] {
+                "country" => country_index.get(row[1]).map(|&i| Target::Country(i)),
+                _ => body_index.get(row[1]).map(|&i| Target::Body(i)),
+            };
+            let Some(target) = target else { continue };
+            let rule = if row[2] == "exact" { Rule::Exact(0) } else { Rule::Capitalised };
+            for f in row.get(3).unwrap_or(&"").split(';') {
+                b.add(f, target, rule);
+            }
+        }
         let mut cities = Vec::new();
         for row in tsv_rows(CITIES) {
             let Some(&country) = country_index.get(row[1]) else { continue };
@@ -183,6 +196,14 @@ impl Gazetteer {
             cities.push(City { name: row[0].into(), country });
             for f in row.get(3).unwrap_or(&"").split(';') {
                 b.add(f, Target::City(idx), Rule::Capitalised);
+            }
+        }
+        let mut capitals = FastMap::default();
+        for row in tsv_rows(CAPITALS) {
+            let country = country_index.get(row[0]).copied();
+            let city = cities.iter().position(|c: &City| c.name == row[1] && Some(c.country) == country);
+            if let (Some(country), Some(city)) = (country, city) {
+                capitals.insert(country, city as u16);
             }
         }
         for row in tsv_rows(REGIONS) {
@@ -206,11 +227,17 @@ impl Gazetteer {
             originals,
             country_index,
             body_index,
+            capitals,
         }
     }
 
     pub fn country(&self, code: &str) -> Option<&Country> {
         self.country_index.get(code).map(|&i| &self.countries[i as usize])
+    }
+
+    /// The capital of a country (an index into `cities`), where the tables know it.
+    pub fn capital(&self, country: u16) -> Option<u16> {
+        self.capitals.get(&country).copied()
     }
 
     pub fn body(&self, id: &str) -> Option<&Body> {

@@ -19,7 +19,9 @@ pub mod phrases;
 use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
 use crate::lexicon::{sentences_into, FastMap, Words};
 use crate::load::Article;
-use crate::model::{Event, EventDate, Evidence, FactKind, Kind, Person, Place, ShortText, Span};
+use crate::model::{
+    DateSource, Event, EventDate, Evidence, FactKind, Kind, Mentioned, Person, Place, PlaceSource, ShortText, Span,
+};
 use compact_str::ToCompactString;
 use dates::DateMention;
 use gazetteer::{Gazetteer, Hit, Target};
@@ -198,10 +200,18 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     };
 
     let (date, anchor) = event_date(&facts);
+    let date_source = date.map(|_| date_source(&facts, article, anchor, date));
     let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
-    let place = place(&facts, anchor, title_sentence);
+    let kind = kind(&facts, article.structure.title.as_ref(), anchor);
+    let (place, place_source) = match place(&facts, anchor, title_sentence, kind) {
+        Some((p, source)) => (Some(p), Some(source)),
+        None => match dateline_place(article) {
+            Some(p) => (Some(p), Some(PlaceSource::Dateline)),
+            None => (None, None),
+        },
+    };
     let mut evidence = EvidenceList::new(text, keep, facts.hits.len() + 8);
-    let (countries, orgs) = countries_and_bodies(&facts, &mut evidence);
+    let (countries, orgs, mentioned) = countries_and_bodies(&facts, &mut evidence);
     if let (Some(anchor), Some(d)) = (anchor, date) {
         if let Some(m) = facts
             .dates
@@ -230,7 +240,6 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
             country: p.country.map(|c| ShortText::new(&g.countries[c as usize].code)),
         });
     }
-    let kind = kind(&facts, article.structure.title.as_ref(), anchor);
     let topics = topics(&facts);
     let title =
         article.structure.title.as_ref().map(|t| text[t.clone()].trim().to_string()).or_else(|| lead_as_title(&facts));
@@ -247,9 +256,12 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         // Exported only when complete: a dateline may give day and month alone.
         published: facts.published.filter(|d| d.year.is_some()),
         date,
+        date_source,
         place,
+        place_source,
         countries,
         orgs,
+        mentioned,
         people: persons,
         kind,
         topics,
@@ -427,7 +439,46 @@ fn in_attribution(f: &Facts, sentence: usize, span: &Span) -> bool {
     opener.is_some_and(|o| !f.folded[o..span.start].contains(','))
 }
 
-fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place> {
+/// The words before byte `at` in the folded text, nearest first (`n` at most).
+fn words_before(folded: &str, at: usize, n: usize) -> impl Iterator<Item = &str> {
+    folded[..at]
+        .rsplit(|ch: char| !crate::lexicon::is_word_char(ch) && ch != '.')
+        .filter(|w| !w.is_empty() && *w != ".")
+        .take(n)
+}
+
+/// The word after byte `at` in the folded text.
+fn word_after(folded: &str, at: usize) -> &str {
+    folded[at..].split(|ch: char| !crate::lexicon::is_word_char(ch)).find(|w| !w.is_empty()).unwrap_or("")
+}
+
+/// Nouns of the institutions a meeting is held in ("в МИД Казахстана", "в Министерстве связи
+/// Беларуси", "at the Ministry of ICT of Iran"): the country they belong to is the venue's.
+/// Embassies are left out: an embassy stands in the other country.
+fn institution_word(w: &str) -> bool {
+    matches!(
+        w,
+        "мид"
+            | "министерстве"
+            | "министерство"
+            | "администрации"
+            | "правительстве"
+            | "парламенте"
+            | "ministry"
+            | "ministries"
+            | "agency"
+            | "академии"
+            | "университете"
+            | "university"
+            | "headquarters"
+            | "палате"
+    )
+}
+
+/// The venue of the main event and how it is known, from the text alone: a city or region tied
+/// to a gathering, a capital given by periphrasis, a hosting or visited country, an institution's
+/// country, and for a report of a gathering that names one country only, that country.
+fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>, kind: Kind) -> Option<(Place, PlaceSource)> {
     let g = Gazetteer::get();
     let city_place = |c: u16| {
         let city = &g.cities[c as usize];
@@ -450,52 +501,171 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>) -> Option<Place
             .find_map(|want| tied.iter().find(|(s, _)| want.is_none() || want == Some(*s)).map(|(_, h)| h.target))
     };
     if let Some(Target::City(c)) = preferred(&tied(|t| matches!(t, Target::City(_)))) {
-        return Some(city_place(c));
+        return Some((city_place(c), PlaceSource::Stated));
     }
     if let Some(Target::Region(c)) = preferred(&tied(|t| matches!(t, Target::Region(_)))) {
-        return Some(country_place(c));
+        return Some((country_place(c), PlaceSource::Stated));
     }
-    // A hosting or visited country: "в Китае состоялось", "посетили Казахстан", "визит в Казахстан".
-    for (_, h) in tied(|t| matches!(t, Target::Country(_))) {
-        if let Target::Country(c) = h.target {
-            let before = f.folded[..h.span.start].trim_end();
-            let prev = before.rsplit(|ch: char| !crate::lexicon::is_word_char(ch)).next().unwrap_or("");
-            let after_visit = f.cues.iter().any(|(_, cs)| {
-                cs.end <= h.span.start
-                    && words_between_at_most(f.text, cs.end, h.span.start, 0)
-                    && f.folded[cs.clone()].starts_with("посет")
-            });
-            if matches!(prev, "в" | "во" | "столице" | "столицу") || after_visit {
-                return Some(country_place(c));
+    let countries = tied(|t| matches!(t, Target::Country(_)));
+    // A capital given by periphrasis: "в столице Белоруссии", "в туркменской столице", "in the
+    // Uzbek capital", "in the capital of Kazakhstan".
+    for (_, h) in &countries {
+        let Target::Country(c) = h.target else { continue };
+        let before: Vec<&str> = words_before(f.folded, h.span.start, 3).collect();
+        let capital_before = matches!(before.first(), Some(&("столице" | "столицу" | "столицы")))
+            || (before.first() == Some(&"of") && before.get(1) == Some(&"capital"));
+        let capital_after = matches!(word_after(f.folded, h.span.end), "столице" | "столицу" | "capital");
+        if capital_before || capital_after {
+            if let Some(city) = g.capital(c) {
+                return Some((city_place(city), PlaceSource::Implied));
             }
         }
     }
-    // Otherwise the country the article names most (the first named, on a tie).
-    let mut counts: FastMap<u16, (usize, usize)> = FastMap::default();
-    for (i, h) in f.hits.iter().enumerate() {
+    // A hosting or visited country: "в Китае состоялось", "посетили Казахстан", "визит в Казахстан".
+    for (_, h) in &countries {
         if let Target::Country(c) = h.target {
-            let e = counts.entry(c).or_insert((0, i));
-            e.0 += 1;
+            let prev = words_before(f.folded, h.span.start, 1).next().unwrap_or("");
+            let after_visit = f.cues.iter().any(|(_, cs)| {
+                cs.end <= h.span.start
+                    && words_between_at_most(f.text, cs.end, h.span.start, 0)
+                    && (f.folded[cs.clone()].starts_with("посет") || f.folded[cs.clone()].starts_with("visit"))
+            });
+            if matches!(prev, "в" | "во" | "in" | "to") || after_visit {
+                return Some((country_place(c), PlaceSource::Stated));
+            }
         }
     }
-    counts.into_iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1))).map(|(c, _)| country_place(c))
+    // An institution's country: "в МИД Казахстана", "в Министерстве связи и информатизации
+    // Беларуси", "at the Ministry of ICT of Iran".
+    for (_, h) in &countries {
+        let Target::Country(c) = h.target else { continue };
+        let before: Vec<&str> = words_before(f.folded, h.span.start, 7).collect();
+        let held_in = before.iter().position(|w| institution_word(w)).is_some_and(|i| {
+            before.get(i + 1).is_some_and(|w| matches!(*w, "в" | "во" | "at" | "in"))
+                || (before.get(i + 1) == Some(&"the") && before.get(i + 2).is_some_and(|w| matches!(*w, "at" | "in")))
+        });
+        if held_in {
+            return Some((country_place(c), PlaceSource::Implied));
+        }
+    }
+    // A gathering reported with one country only: a domestic meeting, held where that country is.
+    let mut named = f.hits.iter().filter_map(|h| match h.target {
+        Target::Country(c) => Some(c),
+        _ => None,
+    });
+    let first = named.next()?;
+    (kind != Kind::Statement && named.all(|c| c == first)).then(|| (country_place(first), PlaceSource::Implied))
 }
 
-fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortText>, Vec<ShortText>) {
+/// The dateline's city as a place, when the gazetteer knows it: where the outlet filed from,
+/// which stands for the venue only when the text names none.
+fn dateline_place(article: &Article) -> Option<Place> {
+    let g = Gazetteer::get();
+    let span = article.structure.dateline_city.clone()?;
+    let hits = g.find_in(
+        &article.text,
+        &article.folded,
+        std::slice::from_ref(&span),
+        &Words::new(&article.folded, std::slice::from_ref(&span)),
+    );
+    hits.iter().find_map(|h| match h.target {
+        Target::City(c) => {
+            let city = &g.cities[c as usize];
+            Some(Place {
+                city: Some(ShortText::new(&city.name)),
+                country: ShortText::new(&g.countries[city.country as usize].code),
+            })
+        }
+        _ => None,
+    })
+}
+
+/// How the event date was found: in the event's sentence (stated, or relative to publication),
+/// or, for a same-day report, from the dateline or the publication stamp.
+fn date_source(f: &Facts, article: &Article, anchor: Option<usize>, date: Option<EventDate>) -> DateSource {
+    use crate::load::structure::Role;
+    match anchor {
+        Some(s) => {
+            let relative = f.dates.iter().any(|m| {
+                matches!(m, DateMention::Relative { .. })
+                    && f.sentence_of(m.span().start) == Some(s)
+                    && m.resolve(f.published) == date
+            });
+            if relative {
+                DateSource::Relative
+            } else {
+                DateSource::Stated
+            }
+        }
+        None => match &article.structure.published {
+            Some((_, span)) if article.structure.role_at(span.start) == Role::Dateline => DateSource::Dateline,
+            _ => DateSource::Published,
+        },
+    }
+}
+
+/// Words that open a list of an organisation's members: the states listed after them are
+/// named as its make-up, not as parties to the event ("В ШОС входят Индия, Иран, ...",
+/// "SPECA member countries are ...").
+fn membership_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "входят"
+            | "входит"
+            | "объединяет"
+            | "объединяющей"
+            | "объединяющая"
+            | "состав"
+            | "members"
+            | "comprises"
+            | "include"
+    )
+}
+
+/// Words after a nationality that make it a company's ("китайская компания Huawei", "a Chinese
+/// company", "французского концерна Thales"): the country is not a party to the event.
+fn company_word(w: &str) -> bool {
+    w.starts_with("компани")
+        || w.starts_with("корпорац")
+        || w.starts_with("концерн")
+        || w.starts_with("производител")
+        || w.starts_with("разработчик")
+        || w.starts_with("бренд")
+        || matches!(w, "company" | "companies" | "firm" | "firms" | "corporation" | "giant" | "vendor" | "manufacturer")
+}
+
+/// True when a name stands where it is only mentioned: in a membership list, or as a company's
+/// nationality.
+fn only_mentioned(f: &Facts, h: &Hit) -> bool {
+    if company_word(word_after(f.folded, h.span.end)) {
+        return true;
+    }
+    let Some(s) = f.sentence_of(h.span.start) else { return false };
+    let sentence_start = f.sentences[s].start;
+    f.folded[sentence_start..h.span.start].split(|ch: char| !crate::lexicon::is_word_char(ch)).any(membership_opener)
+}
+
+/// Participants (countries and bodies that take part in the main event or are its subject) and
+/// the rest the text names. A name counts as a participant if any of its mentions does.
+fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortText>, Vec<ShortText>, Mentioned) {
     let g = Gazetteer::get();
     let mut countries = Vec::with_capacity(f.hits.len());
     let mut orgs = Vec::with_capacity(f.hits.len());
+    let mut other_countries = Vec::new();
+    let mut other_orgs = Vec::new();
     for h in &f.hits {
+        let mention = only_mentioned(f, h);
         match h.target {
             Target::Country(c) => {
                 let code = &g.countries[c as usize].code;
                 evidence.push(FactKind::Country, h.span.start..h.span.end, || ShortText::new(code));
-                countries.push(code.as_str());
+                if mention { &mut other_countries } else { &mut countries }.push(code.as_str());
             }
             Target::Body(b) => {
                 let body = &g.bodies[b as usize];
                 evidence.push(FactKind::Body, h.span.start..h.span.end, || ShortText::new(&body.id));
-                orgs.push(body.id.as_str());
+                let list = if mention { &mut other_orgs } else { &mut orgs };
+                list.push(body.id.as_str());
                 // "ЕЭК ООН" names the UN too; "ЕЭК" alone does not.
                 if let Some(parent) = body.parent.map(|p| &g.bodies[p as usize]) {
                     let matched = &f.text[h.span.clone()];
@@ -504,14 +674,17 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortTex
                         .iter()
                         .any(|a| matched.split(|c: char| !crate::lexicon::is_word_char(c)).any(|w| w == a))
                     {
-                        orgs.push(parent.id.as_str());
+                        list.push(parent.id.as_str());
                     }
                 }
             }
             _ => {}
         }
     }
-    (sorted_distinct(countries), sorted_distinct(orgs))
+    other_countries.retain(|c| !countries.contains(c));
+    other_orgs.retain(|o| !orgs.contains(o));
+    let mentioned = Mentioned { countries: sorted_distinct(other_countries), orgs: sorted_distinct(other_orgs) };
+    (sorted_distinct(countries), sorted_distinct(orgs), mentioned)
 }
 
 /// The distinct strings of `v`, sorted and owned. An article names the same country or topic
@@ -611,9 +784,16 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
             title: p.title.clone(),
             published: p.published,
             date: Some(d),
+            date_source: Some(if matches!(m, DateMention::Relative { .. }) {
+                DateSource::Relative
+            } else {
+                DateSource::Stated
+            }),
+            place_source: if place.is_some() { Some(PlaceSource::Stated) } else { p.place_source },
             place: place.or_else(|| p.place.clone()),
             countries: sorted_distinct(countries),
             orgs: sorted_distinct(orgs),
+            mentioned: Mentioned::default(),
             people: Vec::new(),
             kind: Kind::Meeting,
             topics: Vec::new(),
