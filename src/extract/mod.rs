@@ -389,16 +389,20 @@ fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
     let before = f.folded[..span.start].trim_end();
     let prev = before.rsplit(|ch: char| !crate::lexicon::is_word_char(ch) && ch != '.').next().unwrap_or("");
     let reach = if matches!(prev, "в" | "во" | "г." | "городе" | "столице" | "in") { 8 } else { 5 };
-    let blocked = |from: usize| {
-        f.folded[from..span.start]
-            .split(|ch: char| !crate::lexicon::is_word_char(ch))
-            .any(|w| matches!(w, "для" | "о" | "об" | "про" | "ради" | "вопросам" | "целью"))
-    };
+    let blocked = |from: usize| purpose_between(f, from, span.start);
     let tied = f.cues_in(s).any(|(c, cs)| {
         *c == Cue::Gathering
             && (span.end <= cs.start || (words_between_at_most(f.text, cs.end, span.start, reach) && !blocked(cs.end)))
     });
     tied.then_some(s)
+}
+
+/// True when a purpose or topic phrase ("для", "о", "по вопросам") stands between `from` and
+/// `to`: a name after it belongs to what the gathering was for or about, not to where it was.
+fn purpose_between(f: &Facts, from: usize, to: usize) -> bool {
+    f.folded[from..to]
+        .split(|ch: char| !crate::lexicon::is_word_char(ch))
+        .any(|w| matches!(w, "для" | "о" | "об" | "про" | "ради" | "вопросам" | "целью" | "about" | "on"))
 }
 
 /// Words that open a source attribution ("Как сообщили НИАТ «Ховар» в Секретариате ШОС в
@@ -501,6 +505,34 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>, kind: Kind) -> 
             .find_map(|want| tied.iter().find(|(s, _)| want.is_none() || want == Some(*s)).map(|(_, h)| h.target))
     };
     if let Some(Target::City(c)) = preferred(&tied(|t| matches!(t, Target::City(_)))) {
+        return Some((city_place(c), PlaceSource::Stated));
+    }
+    // A city brought in by a locative in the title, the lead or the event's sentence that reports
+    // a gathering, though no gathering word stands near it: "находится в Гаване с рабочим визитом", "at the Hofburg in
+    // Vienna", "Токаев прилетел в Баку".
+    let lead = f.sentences.iter().position(|s| title.is_none_or(|t| f.sentences[t] != *s));
+    let locative = |h: &&Hit| {
+        let s = f.sentence_of(h.span.start);
+        s.is_some()
+            && [anchor, title, lead].contains(&s)
+            && f.has_cue(s.expect("checked"), Cue::Gathering)
+            && matches!(words_before(f.folded, h.span.start, 1).next(), Some("в" | "во" | "г." | "городе" | "in"))
+            && !in_attribution(f, s.expect("checked"), &h.span)
+            && !f.cues_in(s.expect("checked")).any(|(c, cs)| {
+                *c == Cue::Gathering && cs.end <= h.span.start && purpose_between(f, cs.end, h.span.start)
+            })
+    };
+    let in_lead = |kind: fn(&Target) -> bool| {
+        let found: Vec<(usize, &Hit)> = f
+            .hits
+            .iter()
+            .filter(|h| kind(&h.target))
+            .filter(locative)
+            .filter_map(|h| Some((f.sentence_of(h.span.start)?, h)))
+            .collect();
+        preferred(&found)
+    };
+    if let Some(Target::City(c)) = in_lead(|t| matches!(t, Target::City(_))) {
         return Some((city_place(c), PlaceSource::Stated));
     }
     if let Some(Target::Region(c)) = preferred(&tied(|t| matches!(t, Target::Region(_)))) {
