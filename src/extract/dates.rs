@@ -29,12 +29,17 @@ pub enum DateMention {
     Calendar { date: EventDate, year: YearRef, span: Span },
     /// Days relative to publication: -1 for "вчера", 0 for "сегодня".
     Relative { days: i64, span: Span },
+    /// A weekday, the last one on or before publication ("во вторник", "on Thursday"), or
+    /// strictly before it ("в минувшую пятницу", "last Friday"). `weekday` counts from Monday = 0.
+    Weekday { weekday: u32, strictly_before: bool, span: Span },
 }
 
 impl DateMention {
     pub fn span(&self) -> &Span {
         match self {
-            DateMention::Calendar { span, .. } | DateMention::Relative { span, .. } => span,
+            DateMention::Calendar { span, .. }
+            | DateMention::Relative { span, .. }
+            | DateMention::Weekday { span, .. } => span,
         }
     }
 
@@ -52,6 +57,15 @@ impl DateMention {
                 let p = published?.to_naive()?;
                 Some(EventDate::from_naive(p + chrono::Duration::days(*days)))
             }
+            DateMention::Weekday { weekday, strictly_before, .. } => {
+                use chrono::Datelike;
+                let p = published?.to_naive()?;
+                let mut back = (p.weekday().num_days_from_monday() + 7 - weekday) % 7;
+                if back == 0 && *strictly_before {
+                    back = 7;
+                }
+                Some(EventDate::from_naive(p - chrono::Duration::days(back as i64)))
+            }
         }
     }
 
@@ -59,7 +73,7 @@ impl DateMention {
     pub fn has_day(&self) -> bool {
         match self {
             DateMention::Calendar { date, .. } => date.day.is_some(),
-            DateMention::Relative { .. } => true,
+            DateMention::Relative { .. } | DateMention::Weekday { .. } => true,
         }
     }
 }
@@ -244,7 +258,7 @@ pub fn find(folded: &str, ranges: &[Span], words: &Words) -> Vec<DateMention> {
                 && date.year.is_none_or(|y| (1900..=2100).contains(&y))
                 && !excluded_by_context(folded, d.span().start, d.span().end)
         }
-        DateMention::Relative { .. } => true,
+        DateMention::Relative { .. } | DateMention::Weekday { .. } => true,
     });
     out
 }
@@ -325,16 +339,54 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
                 }
                 continue;
             }
+            5 | 9 if &folded[word.start..word.end] == "today" => 0,
+            9 if &folded[word.start..word.end] == "yesterday" => -1,
             10 | 14 | 16 | 18 => match &folded[word.start..word.end] {
                 "сегодня" => 0,
                 "вчера" | "накануне" => -1,
                 "позавчера" => -2,
-                _ => continue,
+                w => {
+                    found.extend(weekday_at(folded, &words, i, w));
+                    continue;
+                }
             },
+            6..=9 | 22 => {
+                found.extend(weekday_at(folded, &words, i, &folded[word.start..word.end]));
+                continue;
+            }
             _ => continue,
         };
         found.push(DateMention::Relative { days, span: word.start..word.end });
     }
+}
+
+/// A weekday named as a day of the news ("во вторник", "в минувшую пятницу", "on Thursday",
+/// "last Friday"), at the `i`-th of `words`, which is `word`: the weekday in the accusative or in
+/// English, after a preposition or "last".
+fn weekday_at(folded: &str, words: &[Word], i: usize, word: &str) -> Option<DateMention> {
+    const DAYS: [[&str; 2]; 7] = [
+        ["понедельник", "monday"],
+        ["вторник", "tuesday"],
+        ["среду", "wednesday"],
+        ["четверг", "thursday"],
+        ["пятницу", "friday"],
+        ["субботу", "saturday"],
+        ["воскресенье", "sunday"],
+    ];
+    let weekday = DAYS.iter().position(|forms| forms.contains(&word))? as u32;
+    let before = |k: usize| i.checked_sub(k).and_then(|j| words.get(j)).map(|w| (w, &folded[w.start..w.end]));
+    let (prev, prev_text) = before(1)?;
+    let (start, strictly_before) = match prev_text {
+        "в" | "во" | "on" => (prev.start, false),
+        "last" => (prev.start, true),
+        "минувшую" | "минувший" | "прошлую" | "прошлый" | "прошедшую" | "прошедший" =>
+        {
+            let opener = before(2).filter(|(_, t)| matches!(*t, "в" | "во"))?;
+            (opener.0.start, true)
+        }
+        _ => return None,
+    };
+    Some(DateMention::Weekday { weekday, strictly_before, span: start..words[i].end })
 }
 
 #[cfg(test)]

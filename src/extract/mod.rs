@@ -75,6 +75,10 @@ struct Facts<'a> {
     kinds: Vec<((Kind, u32), Span)>,
     topics: Vec<(&'static str, Span)>,
     dates: Vec<DateMention>,
+    /// The publication date as the page gives it (maybe without a year).
+    stamp: Option<EventDate>,
+    /// The date year-less mentions are read against: the stamp, its year completed from the
+    /// text where the page gives none (see [`completed_publication`]).
     published: Option<EventDate>,
     attribution_openers: Vec<(usize, usize)>,
 }
@@ -195,7 +199,8 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         kinds: kind_phrases,
         topics: topic_phrases,
         dates: date_mentions,
-        published: article.structure.published.as_ref().map(|(d, _)| *d),
+        stamp: article.structure.published.as_ref().map(|(d, _)| *d),
+        published: completed_publication(article.structure.published.as_ref().map(|(d, _)| *d), text, &regions),
         attribution_openers: attribution_openers(folded, &words),
     };
 
@@ -254,7 +259,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         primary: true,
         title,
         // Exported only when complete: a dateline may give day and month alone.
-        published: facts.published.filter(|d| d.year.is_some()),
+        published: facts.stamp.filter(|d| d.year.is_some()),
         date,
         date_source,
         place,
@@ -295,6 +300,54 @@ fn lead_as_title(f: &Facts) -> Option<String> {
     Some(format!("{cut}…"))
 }
 
+/// The publication date to read year-less dates against. A page that prints no year ("20 АПР,
+/// 10:32", "ТБИЛИСИ, 20 апреля. /ТАСС/.") or no stamp at all often names its year elsewhere: in
+/// the name of the gathering ("ПМЭФ-2022", "Bakutel-2017", "ICT Summit 2014"). That year is taken
+/// for the stamp's; a year that stands alone ("в 1992 году") is history as often as not, and is
+/// not.
+fn completed_publication(stamp: Option<EventDate>, text: &str, regions: &[Span]) -> Option<EventDate> {
+    if stamp.is_some_and(|d| d.year.is_some()) {
+        return stamp;
+    }
+    let year = regions.iter().find_map(|r| named_year(&text[r.clone()]));
+    match (stamp, year) {
+        (Some(d), Some(y)) => Some(d.with_year(y)),
+        (None, Some(y)) => Some(EventDate::year(y)),
+        (d, None) => d,
+    }
+}
+
+/// The first year written as part of a name in `text`: after a hyphen ("ЦИПР-2023") or after a
+/// capitalised word ("Summit 2014", "Форум 2025"), not followed by another year ("2025–2028").
+fn named_year(text: &str) -> Option<i32> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = text[i..].find(|c: char| c.is_ascii_digit()).map(|n| i + n) {
+        let end = at + text[at..].find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len() - at);
+        i = end;
+        if end - at != 4
+            || (end < bytes.len()
+                && matches!(bytes[end], b'-' | b'.' | b',' if bytes.get(end + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            continue;
+        }
+        let Ok(y) = text[at..end].parse::<i32>() else { continue };
+        if !(1990..=2100).contains(&y) || text[end..].trim_start().starts_with(['–', '—']) {
+            continue;
+        }
+        let before = &text[..at];
+        let hyphened = before.ends_with('-') && before[..before.len() - 1].ends_with(|c: char| c.is_alphabetic());
+        let after_name = before.ends_with(' ')
+            && before.trim_end().rsplit(' ').next().is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphanumeric)
+            });
+        if hyphened || after_name {
+            return Some(y);
+        }
+    }
+    None
+}
+
 /// The event date and the sentence it was found in (`None` when it is the publication date).
 fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
     let pick = |cue: Cue, want_day: bool| {
@@ -312,7 +365,7 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
         }
     }
     // No dated gathering in the text: the report is taken as same-day, if its date is known.
-    (f.published, None)
+    (f.stamp.filter(|d| d.day.is_some()), None)
 }
 
 /// A year-less date reported in the past tense cannot lie after publication: "28 декабря
@@ -619,7 +672,7 @@ fn date_source(f: &Facts, article: &Article, anchor: Option<usize>, date: Option
     match anchor {
         Some(s) => {
             let relative = f.dates.iter().any(|m| {
-                matches!(m, DateMention::Relative { .. })
+                matches!(m, DateMention::Relative { .. } | DateMention::Weekday { .. })
                     && f.sentence_of(m.span().start) == Some(s)
                     && m.resolve(f.published) == date
             });
@@ -816,7 +869,7 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
             title: p.title.clone(),
             published: p.published,
             date: Some(d),
-            date_source: Some(if matches!(m, DateMention::Relative { .. }) {
+            date_source: Some(if matches!(m, DateMention::Relative { .. } | DateMention::Weekday { .. }) {
                 DateSource::Relative
             } else {
                 DateSource::Stated

@@ -485,7 +485,17 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
                 break;
             }
             Some(_) => roles[i] = Some(Role::Furniture),
-            None if is_counter(line) && p.date_line(line).is_none() => roles[i] = Some(Role::Furniture),
+            // A line of numbers may be the article's stamp ("24.11.2023, 08:28 168136"): the
+            // head is read for those next.
+            None if is_counter(line)
+                && p.date_line(line).is_none()
+                && !matches!(
+                    stamp::classify(&folded[lines[i].0..lines[i].0 + line.len()]),
+                    Some(stamp::DateLine::Stamp(_))
+                ) =>
+            {
+                roles[i] = Some(Role::Furniture)
+            }
             None => {}
         }
     }
