@@ -302,6 +302,13 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
             if text.as_bytes().get(digits) == Some(&b'.') {
                 found.extend(all_numbers(&p.numeric, [3, 2, 1]));
             }
+            // English, month first: "April 18, 2016", "Apr. 12", "on June 17".
+            if let Some(m) = english_month_before(hay, at) {
+                found.extend(
+                    month_first(hay, m, at, digits_end)
+                        .map(|(date, year, start, end)| calendar(date, year, start, end)),
+                );
+            }
         } else if digits == 4 {
             if text.as_bytes().get(digits) == Some(&b'-') {
                 found.extend(all_numbers(&p.iso, [1, 2, 3]));
@@ -358,6 +365,44 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
         };
         found.push(DateMention::Relative { days, span: word.start..word.end });
     }
+}
+
+/// The English month word just before `at` ("April 18", "Apr. 18"), with where it starts.
+fn english_month_before(hay: &str, at: usize) -> Option<(u32, usize)> {
+    let before = hay[..at].trim_end_matches(' ');
+    if before.len() == at {
+        return None;
+    }
+    let before = before.strip_suffix('.').unwrap_or(before);
+    let start = before.trim_end_matches(|c: char| c.is_ascii_lowercase()).len();
+    let word = &before[start..];
+    (word.len() >= 3).then_some(())?;
+    Some((months::month_of(word)?, start))
+}
+
+/// The date of "April 18, 2016" or "Apr. 12": the month found before the day at `day..day_end`,
+/// a year after it if one follows.
+fn month_first(
+    hay: &str,
+    (month, start): (u32, usize),
+    day: usize,
+    day_end: usize,
+) -> Option<(EventDate, YearRef, usize, usize)> {
+    let d: u32 = hay[day..day_end].parse().ok()?;
+    if !bounded(hay, start, day_end) {
+        return None;
+    }
+    let rest = &hay[day_end..];
+    let after_comma = rest.strip_prefix(',').unwrap_or(rest);
+    let year_text = after_comma.trim_start_matches(' ');
+    let year_digits = year_text.bytes().take_while(u8::is_ascii_digit).count();
+    if year_digits == 4 && after_comma.len() > year_text.len() {
+        let year_end = hay.len() - year_text.len() + 4;
+        if let Ok(y) = year_text[..4].parse() {
+            return Some((EventDate::day(y, month, d), YearRef::Stated, start, year_end));
+        }
+    }
+    Some((EventDate::day_month(month, d), YearRef::Missing, start, day_end))
 }
 
 /// A weekday named as a day of the news ("во вторник", "в минувшую пятницу", "on Thursday",
@@ -452,6 +497,9 @@ mod tests {
         assert_eq!(dates("в  ноябре, в ноябрьском, в декабре", p), ["2025-11", "2025-12"]);
         assert_eq!(dates("в октябре 2024 года", p), ["2024-10"]);
         assert_eq!(dates("3 Dec. 2024", None), ["2024-12-03"]);
+        assert_eq!(dates("held on April 18, 2016 in Tashkent", None), ["2016-04-18"]);
+        assert_eq!(dates("the forum in Baku on Apr. 12", p), ["2025-04-12"]);
+        assert_eq!(dates("from September 6 to October 14", None), ["--09-06", "--10-14"]);
     }
 
     #[test]

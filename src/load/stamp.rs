@@ -198,6 +198,54 @@ pub fn classify(folded_line: &str) -> Option<DateLine> {
     (text_words <= limit).then_some(DateLine::Stamp(date))
 }
 
+/// A dateline at the start of a lead paragraph, in the forms the stricter patterns of the
+/// structure reader leave out: a country after the city (`BISHKEK, Kyrgyzstan, June 17.`), the
+/// month before the day (`TEHRAN, Jun. 28 (MNA) –`, `YEREVAN, FEBRUARY 14, ARMENPRESS.`), a city in
+/// capitals and a dash alone (`ASTANA –`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// Where the dateline ends in the line (the body starts there).
+    pub end: usize,
+    /// The city as written.
+    pub city: std::ops::Range<usize>,
+    /// Its date, if it gives one (maybe without a year).
+    pub date: Option<EventDate>,
+}
+
+fn dateline_pattern() -> &'static Regex {
+    static P: OnceLock<Regex> = OnceLock::new();
+    P.get_or_init(|| {
+        let word = r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’\-]+";
+        let date = r"\d{1,2}\s+[A-Za-zА-Яа-яЁё]+\.?(?:,?\s+\d{4})?|[A-Za-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}";
+        let agency = r"\([^)\n]{1,40}\)|/[^/\n]{1,40}/|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]{1,20}(?: [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]{1,20})?";
+        Regex::new(&format!(
+            // The date is tried before a country after the city: "TEHRAN, Jun. 28" names none.
+            r"^\s*(?P<city>{word}(?:[ -]{word}){{0,2}})(?:[,.]\s*(?P<date>{date})|,\s*{word}(?: {word})?(?:[,.]\s*(?P<date2>{date}))?)?(?:\s*[,.]?\s*(?P<agency>{agency}))?\s*(?:--|[–—-]|:|\.)(?:\s|$)"
+        ))
+        .expect("dateline pattern")
+    })
+}
+
+/// The dateline opening `line`, if it has one of the forms [`Dateline`] lists.
+pub fn dateline(line: &str) -> Option<Dateline> {
+    let cut = (0..=line.len().min(160)).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+    let head = &line[..cut];
+    let c = dateline_pattern().captures(head)?;
+    let city = c.name("city")?;
+    let written = c.name("date").or(c.name("date2"));
+    let date = written.and_then(|d| first_date(&crate::lexicon::fold(d.as_str())).map(|(d, _)| d));
+    if written.is_some() && date.is_none() {
+        return None;
+    }
+    // Without a date or an agency, only a city in capitals is read as a dateline ("ASTANA –"):
+    // a sentence may open with a capitalised word and a colon.
+    let capitals = city.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if date.is_none() && (c.name("agency").is_none() || !capitals) && !capitals {
+        return None;
+    }
+    Some(Dateline { end: c.get(0)?.end(), city: city.range(), date })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +282,31 @@ mod tests {
             ("Женева , 23 июня 2017", "2017-06-23"),
         ] {
             assert_eq!(stamp(line).as_deref(), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn datelines_in_english_and_russian_forms() {
+        for (line, city, date, rest) in [
+            ("BISHKEK, Kyrgyzstan, June 17. Kyrgyzstan and China signed", "BISHKEK", Some("--06-17"), "Kyrgyzstan and"),
+            ("TEHRAN, Jun. 28 (MNA) – Deputy ministers met", "TEHRAN", Some("--06-28"), "Deputy"),
+            ("YEREVAN, FEBRUARY 14, ARMENPRESS. Minister Hakob Arshakyan", "YEREVAN", Some("--02-14"), "Minister"),
+            ("BAKU, Azerbaijan, October 3. The conference", "BAKU", Some("--10-03"), "The"),
+            ("GENEVA, 20 May 2025 — The ITU Council", "GENEVA", Some("2025-05-20"), "The"),
+            ("Minsk, 21 November (BelTA) – The ministers", "Minsk", Some("--11-21"), "The"),
+            ("ASTANA – At its July 17 meeting", "ASTANA", None, "At"),
+        ] {
+            let d = dateline(line).unwrap_or_else(|| panic!("no dateline in {line}"));
+            assert_eq!(&line[d.city.clone()], city, "{line}");
+            assert_eq!(d.date.map(|d| d.to_string()).as_deref(), date, "{line}");
+            assert!(line[d.end..].starts_with(rest), "{line}: {:?}", &line[d.end..]);
+        }
+        for line in [
+            "Глава МИД: переговоры прошли успешно.",
+            "Министры обсудили цифровую повестку.",
+            "Kazakhstan - China talks",
+        ] {
+            assert_eq!(dateline(line), None, "{line}");
         }
     }
 

@@ -334,16 +334,25 @@ fn lead_line(p: &Patterns, lines: &[(usize, &str)], roles: &[Option<Role>]) -> u
         if seen > HEAD_LINES {
             break;
         }
-        let chars = line.trim().chars().take(200).count();
-        let paragraph = chars >= 200 || (ends_sentence(line) && chars >= 60 && p.date_line(line).is_none());
-        if paragraph || p.dateline_prefix(line).is_some() || p.undated_dateline_prefix(line).is_some() {
+        let paragraph = reads_as_paragraph(line) && p.date_line(line).is_none();
+        if paragraph
+            || p.dateline_prefix(line).is_some()
+            || p.undated_dateline_prefix(line).is_some()
+            || stamp::dateline(line).is_some()
+        {
             return i;
         }
-        if p.meta_prefix(line).is_some_and(|m| line[m.end..].trim().chars().nth(60).is_some()) {
+        if p.meta_prefix(line).is_some_and(|m| reads_as_paragraph(&line[m.end..])) {
             return i;
         }
     }
     lines.len()
+}
+
+/// A sentence of some length, or a long line: body text, not a headline.
+fn reads_as_paragraph(line: &str) -> bool {
+    let chars = line.trim().chars().take(200).count();
+    chars >= 200 || (ends_sentence(line) && chars >= 60)
 }
 
 /// Letters-bearing words in a line.
@@ -551,6 +560,12 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
         if let Some(c) = p.undated_dateline_prefix(line) {
             split(Role::Dateline, c.get(0).map_or(0, |m| m.end()));
             st.dateline_city = c.get(1).or(c.get(2)).map(|m| start + m.start()..start + m.end());
+            break;
+        }
+        if let Some(d) = stamp::dateline(line) {
+            let span = split(Role::Dateline, d.end);
+            st.dateline_city = Some(start + d.city.start..start + d.city.end);
+            st.published = better_published(st.published.take(), d.date.map(|date| (date, span)));
             break;
         }
         if line.trim().chars().nth(60).is_some() {
