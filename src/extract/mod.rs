@@ -361,11 +361,21 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
     };
     for (cue, want_day) in [(Cue::Gathering, true), (Cue::Gathering, false), (Cue::Speech, true)] {
         if let Some((d, s)) = pick(cue, want_day) {
+            // "в феврале 2022 года" in a report stamped 28 February 2022: the stamp's day is the
+            // nearer reading of a same-day report.
+            if let Some(stamp) = f.stamp.filter(|p| p.day.is_some() && !want_day && within_period(*p, d)) {
+                return (Some(stamp), None);
+            }
             return (Some(d), Some(s));
         }
     }
     // No dated gathering in the text: the report is taken as same-day, if its date is known.
     (f.stamp.filter(|d| d.day.is_some()), None)
+}
+
+/// True when the day `day` lies in the month or year `period` names.
+fn within_period(day: EventDate, period: EventDate) -> bool {
+    day.year == period.year && period.month.is_none_or(|m| day.month == Some(m))
 }
 
 /// A year-less date reported in the past tense cannot lie after publication: "28 декабря

@@ -371,19 +371,37 @@ fn word_count(line: &str) -> usize {
 /// page; the last headline-like line before the lead. Only the first of these held before pages
 /// with widgets and menus above their headline were met.
 fn read_head(
+    p: &Patterns,
     lines: &[(usize, &str)],
     folded: &str,
     lead: usize,
     roles: &mut [Option<Role>],
     st: &mut Structure,
+    extra: &mut Vec<(Role, Span)>,
 ) -> usize {
     let head: Vec<usize> = (0..lead.min(lines.len())).filter(|&i| !is_blank(lines[i].1)).collect();
     let mut stamp_line = None;
+    // The rest of a metadata line (" date 2025-10-14 Генсек ОДКБ назвал ..."): the headline, when
+    // no line of its own is one.
+    let mut after_meta: Option<Span> = None;
     for &i in &head {
         if roles[i].is_some() {
             continue;
         }
         let (start, line) = lines[i];
+        if let Some(m) = p.meta_prefix(line) {
+            roles[i] = Some(Role::Meta);
+            extra.push((Role::Meta, start..start + m.end));
+            if stamp_line.is_none() {
+                stamp_line = Some(i);
+                st.published = captured_date(&m.date).map(|d| (d, start..start + m.end));
+            }
+            let rest = start + m.end..start + line.trim_end().len();
+            if !rest.is_empty() {
+                after_meta = Some(rest);
+            }
+            continue;
+        }
         match stamp::classify(&folded[start..start + line.len()]) {
             Some(stamp::DateLine::Widget) => roles[i] = Some(Role::Furniture),
             Some(stamp::DateLine::Stamp(d)) => {
@@ -421,9 +439,21 @@ fn read_head(
     let last = candidates.last().copied().filter(|_| lead < lines.len());
     let title = repeated.or(near_stamp).or(first_line).or(last);
     let Some(t) = title else {
+        if let Some(rest) = after_meta {
+            let role = if headline_like(&folded[rest.clone()]) {
+                st.title = Some(rest.clone());
+                Role::Title
+            } else {
+                Role::Body
+            };
+            extra.push((role, rest));
+        }
         // No headline: the head is read as body, as before any of it was known.
         return 0;
     };
+    if let Some(rest) = after_meta {
+        extra.push((Role::Body, rest));
+    }
     let (start, line) = lines[t];
     roles[t] = Some(Role::Title);
     let lead_chars = line.len() - line.trim_start_matches(['#', ' ']).len();
@@ -515,7 +545,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     // 2. The head of the page, above the lead: stamps, widgets, menus, banners, the headline and
     //    its deck (see `read_head`).
     let lead = lead_line(p, &lines, &roles);
-    let body_from = read_head(&lines, folded, lead, &mut roles, &mut st);
+    let body_from = read_head(p, &lines, folded, lead, &mut roles, &mut st, &mut extra);
 
     // 3. The lead's own prefix, or a line just under the headline: a date line, a metadata
     //    prefix, or a dateline prefix.
