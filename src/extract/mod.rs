@@ -729,15 +729,32 @@ fn company_word(w: &str) -> bool {
         || matches!(w, "company" | "companies" | "firm" | "firms" | "corporation" | "giant" | "vendor" | "manufacturer")
 }
 
-/// True when a name stands where it is only mentioned: in a membership list, or as a company's
-/// nationality.
+/// Nouns that say a sentence is about an organisation's make-up ("Its members today are ...",
+/// "Armenia, Belarus ... are the members of the CSTO", "Среди участников АТЭС - Китай, США ...").
+fn membership_noun(w: &str) -> bool {
+    matches!(w, "members" | "member" | "membership" | "членами" | "члены" | "участников" | "участвуют")
+}
+
+/// True when a name stands where it is only mentioned: in a membership list, as a company's
+/// nationality, or in a list of states in a sentence that reports no gathering (rankings,
+/// winners of an award, history, partners hoped for).
 fn only_mentioned(f: &Facts, h: &Hit) -> bool {
     if company_word(word_after(f.folded, h.span.end)) {
         return true;
     }
     let Some(s) = f.sentence_of(h.span.start) else { return false };
-    let sentence_start = f.sentences[s].start;
-    f.folded[sentence_start..h.span.start].split(|ch: char| !crate::lexicon::is_word_char(ch)).any(membership_opener)
+    let sentence = f.sentences[s].clone();
+    let words = |r: Span| f.folded[r].split(|ch: char| !crate::lexicon::is_word_char(ch));
+    if words(sentence.start..h.span.start).any(membership_opener) {
+        return true;
+    }
+    // The rest speaks of lists of states; a body named beside them is the one they belong to.
+    if f.has_cue(s, Cue::Gathering) || !matches!(h.target, Target::Country(_)) {
+        return false;
+    }
+    let states =
+        f.hits.iter().filter(|o| matches!(o.target, Target::Country(_)) && sentence.contains(&o.span.start)).count();
+    words(sentence).any(membership_noun) || states >= 4
 }
 
 /// Participants (countries and bodies that take part in the main event or are its subject) and
@@ -805,6 +822,26 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             1
         };
         *scores.entry(*k).or_default() += w * factor;
+    }
+    // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
+    // "Лукашенко: ИКТ — одна из опор экономики"), over a lead that names no gathering either,
+    // heads a statement, whatever gatherings the body goes on to name.
+    if let Some(t) = title {
+        let lead = first_body.map(|i| f.sentences[i].clone());
+        let in_title = |want_statement: bool| {
+            f.kinds.iter().any(|((k, _), span)| {
+                (*k == Kind::Statement) == want_statement
+                    && (t.contains(&span.start)
+                        || (!want_statement && lead.as_ref().is_some_and(|l| l.contains(&span.start))))
+            })
+        };
+        let head = &f.text[t.clone()];
+        let speaker_colon = head
+            .split_once(": ")
+            .is_some_and(|(who, _)| (1..=4).contains(&who.split_whitespace().count()) && !who.contains(['«', '"']));
+        if (in_title(true) || speaker_colon) && !in_title(false) {
+            return Kind::Statement;
+        }
     }
     let best = scores
         .iter()
