@@ -208,7 +208,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     let date_source = date.map(|_| date_source(&facts, article, anchor, date));
     let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
     let kind = kind(&facts, article.structure.title.as_ref(), anchor);
-    let (place, place_source) = match place(&facts, anchor, title_sentence, kind) {
+    let (place, place_source) = match place(&facts, date, anchor, title_sentence, kind) {
         Some((p, source)) => (Some(p), Some(source)),
         None => match dateline_place(article) {
             Some(p) => (Some(p), Some(PlaceSource::Dateline)),
@@ -545,7 +545,13 @@ fn institution_word(w: &str) -> bool {
 /// The venue of the main event and how it is known, from the text alone: a city or region tied
 /// to a gathering, a capital given by periphrasis, a hosting or visited country, an institution's
 /// country, and for a report of a gathering that names one country only, that country.
-fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>, kind: Kind) -> Option<(Place, PlaceSource)> {
+fn place(
+    f: &Facts,
+    date: Option<EventDate>,
+    anchor: Option<usize>,
+    title: Option<usize>,
+    kind: Kind,
+) -> Option<(Place, PlaceSource)> {
     let g = Gazetteer::get();
     let city_place = |c: u16| {
         let city = &g.cities[c as usize];
@@ -562,10 +568,24 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>, kind: Kind) -> 
         f.hits.iter().filter(|h| kind(&h.target)).filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h))).collect()
     };
     // In the event's sentence, then the title, then anywhere.
+    // Elsewhere in the text, a sentence that dates its gathering otherwise ("в июне 2018 года в
+    // Минске") reports another event.
+    let dated_otherwise = |s: usize| {
+        f.dates.iter().any(|m| {
+            f.sentence_of(m.span().start) == Some(s) && {
+                let d = m.resolve(f.published);
+                d.is_some()
+                    && d != date
+                    && !d.is_some_and(|d| within_days(d, date, 3) || date.is_some_and(|e| within_period(e, d)))
+            }
+        })
+    };
     let preferred = |tied: &[(usize, &Hit)]| {
-        [anchor, title, None]
-            .into_iter()
-            .find_map(|want| tied.iter().find(|(s, _)| want.is_none() || want == Some(*s)).map(|(_, h)| h.target))
+        [anchor, title, None].into_iter().find_map(|want| {
+            tied.iter()
+                .find(|(s, _)| want == Some(*s) || (want.is_none() && !dated_otherwise(*s)))
+                .map(|(_, h)| h.target)
+        })
     };
     if let Some(Target::City(c)) = preferred(&tied(|t| matches!(t, Target::City(_)))) {
         return Some((city_place(c), PlaceSource::Stated));
@@ -643,7 +663,7 @@ fn place(f: &Facts, anchor: Option<usize>, title: Option<usize>, kind: Kind) -> 
             return Some((country_place(c), PlaceSource::Implied));
         }
     }
-    // A gathering reported with one country only: a domestic meeting, held where that country is.
+    // A gathering reported with one country only: a domestic one, held where that country is.
     let mut named = f.hits.iter().filter_map(|h| match h.target {
         Target::Country(c) => Some(c),
         _ => None,
