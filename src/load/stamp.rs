@@ -212,17 +212,24 @@ pub struct Dateline {
     pub date: Option<EventDate>,
 }
 
-fn dateline_pattern() -> &'static Regex {
-    static P: OnceLock<Regex> = OnceLock::new();
+/// The dateline patterns: ending in a dash, colon or full stop; or, with no such mark, in the
+/// agency's closing bracket or slash ("Азербайджан, Баку, 9 января /корр. Trend/ В Министерстве").
+fn dateline_patterns() -> &'static [Regex; 2] {
+    static P: OnceLock<[Regex; 2]> = OnceLock::new();
     P.get_or_init(|| {
         let word = r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’\-]+";
         let date = r"\d{1,2}\s+[A-Za-zА-Яа-яЁё]+\.?(?:,?\s+\d{4})?|[A-Za-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}";
-        let agency = r"\([^)\n]{1,40}\)|/[^/\n]{1,40}/|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]{1,20}(?: [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]{1,20})?";
-        Regex::new(&format!(
-            // The date is tried before a country after the city: "TEHRAN, Jun. 28" names none.
-            r"^\s*(?P<city>{word}(?:[ -]{word}){{0,2}})(?:[,.]\s*(?P<date>{date})|,\s*{word}(?: {word})?(?:[,.]\s*(?P<date2>{date}))?)?(?:\s*[,.]?\s*(?P<agency>{agency}))?\s*(?:--|[–—-]|:|\.)(?:\s|$)"
-        ))
-        .expect("dateline pattern")
+        let bracketed = r"\([^)\n]{1,40}\)|/[^/\n]{1,40}/";
+        let agency = format!(r"{bracketed}|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]{{1,20}}(?: [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]{{1,20}})?");
+        // The date is tried before a country after the city: "TEHRAN, Jun. 28" names none.
+        let head = format!(
+            r"^\s*(?P<city>{word}(?:[ -]{word}){{0,2}})(?:[,.]\s*(?P<date>{date})|,\s*{word}(?: {word})?(?:[,.]\s*(?P<date2>{date}))?)?"
+        );
+        [
+            Regex::new(&format!(r"{head}(?:\s*[,.]?\s*(?P<agency>{agency}))?\s*(?:--|[–—-]|:|\.)(?:\s|$)")),
+            Regex::new(&format!(r"{head}\s*[,.]?\s*(?P<agency>{bracketed})(?:\s|$)")),
+        ]
+        .map(|r| r.expect("dateline pattern"))
     })
 }
 
@@ -230,7 +237,7 @@ fn dateline_pattern() -> &'static Regex {
 pub fn dateline(line: &str) -> Option<Dateline> {
     let cut = (0..=line.len().min(160)).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
     let head = &line[..cut];
-    let c = dateline_pattern().captures(head)?;
+    let c = dateline_patterns().iter().find_map(|p| p.captures(head))?;
     let city = c.name("city")?;
     let written = c.name("date").or(c.name("date2"));
     let date = written.and_then(|d| first_date(&crate::lexicon::fold(d.as_str())).map(|(d, _)| d));
@@ -295,6 +302,7 @@ mod tests {
             ("GENEVA, 20 May 2025 — The ITU Council", "GENEVA", Some("2025-05-20"), "The"),
             ("Minsk, 21 November (BelTA) – The ministers", "Minsk", Some("--11-21"), "The"),
             ("ASTANA – At its July 17 meeting", "ASTANA", None, "At"),
+            ("Азербайджан, Баку, 9 января /корр. Trend/ В Министерстве", "Азербайджан", Some("--01-09"), "В Мин"),
         ] {
             let d = dateline(line).unwrap_or_else(|| panic!("no dateline in {line}"));
             assert_eq!(&line[d.city.clone()], city, "{line}");

@@ -548,7 +548,8 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     let body_from = read_head(p, &lines, folded, lead, &mut roles, &mut st, &mut extra);
 
     // 3. The lead's own prefix, or a line just under the headline: a date line, a metadata
-    //    prefix, or a dateline prefix.
+    //    prefix, or a dateline prefix, within the first few lines (a deck may stand before the
+    //    dateline's paragraph).
     let mut seen = 0;
     for i in body_from..lines.len() {
         let (start, line) = lines[i];
@@ -596,9 +597,6 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
             let span = split(Role::Dateline, d.end);
             st.dateline_city = Some(start + d.city.start..start + d.city.end);
             st.published = better_published(st.published.take(), d.date.map(|date| (date, span)));
-            break;
-        }
-        if line.trim().chars().nth(60).is_some() {
             break;
         }
     }
