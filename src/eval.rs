@@ -218,6 +218,9 @@ fn show_set(s: &BTreeSet<String>) -> String {
     format!("{:?}", s.iter().collect::<Vec<_>>())
 }
 
+/// A single-valued field's name, whether the label gives it, the answer, the answers accepted.
+type ExactAnswer = (&'static str, bool, Option<String>, Vec<Option<String>>);
+
 /// Scores `events` (the exported JSON array) against `labels`.
 pub fn score(events: &[Value], labels: &[Label], strict: bool) -> Report {
     let mut by_file: HashMap<&str, Vec<&Value>> = HashMap::new();
@@ -291,7 +294,7 @@ pub fn score(events: &[Value], labels: &[Label], strict: bool) -> Report {
             places.extend(label.alt_place.iter().cloned());
             dates.extend(label.alt_event_date.iter().cloned());
         }
-        let answers: [(&'static str, bool, Option<String>, Vec<Option<String>>); 5] = [
+        let answers: [ExactAnswer; 5] = [
             ("event_date", label.event_date.is_some(), primary["date"].as_str().map(str::to_string), dates),
             (
                 "published",

@@ -198,10 +198,10 @@ fn too_small() {
 
 #[test]
 fn cyrillic_and_cjk_title_fills_a_row_exactly() {
-    // At 120 columns the title column is 38 wide: this title is exactly 38 columns, with
+    // At 120 columns the title column is 37 wide: this title is exactly 37 columns, with
     // two-column CJK characters and one-column Cyrillic.
-    let title = "中国哈萨克斯坦 数字合作 Пекин, ИКТ ШОС";
-    assert_eq!(unicode_width::UnicodeWidthStr::width(title), 38);
+    let title = "中国哈萨克斯坦 数字合作 Пекин ИКТ ШОС";
+    assert_eq!(unicode_width::UnicodeWidthStr::width(title), 37);
     let text = format!("{title}\n5 мая 2025 года в Пекине прошла встреча министров Китая и Казахстана.\n");
     let article = Article::from_text("cjk.txt", &text);
     let events = ictdip::extract::extract(&article);
@@ -218,5 +218,28 @@ fn narrow_terminal_keeps_titles() {
     let s = snap(&mut app, 80, 20, false);
     let row = s.lines().find(|l| l.contains("2025-11-21")).unwrap();
     assert!(row.contains("Али Асадов провел"), "at 80 columns the title still shows: {row}");
+    insta::assert_snapshot!(s);
+}
+
+/// Participants and mentions: the panes count participants; `m` adds the states a membership
+/// list only names, marked `+N` and dimmed; the reader lists them on a line of their own, and a
+/// date taken from the dateline is marked in the timeline and said in the reader.
+#[test]
+fn mentions_and_where_a_date_came_from() {
+    let text =
+        "Совещание ШОС в Ташкенте\nТАШКЕНТ, 20.05.2025 /Агентство/. В Ташкенте прошло совещание министров связи \
+                Узбекистана и Казахстана. В ШОС входят Индия, Иран и Пакистан.\n";
+    let article = Article::from_text("sco.txt", text);
+    let events = ictdip::extract::extract(&article);
+    let mut app = App::new(Timeline::new(vec![article.to_ref()], events), Vec::new());
+    let s = snap(&mut app, 120, 30, false);
+    assert!(!s.contains("│  IR Иран"), "mentions are not counted at first:\n{s}");
+    assert!(s.contains("2025-05-20~"), "a date from the dateline is marked:\n{s}");
+    app.handle(Action::ToggleMentions);
+    let s = snap(&mut app, 120, 30, false);
+    assert!(s.contains("Countries (count+mentions)"), "{s}");
+    assert!(s.lines().any(|l| l.starts_with("│  IR Иран") && l.contains("0+1")), "a mentioned country, marked:\n{s}");
+    assert!(s.contains("Mentioned IN Индия, IR Иран, PK Пакистан"), "the reader's own line:\n{s}");
+    assert!(s.contains("2025-05-20 · from the dateline"), "{s}");
     insta::assert_snapshot!(s);
 }

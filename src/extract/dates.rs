@@ -353,12 +353,12 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
                 "вчера" | "накануне" => -1,
                 "позавчера" => -2,
                 w => {
-                    found.extend(weekday_at(folded, &words, i, w));
+                    found.extend(weekday_at(folded, words, i, w));
                     continue;
                 }
             },
             6..=9 | 22 => {
-                found.extend(weekday_at(folded, &words, i, &folded[word.start..word.end]));
+                found.extend(weekday_at(folded, words, i, &folded[word.start..word.end]));
                 continue;
             }
             _ => continue,

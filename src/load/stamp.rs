@@ -247,7 +247,7 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     // Without a date or an agency, only a city in capitals is read as a dateline ("ASTANA –"):
     // a sentence may open with a capitalised word and a colon.
     let capitals = city.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    if date.is_none() && (c.name("agency").is_none() || !capitals) && !capitals {
+    if date.is_none() && c.name("agency").is_none() && !capitals {
         return None;
     }
     Some(Dateline { end: c.get(0)?.end(), city: city.range(), date })

@@ -427,7 +427,7 @@ fn read_head(
         (i + 1..lines.len().min(lead + 1)).any(|j| !is_blank(lines[j].1) && norm(lines[j].1) == norm(lines[i].1))
     });
     let near_stamp = stamp_line.and_then(|s| {
-        let above = candidates.iter().copied().filter(|&i| i < s).next_back();
+        let above = candidates.iter().copied().rfind(|&i| i < s);
         let below = candidates.iter().copied().find(|&i| i > s);
         // Just above: nothing but blank lines, widgets and stamps between.
         let adjacent = |a: usize, b: usize| (a + 1..b).all(|k| is_blank(lines[k].1) || roles[k].is_some());

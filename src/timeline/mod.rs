@@ -113,7 +113,10 @@ pub struct Hit {
 pub struct FacetCount {
     pub code: String,
     pub name: String,
+    /// Events with it: as a participant, or also as a mention when mentions are asked for.
     pub count: usize,
+    /// Of `count`, the events that only mention it.
+    pub mentioned: usize,
 }
 
 pub struct Timeline {
@@ -126,6 +129,10 @@ pub struct Timeline {
     entries: Vec<Entry>,
     by_country: BTreeMap<String, Vec<usize>>,
     by_body: BTreeMap<String, Vec<usize>>,
+    /// Entries whose article names a country or body without its taking part (few: kept apart
+    /// from the facet ids, which the filter's hot path reads).
+    mentioned_country: BTreeMap<String, Vec<usize>>,
+    mentioned_body: BTreeMap<String, Vec<usize>>,
     facets: EntryFacets,
     haystacks: std::sync::OnceLock<Haystacks>,
     facet_names: FacetNames,
@@ -322,12 +329,25 @@ impl Timeline {
                 map.insert(key.clone(), list);
             }
         }
+        let mut mentioned_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut mentioned_body: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let m = &events[entry.event].mentioned;
+            for c in &m.countries {
+                mentioned_country.entry(c.to_string()).or_default().push(i);
+            }
+            for b in &m.orgs {
+                mentioned_body.entry(b.to_string()).or_default().push(i);
+            }
+        }
         Timeline {
             articles,
             events,
             entries,
             by_country,
             by_body,
+            mentioned_country,
+            mentioned_body,
             facets,
             haystacks: std::sync::OnceLock::new(),
             facet_names,
@@ -389,16 +409,30 @@ impl Timeline {
         self.fulltext = Some(fulltext::FullText::build(&self.articles, opts, &done));
     }
 
-    /// Countries with their event counts, most events first (then by code).
+    /// Countries with the number of events they take part in, most events first (then by code).
     pub fn countries(&self) -> Vec<FacetCount> {
-        let g = Gazetteer::get();
-        facet(&self.by_country, |code| g.country(code).map_or(code.to_string(), |c| c.name_ru.clone()))
+        self.countries_with(false)
     }
 
-    /// Bodies with their event counts, most events first (then by ID).
+    /// Bodies with the number of events they take part in, most events first (then by ID).
     pub fn bodies(&self) -> Vec<FacetCount> {
+        self.bodies_with(false)
+    }
+
+    /// Like [`Timeline::countries`], counting the events that only mention a country too when
+    /// `mentions` is set.
+    pub fn countries_with(&self, mentions: bool) -> Vec<FacetCount> {
         let g = Gazetteer::get();
-        facet(&self.by_body, |id| g.body(id).map_or(id.to_string(), |b| b.name_en.clone()))
+        let extra = mentions.then_some(&self.mentioned_country);
+        facet(&self.by_country, extra, |code| g.country(code).map_or(code.to_string(), |c| c.name_ru.clone()))
+    }
+
+    /// Like [`Timeline::bodies`], counting the events that only mention a body too when
+    /// `mentions` is set.
+    pub fn bodies_with(&self, mentions: bool) -> Vec<FacetCount> {
+        let g = Gazetteer::get();
+        let extra = mentions.then_some(&self.mentioned_body);
+        facet(&self.by_body, extra, |id| g.body(id).map_or(id.to_string(), |b| b.name_en.clone()))
     }
 
     /// The entries that satisfy `q`, in the order it asks for.
@@ -499,12 +533,21 @@ impl Timeline {
             v.dedup();
             v
         };
+        let with_mentions = |index, mentioned, keys| {
+            let mut v = union(index, keys);
+            if q.mentions {
+                v.extend(union(mentioned, keys));
+                v.sort_unstable();
+                v.dedup();
+            }
+            v
+        };
         let mut sets: Vec<Vec<usize>> = Vec::new();
         if !q.countries.is_empty() {
-            sets.push(union(&self.by_country, &q.countries));
+            sets.push(with_mentions(&self.by_country, &self.mentioned_country, &q.countries));
         }
         if !q.bodies.is_empty() {
-            sets.push(union(&self.by_body, &q.bodies));
+            sets.push(with_mentions(&self.by_body, &self.mentioned_body, &q.bodies));
         }
         match sets.len() {
             0 => (0..self.entries.len()).collect(),
@@ -517,9 +560,33 @@ impl Timeline {
     }
 }
 
-fn facet(index: &BTreeMap<String, Vec<usize>>, name: impl Fn(&str) -> String) -> Vec<FacetCount> {
-    let mut v: Vec<FacetCount> =
-        index.iter().map(|(k, ids)| FacetCount { code: k.clone(), name: name(k), count: ids.len() }).collect();
+/// The counts of a facet's values over `index`, and over `mentioned` too when it is given (an
+/// entry counted once, however it names the value).
+fn facet(
+    index: &BTreeMap<String, Vec<usize>>,
+    mentioned: Option<&BTreeMap<String, Vec<usize>>>,
+    name: impl Fn(&str) -> String,
+) -> Vec<FacetCount> {
+    let mut v: Vec<FacetCount> = index
+        .iter()
+        .map(|(k, ids)| FacetCount { code: k.clone(), name: name(k), count: ids.len(), mentioned: 0 })
+        .collect();
+    for (k, ids) in mentioned.into_iter().flatten() {
+        let only: usize = match index.get(k) {
+            Some(taking_part) => ids.iter().filter(|i| taking_part.binary_search(i).is_err()).count(),
+            None => ids.len(),
+        };
+        if only == 0 {
+            continue;
+        }
+        match v.iter_mut().find(|f| &f.code == k) {
+            Some(f) => {
+                f.count += only;
+                f.mentioned = only;
+            }
+            None => v.push(FacetCount { code: k.clone(), name: name(k), count: only, mentioned: only }),
+        }
+    }
     v.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
     v
 }

@@ -45,6 +45,8 @@ pub struct Query {
     /// Quoted tokens (`"кибербезопас`): prefixes searched in article bodies.
     pub phrases: Vec<String>,
     pub sort: SortOrder,
+    /// Country and body filters also take events that only mention them.
+    pub mentions: bool,
 }
 
 /// `2025` → (2025, None); `2025-06` → (2025, Some(6)).

@@ -124,3 +124,25 @@ fn events_find_their_articles_in_any_order() {
     stray.file = "elsewhere.txt".into();
     assert_eq!(article_of_each(&c.articles, &[stray]), [usize::MAX]);
 }
+
+#[test]
+fn mentioned_countries_count_and_filter_only_when_asked() {
+    let t = timeline(&[
+        (
+            "m.txt",
+            "Совещание ШОС в Ташкенте\n19 мая в Ташкенте состоялось совещание ШОС. В ШОС входят Индия, Иран и Пакистан.",
+        ),
+        ("p.txt", "Визит в Индию\n3 марта министр Узбекистана посетил Индию с визитом."),
+    ]);
+    let count = |mentions: bool, code: &str| {
+        t.countries_with(mentions).into_iter().find(|f| f.code == code).map(|f| (f.count, f.mentioned))
+    };
+    assert_eq!(count(false, "IN"), Some((1, 0)), "the visit only");
+    assert_eq!(count(true, "IN"), Some((2, 1)), "and the membership list");
+    assert_eq!(count(false, "IR"), None);
+    assert_eq!(count(true, "IR"), Some((1, 1)));
+    let mut q = Query::parse("@ir");
+    assert!(t.query(&q).is_empty());
+    q.mentions = true;
+    assert_eq!(t.query(&q).len(), 1);
+}

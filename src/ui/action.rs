@@ -29,6 +29,8 @@ pub enum Action {
     ToggleSort,
     ToggleFurniture,
     ToggleRanking,
+    /// Count and filter by the countries and bodies articles only mention, too.
+    ToggleMentions,
     /// Filter line editing.
     Insert(char),
     DeleteBack,
@@ -81,6 +83,7 @@ pub fn normal_key(key: KeyEvent) -> Option<Action> {
             's' => Action::ToggleSort,
             'f' => Action::ToggleFurniture,
             'r' => Action::ToggleRanking,
+            'm' => Action::ToggleMentions,
             _ => return None,
         },
         _ => return None,

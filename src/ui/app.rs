@@ -81,6 +81,8 @@ pub struct App {
     pub reader_full: bool,
     pub reader_scroll: usize,
     pub show_furniture: bool,
+    /// Countries and bodies the articles only mention count in the facet panes and filters too.
+    pub show_mentions: bool,
     /// Index of the highlight `n`/`N` last jumped to.
     pub highlight: Option<usize>,
     pub warnings_scroll: usize,
@@ -117,6 +119,7 @@ impl App {
             reader_full: false,
             reader_scroll: 0,
             show_furniture: true,
+            show_mentions: false,
             highlight: None,
             warnings_scroll: 0,
             page: 10,
@@ -169,8 +172,8 @@ impl App {
     }
 
     fn refresh_facets(&mut self) {
-        self.countries.set_items(self.timeline.countries());
-        self.bodies.set_items(self.timeline.bodies());
+        self.countries.set_items(self.timeline.countries_with(self.show_mentions));
+        self.bodies.set_items(self.timeline.bodies_with(self.show_mentions));
     }
 
     /// The query the filter line and the chosen facets make together.
@@ -179,6 +182,7 @@ impl App {
         q.countries.extend(self.countries.chosen.iter().cloned());
         q.bodies.extend(self.bodies.chosen.iter().cloned());
         q.sort = self.ranking;
+        q.mentions = self.show_mentions;
         q
     }
 
@@ -392,6 +396,11 @@ impl App {
                 self.show_furniture = !self.show_furniture;
                 self.reader_scroll = 0;
                 self.highlight = None;
+            }
+            Action::ToggleMentions => {
+                self.show_mentions = !self.show_mentions;
+                self.refresh_facets();
+                self.requery();
             }
             Action::ToggleRanking => {
                 self.ranking = if self.ranking == SortOrder::Date { SortOrder::Score } else { SortOrder::Date };

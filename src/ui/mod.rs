@@ -53,8 +53,9 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         let [timeline, reader] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
         let focus = app.focus;
-        panes::facets::draw(f, countries, "Countries", &mut app.countries, focus == Focus::Countries);
-        panes::facets::draw(f, bodies, "Bodies", &mut app.bodies, focus == Focus::Bodies);
+        let mentions = app.show_mentions;
+        panes::facets::draw(f, countries, "Countries", &mut app.countries, focus == Focus::Countries, mentions);
+        panes::facets::draw(f, bodies, "Bodies", &mut app.bodies, focus == Focus::Bodies, mentions);
         panes::timeline::draw(f, timeline, app);
         panes::reader::draw(f, reader, app, false);
     }

@@ -166,3 +166,18 @@ fn quit() {
     a.handle(Action::Quit);
     assert!(a.quit);
 }
+
+#[test]
+fn the_mentions_key_adds_mentioned_values_to_the_panes_and_back() {
+    let mut a = app();
+    let before = a.countries.items.clone();
+    assert!(before.iter().all(|f| f.mentioned == 0));
+    a.handle(Action::ToggleMentions);
+    assert!(a.show_mentions && a.query().mentions);
+    for f in &a.countries.items {
+        let participants = before.iter().find(|b| b.code == f.code).map_or(0, |b| b.count);
+        assert_eq!(f.count - f.mentioned, participants, "{}", f.code);
+    }
+    a.handle(Action::ToggleMentions);
+    assert_eq!(a.countries.items, before);
+}

@@ -1,4 +1,6 @@
 //! The Countries and Bodies panes: each value with its event count; chosen ones filter the timeline.
+//! Counts are of the events a value takes part in; with mentions shown (`m`), the events that
+//! only mention it are added after a `+`, and a value only mentioned is dimmed.
 
 use crate::cli::fit;
 use crate::ui::app::FacetPane;
@@ -8,13 +10,19 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focused: bool) {
-    let order = if pane.by_name { "by name" } else { "by count" };
+pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focused: bool, mentions: bool) {
+    // Short enough for the pane's usual width.
+    let order = match (pane.by_name, mentions) {
+        (false, false) => "by count",
+        (true, false) => "by name",
+        (false, true) => "count+mentions",
+        (true, true) => "name+mentions",
+    };
     let chosen = if pane.chosen.is_empty() { String::new() } else { format!(" · {} chosen", pane.chosen.len()) };
     let inner = super::framed(f, area, &format!(" {title} ({order}{chosen}) "), focused);
     let height = inner.height as usize;
     pane.offset = super::scrolled(pane.offset, pane.selected, height);
-    let count_w = 5;
+    let count_w = if mentions { 8 } else { 5 };
     let code_w = pane.items.iter().map(|i| i.code.chars().count()).max().unwrap_or(2).clamp(2, 8) + 1;
     let name_w = (inner.width as usize).saturating_sub(2 + code_w + count_w);
     let lines: Vec<Line> = pane
@@ -27,8 +35,15 @@ pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focuse
             let is_chosen = pane.chosen.contains(&item.code);
             let mark = if is_chosen { "● " } else { "  " };
             let code = fit(&item.code, code_w);
-            let text = format!("{mark}{code}{}{:>count_w$}", fit(&item.name, name_w), item.count);
+            let count = match item.mentioned {
+                0 => item.count.to_string(),
+                m => format!("{}+{m}", item.count - m),
+            };
+            let text = format!("{mark}{code}{}{count:>count_w$}", fit(&item.name, name_w));
             let mut style = if is_chosen { theme::chosen() } else { ratatui::style::Style::default() };
+            if item.mentioned == item.count {
+                style = style.patch(theme::dim());
+            }
             if i == pane.selected && focused {
                 style = style.patch(theme::selected_row());
             }

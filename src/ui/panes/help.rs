@@ -18,6 +18,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("r", "rank filtered events by date or by match score"),
     ("c", "clear all filters"),
     ("s", "sort a pane by count or by name"),
+    ("m", "count countries and bodies only mentioned too (shown +N)"),
     ("n N", "next / previous highlight in the reader"),
     ("f", "show or hide site furniture in the reader"),
     ("w", "load warnings"),

@@ -7,7 +7,7 @@
 use crate::extract::gazetteer::Gazetteer;
 use crate::lexicon::lines_with_spans;
 use crate::load::Role;
-use crate::model::{Evidence, FactKind};
+use crate::model::{DateSource, Evidence, FactKind, PlaceSource};
 use crate::timeline::Timeline;
 use crate::ui::app::{App, Opened};
 use crate::ui::theme;
@@ -88,6 +88,25 @@ fn push_field(doc: &mut ReaderDoc, label: &str, values: Vec<(String, Style)>, wi
     wrap(&cells, width, doc);
 }
 
+/// How a date was found, as the reader says it; nothing for a date the text states.
+pub fn date_source_words(source: DateSource) -> Option<&'static str> {
+    match source {
+        DateSource::Stated => None,
+        DateSource::Relative => Some("from a relative date"),
+        DateSource::Dateline => Some("from the dateline"),
+        DateSource::Published => Some("from the publication date"),
+    }
+}
+
+/// How a place was found, as the reader says it; nothing for a venue the text states.
+fn place_source_words(source: PlaceSource) -> Option<&'static str> {
+    match source {
+        PlaceSource::Stated => None,
+        PlaceSource::Implied => Some("implied"),
+        PlaceSource::Dateline => Some("from the dateline"),
+    }
+}
+
 /// Evidence of every event of the opened article, in text order, without duplicates.
 fn article_evidence(opened: &Opened) -> Vec<Evidence> {
     let mut ev: Vec<Evidence> = opened.events.iter().flat_map(|e| e.evidence.iter().cloned()).collect();
@@ -112,12 +131,19 @@ pub fn layout(
     let e = t.event(entry);
     let style = theme::fact;
     let date = crate::ui::panes::timeline::date_cell(e.date);
+    let date = match e.date.and(e.date_source).and_then(date_source_words) {
+        Some(source) => format!("{date} · {source}"),
+        None => date,
+    };
     let mut first = vec![(date, style(FactKind::Date)), (e.kind.as_str().to_string(), Style::default())];
     if let Some(p) = &e.place {
         let country = g.country(&p.country).map_or(p.country.to_string(), |c| format!("{} ({})", c.name_ru, c.code));
         match &p.city {
             Some(city) => first.push((format!("{city}, {country}"), style(FactKind::Place))),
             None => first.push((country, style(FactKind::Place))),
+        }
+        if let (Some(source), Some(place)) = (e.place_source.and_then(place_source_words), first.last_mut()) {
+            place.0 = format!("{} · {source}", place.0);
         }
     }
     if !e.primary {
@@ -136,6 +162,19 @@ pub fn layout(
         .map(|b| (g.body(b).map_or(b.to_string(), |x| format!("{b} {}", x.name_en)), style(FactKind::Body)))
         .collect();
     push_field(&mut doc, "Bodies", bodies, width);
+    // Named by the article but not taking part: on a line of their own, so that the lines above
+    // are the participants alone.
+    let mentioned: Vec<(String, Style)> = e
+        .mentioned
+        .countries
+        .iter()
+        .map(|c| g.country(c).map_or(c.to_string(), |x| format!("{c} {}", x.name_ru)))
+        .chain(e.mentioned.orgs.iter().map(|b| b.to_string()))
+        .map(|v| (v, theme::dim()))
+        .collect();
+    if !mentioned.is_empty() {
+        push_field(&mut doc, "Mentioned", mentioned, width);
+    }
     let people = e
         .people
         .iter()

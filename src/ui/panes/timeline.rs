@@ -12,6 +12,18 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthChar;
 
+/// The date cell of an event, marked `~` when the text does not state it for the event (taken
+/// from the dateline or the publication stamp of a same-day report). Undated events read
+/// `undated` whatever their source.
+fn marked_date_cell(e: &crate::model::Event) -> String {
+    use crate::model::DateSource;
+    let cell = date_cell(e.date);
+    match (e.date, e.date_source) {
+        (Some(_), Some(DateSource::Dateline | DateSource::Published)) => format!("{cell}~"),
+        _ => cell,
+    }
+}
+
 /// A date as the timeline shows it: `2025-06-17`, `2025-06`, `2025`, `····-02-01` for an unknown
 /// year, `undated`.
 pub fn date_cell(d: Option<EventDate>) -> String {
@@ -69,7 +81,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
     app.offset = super::scrolled(app.offset, app.selected, height);
     let width = inner.width as usize;
     // Columns shrink, then countries and bodies give way, before the title gets under 24 columns.
-    let layouts = [(10, 16, 11, 9), (10, 11, 6, 6), (10, 11, 0, 0)];
+    let layouts = [(11, 16, 11, 9), (11, 11, 6, 6), (11, 11, 0, 0)];
     // Each shown column is followed by one space.
     let used =
         |(d, p, c, b): (usize, usize, usize, usize)| d + p + c + b + [d, p, c, b].iter().filter(|w| **w > 0).count();
@@ -81,7 +93,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
         let base = if row == app.selected { theme::selected_row() } else { Style::default() };
         let date_style = if e.date.is_none() { base.patch(theme::dim()) } else { base };
         let mut spans = vec![
-            Span::styled(fit(&date_cell(e.date), dw), date_style),
+            Span::styled(fit(&marked_date_cell(e), dw), date_style),
             Span::styled(" ", base),
             Span::styled(fit(&place_cell(e), pw), base),
             Span::styled(" ", base),
