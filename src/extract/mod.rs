@@ -290,14 +290,18 @@ fn event_id(file: &str, n: usize) -> ShortText {
 
 /// For an article without a headline, its lead sentence (cut to about 120 characters) stands in.
 fn lead_as_title(f: &Facts) -> Option<String> {
-    let lead = f.text[f.sentences.first()?.clone()].trim();
-    let lead = lead.trim_end_matches('.');
+    Some(sentence_as_title(&f.text[f.sentences.first()?.clone()]))
+}
+
+/// A sentence as an event's title: trimmed, cut to about 120 characters at a space.
+fn sentence_as_title(sentence: &str) -> String {
+    let lead = sentence.trim().trim_end_matches('.');
     if lead.chars().count() <= 120 {
-        return Some(lead.to_string());
+        return lead.to_string();
     }
     let cut: String = lead.chars().take(120).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
-    Some(format!("{cut}…"))
+    format!("{cut}…")
 }
 
 /// The publication date to read year-less dates against. A page that prints no year ("20 АПР,
@@ -934,7 +938,9 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
             id: event_id(&p.file, events.len()),
             file: p.file.clone(),
             primary: false,
-            title: p.title.clone(),
+            // The sentence that reports it: `list` would otherwise show the article's headline
+            // twice, for two different gatherings.
+            title: Some(sentence_as_title(&f.text[sentence.clone()])),
             published: p.published,
             date: Some(d),
             date_source: Some(if matches!(m, DateMention::Relative { .. } | DateMention::Weekday { .. }) {

@@ -96,6 +96,7 @@ fn secondary_gathering_is_its_own_event() {
     assert!(events[0].primary && !events[1].primary);
     assert_eq!(events[1].date.unwrap().to_string(), "2025-04-02");
     assert_eq!(events[1].place.as_ref().unwrap().city.as_deref(), Some("Samarkand"));
+    assert_eq!(events[1].title.as_deref(), Some("2 апреля в Самарканде прошла встреча министров"), "its own sentence");
 }
 
 #[test]
@@ -179,4 +180,143 @@ fn unprinted_evidence_is_what_dropping_the_printed_leaves() {
         assert_eq!(extract_keeping(a, EvidenceKept::Unprinted), full, "{}", a.rel);
     }
     assert!(places > 0 && dropped > places, "{places} places kept, {dropped} pieces dropped");
+}
+
+fn place_of(e: &Event) -> (Option<&str>, Option<&str>) {
+    e.place.as_ref().map_or((None, None), |p| (p.city.as_deref(), Some(p.country.as_str())))
+}
+
+// Class 1: stamps in the forms pages print, above or below the headline.
+#[test]
+fn stamps_give_the_publication_date_and_the_year() {
+    for (stamp, published) in [
+        ("24.09.08 11:30", "2008-09-24"),
+        ("16/08/2023", "2023-08-16"),
+        ("15.11.2022 20:53:00", "2022-11-15"),
+        ("November 10, 2016", "2016-11-10"),
+        ("10 Nov 2016", "2016-11-10"),
+    ] {
+        let e = event(&format!(
+            "Министры связи обсудили цифровую повестку\n{stamp}\n\nВчера в Бишкеке прошла встреча министров связи Кыргызстана и Казахстана по вопросам цифровизации."
+        ));
+        assert_eq!(e.published.map(|d| d.to_string()).as_deref(), Some(published), "{stamp}");
+        assert_eq!(e.date_source, Some(crate::model::DateSource::Relative), "{stamp}");
+    }
+    let e = event("Министры обсудили ИКТ\n02.03.2020 10:15\n2 марта 2020 г., Москва, Российская Федерация\n\nВ Москве состоялись переговоры министров связи России и Армении о сотрудничестве.");
+    assert_eq!(e.published.unwrap().to_string(), "2020-03-02");
+    assert_eq!(e.title.as_deref(), Some("Министры обсудили ИКТ"));
+}
+
+// Class 2 and 3: widgets and banners above the headline are nobody's dates or places.
+#[test]
+fn clock_currency_widgets_and_banners_are_not_the_article() {
+    let text = "9 июля 2025, среда, 01:38, Душанбе\nКурсы валют от 01/11/2024\nЦИПР-2025: 3–5 июня, Нижний Новгород\n\
+                Узбекистан и Корея подписали меморандум по электронному правительству\n17.06.2025 15:32\n\n\
+                В Ташкенте подписан меморандум о сотрудничестве в области электронного правительства между Узбекистаном и Кореей.";
+    let e = event(text);
+    assert_eq!(e.published.unwrap().to_string(), "2025-06-17");
+    assert_eq!(e.date.unwrap().to_string(), "2025-06-17");
+    assert_eq!(place_of(&e), (Some("Tashkent"), Some("UZ")));
+    assert_eq!(e.title.as_deref(), Some("Узбекистан и Корея подписали меморандум по электронному правительству"));
+    assert!(!e.countries.iter().any(|c| c == "TJ" || c == "RU"), "{:?}", e.countries);
+    let e = event("Saturday, 13 July 2024\nKazakhstan and Turkiye sign a digital memorandum\n\nASTANA – The ministers signed the memorandum in Astana on Thursday, the ministry said.");
+    assert_ne!(e.published.map(|d| d.to_string()).as_deref(), Some("2024-07-13"), "a clock is no stamp");
+}
+
+// Class 4: the venue the lead states wins over the dateline; periphrases, institutions, English.
+#[test]
+fn venue_from_the_lead_periphrases_and_institutions() {
+    let e = event("Соглашение о цифровом партнерстве\nМОСКВА, 5 мая. /ТАСС/. Министры связи Казахстана и США подписали соглашение, которое было подписано в Вашингтоне.");
+    assert_eq!(place_of(&e), (Some("Washington"), Some("US")));
+    let e = event("В туркменской столице прошло заседание рабочей группы по связи с участием делегации Ирана.");
+    assert_eq!(place_of(&e), (Some("Ashgabat"), Some("TM")));
+    let e =
+        event("Переговоры о киберзащите\nВ столице Белоруссии состоялись консультации экспертов России и Белоруссии.");
+    assert_eq!(place_of(&e), (Some("Minsk"), Some("BY")));
+    let e = event("В МИД Казахстана состоялась встреча заместителя министра с делегацией ЭСКАТО ООН.");
+    assert_eq!((place_of(&e), e.place_source), ((None, Some("KZ")), Some(crate::model::PlaceSource::Implied)));
+    let e = event("TASHKENT, Uzbekistan (UzDaily.uz) -- The digital ministers of Uzbekistan and Korea held talks in Seoul on cooperation in e-government.");
+    assert_eq!(place_of(&e), (Some("Seoul"), Some("KR")));
+    let e = event(
+        "Minsk, 21 November (BelTA) – The Belarusian minister of communications made a statement on the new 5G plans.",
+    );
+    assert_eq!(
+        (place_of(&e), e.place_source),
+        ((Some("Minsk"), Some("BY")), Some(crate::model::PlaceSource::Dateline))
+    );
+}
+
+#[test]
+fn a_proposed_site_or_company_seat_is_not_the_venue() {
+    let e = event("Делегация ПРООН посетила Казахстан для обсуждения создания центра цифровых решений в Алматы.");
+    assert_eq!(place_of(&e), (None, Some("KZ")));
+}
+
+// Class 5: relative dates resolved against publication; background years are not the event's.
+#[test]
+fn relative_dates_and_weekdays() {
+    // 18 June 2025 was a Wednesday.
+    for (phrase, date) in [
+        ("Во вторник", "2025-06-17"),
+        ("В минувшую пятницу", "2025-06-13"),
+        ("В прошлую среду", "2025-06-11"),
+        ("Сегодня", "2025-06-18"),
+        ("Вчера", "2025-06-17"),
+    ] {
+        let e = event(&format!("Встреча министров\n18.06.2025\n\n{phrase} в Астане прошла встреча министров цифрового развития Казахстана и Китая."));
+        assert_eq!(e.date.unwrap().to_string(), date, "{phrase}");
+    }
+    for (phrase, date) in [("on Thursday", "2025-06-12"), ("last Friday", "2025-06-13"), ("today", "2025-06-18")] {
+        let e = event(&format!("Ministers meet\nJune 18, 2025\n\nThe ministers of Kazakhstan and China held a meeting in Astana {phrase} on digital cooperation."));
+        assert_eq!(e.date.unwrap().to_string(), date, "{phrase}");
+    }
+    let e = event("Заголовок\n18.06.2025\n\nАзербайджан вступил в МСЭ в октябре 1992 года. 17 июня в Баку прошла встреча министров.");
+    assert_eq!(e.date.unwrap().to_string(), "2025-06-17");
+}
+
+#[test]
+fn a_year_from_the_gatherings_name_when_the_page_has_none() {
+    let e = event("17 июня, Санкт-Петербург. – На полях ПМЭФ-2022 министры Армении и России провели переговоры.");
+    assert_eq!(e.date.unwrap().to_string(), "2022-06-17");
+    assert_eq!(e.published, None, "a publication date is not invented");
+}
+
+// Class 6: participants against mentions.
+#[test]
+fn membership_lists_and_company_nationality_are_mentions() {
+    let e = event("В Ташкенте прошло заседание министров связи ШОС под председательством Узбекистана. В ШОС входят Индия, Иран, Казахстан, Китай, Кыргызстан, Пакистан, Россия, Таджикистан и Узбекистан.");
+    assert_eq!(e.countries, ["UZ"]);
+    assert!(e.mentioned.countries.iter().any(|c| c == "IN") && e.mentioned.countries.len() == 8);
+    let e = event("Министр связи Грузии встретился с представителями американской компании Cisco в Тбилиси.");
+    assert_eq!(e.countries, ["GE"]);
+    assert_eq!(e.mentioned.countries, ["US"]);
+    let e = event("SPECA held its forum in Baku. Its members today are Afghanistan, Azerbaijan, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.");
+    assert!(e.countries.is_empty(), "{:?}", e.countries);
+    assert_eq!(e.mentioned.countries.len(), 7);
+    assert_eq!(place_of(&e), (Some("Baku"), Some("AZ")));
+}
+
+// Class 7: bodies by every name.
+#[test]
+fn bodies_by_full_names_misnomers_and_sub_bodies() {
+    let orgs = |text: &str| event(text).orgs.iter().map(|o| o.to_string()).collect::<Vec<_>>();
+    assert_eq!(orgs("В Бишкеке прошло заседание Регионального сообщества в области связи."), ["RCC"]);
+    assert_eq!(orgs("В Москве прошла встреча руководителей РАТС ШОС."), ["SCO"]);
+    assert_eq!(orgs("The Shanghai Cooperation Organization held talks in Beijing."), ["SCO"]);
+    assert_eq!(orgs("Ministers met at the International Telecommunication Union in Geneva."), ["ITU"]);
+    assert_eq!(orgs("The Eurasian Economic Commission met in Moscow."), ["EAEU"]);
+    assert_eq!(orgs("В Минске прошло заседание Евразийской экономической комиссии."), ["EAEU"]);
+}
+
+// English articles read like Russian ones.
+#[test]
+fn english_dateline_date_and_venue() {
+    let e = event("Azerbaijan and ITU discuss broadband\nBAKU, Azerbaijan, October 3. The minister of digital development of Azerbaijan met the ITU Secretary-General in Geneva on October 2.");
+    assert_eq!(e.date.unwrap().to_string(), "--10-02");
+    assert_eq!(place_of(&e), (Some("Geneva"), Some("CH")));
+    assert_eq!(e.orgs, ["ITU"]);
+    let e = event("GENEVA, 20 May 2025 — The ITU Council opened its annual session, attended by ministers of Kazakhstan and Uzbekistan.");
+    assert_eq!(e.published.unwrap().to_string(), "2025-05-20");
+    assert_eq!(e.date.unwrap().to_string(), "2025-05-20");
+    assert_eq!(e.date_source, Some(crate::model::DateSource::Dateline));
 }

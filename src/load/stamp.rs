@@ -111,7 +111,7 @@ fn first_date(line: &str) -> Option<(EventDate, std::ops::Range<usize>)> {
 }
 
 /// Words that name a weekday, a currency or the weather: a widget's, not an article's.
-fn widget_word(w: &str) -> bool {
+pub fn widget_word(w: &str) -> bool {
     const WEEKDAYS: [&str; 22] = [
         "понедельник",
         "вторник",

@@ -169,6 +169,10 @@ impl Patterns {
         }
         let head = head(line, 400);
         let (city, from) = dateline_city_and_date(head)?;
+        // "Saturday, 13 July 2024": a clock, not a city and a date.
+        if stamp::widget_word(crate::lexicon::fold(&head[city.clone()]).trim()) {
+            return None;
+        }
         let end = self.line_pattern(head, &self.dateline, &self.dateline_plain).find(head)?.end();
         self.with_date(head, from, end, Some(city))
     }
