@@ -773,6 +773,25 @@ fn only_mentioned(f: &Facts, h: &Hit) -> bool {
     if words(sentence.start..h.span.start).any(membership_opener) {
         return true;
     }
+    if let Target::Body(_) = h.target {
+        let before: Vec<&str> = words_before(f.folded, h.span.start, 4).collect();
+        // A section or a periodical named after a body ("Газета СНГ", "рубрика ЕАЭС").
+        if before.first().is_some_and(|w| matches!(*w, "газета" | "газеты" | "журнал" | "рубрика" | "раздел"))
+        {
+            return true;
+        }
+        // The region another body's office serves: "ITU Regional Office for the CIS",
+        // "Зональное отделение МСЭ для региона СНГ".
+        let serves = matches!(before.as_slice(), ["the", "for", ..] | ["региона", "для", ..] | ["стран", "для", ..]);
+        let office_before = f.hits.iter().any(|o| {
+            matches!(o.target, Target::Body(_))
+                && o.span.end <= h.span.start
+                && words_between_at_most(f.text, o.span.end, h.span.start, 5)
+        });
+        if serves && office_before {
+            return true;
+        }
+    }
     // The rest speaks of lists of states; a body named beside them is the one they belong to.
     if f.has_cue(s, Cue::Gathering) || !matches!(h.target, Target::Country(_)) {
         return false;

@@ -306,6 +306,8 @@ fn bodies_by_full_names_misnomers_and_sub_bodies() {
     assert_eq!(orgs("Ministers met at the International Telecommunication Union in Geneva."), ["ITU"]);
     assert_eq!(orgs("The Eurasian Economic Commission met in Moscow."), ["EAEU"]);
     assert_eq!(orgs("В Минске прошло заседание Евразийской экономической комиссии."), ["EAEU"]);
+    assert_eq!(orgs("The ITU Regional Office for the CIS held a workshop in Moscow."), ["ITU"]);
+    assert_eq!(orgs("Газета СНГ: в Баку прошла встреча министров связи Азербайджана и Грузии."), Vec::<String>::new());
 }
 
 // English articles read like Russian ones.
