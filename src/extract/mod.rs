@@ -326,8 +326,13 @@ fn completed_publication(stamp: Option<EventDate>, text: &str, regions: &[Span])
 fn named_year(text: &str) -> Option<i32> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(at) = text[i..].find(|c: char| c.is_ascii_digit()).map(|n| i + n) {
-        let end = at + text[at..].find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len() - at);
+    // Digits are a few bytes in a thousand: jumped to by the vector scan.
+    loop {
+        let at = crate::lexicon::scan::next_in_ranges(bytes, i, &[(b'0', b'9')]);
+        if at == bytes.len() {
+            return None;
+        }
+        let end = at + bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
         i = end;
         if end - at != 4
             || (end < bytes.len()
@@ -349,7 +354,6 @@ fn named_year(text: &str) -> Option<i32> {
             return Some(y);
         }
     }
-    None
 }
 
 /// The event date and the sentence it was found in (`None` when it is the publication date).
@@ -558,13 +562,7 @@ fn place(
     kind: Kind,
 ) -> Option<(Place, PlaceSource)> {
     let g = Gazetteer::get();
-    let city_place = |c: u16| {
-        let city = &g.cities[c as usize];
-        Place {
-            city: Some(ShortText::new(&city.name)),
-            country: ShortText::new(&g.countries[city.country as usize].code),
-        }
-    };
+    let city_place = |c: u16| city_place(g, c);
     let country_place = |c: u16| Place { city: None, country: ShortText::new(&g.countries[c as usize].code) };
     // The hits of one kind tied to a gathering, with their sentences, in text order. Asked kind by
     // kind, cities first: most articles name a city and never need the ties of their countries,
@@ -689,15 +687,15 @@ fn dateline_place(article: &Article) -> Option<Place> {
         &Words::new(&article.folded, std::slice::from_ref(&span)),
     );
     hits.iter().find_map(|h| match h.target {
-        Target::City(c) => {
-            let city = &g.cities[c as usize];
-            Some(Place {
-                city: Some(ShortText::new(&city.name)),
-                country: ShortText::new(&g.countries[city.country as usize].code),
-            })
-        }
+        Target::City(c) => Some(city_place(g, c)),
         _ => None,
     })
+}
+
+/// A city of the gazetteer (by index) as a place: its English name and its country's code.
+fn city_place(g: &Gazetteer, c: u16) -> Place {
+    let city = &g.cities[c as usize];
+    Place { city: Some(ShortText::new(&city.name)), country: ShortText::new(&g.countries[city.country as usize].code) }
 }
 
 /// How the event date was found: in the event's sentence (stated, or relative to publication),
@@ -724,23 +722,11 @@ fn date_source(f: &Facts, article: &Article, anchor: Option<usize>, date: Option
     }
 }
 
-/// Words that open a list of an organisation's members: the states listed after them are
+/// Words that open a list of an organisation's members (folded): the states listed after them are
 /// named as its make-up, not as parties to the event ("В ШОС входят Индия, Иран, ...",
 /// "SPECA member countries are ...").
-fn membership_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "входят"
-            | "входит"
-            | "объединяет"
-            | "объединяющей"
-            | "объединяющая"
-            | "состав"
-            | "members"
-            | "comprises"
-            | "include"
-    )
-}
+const MEMBERSHIP_OPENERS: [&str; 9] =
+    ["входят", "входит", "объединяет", "объединяющей", "объединяющая", "состав", "members", "comprises", "include"];
 
 /// Words after a nationality that make it a company's ("китайская компания Huawei", "a Chinese
 /// company", "французского концерна Thales"): the country is not a party to the event.
@@ -756,21 +742,29 @@ fn company_word(w: &str) -> bool {
 
 /// Nouns that say a sentence is about an organisation's make-up ("Its members today are ...",
 /// "Armenia, Belarus ... are the members of the CSTO", "Среди участников АТЭС - Китай, США ...").
-fn membership_noun(w: &str) -> bool {
-    matches!(w, "members" | "member" | "membership" | "членами" | "члены" | "участников" | "участвуют")
+const MEMBERSHIP_NOUNS: [&str; 7] = ["members", "member", "membership", "членами", "члены", "участников", "участвуют"];
+
+/// Searchers for [`MEMBERSHIP_OPENERS`] and [`MEMBERSHIP_NOUNS`], built once: a searcher's
+/// set-up costs more than a search of a sentence.
+fn membership_finders() -> &'static (Vec<memchr::memmem::Finder<'static>>, Vec<memchr::memmem::Finder<'static>>) {
+    static F: OnceLock<(Vec<memchr::memmem::Finder<'static>>, Vec<memchr::memmem::Finder<'static>>)> = OnceLock::new();
+    F.get_or_init(|| {
+        let finders =
+            |words: &[&'static str]| words.iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect();
+        (finders(&MEMBERSHIP_OPENERS), finders(&MEMBERSHIP_NOUNS))
+    })
 }
 
 /// True when a name stands where it is only mentioned: in a membership list, as a company's
 /// nationality, or in a list of states in a sentence that reports no gathering (rankings,
 /// winners of an award, history, partners hoped for).
-fn only_mentioned(f: &Facts, h: &Hit) -> bool {
+fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     if company_word(word_after(f.folded, h.span.end)) {
         return true;
     }
     let Some(s) = f.sentence_of(h.span.start) else { return false };
-    let sentence = f.sentences[s].clone();
-    let words = |r: Span| f.folded[r].split(|ch: char| !crate::lexicon::is_word_char(ch));
-    if words(sentence.start..h.span.start).any(membership_opener) {
+    let n = *notes[s].get_or_insert_with(|| ListNotes::of(f, s));
+    if n.first_opener.is_some_and(|at| at < h.span.start) {
         return true;
     }
     if let Target::Body(_) = h.target {
@@ -783,22 +777,52 @@ fn only_mentioned(f: &Facts, h: &Hit) -> bool {
         // The region another body's office serves: "ITU Regional Office for the CIS",
         // "Зональное отделение МСЭ для региона СНГ".
         let serves = matches!(before.as_slice(), ["the", "for", ..] | ["региона", "для", ..] | ["стран", "для", ..]);
-        let office_before = f.hits.iter().any(|o| {
-            matches!(o.target, Target::Body(_))
-                && o.span.end <= h.span.start
-                && words_between_at_most(f.text, o.span.end, h.span.start, 5)
-        });
-        if serves && office_before {
-            return true;
-        }
+        return serves
+            && f.hits.iter().any(|o| {
+                matches!(o.target, Target::Body(_))
+                    && o.span.end <= h.span.start
+                    && words_between_at_most(f.text, o.span.end, h.span.start, 5)
+            });
     }
-    // The rest speaks of lists of states; a body named beside them is the one they belong to.
-    if f.has_cue(s, Cue::Gathering) || !matches!(h.target, Target::Country(_)) {
-        return false;
+    // The rest speaks of lists of states.
+    !f.has_cue(s, Cue::Gathering) && (n.membership_noun || n.states >= 4)
+}
+
+/// What a sentence says of the states named in it, worked out once for all its names: where a
+/// membership list opens, whether it speaks of members, how many states it names.
+#[derive(Clone, Copy, Debug, Default)]
+struct ListNotes {
+    first_opener: Option<usize>,
+    membership_noun: bool,
+    states: usize,
+}
+
+impl ListNotes {
+    fn of(f: &Facts, s: usize) -> ListNotes {
+        let sentence = f.sentences[s].clone();
+        let mut notes = ListNotes::default();
+        // Each word is looked for by a vector search over the sentence, rather than the sentence
+        // cut into words: this is asked of every sentence that names a state or a body.
+        let hay = &f.folded[sentence.clone()];
+        let whole_word_at = |finder: &memchr::memmem::Finder| {
+            finder.find_iter(hay.as_bytes()).find(|&at| {
+                let before = hay[..at].chars().next_back();
+                let after = hay[at + finder.needle().len()..].chars().next();
+                !before.is_some_and(crate::lexicon::is_word_char) && !after.is_some_and(crate::lexicon::is_word_char)
+            })
+        };
+        let (openers, nouns) = membership_finders();
+        notes.first_opener = openers.iter().filter_map(whole_word_at).min().map(|at| sentence.start + at);
+        notes.membership_noun = nouns.iter().any(|w| whole_word_at(w).is_some());
+        // Hits are in text order.
+        let first = f.hits.partition_point(|h| h.span.start < sentence.start);
+        notes.states = f.hits[first..]
+            .iter()
+            .take_while(|h| h.span.start < sentence.end)
+            .filter(|h| matches!(h.target, Target::Country(_)))
+            .count();
+        notes
     }
-    let states =
-        f.hits.iter().filter(|o| matches!(o.target, Target::Country(_)) && sentence.contains(&o.span.start)).count();
-    words(sentence).any(membership_noun) || states >= 4
 }
 
 /// Participants (countries and bodies that take part in the main event or are its subject) and
@@ -809,8 +833,9 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortTex
     let mut orgs = Vec::with_capacity(f.hits.len());
     let mut other_countries = Vec::new();
     let mut other_orgs = Vec::new();
+    let mut notes = vec![None; f.sentences.len()];
     for h in &f.hits {
-        let mention = only_mentioned(f, h);
+        let mention = only_mentioned(f, h, &mut notes);
         match h.target {
             Target::Country(c) => {
                 let code = &g.countries[c as usize].code;
@@ -943,11 +968,7 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
                 Target::Country(c) => countries.push(g.countries[c as usize].code.as_str()),
                 Target::Body(b) => orgs.push(g.bodies[b as usize].id.as_str()),
                 Target::City(c) if place.is_none() && tied_to_cue(f, &h.span).is_some() => {
-                    let city = &g.cities[c as usize];
-                    place = Some(Place {
-                        city: Some(ShortText::new(&city.name)),
-                        country: ShortText::new(&g.countries[city.country as usize].code),
-                    });
+                    place = Some(city_place(g, c));
                 }
                 _ => {}
             }

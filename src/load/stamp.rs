@@ -237,7 +237,15 @@ fn dateline_patterns() -> &'static [Regex; 2] {
 pub fn dateline(line: &str) -> Option<Dateline> {
     let cut = (0..=line.len().min(160)).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
     let head = &line[..cut];
-    let c = dateline_patterns().iter().find_map(|p| p.captures(head))?;
+    // The city runs to the first comma, full stop, dash, colon or bracket, in a few words: most
+    // paragraphs fail here, before any pattern runs.
+    let city_end = head.find([',', '.', '–', '—', '-', ':', '(', '/'])?;
+    let city_words = head[..city_end].split_whitespace().count();
+    if city_end > 60 || !(1..=3).contains(&city_words) || !head.trim_start().starts_with(char::is_uppercase) {
+        return None;
+    }
+    // The patterns' automata find a match; groups are then taken over the match alone.
+    let c = dateline_patterns().iter().find_map(|p| p.find(head).and_then(|m| p.captures(&head[..m.end()])))?;
     let city = c.name("city")?;
     let written = c.name("date").or(c.name("date2"));
     let date = written.and_then(|d| first_date(&crate::lexicon::fold(d.as_str())).map(|(d, _)| d));
