@@ -357,7 +357,9 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
                     continue;
                 }
             },
-            6..=9 | 22 => {
+            // English weekdays (ASCII; a Russian word of this length is three or four letters)
+            // and the two long Russian ones.
+            6..=9 | 22 if word.end - word.start == 22 || folded.as_bytes()[word.start].is_ascii_lowercase() => {
                 found.extend(weekday_at(folded, words, i, &folded[word.start..word.end]));
                 continue;
             }

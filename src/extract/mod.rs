@@ -788,8 +788,9 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     !f.has_cue(s, Cue::Gathering) && (n.membership_noun || n.states >= 4)
 }
 
-/// What a sentence says of the states named in it, worked out once for all its names: where a
-/// membership list opens, whether it speaks of members, how many states it names.
+/// What a sentence says of the states named in it, worked out once for all its names: how many
+/// states it names and, where it lists two or more, where a membership list opens and whether it
+/// speaks of members.
 #[derive(Clone, Copy, Debug, Default)]
 struct ListNotes {
     first_opener: Option<usize>,
@@ -803,6 +804,17 @@ impl ListNotes {
         let mut notes = ListNotes::default();
         // Each word is looked for by a vector search over the sentence, rather than the sentence
         // cut into words: this is asked of every sentence that names a state or a body.
+        // Hits are in text order.
+        let first = f.hits.partition_point(|h| h.span.start < sentence.start);
+        notes.states = f.hits[first..]
+            .iter()
+            .take_while(|h| h.span.start < sentence.end)
+            .filter(|h| matches!(h.target, Target::Country(_)))
+            .count();
+        // A list names two states at least; most sentences name one, and are not searched.
+        if notes.states < 2 {
+            return notes;
+        }
         let hay = &f.folded[sentence.clone()];
         let whole_word_at = |finder: &memchr::memmem::Finder| {
             finder.find_iter(hay.as_bytes()).find(|&at| {
@@ -814,13 +826,6 @@ impl ListNotes {
         let (openers, nouns) = membership_finders();
         notes.first_opener = openers.iter().filter_map(whole_word_at).min().map(|at| sentence.start + at);
         notes.membership_noun = nouns.iter().any(|w| whole_word_at(w).is_some());
-        // Hits are in text order.
-        let first = f.hits.partition_point(|h| h.span.start < sentence.start);
-        notes.states = f.hits[first..]
-            .iter()
-            .take_while(|h| h.span.start < sentence.end)
-            .filter(|h| matches!(h.target, Target::Country(_)))
-            .count();
         notes
     }
 }
