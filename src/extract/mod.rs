@@ -378,8 +378,7 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
         }
     }
     // No dated gathering in the text: the report is taken as same-day, if its date is known.
-    // Else the year of the gathering's name ("Digital Almaty 2024"), if the page has no stamp.
-    (f.stamp.filter(|d| d.day.is_some()).or(f.published.filter(|_| f.stamp.is_none())), None)
+    (f.stamp.filter(|d| d.day.is_some()), None)
 }
 
 /// True when the day `day` lies in the month or year `period` names.

@@ -328,7 +328,7 @@ const HEAD_LINES: usize = 40;
 /// The first line of the article's text proper: a line that opens with a dateline or a metadata
 /// prefix, or reads as a paragraph (a sentence of some length, or a long line). `lines.len()`
 /// when none is found near the top.
-fn lead_line(p: &Patterns, lines: &[(usize, &str)], roles: &[Option<Role>]) -> usize {
+fn lead_line(p: &Patterns, lines: &[(usize, &str)], folded: &str, roles: &[Option<Role>]) -> usize {
     let mut seen = 0;
     for (i, (_, line)) in lines.iter().enumerate() {
         if is_blank(line) || roles[i].is_some() {
@@ -337,6 +337,13 @@ fn lead_line(p: &Patterns, lines: &[(usize, &str)], roles: &[Option<Role>]) -> u
         seen += 1;
         if seen > HEAD_LINES {
             break;
+        }
+        // A stamp ("РОССИЯ - 25 Мая 2023 - 20:46 | Просмотров - 303") can look like a dateline.
+        let (start, _) = lines[i];
+        if line.len() <= 200
+            && matches!(stamp::classify(&folded[start..start + line.len()]), Some(stamp::DateLine::Stamp(_)))
+        {
+            continue;
         }
         let paragraph = reads_as_paragraph(line) && p.date_line(line).is_none();
         if paragraph
@@ -437,8 +444,13 @@ fn read_head(
         let adjacent = |a: usize, b: usize| (a + 1..b).all(|k| is_blank(lines[k].1) || roles[k].is_some());
         above.filter(|&a| adjacent(a, s)).or(below.filter(|&b| adjacent(s, b))).or(above).or(below)
     });
-    // The page's first line, if it can be a headline at all (one word will do there).
-    let first_line = head.first().copied().filter(|&i| roles[i].is_none() && headline_like(lines[i].1));
+    // The page's first line, if it can be a headline at all: one word will do there when no
+    // other line can be one ("Наверх" above a headline is a link).
+    let first_line = head.first().copied().filter(|&i| {
+        roles[i].is_none()
+            && headline_like(lines[i].1)
+            && (word_count(lines[i].1) >= 2 || candidates.is_empty() || lead == lines.len())
+    });
     // With no lead found, the head is the whole text: its last headline-like line is no headline.
     let last = candidates.last().copied().filter(|_| lead < lines.len());
     let title = repeated.or(near_stamp).or(first_line).or(last);
@@ -548,7 +560,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
 
     // 2. The head of the page, above the lead: stamps, widgets, menus, banners, the headline and
     //    its deck (see `read_head`).
-    let lead = lead_line(p, &lines, &roles);
+    let lead = lead_line(p, &lines, folded, &roles);
     let body_from = read_head(p, &lines, folded, lead, &mut roles, &mut st, &mut extra);
 
     // 3. The lead's own prefix, or a line just under the headline: a date line, a metadata
@@ -811,6 +823,20 @@ mod tests {
         let t = "Заголовок\nПервый абзац.\nПодзаголовок раздела\nВторой абзац.\n";
         let st = analyse(t);
         assert_eq!(text_of(t, &st, Role::Body), ["Первый абзац.", "Подзаголовок раздела", "Второй абзац."]);
+    }
+
+    #[test]
+    fn head_with_a_link_a_section_stamp_and_a_deck() {
+        let t = "Наверх\n\n  Путин призвал к общей цифровой экосистеме\n\n  РОССИЯ - 25 Мая 2023 - 20:46  |  Просмотров - 303\n\n  Выступая на заседании совета, президент призвал страны выстроить единую цифровую экосистему.\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Title), ["Путин призвал к общей цифровой экосистеме"]);
+        assert_eq!(text_of(t, &st, Role::Furniture), ["Наверх"]);
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2023-05-25");
+        let t = "9 июля 2025, среда, 01:38, Душанбе\nЦИПР-2025: 3–5 июня, Нижний Новгород\nМинистры обсудили связь\n17.06.2025 15:32\nВ Душанбе прошла встреча министров связи Таджикистана и Узбекистана по вопросам цифровизации.\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Title), ["Министры обсудили связь"]);
+        assert_eq!(text_of(t, &st, Role::Furniture).len(), 2, "the clock and the banner");
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-06-17");
     }
 
     #[test]
