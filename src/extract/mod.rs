@@ -14,6 +14,7 @@ pub mod dates;
 pub mod gazetteer;
 pub mod names;
 pub mod people;
+mod people_en;
 pub mod phrases;
 
 use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
@@ -234,7 +235,8 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         }
     }
     let speech: Vec<Span> = facts.cues.iter().filter(|(c, _)| *c == Cue::Speech).map(|(_, s)| s.clone()).collect();
-    let found_people = people::find(text, facts.folded, &article.capitals, &facts.sentences, &facts.hits, &speech);
+    let mut found_people = people::find(text, facts.folded, &article.capitals, &facts.sentences, &facts.hits, &speech);
+    found_people.extend(people_en::find(text, &facts.sentences, &facts.hits));
     // Kept as long as the event: no room to spare.
     let mut persons = Vec::with_capacity(found_people.len());
     for p in found_people {

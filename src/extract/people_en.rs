@@ -1,0 +1,191 @@
+//! People in English text: two to four capitalised words (`Doreen Bogdan-Martin`, `Hakob
+//! Arshakyan`, `Sahiba Hasanova`) that a role introduces (`Secretary-General Doreen
+//! Bogdan-Martin`, `Minister of Digital Development Rashad Nabiyev`, `Ambassador Du Dewen`) or
+//! that a role follows after a comma (`Vahagn Khachaturyan, Minister of High-Tech Industry`).
+//!
+//! The Russian rules (`people`) start from Cyrillic capitals and Russian role words, so they see
+//! none of these.
+
+use super::gazetteer::Hit;
+use super::people::PersonMention;
+use crate::model::Span;
+
+/// Words that name an office: a name right after a phrase that holds one, or right before one
+/// after a comma, is a person's.
+const ROLE_WORDS: [&str; 24] = [
+    "minister",
+    "president",
+    "ambassador",
+    "secretary-general",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "deputy",
+    "head",
+    "premier",
+    "governor",
+    "mayor",
+    "envoy",
+    "representative",
+    "coordinator",
+    "spokesman",
+    "spokeswoman",
+    "speaker",
+    "leader",
+    "commissioner",
+    "officer",
+    "counterpart",
+];
+
+/// Capitalised words that open or fill a role or an institution, never a person's name.
+const NOT_NAMES: [&str; 30] = [
+    "Minister",
+    "President",
+    "Ambassador",
+    "Secretary",
+    "Secretary-General",
+    "Chairman",
+    "Director",
+    "Deputy",
+    "Head",
+    "Prime",
+    "Foreign",
+    "Affairs",
+    "Ministry",
+    "Digital",
+    "Development",
+    "Information",
+    "Communications",
+    "General",
+    "Republic",
+    "State",
+    "Council",
+    "Committee",
+    "Agency",
+    "Union",
+    "Organization",
+    "The",
+    "Mr",
+    "Ms",
+    "Dr",
+    "Vice",
+];
+
+fn is_role_word(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    ROLE_WORDS.contains(&lower.trim_end_matches('s'))
+}
+
+/// A word that can stand in a Latin name: a capital, then letters, hyphens and apostrophes.
+fn name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.len() > 1
+        && chars.all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'')
+        && w.chars().any(|c| c.is_ascii_lowercase())
+        && !NOT_NAMES.contains(&w)
+}
+
+/// The words of `text[range]` with their spans, split at spaces; punctuation stays attached.
+fn words_of(text: &str, range: Span) -> Vec<(Span, &str)> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for w in text[range.clone()].split(' ') {
+        out.push((at..at + w.len(), w));
+        at += w.len() + 1;
+    }
+    out
+}
+
+/// English names in `sentences` of `text`, with the role phrase before or after them.
+pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> {
+    let mut found: Vec<PersonMention> = Vec::new();
+    let in_hit = |s: &Span| hits.iter().any(|h| h.span.start < s.end && s.start < h.span.end);
+    for sentence in sentences {
+        // English only: a sentence with no ASCII letters is left to the Russian rules.
+        if !text[sentence.clone()].bytes().any(|b| b.is_ascii_lowercase()) {
+            continue;
+        }
+        let words = words_of(text, sentence.clone());
+        let mut i = 0;
+        while i < words.len() {
+            let clean = |k: usize| words[k].1.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+            // A run of name words: the punctuation after its last word ends it.
+            let start = i;
+            let mut end = i;
+            while end < words.len()
+                && end - start < 4
+                && name_word(clean(end))
+                && !in_hit(&words[end].0)
+                && (end == start || clean(end - 1).len() == words[end - 1].1.len())
+            {
+                end += 1;
+            }
+            if end - start >= 2 {
+                let before: Vec<&str> = (start.saturating_sub(6)..start).map(|k| words[k].1).collect();
+                // The run follows the role at once, or a capitalised word of it ("Ambassador to
+                // Kyrgyzstan Du Dewen"): after "of", "for", "and" it is the rest of an office's
+                // name ("Minister of High-Tech Industry").
+                let joined = before.last().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                let role_before = before.iter().rposition(|w| is_role_word(w.trim_end_matches(','))).filter(|_| joined);
+                let comma_after = words[end - 1].1.ends_with(',');
+                let role_after = comma_after
+                    && (end..(end + 3).min(words.len())).any(|k| is_role_word(words[k].1.trim_end_matches([',', '.'])));
+                if role_before.is_some() || role_after {
+                    let span = words[start].0.start..words[start].0.start + {
+                        let last = &words[end - 1];
+                        last.0.start - words[start].0.start + clean(end - 1).len()
+                    };
+                    let role = match role_before {
+                        Some(r) => Some(before[r..].join(" ").trim_end_matches(',').to_string()),
+                        None => {
+                            let tail: Vec<&str> = (end..(end + 8).min(words.len())).map(|k| words[k].1).collect();
+                            let stop = tail.iter().position(|w| w.ends_with([',', '.'])).map_or(tail.len(), |p| p + 1);
+                            Some(tail[..stop].join(" ").trim_end_matches([',', '.']).to_string())
+                        }
+                    };
+                    let name = text[span.clone()].to_string();
+                    if !found.iter().any(|p| p.name == name) {
+                        found.push(PersonMention { name, span, role, country: None });
+                    }
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        let hits = super::super::gazetteer::Gazetteer::get().find(text, &crate::lexicon::fold(text));
+        find(text, std::slice::from_ref(&(0..text.len())), &hits).into_iter().map(|p| (p.name, p.role)).collect()
+    }
+
+    #[test]
+    fn names_after_a_role_or_before_one() {
+        assert_eq!(
+            names("The minister met ITU Secretary-General Doreen Bogdan-Martin in Geneva."),
+            [("Doreen Bogdan-Martin".to_string(), Some("Secretary-General".to_string()))]
+        );
+        assert_eq!(
+            names("Vahagn Khachaturyan, Minister of High-Tech Industry of Armenia, hosted the ambassador."),
+            [("Vahagn Khachaturyan".to_string(), Some("Minister of High-Tech Industry of Armenia".to_string()))]
+        );
+        let found = names("Among those present were Chinese Ambassador to Kyrgyzstan Du Dewen and officials.");
+        assert_eq!(found[0].0, "Du Dewen");
+    }
+
+    #[test]
+    fn capitalised_phrases_without_a_role_are_no_people() {
+        assert!(names("The Plenipotentiary Conference opened in Bucharest on Monday.").is_empty());
+        assert!(names("Министр Рашад Набиев встретился с коллегой.").is_empty(), "Russian is left to its rules");
+    }
+}
