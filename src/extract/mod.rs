@@ -598,25 +598,21 @@ fn place(
     // a gathering, though no gathering word stands near it: "находится в Гаване с рабочим визитом", "at the Hofburg in
     // Vienna", "Токаев прилетел в Баку".
     let lead = f.sentences.iter().position(|s| title.is_none_or(|t| f.sentences[t] != *s));
-    let locative = |h: &&Hit| {
-        let s = f.sentence_of(h.span.start);
-        s.is_some()
-            && [anchor, title, lead].contains(&s)
-            && f.has_cue(s.expect("checked"), Cue::Gathering)
+    // The sentence of a name brought in so, if it is one of those.
+    let locative = |h: &Hit| -> Option<usize> {
+        let s = f.sentence_of(h.span.start)?;
+        let held_there = [anchor, title, lead].contains(&Some(s))
+            && f.has_cue(s, Cue::Gathering)
             && matches!(words_before(f.folded, h.span.start, 1).next(), Some("в" | "во" | "г." | "городе" | "in"))
-            && !in_attribution(f, s.expect("checked"), &h.span)
-            && !f.cues_in(s.expect("checked")).any(|(c, cs)| {
+            && !in_attribution(f, s, &h.span)
+            && !f.cues_in(s).any(|(c, cs)| {
                 *c == Cue::Gathering && cs.end <= h.span.start && purpose_between(f, cs.end, h.span.start)
-            })
+            });
+        held_there.then_some(s)
     };
     let in_lead = |kind: fn(&Target) -> bool| {
-        let found: Vec<(usize, &Hit)> = f
-            .hits
-            .iter()
-            .filter(|h| kind(&h.target))
-            .filter(locative)
-            .filter_map(|h| Some((f.sentence_of(h.span.start)?, h)))
-            .collect();
+        let found: Vec<(usize, &Hit)> =
+            f.hits.iter().filter(|h| kind(&h.target)).filter_map(|h| Some((locative(h)?, h))).collect();
         preferred(&found)
     };
     if let Some(Target::City(c)) = in_lead(|t| matches!(t, Target::City(_))) {
