@@ -766,8 +766,13 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     }
     if let Target::Body(_) = h.target {
         let before: Vec<&str> = words_before(f.folded, h.span.start, 4).collect();
-        // A section or a periodical named after a body ("Газета СНГ", "рубрика ЕАЭС").
-        if before.first().is_some_and(|w| matches!(*w, "газета" | "газеты" | "журнал" | "рубрика" | "раздел"))
+        // A section or a periodical named after a body ("Газета СНГ", "рубрика ЕАЭС"), an office
+        // in a diplomat's title ("при Отделении ООН в Женеве", "to the UN Office"), or a body
+        // that describes another ("the specialized UN agency for ICT").
+        if before.first().is_some_and(|w| {
+            matches!(*w, "газета" | "газеты" | "журнал" | "рубрика" | "раздел" | "отделении" | "отделению")
+        }) || (matches!(word_after(f.folded, h.span.end), "office" | "agency")
+            && matches!(before.as_slice(), ["the", "to" | "at", ..] | ["specialized" | "specialised", ..]))
         {
             return true;
         }

@@ -307,6 +307,8 @@ fn bodies_by_full_names_misnomers_and_sub_bodies() {
     assert_eq!(orgs("The Eurasian Economic Commission met in Moscow."), ["EAEU"]);
     assert_eq!(orgs("В Минске прошло заседание Евразийской экономической комиссии."), ["EAEU"]);
     assert_eq!(orgs("The ITU Regional Office for the CIS held a workshop in Moscow."), ["ITU"]);
+    assert_eq!(orgs("Belarus' Permanent Representative to the UN Office in Geneva met the ITU chief."), ["ITU"]);
+    assert_eq!(orgs("The UNDP Office in Tajikistan signed a memorandum with the ministry."), ["UNDP"]);
     assert_eq!(orgs("Газета СНГ: в Баку прошла встреча министров связи Азербайджана и Грузии."), Vec::<String>::new());
 }
 
