@@ -722,8 +722,19 @@ fn date_source(f: &Facts, article: &Article, anchor: Option<usize>, date: Option
 /// Words that open a list of an organisation's members (folded): the states listed after them are
 /// named as its make-up, not as parties to the event ("В ШОС входят Индия, Иран, ...",
 /// "SPECA member countries are ...").
-const MEMBERSHIP_OPENERS: [&str; 9] =
-    ["входят", "входит", "объединяет", "объединяющей", "объединяющая", "состав", "members", "comprises", "include"];
+const MEMBERSHIP_OPENERS: [&str; 11] = [
+    "входят",
+    "входит",
+    "объединяет",
+    "объединяющей",
+    "объединяющая",
+    "состав",
+    "members",
+    "comprises",
+    "include",
+    "belong",
+    "belongs",
+];
 
 /// Words after a nationality that make it a company's ("китайская компания Huawei", "a Chinese
 /// company", "французского концерна Thales"): the country is not a party to the event.
