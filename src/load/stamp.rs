@@ -59,9 +59,10 @@ fn full_year(digits: &str) -> Option<i32> {
     })
 }
 
+/// The date of day `d` of month `m` in year `y` (or in no year), if such a day exists; a
+/// year-less day is tried in a leap year, so that 29 February stands.
 fn checked(y: Option<i32>, m: u32, d: u32) -> Option<EventDate> {
-    let probe = chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2024), m, d)?;
-    let _ = probe;
+    chrono::NaiveDate::from_ymd_opt(y.unwrap_or(2024), m, d)?;
     match y {
         Some(y) if (1990..=2100).contains(&y) => Some(EventDate::day(y, m, d)),
         Some(_) => None,
