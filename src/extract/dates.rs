@@ -339,10 +339,16 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
     let words = words.within(range.clone());
     for (i, word) in words.iter().enumerate() {
         let days = match word.end - word.start {
-            // "в" (two bytes) and the month word after it.
-            2 => {
-                if let Some(month) = words.get(i + 1).filter(|_| &folded[word.start..word.end] == "в") {
+            // "в", "во", "on", "last": a month ("в октябре") or a weekday ("во вторник", "в минувшую
+            // пятницу", "on Thursday", "last Friday") may follow. Most words are of other lengths
+            // and go no further than the length.
+            2 | 4 => {
+                let w = &folded[word.start..word.end];
+                if let Some(month) = words.get(i + 1).filter(|_| w == "в") {
                     found.extend(month_in(folded, *word, *month, range.end));
+                }
+                if matches!(w, "в" | "во" | "on" | "last") {
+                    found.extend(weekday_after(folded, words, i));
                 }
                 continue;
             }
@@ -352,17 +358,8 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
                 "сегодня" => 0,
                 "вчера" | "накануне" => -1,
                 "позавчера" => -2,
-                w => {
-                    found.extend(weekday_at(folded, words, i, w));
-                    continue;
-                }
+                _ => continue,
             },
-            // English weekdays (ASCII; a Russian word of this length is three or four letters)
-            // and the two long Russian ones.
-            6..=9 | 22 if word.end - word.start == 22 || folded.as_bytes()[word.start].is_ascii_lowercase() => {
-                found.extend(weekday_at(folded, words, i, &folded[word.start..word.end]));
-                continue;
-            }
             _ => continue,
         };
         found.push(DateMention::Relative { days, span: word.start..word.end });
@@ -407,10 +404,10 @@ fn month_first(
     Some((EventDate::day_month(month, d), YearRef::Missing, start, day_end))
 }
 
-/// A weekday named as a day of the news ("во вторник", "в минувшую пятницу", "on Thursday",
-/// "last Friday"), at the `i`-th of `words`, which is `word`: the weekday in the accusative or in
-/// English, after a preposition or "last".
-fn weekday_at(folded: &str, words: &[Word], i: usize, word: &str) -> Option<DateMention> {
+/// A weekday named as a day of the news after the `i`-th of `words`, which opens it ("во
+/// вторник", "в минувшую пятницу", "on Thursday", "last Friday"): the weekday in the accusative
+/// or in English, after a preposition, "last", or a preposition and a word for "last".
+fn weekday_after(folded: &str, words: &[Word], i: usize) -> Option<DateMention> {
     const DAYS: [[&str; 2]; 7] = [
         ["понедельник", "monday"],
         ["вторник", "tuesday"],
@@ -420,20 +417,19 @@ fn weekday_at(folded: &str, words: &[Word], i: usize, word: &str) -> Option<Date
         ["субботу", "saturday"],
         ["воскресенье", "sunday"],
     ];
+    let text = |k: usize| words.get(k).map(|w| &folded[w.start..w.end]);
+    let opener = text(i)?;
+    let mut day = i + 1;
+    let mut strictly_before = opener == "last";
+    if matches!(opener, "в" | "во")
+        && matches!(text(day)?, "минувшую" | "минувший" | "прошлую" | "прошлый" | "прошедшую" | "прошедший")
+    {
+        day += 1;
+        strictly_before = true;
+    }
+    let word = text(day)?;
     let weekday = DAYS.iter().position(|forms| forms.contains(&word))? as u32;
-    let before = |k: usize| i.checked_sub(k).and_then(|j| words.get(j)).map(|w| (w, &folded[w.start..w.end]));
-    let (prev, prev_text) = before(1)?;
-    let (start, strictly_before) = match prev_text {
-        "в" | "во" | "on" => (prev.start, false),
-        "last" => (prev.start, true),
-        "минувшую" | "минувший" | "прошлую" | "прошлый" | "прошедшую" | "прошедший" =>
-        {
-            let opener = before(2).filter(|(_, t)| matches!(*t, "в" | "во"))?;
-            (opener.0.start, true)
-        }
-        _ => return None,
-    };
-    Some(DateMention::Weekday { weekday, strictly_before, span: start..words[i].end })
+    Some(DateMention::Weekday { weekday, strictly_before, span: words[i].start..words[day].end })
 }
 
 #[cfg(test)]

@@ -298,11 +298,10 @@ fn lead_as_title(f: &Facts) -> Option<String> {
 /// A sentence as an event's title: trimmed, cut to about 120 characters at a space.
 fn sentence_as_title(sentence: &str) -> String {
     let lead = sentence.trim().trim_end_matches('.');
-    if lead.chars().count() <= 120 {
-        return lead.to_string();
-    }
-    let cut: String = lead.chars().take(120).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    // Sentences of a thousand characters are met: the cut is found without counting them all.
+    let Some((cut_at, _)) = lead.char_indices().nth(120) else { return lead.to_string() };
+    let cut = &lead[..cut_at];
+    let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
     format!("{cut}…")
 }
 
@@ -767,7 +766,7 @@ fn membership_finders() -> &'static (Vec<memchr::memmem::Finder<'static>>, Vec<m
 /// nationality, or in a list of states in a sentence that reports no gathering (rankings,
 /// winners of an award, history, partners hoped for).
 fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
-    if company_word(word_after(f.folded, h.span.end)) {
+    if matches!(h.target, Target::Country(_)) && company_word(word_after(f.folded, h.span.end)) {
         return true;
     }
     let Some(s) = f.sentence_of(h.span.start) else { return false };

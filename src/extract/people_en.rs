@@ -88,6 +88,23 @@ fn name_word(w: &str) -> bool {
         && !NOT_NAMES.contains(&w)
 }
 
+/// True when Latin letters outnumber the others: a letter of another script takes two bytes or
+/// more in UTF-8, the first of them 0xC0 or above. Counted in runs short enough for byte-wide
+/// counters, which the compiler turns into vector code.
+fn mostly_latin(bytes: &[u8]) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for run in bytes.chunks(255) {
+        let (mut l, mut o) = (0u8, 0u8);
+        for &b in run {
+            l += u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+            o += u8::from(b >= 0xC0);
+        }
+        latin += usize::from(l);
+        other += usize::from(o);
+    }
+    latin > other
+}
+
 /// The words of `text[range]` with their spans, split at spaces; punctuation stays attached.
 fn words_of(text: &str, range: Span) -> Vec<(Span, &str)> {
     let mut out = Vec::new();
@@ -102,9 +119,14 @@ fn words_of(text: &str, range: Span) -> Vec<(Span, &str)> {
 /// English names in `sentences` of `text`, with the role phrase before or after them.
 pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> {
     let mut found: Vec<PersonMention> = Vec::new();
+    // English articles only: a Russian one that names a company in Latin letters is left to the
+    // Russian rules. One count over the bytes, where a look at each sentence cost more.
+    if !mostly_latin(text.as_bytes()) {
+        return found;
+    }
     let in_hit = |s: &Span| hits.iter().any(|h| h.span.start < s.end && s.start < h.span.end);
     for sentence in sentences {
-        // English only: a sentence with no ASCII letters is left to the Russian rules.
+        // A sentence with no Latin letters is left to the Russian rules.
         if !text[sentence.clone()].bytes().any(|b| b.is_ascii_lowercase()) {
             continue;
         }
@@ -181,6 +203,21 @@ mod tests {
         );
         let found = names("Among those present were Chinese Ambassador to Kyrgyzstan Du Dewen and officials.");
         assert_eq!(found[0].0, "Du Dewen");
+    }
+
+    #[test]
+    fn a_russian_article_that_names_a_company_in_latin_letters_is_not_english() {
+        assert!(mostly_latin("Minister Rashad Nabiyev met the delegation.".as_bytes()));
+        assert!(!mostly_latin("Министр цифрового развития встретился с руководством компании Huawei.".as_bytes()));
+        // Longer than one counting run, so that the runs are summed.
+        let long = "Secretary-General Doreen Bogdan-Martin opened the session. ".repeat(20);
+        assert!(mostly_latin(long.as_bytes()));
+        assert!(names(&format!("Министр связи встретился с коллегами. {long}")).len() == 1);
+        let russian = format!(
+            "{} Secretary-General Doreen Bogdan-Martin spoke.",
+            "Министр связи встретился с коллегами. ".repeat(10)
+        );
+        assert!(names(&russian).is_empty(), "left to the Russian rules");
     }
 
     #[test]

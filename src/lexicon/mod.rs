@@ -139,6 +139,17 @@ pub fn is_compound_word_char(c: char) -> bool {
     is_word_char(c) || c == '-'
 }
 
+/// How many characters `s` holds, counted no further than `n`. A character takes one to four
+/// bytes, so a long line is known to hold `n` from its length alone; a shorter one is counted by
+/// the standard library's vector count rather than decoded character by character.
+pub fn chars_at_most(s: &str, n: usize) -> usize {
+    if s.len() >= 4 * n {
+        n
+    } else {
+        s.chars().count().min(n)
+    }
+}
+
 /// A character that can be part of a word: a letter or a digit. ASCII and Cyrillic are answered
 /// without the Unicode tables (this is asked for every candidate match's boundaries).
 #[inline]
@@ -266,6 +277,15 @@ fn is_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_are_counted_up_to_the_limit() {
+        assert_eq!(chars_at_most("", 5), 0);
+        assert_eq!(chars_at_most("абв", 5), 3);
+        assert_eq!(chars_at_most("абвгдеж", 5), 5);
+        assert_eq!(chars_at_most(&"я".repeat(40), 10), 10);
+        assert_eq!(chars_at_most("abc", 3), 3);
+    }
 
     #[test]
     fn letters_are_what_unicode_calls_alphabetic() {

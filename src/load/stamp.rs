@@ -176,7 +176,7 @@ fn filler(w: &str) -> bool {
 pub fn classify(folded_line: &str) -> Option<DateLine> {
     let line = folded_line.trim();
     // A stamp line is short; body paragraphs that open with a date are not stamps.
-    if line.is_empty() || line.chars().nth(90).is_some() || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.is_empty() || crate::lexicon::chars_at_most(line, 91) > 90 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let words = || line.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '_')).map(|w| w.trim_matches('.'));

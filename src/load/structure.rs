@@ -318,7 +318,7 @@ fn ends_sentence(line: &str) -> bool {
 fn headline_like(line: &str) -> bool {
     // At most 200 characters, counted no further than that: body paragraphs run to thousands.
     let t = line.trim();
-    !t.is_empty() && t.chars().nth(200).is_none() && !ends_sentence(line)
+    !t.is_empty() && crate::lexicon::chars_at_most(t, 201) <= 200 && !ends_sentence(line)
 }
 
 /// How many non-blank lines from the top the lead paragraph is looked for in: menus, widgets and
@@ -328,7 +328,7 @@ const HEAD_LINES: usize = 40;
 /// The first line of the article's text proper: a line that opens with a dateline or a metadata
 /// prefix, or reads as a paragraph (a sentence of some length, or a long line). `lines.len()`
 /// when none is found near the top.
-fn lead_line(p: &Patterns, lines: &[(usize, &str)], folded: &str, roles: &[Option<Role>]) -> usize {
+fn lead_line(p: &Patterns, lines: &[(usize, &str)], dates: &LineDates, roles: &[Option<Role>]) -> usize {
     let mut seen = 0;
     for (i, (_, line)) in lines.iter().enumerate() {
         if is_blank(line) || roles[i].is_some() {
@@ -339,10 +339,7 @@ fn lead_line(p: &Patterns, lines: &[(usize, &str)], folded: &str, roles: &[Optio
             break;
         }
         // A stamp ("РОССИЯ - 25 Мая 2023 - 20:46 | Просмотров - 303") can look like a dateline.
-        let (start, _) = lines[i];
-        if line.len() <= 200
-            && matches!(stamp::classify(&folded[start..start + line.len()]), Some(stamp::DateLine::Stamp(_)))
-        {
+        if line.len() <= 200 && matches!(dates.of(i), Some(stamp::DateLine::Stamp(_))) {
             continue;
         }
         let paragraph = reads_as_paragraph(line) && p.date_line(line).is_none();
@@ -360,15 +357,39 @@ fn lead_line(p: &Patterns, lines: &[(usize, &str)], folded: &str, roles: &[Optio
     lines.len()
 }
 
+/// What [`stamp::classify`] makes of each line: asked by several steps of the same lines, and
+/// worked out once, when first asked.
+struct LineDates<'a> {
+    folded: &'a str,
+    lines: &'a [(usize, &'a str)],
+    memo: Vec<std::cell::OnceCell<Option<stamp::DateLine>>>,
+}
+
+impl<'a> LineDates<'a> {
+    fn new(folded: &'a str, lines: &'a [(usize, &'a str)]) -> LineDates<'a> {
+        LineDates { folded, lines, memo: vec![std::cell::OnceCell::new(); lines.len()] }
+    }
+
+    /// The `i`-th line as a stamp or a widget, if it is one.
+    fn of(&self, i: usize) -> Option<stamp::DateLine> {
+        *self.memo[i].get_or_init(|| {
+            let (start, line) = self.lines[i];
+            stamp::classify(&self.folded[start..start + line.len()])
+        })
+    }
+}
+
 /// A sentence of some length, or a long line: body text, not a headline.
 fn reads_as_paragraph(line: &str) -> bool {
-    let chars = line.trim().chars().take(200).count();
+    let chars = crate::lexicon::chars_at_most(line.trim(), 200);
     chars >= 200 || (ends_sentence(line) && chars >= 60)
 }
 
 /// Letters-bearing words in a line.
 fn word_count(line: &str) -> usize {
-    line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+    line.split_whitespace()
+        .filter(|w| w.chars().any(|c| !c.is_ascii_digit() && crate::lexicon::is_word_char(c)))
+        .count()
 }
 
 /// Reads the lines above the lead (`lead`, from [`lead_line`]): stamps become metadata (the first
@@ -384,7 +405,7 @@ fn word_count(line: &str) -> usize {
 fn read_head(
     p: &Patterns,
     lines: &[(usize, &str)],
-    folded: &str,
+    dates: &LineDates,
     lead: usize,
     roles: &mut [Option<Role>],
     st: &mut Structure,
@@ -413,7 +434,7 @@ fn read_head(
             }
             continue;
         }
-        match stamp::classify(&folded[start..start + line.len()]) {
+        match dates.of(i) {
             Some(stamp::DateLine::Widget) => roles[i] = Some(Role::Furniture),
             Some(stamp::DateLine::Stamp(d)) => {
                 roles[i] = Some(Role::Meta);
@@ -456,7 +477,7 @@ fn read_head(
     let title = repeated.or(near_stamp).or(first_line).or(last);
     let Some(t) = title else {
         if let Some(rest) = after_meta {
-            let role = if headline_like(&folded[rest.clone()]) {
+            let role = if headline_like(&dates.folded[rest.clone()]) {
                 st.title = Some(rest.clone());
                 Role::Title
             } else {
@@ -526,6 +547,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     let mut roles: Vec<Option<Role>> = vec![None; lines.len()];
     let mut st = Structure::default();
     let mut extra: Vec<(Role, Span)> = Vec::new();
+    let dates = LineDates::new(folded, &lines);
 
     // 1. Furniture by markers and counters; a cut marker ends the article.
     let mut cut_at = lines.len();
@@ -544,10 +566,7 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
             // head is read for those next.
             None if is_counter(line)
                 && p.date_line(line).is_none()
-                && !matches!(
-                    stamp::classify(&folded[lines[i].0..lines[i].0 + line.len()]),
-                    Some(stamp::DateLine::Stamp(_))
-                ) =>
+                && !matches!(dates.of(i), Some(stamp::DateLine::Stamp(_))) =>
             {
                 roles[i] = Some(Role::Furniture)
             }
@@ -560,8 +579,8 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
 
     // 2. The head of the page, above the lead: stamps, widgets, menus, banners, the headline and
     //    its deck (see `read_head`).
-    let lead = lead_line(p, &lines, folded, &roles);
-    let body_from = read_head(p, &lines, folded, lead, &mut roles, &mut st, &mut extra);
+    let lead = lead_line(p, &lines, &dates, &roles);
+    let body_from = read_head(p, &lines, &dates, lead, &mut roles, &mut st, &mut extra);
 
     // 3. The lead's own prefix, or a line just under the headline: a date line, a metadata
     //    prefix, or a dateline prefix, within the first few lines (a deck may stand before the
