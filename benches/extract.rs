@@ -1,11 +1,11 @@
 //! Extraction per article, and the whole pipeline from bytes, on the sample articles.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use ictdip::extract::extract;
-use ictdip::load::{article_from_bytes, load_embedded};
+use ictdip_core::extract::extract;
+use ictdip_core::load::{article_from_bytes, load_embedded};
 
 fn articles(c: &mut Criterion) {
-    ictdip::extract::warm_up();
+    ictdip_core::extract::warm_up();
     let loaded = load_embedded();
     let bytes: usize = loaded.articles.iter().map(|a| a.text.len()).sum();
     let mut g = c.benchmark_group("sample articles");

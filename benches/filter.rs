@@ -1,15 +1,12 @@
-//! Filter keystrokes and frame drawing on a timeline of 120,000 events (the sample articles'
-//! events repeated with their dates and titles varied), as at the scale of a large archive.
+//! Filter keystrokes on a timeline of 120,000 events (the sample articles' events repeated with
+//! their dates and titles varied), as at the scale of a large archive. Frames are timed by
+//! `ictdip bench`, which draws the dashboard itself.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use ictdip::corpus::{self, BuildOptions, Source};
+use ictdip_core::corpus::{self, BuildOptions, Source};
 
-use ictdip::model::EventDate;
-use ictdip::timeline::{Query, Timeline};
-use ictdip::ui::action::Action;
-use ictdip::ui::app::App;
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use ictdip_core::model::EventDate;
+use ictdip_core::timeline::{Query, Timeline};
 
 /// The sample corpus's events, repeated to `n` with varied dates, titles and files.
 pub fn large_timeline(n: usize) -> Timeline {
@@ -41,16 +38,5 @@ fn filter(c: &mut Criterion) {
     g.finish();
 }
 
-fn frame(c: &mut Criterion) {
-    let mut app = App::new(large_timeline(120_000), Vec::new());
-    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
-    c.bench_function("frame 160x48 at 120k events", |b| {
-        b.iter(|| {
-            app.handle(Action::Down);
-            terminal.draw(|f| ictdip::ui::draw(f, &mut app)).unwrap();
-        })
-    });
-}
-
-criterion_group!(benches, filter, frame);
+criterion_group!(benches, filter);
 criterion_main!(benches);

@@ -2,10 +2,10 @@
 //! folder: load time, time per keystroke of the filter (typing real queries letter by letter), and
 //! time to draw a frame. Percentiles, not means: a p99 is what a user feels as lag.
 
-use crate::corpus::{self, BuildOptions, Source};
-use crate::timeline::Timeline;
 use crate::ui::action::Action;
 use crate::ui::app::App;
+use ictdip_core::corpus::{self, BuildOptions, Source};
+use ictdip_core::timeline::Timeline;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::io::{self, Write};
@@ -106,7 +106,7 @@ pub fn run(source: &Source, opts: &BuildOptions, out: &mut dyn Write) -> io::Res
     for _ in 0..5 {
         for q in ["\"кибербезопас", "\"цифров", "\"спутник", "\"искусственн шос"]
         {
-            let query = crate::timeline::Query::parse(q);
+            let query = ictdip_core::timeline::Query::parse(q);
             let t = Instant::now();
             let n = app.timeline.query(&query).len();
             times.push(t.elapsed());

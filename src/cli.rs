@@ -1,9 +1,9 @@
 //! The scriptable side: `export` (JSON, JSON Lines, CSV), `list` (a readable table) and `stats`.
 //! Everything printed here comes from the same [`Timeline`] queries the dashboard uses.
 
-use crate::extract::gazetteer::Gazetteer;
-use crate::model::Event;
-use crate::timeline::{Query, Timeline};
+use ictdip_core::extract::gazetteer::Gazetteer;
+use ictdip_core::model::Event;
+use ictdip_core::timeline::{Query, Timeline};
 use std::io::{self, Write};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -131,7 +131,7 @@ pub fn stats(t: &Timeline, warnings: usize, out: &mut dyn Write) -> io::Result<(
     writeln!(out, "placed        {placed} of {primary} primary events")?;
     writeln!(out, "warnings      {warnings}")?;
     writeln!(out, "gazetteer     {} names", Gazetteer::get().pattern_count())?;
-    let top = |v: Vec<crate::timeline::FacetCount>| {
+    let top = |v: Vec<ictdip_core::timeline::FacetCount>| {
         v.iter().take(10).map(|f| format!("{} {}", f.code, f.count)).collect::<Vec<_>>().join(", ")
     };
     writeln!(out, "countries     {}", top(t.countries()))?;

@@ -1,11 +1,15 @@
 //! The `ictdip` binary: with no subcommand it opens the dashboard; `export`, `list` and `stats`
 //! print what the dashboard knows.
 
+mod bench;
+mod cli;
+mod ui;
+
+use crate::cli::Format;
 use clap::{Parser, Subcommand};
-use ictdip::cli::{self, Format};
-use ictdip::corpus::{self, BuildOptions, Progress, Source};
-use ictdip::load::LoadOptions;
-use ictdip::timeline::Timeline;
+use ictdip_core::corpus::{self, BuildOptions, Progress, Source};
+use ictdip_core::load::LoadOptions;
+use ictdip_core::timeline::Timeline;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,7 +54,7 @@ struct Args {
     #[arg(long)]
     mouse: bool,
     /// Skip files larger than this many bytes.
-    #[arg(long, global = true, default_value_t = ictdip::load::DEFAULT_MAX_BYTES)]
+    #[arg(long, global = true, default_value_t = ictdip_core::load::DEFAULT_MAX_BYTES)]
     max_size: u64,
     /// Neither read nor write the extraction cache.
     #[arg(long, global = true)]
@@ -164,7 +168,7 @@ fn leaving<R>(t: Timeline, print: impl FnOnce(&Timeline) -> R) -> R {
 
 /// Builds the body index when the filter searches bodies (a quoted token).
 fn with_index(mut t: Timeline, filter: &str, opts: &BuildOptions) -> Timeline {
-    if !ictdip::timeline::Query::parse(filter).phrases.is_empty() {
+    if !ictdip_core::timeline::Query::parse(filter).phrases.is_empty() {
         t.build_fulltext(&opts.load);
     }
     t
@@ -175,7 +179,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let opts = BuildOptions {
         load: LoadOptions { max_bytes: args.max_size },
-        cache_dir: if args.no_cache { None } else { ictdip::cache::dir() },
+        cache_dir: if args.no_cache { None } else { ictdip_core::cache::dir() },
         // Only export prints evidence; everything else reads it again when it needs it.
         keep_evidence: matches!(args.command, Some(Command::Export { .. })),
     };
@@ -193,7 +197,7 @@ fn main() -> ExitCode {
             eval(&gold, path.as_deref(), events.as_deref(), strict, &opts)
                 .map(|report| out.write_all(report.render(verbose).as_bytes()))
         }
-        Some(Command::Bench { path }) => Ok(ictdip::bench::run(&Source::from_arg(path.as_deref()), &opts, &mut out)),
+        Some(Command::Bench { path }) => Ok(crate::bench::run(&Source::from_arg(path.as_deref()), &opts, &mut out)),
         Some(Command::Cache { action: CacheAction::Clear }) => match corpus::clear_cache() {
             Ok(n) => Ok(writeln!(out, "removed {n} cache file(s)")),
             Err(e) => Ok(Err(e)),
@@ -201,9 +205,9 @@ fn main() -> ExitCode {
         Some(Command::Cache { action: CacheAction::Dir }) => Ok(writeln!(
             out,
             "{}",
-            ictdip::cache::dir().map_or("(no cache directory)".into(), |d| d.display().to_string())
+            ictdip_core::cache::dir().map_or("(no cache directory)".into(), |d| d.display().to_string())
         )),
-        Some(Command::Names) => Ok(ictdip::extract::gazetteer::Gazetteer::get()
+        Some(Command::Names) => Ok(ictdip_core::extract::gazetteer::Gazetteer::get()
             .surface_forms()
             .iter()
             .try_for_each(|n| writeln!(out, "{n}"))),
@@ -243,7 +247,7 @@ fn eval(
     events: Option<&std::path::Path>,
     strict: bool,
     opts: &BuildOptions,
-) -> Result<ictdip::eval::Report, ExitCode> {
+) -> Result<ictdip_core::eval::Report, ExitCode> {
     let fail = |what: String| {
         eprintln!("ictdip: {what}");
         ExitCode::from(1)
@@ -252,7 +256,7 @@ fn eval(
         let text = std::fs::read_to_string(p).map_err(|e| fail(format!("cannot read {}: {e}", p.display())))?;
         serde_json::from_str(&text).map_err(|e| fail(format!("{} is not valid JSON: {e}", p.display())))
     };
-    let labels: Vec<ictdip::eval::Label> = serde_json::from_value(read_json(gold)?)
+    let labels: Vec<ictdip_core::eval::Label> = serde_json::from_value(read_json(gold)?)
         .map_err(|e| fail(format!("{} is not a list of labels: {e}", gold.display())))?;
     let events: Vec<serde_json::Value> = match events {
         Some(file) => match read_json(file)? {
@@ -264,7 +268,7 @@ fn eval(
             leaving(t, |t| t.events().map(|e| serde_json::to_value(e).unwrap_or_default()).collect())
         }
     };
-    Ok(ictdip::eval::score(&events, &labels, strict))
+    Ok(ictdip_core::eval::score(&events, &labels, strict))
 }
 
 fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> io::Result<()> {
@@ -272,5 +276,5 @@ fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> i
     if !io::stdout().is_terminal() {
         return Err(io::Error::other("the dashboard needs a terminal; use export, list or stats to print"));
     }
-    ictdip::ui::terminal::run(Source::from_arg(path.as_deref()), opts, mouse)
+    crate::ui::terminal::run(Source::from_arg(path.as_deref()), opts, mouse)
 }

@@ -3,9 +3,9 @@
 
 use super::action::Action;
 use super::panes::reader;
-use crate::load::{Article, LoadOptions, LoadWarning};
-use crate::model::Event;
-use crate::timeline::{FacetCount, Hit, Query, SortOrder, Timeline};
+use ictdip_core::load::{Article, LoadOptions, LoadWarning};
+use ictdip_core::model::Event;
+use ictdip_core::timeline::{FacetCount, Hit, Query, SortOrder, Timeline};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,7 +164,7 @@ impl App {
     }
 
     /// Takes in the body index and answers the filter again (quoted tokens may now match).
-    pub fn set_fulltext(&mut self, index: crate::timeline::fulltext::FullText) {
+    pub fn set_fulltext(&mut self, index: ictdip_core::timeline::fulltext::FullText) {
         self.timeline.set_fulltext(index);
         self.last_query = None;
         self.answers.clear();
@@ -269,7 +269,7 @@ impl App {
         let opened = match self.timeline.articles.get(index) {
             Some(r) => r
                 .open(&self.load_options)
-                .map(|article| Opened { events: crate::extract::extract(&article), article })
+                .map(|article| Opened { events: ictdip_core::extract::extract(&article), article })
                 .map_err(|w| w.to_string()),
             None => Err("the article is not available".to_string()),
         };

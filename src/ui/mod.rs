@@ -78,3 +78,8 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         f.render_widget(Paragraph::new(Line::raw(" Loading articles…")).block(block), rect);
     }
 }
+
+#[cfg(test)]
+mod slow_load_tests;
+#[cfg(test)]
+mod snapshot_tests;

@@ -7,9 +7,9 @@
 
 use super::action::{filter_key, normal_key, Action};
 use super::app::{App, Focus, LoadState, Overlay};
-use crate::corpus::{self, BuildOptions, Corpus, Progress, Source};
-use crate::timeline::fulltext::FullText;
-use crate::timeline::Timeline;
+use ictdip_core::corpus::{self, BuildOptions, Corpus, Progress, Source};
+use ictdip_core::timeline::fulltext::FullText;
+use ictdip_core::timeline::Timeline;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
@@ -104,15 +104,15 @@ impl Synchronized for ratatui::backend::TestBackend {
 
 /// Messages from the loading thread: the corpus so far, and at last all of it.
 pub enum Loaded {
-    Partial(Timeline, Vec<crate::load::LoadWarning>),
-    Done(Timeline, Vec<crate::load::LoadWarning>),
+    Partial(Timeline, Vec<ictdip_core::load::LoadWarning>),
+    Done(Timeline, Vec<ictdip_core::load::LoadWarning>),
     /// The body index, built after everything else.
     FullText(FullText),
 }
 
 /// A timeline for the dashboard (loaded without evidence spans: the reader reads them again),
 /// with the filter's haystacks built here on the loading thread rather than at the first keystroke.
-fn dashboard_timeline(c: Corpus) -> (Timeline, Vec<crate::load::LoadWarning>) {
+fn dashboard_timeline(c: Corpus) -> (Timeline, Vec<ictdip_core::load::LoadWarning>) {
     let timeline = Timeline::new(c.articles, c.events);
     timeline.prepare_search();
     (timeline, c.warnings)

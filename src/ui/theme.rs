@@ -1,7 +1,7 @@
 //! Colours and styles in one place. Facts have one style each, used both in the reader's text and
 //! in its header, so the eye links a name in the text to the fact it supports.
 
-use crate::model::FactKind;
+use ictdip_core::model::FactKind;
 use ratatui::style::{Color, Modifier, Style};
 
 pub const ACCENT: Color = Color::Cyan;

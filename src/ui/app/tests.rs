@@ -1,7 +1,7 @@
 //! State transitions of the dashboard, on the bundled sample articles.
 
 use super::*;
-use crate::corpus::{self, BuildOptions, Source};
+use ictdip_core::corpus::{self, BuildOptions, Source};
 
 fn app() -> App {
     let c = corpus::build(&Source::Embedded, &BuildOptions::default());
@@ -169,11 +169,11 @@ fn quit() {
 
 #[test]
 fn the_mentions_key_adds_mentioned_values_to_the_panes_and_back() {
-    let article = crate::load::Article::from_text(
+    let article = ictdip_core::load::Article::from_text(
         "sco.txt",
         "В Ташкенте прошло совещание министров связи Узбекистана. В ШОС входят Индия, Иран и Пакистан.",
     );
-    let events = crate::extract::extract(&article);
+    let events = ictdip_core::extract::extract(&article);
     let mut a = App::new(Timeline::new(vec![article.to_ref()], events), Vec::new());
     let before = a.countries.items.clone();
     assert_eq!(before.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), ["UZ"], "participants only");

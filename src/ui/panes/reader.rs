@@ -4,13 +4,13 @@
 //! Text is wrapped here rather than by the widget, so that the line of every highlight is known
 //! and `n`/`N` can scroll to it exactly.
 
-use crate::extract::gazetteer::Gazetteer;
-use crate::lexicon::lines_with_spans;
-use crate::load::Role;
-use crate::model::{DateSource, Evidence, FactKind, PlaceSource};
-use crate::timeline::Timeline;
 use crate::ui::app::{App, Opened};
 use crate::ui::theme;
+use ictdip_core::extract::gazetteer::Gazetteer;
+use ictdip_core::lexicon::lines_with_spans;
+use ictdip_core::load::Role;
+use ictdip_core::model::{DateSource, Evidence, FactKind, PlaceSource};
+use ictdip_core::timeline::Timeline;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

@@ -1,8 +1,8 @@
 //! The status bar (counts, filters, warnings, key hints) and the filter line above it.
 
-use crate::timeline::SortOrder;
 use crate::ui::app::{App, LoadState};
 use crate::ui::theme;
+use ictdip_core::timeline::SortOrder;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};

@@ -2,9 +2,9 @@
 //! so a frame costs the same at 100 events or 100,000.
 
 use crate::cli::fit;
-use crate::model::{Event, EventDate, Precision};
 use crate::ui::app::App;
 use crate::ui::theme;
+use ictdip_core::model::{Event, EventDate, Precision};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -15,8 +15,8 @@ use unicode_width::UnicodeWidthChar;
 /// The date cell of an event, marked `~` when the text does not state it for the event (taken
 /// from the dateline or the publication stamp of a same-day report). Undated events read
 /// `undated` whatever their source.
-fn marked_date_cell(e: &crate::model::Event) -> String {
-    use crate::model::DateSource;
+fn marked_date_cell(e: &ictdip_core::model::Event) -> String {
+    use ictdip_core::model::DateSource;
     let cell = date_cell(e.date);
     match (e.date, e.date_source) {
         (Some(_), Some(DateSource::Dateline | DateSource::Published)) => format!("{cell}~"),
@@ -101,12 +101,15 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
         if cw > 0 {
             spans.push(Span::styled(
                 fit(&e.countries.join(" "), cw),
-                base.patch(theme::fact(crate::model::FactKind::Country)),
+                base.patch(theme::fact(ictdip_core::model::FactKind::Country)),
             ));
             spans.push(Span::styled(" ", base));
         }
         if bw > 0 {
-            spans.push(Span::styled(fit(&e.orgs.join(" "), bw), base.patch(theme::fact(crate::model::FactKind::Body))));
+            spans.push(Span::styled(
+                fit(&e.orgs.join(" "), bw),
+                base.patch(theme::fact(ictdip_core::model::FactKind::Body)),
+            ));
             spans.push(Span::styled(" ", base));
         }
         let mut t = e.title.clone().unwrap_or_else(|| e.file.to_string());

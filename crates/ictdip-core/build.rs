@@ -1,12 +1,13 @@
-//! Embeds every article in `seeds/` so that `ictdip` with no path opens the sample corpus from
-//! any directory.
+//! Embeds every article in the workspace's `seeds/` so that `ictdip` with no path opens the
+//! sample corpus from any directory.
 
 use std::env;
 use std::fs;
 use std::path::Path;
 
 fn main() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let seeds = root.join("seeds");
     println!("cargo:rerun-if-changed={}", seeds.display());
     let mut names: Vec<String> = fs::read_dir(&seeds)
         .map(|rd| {
@@ -28,10 +29,11 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("seeds.rs");
     fs::write(out, code).expect("write seeds.rs");
 
-    // The extraction cache must not outlive the code that filled it: a hash of the sources that
-    // turn files into facts becomes part of the cache's key.
+    // The extraction cache must not outlive the code and data that filled it: a hash of the
+    // sources that turn files into facts, and of the tables they read, becomes part of the
+    // cache's key.
     let mut h: u64 = 0xcbf29ce484222325;
-    for dir in ["src/load", "src/extract", "src/lexicon", "src/model.rs"] {
+    for dir in ["src/load", "src/extract", "src/lexicon", "src/model.rs", "../../assets"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
         println!("cargo:rerun-if-changed={}", path.display());
         let mut files = Vec::new();

@@ -1,9 +1,9 @@
 //! The extraction cache: reused when nothing changed, refreshed file by file when something did,
 //! rebuilt with one warning when it cannot be trusted, and never changing what a load gives.
 
-use ictdip::cache;
-use ictdip::corpus::{build, build_with, BuildOptions, Corpus, Progress, Source};
-use ictdip::load::LoadOptions;
+use ictdip_core::cache;
+use ictdip_core::corpus::{build, build_with, BuildOptions, Corpus, Progress, Source};
+use ictdip_core::load::LoadOptions;
 use std::fs;
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -128,10 +128,9 @@ fn export_is_identical_with_and_without_the_cache() {
     let (warm, cached) = f.load();
     assert_eq!(cached, 2);
     let export = |c: Corpus| {
-        let t = ictdip::timeline::Timeline::new(c.articles, c.events);
-        let mut out = Vec::new();
-        ictdip::cli::export(&t, ictdip::cli::Format::Json, "", &mut out).unwrap();
-        String::from_utf8(out).unwrap()
+        let t = ictdip_core::timeline::Timeline::new(c.articles, c.events);
+        let events: Vec<_> = t.events().collect();
+        serde_json::to_string_pretty(&events).unwrap()
     };
     assert_eq!(export(plain), export(warm));
 }

@@ -2,11 +2,11 @@
 //! text, each snapshot lists the styled runs that carry meaning (fuzzy matches, fact highlights,
 //! the selected row), so a lost highlight fails as surely as a lost word.
 
-use ictdip::corpus::{self, BuildOptions, Source};
-use ictdip::load::{Article, LoadWarning};
-use ictdip::timeline::Timeline;
-use ictdip::ui::action::Action;
-use ictdip::ui::app::App;
+use crate::ui::action::Action;
+use crate::ui::app::App;
+use ictdip_core::corpus::{self, BuildOptions, Source};
+use ictdip_core::load::{Article, LoadWarning};
+use ictdip_core::timeline::Timeline;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -86,7 +86,7 @@ fn screen(buf: &Buffer, runs: bool) -> String {
 
 fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ictdip::ui::draw(f, app)).unwrap();
+    t.draw(|f| crate::ui::draw(f, app)).unwrap();
     t.backend().buffer().clone()
 }
 
@@ -167,7 +167,7 @@ fn help_overlay() {
     let mut app = seeds_app();
     app.handle(Action::ToggleHelp);
     let s = snap(&mut app, 120, 40, false);
-    for (k, _) in ictdip::ui::panes::help::KEYS {
+    for (k, _) in crate::ui::panes::help::KEYS {
         assert!(s.contains(k), "help lists {k}");
     }
     insta::assert_snapshot!(s);
@@ -204,7 +204,7 @@ fn cyrillic_and_cjk_title_fills_a_row_exactly() {
     assert_eq!(unicode_width::UnicodeWidthStr::width(title), 37);
     let text = format!("{title}\n5 мая 2025 года в Пекине прошла встреча министров Китая и Казахстана.\n");
     let article = Article::from_text("cjk.txt", &text);
-    let events = ictdip::extract::extract(&article);
+    let events = ictdip_core::extract::extract(&article);
     let mut app = App::new(Timeline::new(vec![article.to_ref()], events), Vec::new());
     let s = snap(&mut app, 120, 40, false);
     let row = s.lines().find(|l| l.contains("2025-05-05")).unwrap();
@@ -230,7 +230,7 @@ fn mentions_and_where_a_date_came_from() {
         "Совещание ШОС в Ташкенте\nТАШКЕНТ, 20.05.2025 /Агентство/. В Ташкенте прошло совещание министров связи \
                 Узбекистана и Казахстана. В ШОС входят Индия, Иран и Пакистан.\n";
     let article = Article::from_text("sco.txt", text);
-    let events = ictdip::extract::extract(&article);
+    let events = ictdip_core::extract::extract(&article);
     let mut app = App::new(Timeline::new(vec![article.to_ref()], events), Vec::new());
     let s = snap(&mut app, 120, 30, false);
     assert!(!s.contains("│  IR Иран"), "mentions are not counted at first:\n{s}");

@@ -1,10 +1,10 @@
 //! The dashboard keeps answering keys while its loader is stuck: a loader that blocks until the
 //! test releases it, a scripted keyboard, and ratatui's TestBackend.
 
-use ictdip::corpus::{self, BuildOptions, Progress, Source};
-use ictdip::timeline::Timeline;
-use ictdip::ui::app::{App, LoadState, Overlay};
-use ictdip::ui::terminal::{event_loop, Loaded};
+use crate::ui::app::{App, LoadState, Overlay};
+use crate::ui::terminal::{event_loop, Loaded};
+use ictdip_core::corpus::{self, BuildOptions, Progress, Source};
+use ictdip_core::timeline::Timeline;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;

@@ -1,7 +1,7 @@
 //! Arbitrary input never panics the loader or the extractor.
 
-use ictdip::extract::extract;
-use ictdip::load::{article_from_bytes, Article};
+use ictdip_core::extract::extract;
+use ictdip_core::load::{article_from_bytes, Article};
 use proptest::prelude::*;
 
 proptest! {

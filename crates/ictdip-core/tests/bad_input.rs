@@ -1,7 +1,7 @@
 //! Bad files never stop a load: each becomes one warning naming the file and the reason, and every
 //! good file beside it still loads.
 
-use ictdip::load::{load_path, LoadOptions};
+use ictdip_core::load::{load_path, LoadOptions};
 use std::fs;
 use std::path::Path;
 

@@ -1,21 +1,21 @@
 //! Every data file the binary embeds. Editing a file in `assets/` and rebuilding is all it takes;
 //! `scripts/gen_assets.py` regenerates the generated ones.
 
-pub const COUNTRIES: &str = include_str!("../../assets/countries.tsv");
-pub const CITIES: &str = include_str!("../../assets/cities.tsv");
-pub const REGIONS: &str = include_str!("../../assets/regions.tsv");
-pub const BODIES: &str = include_str!("../../assets/bodies.tsv");
-pub const NAMES_EXTRA: &str = include_str!("../../assets/names_extra.tsv");
-pub const CAPITALS: &str = include_str!("../../assets/capitals.tsv");
-pub const MONTHS: &str = include_str!("../../assets/months.tsv");
-pub const FURNITURE: &str = include_str!("../../assets/furniture.txt");
-pub const KINDS: &str = include_str!("../../assets/kinds.tsv");
-pub const TOPICS: &str = include_str!("../../assets/topics.tsv");
-pub const CUES: &str = include_str!("../../assets/cues.tsv");
-pub const ROLES: &str = include_str!("../../assets/roles.txt");
-pub const GIVEN_NAMES: &str = include_str!("../../assets/given_names.txt");
-pub const NOT_NAMES: &str = include_str!("../../assets/not_names.txt");
-pub const LETTERS: &str = include_str!("../../assets/letters.tsv");
+pub const COUNTRIES: &str = include_str!("../../../../assets/countries.tsv");
+pub const CITIES: &str = include_str!("../../../../assets/cities.tsv");
+pub const REGIONS: &str = include_str!("../../../../assets/regions.tsv");
+pub const BODIES: &str = include_str!("../../../../assets/bodies.tsv");
+pub const NAMES_EXTRA: &str = include_str!("../../../../assets/names_extra.tsv");
+pub const CAPITALS: &str = include_str!("../../../../assets/capitals.tsv");
+pub const MONTHS: &str = include_str!("../../../../assets/months.tsv");
+pub const FURNITURE: &str = include_str!("../../../../assets/furniture.txt");
+pub const KINDS: &str = include_str!("../../../../assets/kinds.tsv");
+pub const TOPICS: &str = include_str!("../../../../assets/topics.tsv");
+pub const CUES: &str = include_str!("../../../../assets/cues.tsv");
+pub const ROLES: &str = include_str!("../../../../assets/roles.txt");
+pub const GIVEN_NAMES: &str = include_str!("../../../../assets/given_names.txt");
+pub const NOT_NAMES: &str = include_str!("../../../../assets/not_names.txt");
+pub const LETTERS: &str = include_str!("../../../../assets/letters.tsv");
 
 /// The rows of a tab-separated asset, without comments and blank lines.
 pub fn tsv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
