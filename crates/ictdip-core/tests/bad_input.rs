@@ -1,7 +1,10 @@
 //! Bad files never stop a load: each becomes one warning naming the file and the reason, and every
-//! good file beside it still loads.
+//! good file beside it still loads. Loaded as the dashboard and the command line load a folder
+//! (`corpus::build`, through the extraction cache), twice: the second time the skips come back
+//! from the cache, and must read the same.
 
-use ictdip_core::load::{load_path, LoadOptions};
+use ictdip_core::corpus::{self, BuildOptions, Corpus, Source};
+use ictdip_core::load::LoadOptions;
 use std::fs;
 use std::path::Path;
 
@@ -13,9 +16,21 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
     fs::write(p, bytes).unwrap();
 }
 
+fn load(dir: &Path, opts: &LoadOptions, cache: &Path) -> Corpus {
+    let opts = BuildOptions { load: opts.clone(), cache_dir: Some(cache.to_path_buf()), keep_evidence: true };
+    corpus::build(&Source::Path(dir.to_path_buf()), &opts)
+}
+
 fn reasons(dir: &Path, opts: &LoadOptions) -> (Vec<String>, Vec<String>) {
-    let loaded = load_path(dir, opts);
-    (loaded.articles.iter().map(|a| a.rel.clone()).collect(), loaded.warnings.iter().map(|w| w.to_string()).collect())
+    let cache = tempfile::tempdir().unwrap();
+    let names = |c: &Corpus| -> (Vec<String>, Vec<String>) {
+        let mut articles: Vec<String> = c.articles.iter().map(|a| a.rel.clone()).collect();
+        articles.sort();
+        (articles, c.warnings.iter().map(|w| w.to_string()).collect())
+    };
+    let first = names(&load(dir, opts, cache.path()));
+    assert_eq!(names(&load(dir, opts, cache.path())), first, "read again through the cache");
+    first
 }
 
 #[test]
@@ -95,10 +110,14 @@ fn legacy_and_utf16_encodings_load_the_same_text() {
     write(d.path(), "koi8.txt", &koi8);
     write(d.path(), "utf16.txt", &utf16);
     write(d.path(), "bom.txt", &bom8);
-    let loaded = load_path(d.path(), &LoadOptions::default());
+    let cache = tempfile::tempdir().unwrap();
+    let loaded = load(d.path(), &LoadOptions::default(), cache.path());
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_eq!(loaded.articles.len(), 4);
-    for a in &loaded.articles {
+    for r in &loaded.articles {
+        // Opened again as the reader opens it.
+        let a = r.open(&LoadOptions::default()).unwrap();
         assert_eq!(a.text, text, "{} ({})", a.rel, a.encoding);
     }
+    assert_eq!(loaded.events.len(), 4, "one meeting an article");
 }

@@ -7,7 +7,6 @@ pub mod stamp;
 pub mod structure;
 pub mod walk;
 
-use rayon::prelude::*;
 use std::fmt;
 use std::fs;
 use std::io::Read;
@@ -178,22 +177,6 @@ pub fn article_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<Articl
 pub struct Loaded {
     pub articles: Vec<Article>,
     pub warnings: Vec<LoadWarning>,
-}
-
-/// Loads every article under `root`, in parallel on all cores.
-pub fn load_path(root: &Path, opts: &LoadOptions) -> Loaded {
-    let mut warnings = Vec::new();
-    let files = walk::walk(root, false, &mut warnings);
-    let results: Vec<Result<Article, LoadWarning>> = files.par_iter().map(|f| load_found(f, opts)).collect();
-    let mut articles = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(a) => articles.push(a),
-            Err(w) => warnings.push(w),
-        }
-    }
-    warnings.sort_by(|a, b| a.path.cmp(&b.path));
-    Loaded { articles, warnings }
 }
 
 /// The bundled sample articles.
