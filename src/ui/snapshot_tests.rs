@@ -5,7 +5,7 @@
 use crate::ui::action::Action;
 use crate::ui::app::App;
 use ictdip_core::corpus::{self, BuildOptions, Source};
-use ictdip_core::load::{Article, LoadWarning};
+use ictdip_core::load::{Article, LoadWarning, Skip};
 use ictdip_core::timeline::Timeline;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -176,10 +176,8 @@ fn help_overlay() {
 #[test]
 fn warnings_list() {
     let c = corpus::build(&Source::Embedded, &BuildOptions::default());
-    let warnings = vec![
-        LoadWarning::new("archive/scan.txt", "skipped: binary file, not text".into()),
-        LoadWarning::new("archive/empty.md", "skipped: empty file".into()),
-    ];
+    let warnings =
+        vec![LoadWarning::new("archive/scan.txt", Skip::Binary), LoadWarning::new("archive/empty.md", Skip::Empty)];
     let mut app = App::new(Timeline::new(c.articles, c.events), warnings);
     app.handle(Action::ToggleWarnings);
     let s = snap(&mut app, 120, 40, false);

@@ -21,7 +21,7 @@ fn main() {
     let opts = BuildOptions { cache_dir: None, ..BuildOptions::default() };
     let corpus = corpus::build(&source, &opts);
     for w in &corpus.warnings {
-        eprintln!("skipped {}: {}", w.path, w.reason);
+        eprintln!("{w}");
     }
     let timeline = Timeline::new(corpus.articles, corpus.events);
     for e in timeline.events() {

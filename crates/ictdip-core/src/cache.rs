@@ -18,8 +18,8 @@
 //! warm nor a cold load holds the whole cache in memory.
 
 use crate::lexicon::assets;
-use crate::load::LoadWarning;
 use crate::model::{Event, TakenEvidence};
+use crate::problem::{CacheError, LoadWarning, Skip};
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
@@ -29,16 +29,17 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"ICTDIPC\0";
 /// Bumped whenever the layout of the cache file changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 const HEADER: usize = 20;
 /// The header, then the record count, the index's offset and its length.
 const PREAMBLE: usize = HEADER + 24;
 
-/// What loading one file gave: its events, or the reason it was skipped.
+/// What loading one file gave: its events, or what the file is instead of an article. Read
+/// errors are no outcome: they may pass, and are not cached.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Outcome {
     Events(Vec<Event>),
-    Skipped(String),
+    Skipped(Skip),
 }
 
 /// What says a cached record still describes a file.
@@ -111,7 +112,7 @@ impl Cache {
         let file = match fs::File::open(&path) {
             Ok(f) => f,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cache, None),
-            Err(e) => return (cache, Some(warning(&path, &format!("cannot be read ({e})")))),
+            Err(e) => return (cache, Some(warning(&path, CacheError::Unreadable(e.kind())))),
         };
         match read_index(&file) {
             Ok(index) => {
@@ -119,7 +120,7 @@ impl Cache {
                 cache.file = Some(file);
                 (cache, None)
             }
-            Err(reason) => (cache, Some(warning(&path, &reason))),
+            Err(e) => (cache, Some(warning(&path, e))),
         }
     }
 
@@ -229,7 +230,7 @@ pub struct Writer<'c> {
     /// Where the next record goes.
     at: u64,
     index: Vec<(Key, u64, u32)>,
-    failed: Option<String>,
+    failed: Option<CacheError>,
 }
 
 impl<'c> Writer<'c> {
@@ -252,13 +253,13 @@ impl<'c> Writer<'c> {
         let record = self.old.hit(f).and_then(|(key, at, len)| Some((key.clone(), self.old.record(*at, *len)?)));
         match record {
             Some((key, bytes)) => self.add_record(Ok(Record { key, bytes })),
-            None => self.add_record(Err(format!("{}: record vanished from the old cache", f.rel))),
+            None => self.add_record(Err(CacheError::RecordVanished { rel: f.rel.clone() })),
         }
     }
 
     /// Adds a record made by [`encode_record`] (on any thread, so that a load does not encode its
     /// outcomes one at a time).
-    pub fn add_record(&mut self, record: Result<Record, String>) {
+    pub fn add_record(&mut self, record: Result<Record, CacheError>) {
         if self.failed.is_some() {
             return;
         }
@@ -274,16 +275,17 @@ impl<'c> Writer<'c> {
                 self.index.push((key, self.at, bytes.len() as u32));
                 self.at += bytes.len() as u64;
             }
-            Err(e) => self.failed = Some(e.to_string()),
+            Err(e) => self.failed = Some(CacheError::Unwritable(e.kind())),
         }
     }
 
     /// Puts the new cache in place; a failure leaves the old one and says why.
     pub fn finish(mut self) -> Option<LoadWarning> {
+        if let Some(e) = self.failed.take() {
+            let _ = fs::remove_file(&self.tmp);
+            return Some(warning(&self.path, e));
+        }
         let result = (|| -> std::io::Result<()> {
-            if let Some(reason) = self.failed.take() {
-                return Err(std::io::Error::other(reason));
-            }
             let index = bincode::serialize(&self.index).map_err(std::io::Error::other)?;
             self.out.write_all(&index)?;
             self.out.flush()?;
@@ -299,7 +301,7 @@ impl<'c> Writer<'c> {
             Ok(()) => None,
             Err(e) => {
                 let _ = fs::remove_file(&self.tmp);
-                Some(warning(&self.path, &format!("cannot be written ({e})")))
+                Some(warning(&self.path, CacheError::Unwritable(e.kind())))
             }
         }
     }
@@ -308,9 +310,9 @@ impl<'c> Writer<'c> {
 /// One file's record for [`Writer::add_record`]: its key, the outcome without the evidence only
 /// `export` prints (see [`Event::take_printed_evidence`]), then that evidence. The evidence is
 /// taken out while the rest is encoded, and put back.
-pub fn encode_record(f: &FileKey, outcome: &mut Outcome) -> Result<Record, String> {
+pub fn encode_record(f: &FileKey, outcome: &mut Outcome) -> Result<Record, CacheError> {
     let key = Key { rel: f.rel.clone(), size: f.size, modified: stamp(f.modified) };
-    let bytes = encode(&key, outcome).map_err(|e| e.to_string())?;
+    let bytes = encode(&key, outcome).map_err(|_| CacheError::Corrupt("a record that cannot be encoded"))?;
     Ok(Record { key, bytes })
 }
 
@@ -360,48 +362,49 @@ fn decode(record: &[u8], evidence: bool) -> Option<Outcome> {
     Some(outcome)
 }
 
-fn warning(path: &Path, reason: &str) -> LoadWarning {
-    LoadWarning::new(path.display().to_string(), format!("cache {reason}; rebuilding it"))
+fn warning(path: &Path, e: CacheError) -> LoadWarning {
+    LoadWarning::new(path.display().to_string(), e)
 }
 
 /// Reads the header and the index; the records stay on disk.
-fn read_index(file: &fs::File) -> Result<Index, String> {
-    let len = file.metadata().map_err(|e| e.to_string())?.len();
+fn read_index(file: &fs::File) -> Result<Index, CacheError> {
+    let len = file.metadata().map_err(|e| CacheError::Unreadable(e.kind()))?.len();
     let mut header = [0u8; PREAMBLE];
     let have = (len as usize).min(PREAMBLE);
-    file.read_exact_at(&mut header[..have], 0).map_err(|_| "is truncated".to_string())?;
+    file.read_exact_at(&mut header[..have], 0).map_err(|_| CacheError::Truncated)?;
     if have >= 8 && &header[..8] != MAGIC {
-        return Err("is not an ictdip cache".into());
+        return Err(CacheError::NotACache);
     }
     if have < PREAMBLE {
-        return Err("is truncated".into());
+        return Err(CacheError::Truncated);
     }
     let word = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().expect("8 bytes"));
     let format = u32::from_le_bytes(header[8..12].try_into().expect("4 bytes"));
     if format != FORMAT {
-        return Err(format!("has format {format}, this ictdip writes {FORMAT}"));
+        return Err(CacheError::OtherFormat { found: format, expected: FORMAT });
     }
     if word(12) != fingerprint() {
-        return Err("was written by another version of the extractor".into());
+        return Err(CacheError::OtherExtractor);
     }
     let (count, index_at, index_len) = (word(HEADER), word(HEADER + 8), word(HEADER + 16));
-    let end = index_at.checked_add(index_len).ok_or("is corrupt (an index past the end)")?;
+    let end = index_at.checked_add(index_len).ok_or(CacheError::Corrupt("an index past the end"))?;
     if index_at < PREAMBLE as u64 || end > len {
-        return Err("is truncated".into());
+        return Err(CacheError::Truncated);
     }
     if end < len {
-        return Err("is corrupt (trailing bytes)".into());
+        return Err(CacheError::Corrupt("trailing bytes"));
     }
     let mut raw = vec![0u8; index_len as usize];
-    file.read_exact_at(&mut raw, index_at).map_err(|_| "is truncated".to_string())?;
-    let entries: Vec<(Key, u64, u32)> = bincode::deserialize(&raw).map_err(|e| format!("is corrupt ({e})"))?;
+    file.read_exact_at(&mut raw, index_at).map_err(|_| CacheError::Truncated)?;
+    let entries: Vec<(Key, u64, u32)> =
+        bincode::deserialize(&raw).map_err(|_| CacheError::Corrupt("an index that cannot be read"))?;
     if entries.len() as u64 != count {
-        return Err("is corrupt (a count that is not the index's)".into());
+        return Err(CacheError::Corrupt("a count that is not the index's"));
     }
     let mut index = Index::with_capacity_and_hasher(entries.len(), Default::default());
     for (key, at, n) in entries {
         if at < PREAMBLE as u64 || at.saturating_add(n as u64) > index_at {
-            return Err("is corrupt (a record outside the records)".into());
+            return Err(CacheError::Corrupt("a record outside the records"));
         }
         index.insert(key.rel.clone(), (key, at, n));
     }

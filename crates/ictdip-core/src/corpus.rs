@@ -6,8 +6,9 @@
 
 use crate::cache::{self, Cache, FileKey, Outcome};
 use crate::extract;
-use crate::load::{self, walk, ArticleRef, LoadOptions, LoadWarning, Origin};
+use crate::load::{self, walk, ArticleRef, LoadOptions, Origin};
 use crate::model::Event;
+use crate::problem::{CacheError, LoadProblem, LoadWarning};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -146,15 +147,17 @@ pub fn build_with(
                 let r = match cached {
                     Some(o) => {
                         progress.cached.fetch_add(1, Ordering::Relaxed);
-                        (o, Got::FromCache)
+                        (Ok(o), Got::FromCache)
                     }
                     None => {
-                        let (mut outcome, cacheable) = process(&files[i - base], &opts.load, keep);
-                        let record = keys
-                            .filter(|_| cacheable && wants_records)
-                            .map(|k| cache::encode_record(&k[i], &mut outcome));
-                        if keep == extract::EvidenceKept::All && !opts.keep_evidence {
-                            drop_evidence(&mut outcome);
+                        let mut outcome = process(&files[i - base], &opts.load, keep);
+                        let record = match (&mut outcome, keys) {
+                            (Ok(o), Some(k)) if wants_records => Some(cache::encode_record(&k[i], o)),
+                            _ => None,
+                        };
+                        if let (Ok(o), true) = (&mut outcome, keep == extract::EvidenceKept::All && !opts.keep_evidence)
+                        {
+                            drop_evidence(o);
                         }
                         (outcome, Got::Read(record))
                     }
@@ -220,25 +223,26 @@ fn merge(
         let f = &mut files[i];
         let rel = std::mem::take(&mut f.rel);
         match outcome {
-            Outcome::Events(events) => {
+            Ok(Outcome::Events(events)) => {
                 let path = std::mem::take(&mut f.path);
                 corpus.articles.push(ArticleRef { rel, origin: Origin::File { path } });
                 corpus.events.extend(events);
             }
-            Outcome::Skipped(reason) => corpus.warnings.push(LoadWarning::new(rel, reason)),
+            Ok(Outcome::Skipped(skip)) => corpus.warnings.push(LoadWarning::new(rel, skip)),
+            Err(w) => corpus.warnings.push(w),
         }
     }
 }
 
-/// One file's outcome, and where it came from.
-type Read = (Outcome, Got);
+/// One file's outcome (or the problem that kept it from having one), and where it came from.
+type Read = (Result<Outcome, LoadWarning>, Got);
 
 /// Where an outcome came from, for the cache writer.
 enum Got {
     /// The old cache, whose record is copied as it is.
     FromCache,
     /// The file, with its encoded record when it is cacheable and a cache is being written.
-    Read(Option<Result<cache::Record, String>>),
+    Read(Option<Result<cache::Record, CacheError>>),
 }
 
 fn drop_evidence(outcome: &mut Outcome) {
@@ -247,15 +251,13 @@ fn drop_evidence(outcome: &mut Outcome) {
     }
 }
 
-/// Loads and extracts one file. Read errors are not cached (they may pass); skips for what the
-/// file is (empty, binary, too large) are.
-fn process(f: &walk::FoundFile, opts: &LoadOptions, keep: extract::EvidenceKept) -> (Outcome, bool) {
+/// Loads and extracts one file: its outcome, which the cache may keep, or a problem on the way
+/// (a read error may pass, and is not cached).
+fn process(f: &walk::FoundFile, opts: &LoadOptions, keep: extract::EvidenceKept) -> Result<Outcome, LoadWarning> {
     match load::load_found(f, opts) {
-        Ok(article) => (Outcome::Events(extract::extract_keeping(&article, keep)), true),
-        Err(w) => {
-            let cacheable = w.reason.starts_with("skipped");
-            (Outcome::Skipped(w.reason), cacheable)
-        }
+        Ok(article) => Ok(Outcome::Events(extract::extract_keeping(&article, keep))),
+        Err(LoadWarning { problem: LoadProblem::Skipped(skip), .. }) => Ok(Outcome::Skipped(skip)),
+        Err(w) => Err(w),
     }
 }
 

@@ -14,4 +14,5 @@ pub mod extract;
 pub mod lexicon;
 pub mod load;
 pub mod model;
+pub mod problem;
 pub mod timeline;

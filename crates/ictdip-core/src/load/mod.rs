@@ -7,7 +7,7 @@ pub mod stamp;
 pub mod structure;
 pub mod walk;
 
-use std::fmt;
+pub use crate::problem::{LoadProblem, LoadWarning, Skip};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -80,31 +80,12 @@ impl ArticleRef {
             Origin::File { path, .. } => load_file(path, &self.rel, opts),
             Origin::Embedded(i) => {
                 let (name, bytes) = embedded::SEEDS[*i];
-                let mut a = article_from_bytes(name, bytes).map_err(|r| LoadWarning::new(name, r))?;
+                let mut a = article_from_bytes(name, bytes).map_err(|skip| LoadWarning::new(name, skip))?;
                 a.origin = Origin::Embedded(*i);
                 Ok(a)
             }
             Origin::Memory(raw) => Ok(Article::from_text(self.rel.clone(), raw)),
         }
-    }
-}
-
-/// A file or folder that could not be loaded, and why. Shown one per line: `path: reason`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadWarning {
-    pub path: String,
-    pub reason: String,
-}
-
-impl LoadWarning {
-    pub fn new(path: impl Into<String>, reason: String) -> Self {
-        LoadWarning { path: path.into(), reason }
-    }
-}
-
-impl fmt::Display for LoadWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
     }
 }
 
@@ -135,37 +116,34 @@ pub fn load_found(f: &walk::FoundFile, opts: &LoadOptions) -> Result<Article, Lo
 const UNKNOWN_SIZE_GUESS: usize = 16 * 1024;
 
 fn read_article(path: &Path, rel: &str, opts: &LoadOptions, size: Option<u64>) -> Result<Article, LoadWarning> {
-    let warn = |reason: String| LoadWarning::new(rel, reason);
-    let too_large =
-        |len: u64| warn(format!("skipped: {len} bytes is over the {} byte limit (--max-size)", opts.max_bytes));
-    let file = fs::File::open(path).map_err(|e| warn(format!("cannot read: {}", walk::io_reason(&e))))?;
+    let warn = |problem: LoadProblem| LoadWarning::new(rel, problem);
+    let too_large = |len: u64| warn(Skip::TooLarge { len, limit: opts.max_bytes }.into());
+    let cannot_read = |e: std::io::Error| warn(LoadProblem::CannotRead(e.kind()));
+    let file = fs::File::open(path).map_err(cannot_read)?;
     if let Some(len) = size.filter(|&len| len > opts.max_bytes) {
         return Err(too_large(len));
     }
     // Read to the limit and one byte more, whatever the size said: a file can grow meanwhile.
     let mut bytes = Vec::with_capacity(size.map_or(UNKNOWN_SIZE_GUESS, |len| len as usize));
-    (&file)
-        .take(opts.max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| warn(format!("cannot read: {}", walk::io_reason(&e))))?;
+    (&file).take(opts.max_bytes + 1).read_to_end(&mut bytes).map_err(cannot_read)?;
     if bytes.len() as u64 > opts.max_bytes {
         return Err(too_large(file.metadata().map_or(bytes.len() as u64, |m| m.len())));
     }
-    let mut article = article_from_bytes(rel, bytes).map_err(warn)?;
+    let mut article = article_from_bytes(rel, bytes).map_err(|skip| warn(skip.into()))?;
     article.origin = Origin::File { path: path.to_path_buf() };
     Ok(article)
 }
 
-/// Decodes, cleans and structures bytes; the error is the reason, for a warning.
-pub fn article_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<Article, String> {
+/// Decodes, cleans and structures bytes, or says what they are instead of an article.
+pub fn article_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<Article, Skip> {
     let decoded = decode::decode(bytes.into()).map_err(|e| match e {
-        decode::DecodeError::Empty => "skipped: empty file".to_string(),
-        decode::DecodeError::Binary => "skipped: binary file, not text".to_string(),
+        decode::DecodeError::Empty => Skip::Empty,
+        decode::DecodeError::Binary => Skip::Binary,
     })?;
     let encoding = decoded.encoding;
     let text = clean::clean_owned(decoded.text);
     if text.trim().is_empty() {
-        return Err("skipped: no text after cleaning".to_string());
+        return Err(Skip::NoText);
     }
     let (folded, capitals) = crate::lexicon::fold_noting_capitals(&text);
     let structure = structure::analyse_folded(&text, &folded);
@@ -188,7 +166,7 @@ pub fn load_embedded() -> Loaded {
                 a.origin = Origin::Embedded(i);
                 loaded.articles.push(a)
             }
-            Err(reason) => loaded.warnings.push(LoadWarning::new(*name, reason)),
+            Err(skip) => loaded.warnings.push(LoadWarning::new(*name, skip)),
         }
     }
     loaded

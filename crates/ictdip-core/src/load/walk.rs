@@ -2,7 +2,7 @@
 //! problem (unreadable folder, broken link, loop) becomes a warning rather than an error: one bad
 //! entry never hides the others.
 
-use super::LoadWarning;
+use crate::problem::{LoadProblem, LoadWarning};
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -61,9 +61,7 @@ fn is_article_name(name: &[u8]) -> bool {
 pub fn walk(root: &Path, stat: bool, warnings: &mut Vec<LoadWarning>) -> Vec<FoundFile> {
     let mut out = Vec::new();
     match fs::metadata(root) {
-        Err(e) => {
-            warnings.push(LoadWarning::new(root.display().to_string(), format!("cannot open: {}", io_reason(&e))))
-        }
+        Err(e) => warnings.push(LoadWarning::new(root.display().to_string(), LoadProblem::CannotOpen(e.kind()))),
         Ok(md) if md.is_file() => {
             let rel = root.file_name().map_or_else(|| root.display().to_string(), |n| n.to_string_lossy().into_owned());
             out.push(FoundFile { path: root.to_path_buf(), rel, stat: Some(FileStat::of(&md)) });
@@ -89,19 +87,19 @@ fn walk_dir(
     match fs::canonicalize(dir) {
         Ok(canon) => {
             if !visited.insert(canon) {
-                warnings.push(LoadWarning::new(rel_of(dir), "symlink loop: folder already visited, skipped".into()));
+                warnings.push(LoadWarning::new(rel_of(dir), LoadProblem::SymlinkLoop));
                 return;
             }
         }
         Err(e) => {
-            warnings.push(LoadWarning::new(rel_of(dir), format!("cannot open folder: {}", io_reason(&e))));
+            warnings.push(LoadWarning::new(rel_of(dir), LoadProblem::CannotOpenFolder(e.kind())));
             return;
         }
     }
     let entries = match fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
-            warnings.push(LoadWarning::new(rel_of(dir), format!("cannot read folder: {}", io_reason(&e))));
+            warnings.push(LoadWarning::new(rel_of(dir), LoadProblem::CannotReadFolder(e.kind())));
             return;
         }
     };
@@ -117,7 +115,7 @@ fn walk_dir(
                 let kind = e.file_type().ok();
                 listed.push((e, kind));
             }
-            Err(e) => warnings.push(LoadWarning::new(rel_of(dir), format!("cannot list an entry: {}", io_reason(&e)))),
+            Err(e) => warnings.push(LoadWarning::new(rel_of(dir), LoadProblem::CannotListEntry(e.kind()))),
         }
     }
     // Each child with whether its name is an article's, told once.
@@ -166,10 +164,8 @@ fn walk_dir(
             };
             let link = kind.is_none_or(|k| k.is_symlink());
             match found {
-                Err(err) if link => {
-                    Step::Warn(LoadWarning::new(rel_of(&path), format!("broken symlink: {}", io_reason(&err))))
-                }
-                Err(err) => Step::Warn(LoadWarning::new(rel_of(&path), format!("cannot open: {}", io_reason(&err)))),
+                Err(err) if link => Step::Warn(LoadWarning::new(rel_of(&path), LoadProblem::BrokenSymlink(err.kind()))),
+                Err(err) => Step::Warn(LoadWarning::new(rel_of(&path), LoadProblem::CannotOpen(err.kind()))),
                 Ok(Kind::Folder) => Step::Folder(path),
                 Ok(Kind::File(file_stat)) if article => {
                     // `rel_of(&path)`, without taking the whole path apart again for every file.
@@ -189,17 +185,6 @@ fn walk_dir(
             Step::Warn(w) => warnings.push(w),
             Step::Skip => {}
         }
-    }
-}
-
-/// An I/O error as a short lowercase phrase ("permission denied"), without the OS error number.
-pub fn io_reason(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    let s = s.split(" (os error").next().unwrap_or(&s).to_string();
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => s,
     }
 }
 

@@ -1,0 +1,121 @@
+//! What went wrong with a file, a folder or the extraction cache, as values: callers decide by
+//! kind (whether a skip may be cached, whether a cache must be rebuilt), and the words are written
+//! once, here, for people. The cache stores a [`Skip`] itself, never its wording.
+//!
+//! This module sits under `load` and `cache`, which both report through it.
+
+use serde::{Deserialize, Serialize};
+use std::io;
+
+/// A file, a folder or a cache file that gave nothing, and why. Shown one per line:
+/// `path: problem`.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{path}: {problem}")]
+pub struct LoadWarning {
+    pub path: String,
+    pub problem: LoadProblem,
+}
+
+impl LoadWarning {
+    pub fn new(path: impl Into<String>, problem: impl Into<LoadProblem>) -> Self {
+        LoadWarning { path: path.into(), problem: problem.into() }
+    }
+}
+
+/// What a file is that makes it no article. Known from its bytes and the load's options alone, so
+/// the cache may remember it until the file changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum Skip {
+    #[error("empty file")]
+    Empty,
+    #[error("binary file, not text")]
+    Binary,
+    #[error("no text after cleaning")]
+    NoText,
+    #[error("{len} bytes is over the {limit} byte limit (--max-size)")]
+    TooLarge { len: u64, limit: u64 },
+}
+
+/// Why a path gave no article.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadProblem {
+    /// The file is no article (see [`Skip`]).
+    #[error("skipped: {0}")]
+    Skipped(#[from] Skip),
+    /// The path given could not be opened, or a file could not be opened.
+    #[error("cannot open: {}", io_phrase(*.0))]
+    CannotOpen(io::ErrorKind),
+    #[error("cannot read: {}", io_phrase(*.0))]
+    CannotRead(io::ErrorKind),
+    #[error("broken symlink: {}", io_phrase(*.0))]
+    BrokenSymlink(io::ErrorKind),
+    #[error("symlink loop: folder already visited, skipped")]
+    SymlinkLoop,
+    #[error("cannot open folder: {}", io_phrase(*.0))]
+    CannotOpenFolder(io::ErrorKind),
+    #[error("cannot read folder: {}", io_phrase(*.0))]
+    CannotReadFolder(io::ErrorKind),
+    #[error("cannot list an entry: {}", io_phrase(*.0))]
+    CannotListEntry(io::ErrorKind),
+    /// The folder's cache file could not be used or written; the load goes on without it.
+    #[error("cache {0}; rebuilding it")]
+    Cache(#[from] CacheError),
+}
+
+impl LoadProblem {
+    /// True for what the file is (empty, binary, too large), which holds until it changes; false
+    /// for what went wrong on the way (a read error may pass).
+    pub fn cacheable(&self) -> bool {
+        matches!(self, LoadProblem::Skipped(_))
+    }
+}
+
+/// What is wrong with a folder's cache file, or with writing a new one.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CacheError {
+    #[error("cannot be read ({})", io_phrase(*.0))]
+    Unreadable(io::ErrorKind),
+    #[error("cannot be written ({})", io_phrase(*.0))]
+    Unwritable(io::ErrorKind),
+    #[error("is not an ictdip cache")]
+    NotACache,
+    #[error("is truncated")]
+    Truncated,
+    #[error("has format {found}, this ictdip writes {expected}")]
+    OtherFormat { found: u32, expected: u32 },
+    #[error("was written by another version of the extractor")]
+    OtherExtractor,
+    /// The bytes disagree with themselves; says which way.
+    #[error("is corrupt ({0})")]
+    Corrupt(&'static str),
+    #[error("cannot be written ({rel}: record vanished from the old cache)")]
+    RecordVanished { rel: String },
+}
+
+/// An I/O error kind as a short lowercase phrase ("permission denied"). The two met most are
+/// worded as the system words them; the rest as the standard library does.
+pub fn io_phrase(kind: io::ErrorKind) -> String {
+    match kind {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_read_as_one_line_and_only_skips_are_cached() {
+        let w = LoadWarning::new("a/b.txt", Skip::TooLarge { len: 9000, limit: 4096 });
+        assert_eq!(w.to_string(), "a/b.txt: skipped: 9000 bytes is over the 4096 byte limit (--max-size)");
+        assert!(w.problem.cacheable());
+        let w = LoadWarning::new("c.txt", LoadProblem::CannotRead(io::ErrorKind::PermissionDenied));
+        assert_eq!(w.to_string(), "c.txt: cannot read: permission denied");
+        assert!(!w.problem.cacheable());
+        let w = LoadWarning::new("folder-1.bin", CacheError::OtherFormat { found: 4, expected: 6 });
+        assert_eq!(w.to_string(), "folder-1.bin: cache has format 4, this ictdip writes 6; rebuilding it");
+        assert!(!w.problem.cacheable());
+    }
+}
