@@ -1,6 +1,7 @@
 //! The scriptable side: `export` (JSON, JSON Lines, CSV), `list` (a readable table) and `stats`.
 //! Everything printed here comes from the same [`Timeline`] queries the dashboard uses.
 
+use crate::cells::{self, fit};
 use ictdip_core::extract::gazetteer::Gazetteer;
 use ictdip_core::model::Event;
 use ictdip_core::timeline::{Query, Timeline};
@@ -65,31 +66,6 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// Pads or cuts `s` to exactly `width` terminal columns (Cyrillic is one column a letter, CJK two).
-pub fn fit(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let cw = |c: char| c.width().unwrap_or(0);
-    let total: usize = s.chars().map(cw).sum();
-    let mut out = String::new();
-    let mut w = 0;
-    if total <= width {
-        out.push_str(s);
-        w = total;
-    } else if width > 0 {
-        for c in s.chars() {
-            if w + cw(c) > width - 1 {
-                break;
-            }
-            out.push(c);
-            w += cw(c);
-        }
-        out.push('…');
-        w += 1;
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(w)));
-    out
-}
-
 pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
     let events = selected(t, filter);
     writeln!(
@@ -102,15 +78,11 @@ pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
         fit("BODIES", 12)
     )?;
     for e in &events {
-        let place = e.place.as_ref().map(|p| match &p.city {
-            Some(c) => format!("{c}, {}", p.country),
-            None => p.country.to_string(),
-        });
         let line = format!(
             "{}  {}  {}  {}  {}  {}",
             fit(&e.date.map_or("undated".into(), |d| d.to_string()), 10),
             fit(e.kind.as_str(), 10),
-            fit(&place.unwrap_or_default(), 18),
+            fit(&cells::place(e), 18),
             fit(&e.countries.join(" "), 14),
             fit(&e.orgs.join(" "), 12),
             e.title.as_deref().unwrap_or(&e.file),
@@ -142,15 +114,6 @@ pub fn stats(t: &Timeline, warnings: usize, out: &mut dyn Write) -> io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_width::UnicodeWidthStr;
-
-    #[test]
-    fn fit_pads_and_cuts_by_columns() {
-        assert_eq!(fit("ШОС", 5), "ШОС  ");
-        assert_eq!(fit("Совещание", 5), "Сове…");
-        assert_eq!(fit("中国会议", 5), "中国…");
-        assert_eq!(fit("中国会议", 4).width(), 4);
-    }
 
     #[test]
     fn csv_quotes_fields() {

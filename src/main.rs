@@ -2,6 +2,7 @@
 //! print what the dashboard knows.
 
 mod bench;
+mod cells;
 mod cli;
 mod ui;
 

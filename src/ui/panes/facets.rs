@@ -2,7 +2,7 @@
 //! Counts are of the events a value takes part in; with mentions shown (`m`), the events that
 //! only mention it are added after a `+`, and a value only mentioned is dimmed.
 
-use crate::cli::fit;
+use crate::cells::fit;
 use crate::ui::app::FacetPane;
 use crate::ui::theme;
 use ratatui::layout::Rect;

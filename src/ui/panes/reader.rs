@@ -16,7 +16,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use unicode_width::UnicodeWidthChar;
 
 /// The reader's content, wrapped to a width.
 pub struct ReaderDoc {
@@ -37,7 +36,7 @@ fn wrap(cells: &[Cell], width: usize, out: &mut ReaderDoc) {
         let mut end = start;
         let mut last_space = None;
         while end < cells.len() {
-            let w = cells[end].0.width().unwrap_or(0);
+            let w = crate::cells::char_columns(cells[end].0);
             if used + w > width {
                 break;
             }
@@ -130,7 +129,7 @@ pub fn layout(
     let mut doc = ReaderDoc { lines: Vec::new(), highlight_lines: Vec::new() };
     let e = t.event(entry);
     let style = theme::fact;
-    let date = crate::ui::panes::timeline::date_cell(e.date);
+    let date = crate::cells::date(e.date);
     let date = match e.date.and(e.date_source).and_then(date_source_words) {
         Some(source) => format!("{date} · {source}"),
         None => date,

@@ -1,71 +1,42 @@
 //! The timeline: one row an event, in date order (undated last). Only the rows in view are built,
 //! so a frame costs the same at 100 events or 100,000.
 
-use crate::cli::fit;
+use crate::cells::{self, fit};
 use crate::ui::app::App;
 use crate::ui::theme;
-use ictdip_core::model::{Event, EventDate, Precision};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-use unicode_width::UnicodeWidthChar;
 
 /// The date cell of an event, marked `~` when the text does not state it for the event (taken
 /// from the dateline or the publication stamp of a same-day report). Undated events read
 /// `undated` whatever their source.
 fn marked_date_cell(e: &ictdip_core::model::Event) -> String {
     use ictdip_core::model::DateSource;
-    let cell = date_cell(e.date);
+    let cell = cells::date(e.date);
     match (e.date, e.date_source) {
         (Some(_), Some(DateSource::Dateline | DateSource::Published)) => format!("{cell}~"),
         _ => cell,
     }
 }
 
-/// A date as the timeline shows it: `2025-06-17`, `2025-06`, `2025`, `····-02-01` for an unknown
-/// year, `undated`.
-pub fn date_cell(d: Option<EventDate>) -> String {
-    match d {
-        None => "undated".into(),
-        Some(d) if d.precision() == Precision::DayMonth => format!("····{}", &d.to_string()[1..]),
-        Some(d) => d.to_string(),
-    }
-}
-
-fn place_cell(e: &Event) -> String {
-    match &e.place {
-        Some(p) => match &p.city {
-            Some(c) => format!("{c}, {}", p.country),
-            None => p.country.to_string(),
-        },
-        None => String::new(),
-    }
-}
-
 /// The title cut to `width` columns, with the fuzzy-matched characters styled.
 fn title_spans(title: &str, matches: &[usize], width: usize, base: Style) -> Vec<Span<'static>> {
     let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0;
-    let total: usize = title.chars().map(|c| c.width().unwrap_or(0)).sum();
-    let limit = if total > width { width.saturating_sub(1) } else { width };
-    for (i, c) in title.chars().enumerate() {
-        let w = c.width().unwrap_or(0);
-        if used + w > limit {
-            break;
-        }
-        used += w;
+    let (shown, cut) = cells::shown_chars(title, width);
+    for (i, c) in title.chars().take(shown).enumerate() {
         let style = if matches.contains(&i) { base.patch(theme::fuzzy_match()) } else { base };
         match spans.last_mut() {
             Some(s) if s.style == style => s.content.to_mut().push(c),
             _ => spans.push(Span::styled(c.to_string(), style)),
         }
     }
-    if total > width && width > 0 {
+    if cut && width > 0 {
         spans.push(Span::styled("…", base));
-        used += 1;
     }
+    let used: usize = spans.iter().map(|s| cells::columns(&s.content)).sum();
     if used < width {
         spans.push(Span::styled(" ".repeat(width - used), base));
     }
@@ -95,7 +66,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
         let mut spans = vec![
             Span::styled(fit(&marked_date_cell(e), dw), date_style),
             Span::styled(" ", base),
-            Span::styled(fit(&place_cell(e), pw), base),
+            Span::styled(fit(&cells::place(e), pw), base),
             Span::styled(" ", base),
         ];
         if cw > 0 {
@@ -131,17 +102,4 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
         lines.push(Line::styled(msg, theme::dim()));
     }
     f.render_widget(Paragraph::new(lines), inner);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_cells_show_precision() {
-        assert_eq!(date_cell(Some(EventDate::day(2025, 6, 17))), "2025-06-17");
-        assert_eq!(date_cell(Some(EventDate::month(2025, 6))), "2025-06");
-        assert_eq!(date_cell(Some(EventDate::day_month(2, 1))), "····-02-01");
-        assert_eq!(date_cell(None), "undated");
-    }
 }
