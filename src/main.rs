@@ -1,6 +1,9 @@
 //! The `ictdip` binary: with no subcommand it opens the dashboard; `export`, `list` and `stats`
 //! print what the dashboard knows.
 
+// The one foreign call below (the allocator's options) is the binary's only unsafe code.
+#![deny(unsafe_code)]
+
 mod bench;
 mod cells;
 mod cli;
@@ -30,6 +33,7 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// came back as fresh pages the kernel had to clear, again and again: a cold load of 20,000
 /// articles spent a tenth of its time in the kernel clearing pages, and the serial steps (the
 /// timeline's assembly) most of theirs. Peak memory is what it was; it is just not lowered early.
+#[allow(unsafe_code)]
 fn keep_freed_memory() {
     // SAFETY: plain calls into mimalloc's option table, made before any other thread exists.
     unsafe {

@@ -7,6 +7,8 @@
 //! sits under all of them with the embedded data; `model` holds the shared types. The `ictdip`
 //! binary's dashboard and command line are front ends over these.
 
+#![forbid(unsafe_code)]
+
 pub mod cache;
 pub mod corpus;
 pub mod eval;

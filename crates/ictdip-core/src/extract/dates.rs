@@ -186,7 +186,7 @@ fn digit_runs(hay: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = hay.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        let start = crate::lexicon::scan::next_in_ranges(b, i, &[(b'0', b'9')]);
+        let start = ictdip_scan::next_in_ranges(b, i, &[(b'0', b'9')]);
         if start == b.len() {
             return None;
         }

@@ -329,7 +329,7 @@ fn named_year(text: &str) -> Option<i32> {
     let mut i = 0;
     // Digits are a few bytes in a thousand: jumped to by the vector scan.
     loop {
-        let at = crate::lexicon::scan::next_in_ranges(bytes, i, &[(b'0', b'9')]);
+        let at = ictdip_scan::next_in_ranges(bytes, i, &[(b'0', b'9')]);
         if at == bytes.len() {
             return None;
         }

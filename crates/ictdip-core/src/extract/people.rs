@@ -5,9 +5,9 @@
 
 use super::gazetteer::{Hit, Target};
 use crate::lexicon::assets::{list_rows, GIVEN_NAMES, NOT_NAMES, ROLES};
-use crate::lexicon::words::word_char_at;
 use crate::lexicon::{fold, fold_char, FastMap, FastSet};
 use crate::model::Span;
+use ictdip_scan::word_char_at;
 use std::sync::OnceLock;
 
 /// A person found in the text.

@@ -6,9 +6,9 @@
 //! asked once per word of the text; the words after the first are checked in place. This is many
 //! times faster than a regular expression with Unicode word boundaries.
 
-use crate::lexicon::words::word_char_at;
 use crate::lexicon::{fold, is_compound_word_char, Words};
 use crate::model::Span;
+use ictdip_scan::word_char_at;
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Word {

@@ -3,34 +3,9 @@
 //! gazetteer by the whole first word of a name ([`WholeWordMatcher`]), the phrase lexicons by a
 //! word's first letters, since their first words may be stems ([`PrefixMatcher`]).
 
-use super::scan::WordBlocks;
-use super::{char_at, char_before, is_word_char};
-
-/// Whether the character at byte `i` of `text` is a word character, and its length in bytes.
-/// Decided on the bytes for ASCII and Cyrillic (the same answer as [`is_word_char`]): this runs
-/// for every character of every article.
-#[inline]
-pub(crate) fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    let bytes = text.as_bytes();
-    match bytes[i] {
-        b @ 0..=0x7F => (b.is_ascii_alphanumeric(), 1),
-        // U+0400..U+047F and U+04C0..U+04FF: letters.
-        0xD0 | 0xD1 | 0xD3 => (true, 2),
-        // U+0480..U+04BF: letters but for the signs U+0482..U+0489.
-        0xD2 => (!(0x82..=0x89).contains(&bytes[i + 1]), 2),
-        _ => {
-            let c = text[i..].chars().next().expect("a character starts here");
-            (is_word_char(c), c.len_utf8())
-        }
-    }
-}
-
-/// A word of a text: the byte span of a run of word characters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Word {
-    pub start: usize,
-    pub end: usize,
-}
+use super::{char_at, is_word_char};
+use ictdip_scan::word_char_at;
+pub use ictdip_scan::Word;
 
 /// The words of an article's fact regions, found once and shared by every matcher: every name
 /// and phrase begins a word, so lookups run at word starts instead of at every byte, and with
@@ -41,17 +16,7 @@ pub struct Words {
 
 impl Words {
     pub fn new(text: &str, ranges: &[std::ops::Range<usize>]) -> Words {
-        #[cfg(target_arch = "x86_64")]
-        if super::scan::has_avx2() {
-            #[target_feature(enable = "avx2")]
-            unsafe fn wide(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<Word> {
-                words_of::<super::scan::Wide>(text, ranges)
-            }
-            // SAFETY: the processor has AVX2.
-            return Words::in_order(unsafe { wide(text, ranges) }, ranges);
-        }
-        // SAFETY: narrow blocks run on any processor.
-        Words::in_order(unsafe { words_of::<super::scan::Narrow>(text, ranges) }, ranges)
+        Words::in_order(ictdip_scan::words(text, ranges), ranges)
     }
 
     fn in_order(mut words: Vec<Word>, ranges: &[std::ops::Range<usize>]) -> Words {
@@ -410,70 +375,6 @@ impl WholeWordMatcher {
     }
 }
 
-/// The words of `text[range]` for each of `ranges`, in the order found. A block of `B::WIDTH`
-/// bytes at a time where they are ASCII and Russian: the words' starts and ends are where the bits
-/// of word bytes change; a character at a time elsewhere.
-///
-/// # Safety
-///
-/// `B::word_bytes` must be callable here (see [`WordBlocks`]).
-#[inline(always)]
-unsafe fn words_of<B: WordBlocks>(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<Word> {
-    let bytes = text.as_bytes();
-    let lanes = (1u64 << B::WIDTH) - 1;
-    let mut words = Vec::with_capacity(text.len() / 8);
-    for range in ranges {
-        // A word that began before the range is not one of its words.
-        let mut start = char_before(text, range.start).is_some_and(is_word_char).then_some(usize::MAX);
-        let end_word = |words: &mut Vec<Word>, start: &mut Option<usize>, at: usize| {
-            if let Some(s) = start.take().filter(|&s| s != usize::MAX) {
-                words.push(Word { start: s, end: at });
-            }
-        };
-        let mut i = range.start;
-        while i < range.end {
-            if let Some(mask) = (i + B::WIDTH <= range.end).then(|| B::word_bytes(bytes, i)).flatten() {
-                let before = start.is_some() as u64;
-                let shifted = (mask << 1) | before;
-                let (mut starts, mut ends) = (mask & !shifted, !mask & shifted & lanes);
-                // Starts and ends alternate: a word open before the block ends at the first end,
-                // and each start in it at the end after it, if the block holds one.
-                if before == 1 && ends != 0 {
-                    end_word(&mut words, &mut start, i + ends.trailing_zeros() as usize);
-                    ends &= ends - 1;
-                }
-                while starts != 0 {
-                    let from = i + starts.trailing_zeros() as usize;
-                    starts &= starts - 1;
-                    if ends == 0 {
-                        start = Some(from);
-                        break;
-                    }
-                    words.push(Word { start: from, end: i + ends.trailing_zeros() as usize });
-                    ends &= ends - 1;
-                }
-                i += B::WIDTH;
-                continue;
-            }
-            let (word, len) = match bytes[i] {
-                b @ 0..=0x7F => (b.is_ascii_alphanumeric(), 1),
-                0xD0 | 0xD1 => (true, 2),
-                // The second byte of a Cyrillic letter cut by the block before.
-                0x80..=0xBF => (true, 1),
-                _ => word_char_at(text, i),
-            };
-            match (word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(_)) => end_word(&mut words, &mut start, i),
-                _ => {}
-            }
-            i += len;
-        }
-        end_word(&mut words, &mut start, range.end);
-    }
-    words
-}
-
 /// The end of the run of word characters starting at byte `at`.
 fn word_end(text: &str, mut at: usize) -> usize {
     while at < text.len() {
@@ -505,6 +406,7 @@ pub fn has_prefix(text: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::char_before;
 
     /// Words by the character rule, for [`Words::new`] to be held to.
     fn words_by_chars(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<(usize, usize)> {
@@ -616,13 +518,6 @@ mod tests {
                 Words::new(&text, ranges).words.iter().map(|w| (w.start, w.end)).collect()
             };
             proptest::prop_assert_eq!(spans(&ranges), words_by_chars(&text, &ranges));
-            // The narrow blocks too, which `Words::new` leaves aside where the processor has AVX2.
-            // SAFETY: narrow blocks run on any processor.
-            let narrow = unsafe { words_of::<crate::lexicon::scan::Narrow>(&text, &ranges) };
-            proptest::prop_assert_eq!(
-                narrow.iter().map(|w| (w.start, w.end)).collect::<Vec<_>>(),
-                words_by_chars(&text, &ranges)
-            );
             // Ranges out of order give the same words, in text order.
             let reversed: Vec<std::ops::Range<usize>> = ranges.iter().rev().cloned().collect();
             proptest::prop_assert_eq!(spans(&reversed), words_by_chars(&text, &ranges));

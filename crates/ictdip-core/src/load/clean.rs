@@ -57,7 +57,7 @@ fn is_clean(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     loop {
-        i = crate::lexicon::scan::next_unclean(bytes, i);
+        i = ictdip_scan::next_unclean(bytes, i);
         if i >= bytes.len() {
             return true;
         }

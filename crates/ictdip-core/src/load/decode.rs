@@ -33,15 +33,11 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
     }
-    // simdutf8 checks Cyrillic UTF-8 many times faster than the standard library's byte loop.
-    if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        if memchr::memchr(0, &bytes).is_some() {
-            return Err(DecodeError::Binary);
-        }
-        // SAFETY: simdutf8 has just found the bytes to be valid UTF-8.
-        let text = unsafe { String::from_utf8_unchecked(bytes) };
-        return Ok(Decoded { text, encoding: UTF_8.name() });
-    }
+    let bytes = match ictdip_scan::utf8_string(bytes) {
+        Ok(text) if memchr::memchr(0, text.as_bytes()).is_some() => return Err(DecodeError::Binary),
+        Ok(text) => return Ok(Decoded { text, encoding: UTF_8.name() }),
+        Err(bytes) => bytes,
+    };
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(enc) = utf16_without_bom(head) {
         let (text, _) = enc.decode_without_bom_handling(&bytes);

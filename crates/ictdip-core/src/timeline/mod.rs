@@ -69,11 +69,8 @@ impl Haystacks {
                 char_mask_of(joined.chars().map(crate::lexicon::fold_char))
             })
             .collect();
-        let text = match simdutf8::basic::from_utf8(&text) {
-            // SAFETY: just checked to be UTF-8 (it is folded UTF-8 text, laid end to end).
-            Ok(_) => unsafe { String::from_utf8_unchecked(text) },
-            Err(_) => String::from_utf8_lossy(&text).into_owned(),
-        };
+        // Folded UTF-8 text, laid end to end: UTF-8, as the check confirms.
+        let text = ictdip_scan::utf8_string(text).unwrap_or_else(|text| String::from_utf8_lossy(&text).into_owned());
         let mut starts = Vec::with_capacity(lens.len() + 1);
         let mut at = 0;
         for len in lens {

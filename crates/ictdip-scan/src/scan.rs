@@ -46,8 +46,10 @@ trait Lanes: Copy {
     /// `lo <= b <= hi`, and `min(x, s) == x` is `x <= s`.
     #[inline(always)]
     unsafe fn within(self, lo: u8, hi: u8) -> Self {
-        let x = self.sub(Self::splat(lo));
-        x.min_unsigned(Self::splat(hi.wrapping_sub(lo))).eq(x)
+        unsafe {
+            let x = self.sub(Self::splat(lo));
+            x.min_unsigned(Self::splat(hi.wrapping_sub(lo))).eq(x)
+        }
     }
 }
 
@@ -56,44 +58,46 @@ impl Lanes for __m128i {
     const WIDTH: usize = 16;
     #[inline(always)]
     unsafe fn load(bytes: &[u8], at: usize) -> Self {
-        debug_assert!(at + 16 <= bytes.len());
-        std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i)
+        unsafe {
+            debug_assert!(at + 16 <= bytes.len());
+            std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i)
+        }
     }
     #[inline(always)]
     unsafe fn splat(b: u8) -> Self {
-        std::arch::x86_64::_mm_set1_epi8(b as i8)
+        unsafe { std::arch::x86_64::_mm_set1_epi8(b as i8) }
     }
     #[inline(always)]
     unsafe fn eq(self, other: Self) -> Self {
-        std::arch::x86_64::_mm_cmpeq_epi8(self, other)
+        unsafe { std::arch::x86_64::_mm_cmpeq_epi8(self, other) }
     }
     #[inline(always)]
     unsafe fn lt_signed(self, other: Self) -> Self {
-        std::arch::x86_64::_mm_cmplt_epi8(self, other)
+        unsafe { std::arch::x86_64::_mm_cmplt_epi8(self, other) }
     }
     #[inline(always)]
     unsafe fn min_unsigned(self, other: Self) -> Self {
-        std::arch::x86_64::_mm_min_epu8(self, other)
+        unsafe { std::arch::x86_64::_mm_min_epu8(self, other) }
     }
     #[inline(always)]
     unsafe fn sub(self, other: Self) -> Self {
-        std::arch::x86_64::_mm_sub_epi8(self, other)
+        unsafe { std::arch::x86_64::_mm_sub_epi8(self, other) }
     }
     #[inline(always)]
     unsafe fn or(self, other: Self) -> Self {
-        std::arch::x86_64::_mm_or_si128(self, other)
+        unsafe { std::arch::x86_64::_mm_or_si128(self, other) }
     }
     #[inline(always)]
     unsafe fn and(self, other: Self) -> Self {
-        std::arch::x86_64::_mm_and_si128(self, other)
+        unsafe { std::arch::x86_64::_mm_and_si128(self, other) }
     }
     #[inline(always)]
     unsafe fn and_not(self, other: Self) -> Self {
-        std::arch::x86_64::_mm_andnot_si128(other, self)
+        unsafe { std::arch::x86_64::_mm_andnot_si128(other, self) }
     }
     #[inline(always)]
     unsafe fn mask(self) -> u64 {
-        std::arch::x86_64::_mm_movemask_epi8(self) as u32 as u64
+        unsafe { std::arch::x86_64::_mm_movemask_epi8(self) as u32 as u64 }
     }
 }
 
@@ -102,44 +106,46 @@ impl Lanes for __m256i {
     const WIDTH: usize = 32;
     #[inline(always)]
     unsafe fn load(bytes: &[u8], at: usize) -> Self {
-        debug_assert!(at + 32 <= bytes.len());
-        std::arch::x86_64::_mm256_loadu_si256(bytes.as_ptr().add(at) as *const __m256i)
+        unsafe {
+            debug_assert!(at + 32 <= bytes.len());
+            std::arch::x86_64::_mm256_loadu_si256(bytes.as_ptr().add(at) as *const __m256i)
+        }
     }
     #[inline(always)]
     unsafe fn splat(b: u8) -> Self {
-        std::arch::x86_64::_mm256_set1_epi8(b as i8)
+        unsafe { std::arch::x86_64::_mm256_set1_epi8(b as i8) }
     }
     #[inline(always)]
     unsafe fn eq(self, other: Self) -> Self {
-        std::arch::x86_64::_mm256_cmpeq_epi8(self, other)
+        unsafe { std::arch::x86_64::_mm256_cmpeq_epi8(self, other) }
     }
     #[inline(always)]
     unsafe fn lt_signed(self, other: Self) -> Self {
-        std::arch::x86_64::_mm256_cmpgt_epi8(other, self)
+        unsafe { std::arch::x86_64::_mm256_cmpgt_epi8(other, self) }
     }
     #[inline(always)]
     unsafe fn min_unsigned(self, other: Self) -> Self {
-        std::arch::x86_64::_mm256_min_epu8(self, other)
+        unsafe { std::arch::x86_64::_mm256_min_epu8(self, other) }
     }
     #[inline(always)]
     unsafe fn sub(self, other: Self) -> Self {
-        std::arch::x86_64::_mm256_sub_epi8(self, other)
+        unsafe { std::arch::x86_64::_mm256_sub_epi8(self, other) }
     }
     #[inline(always)]
     unsafe fn or(self, other: Self) -> Self {
-        std::arch::x86_64::_mm256_or_si256(self, other)
+        unsafe { std::arch::x86_64::_mm256_or_si256(self, other) }
     }
     #[inline(always)]
     unsafe fn and(self, other: Self) -> Self {
-        std::arch::x86_64::_mm256_and_si256(self, other)
+        unsafe { std::arch::x86_64::_mm256_and_si256(self, other) }
     }
     #[inline(always)]
     unsafe fn and_not(self, other: Self) -> Self {
-        std::arch::x86_64::_mm256_andnot_si256(other, self)
+        unsafe { std::arch::x86_64::_mm256_andnot_si256(other, self) }
     }
     #[inline(always)]
     unsafe fn mask(self) -> u64 {
-        std::arch::x86_64::_mm256_movemask_epi8(self) as u32 as u64
+        unsafe { std::arch::x86_64::_mm256_movemask_epi8(self) as u32 as u64 }
     }
 }
 
@@ -171,23 +177,25 @@ pub fn next_in_ranges(bytes: &[u8], from: usize, ranges: &[ByteRange]) -> usize 
     let from = {
         #[inline(always)]
         unsafe fn scan<L: Lanes>(bytes: &[u8], mut at: usize, ranges: &[ByteRange]) -> Result<usize, usize> {
-            while at + L::WIDTH <= bytes.len() {
-                let v = L::load(bytes, at);
-                let mut hit = L::splat(0);
-                for &(lo, hi) in ranges {
-                    hit = hit.or(v.within(lo, hi));
+            unsafe {
+                while at + L::WIDTH <= bytes.len() {
+                    let v = L::load(bytes, at);
+                    let mut hit = L::splat(0);
+                    for &(lo, hi) in ranges {
+                        hit = hit.or(v.within(lo, hi));
+                    }
+                    let mask = hit.mask();
+                    if mask != 0 {
+                        return Ok(at + mask.trailing_zeros() as usize);
+                    }
+                    at += L::WIDTH;
                 }
-                let mask = hit.mask();
-                if mask != 0 {
-                    return Ok(at + mask.trailing_zeros() as usize);
-                }
-                at += L::WIDTH;
+                Err(at)
             }
-            Err(at)
         }
         #[target_feature(enable = "avx2")]
         unsafe fn avx2(bytes: &[u8], at: usize, ranges: &[ByteRange]) -> Result<usize, usize> {
-            scan::<__m256i>(bytes, at, ranges)
+            unsafe { scan::<__m256i>(bytes, at, ranges) }
         }
         // SAFETY: `in_blocks` runs the AVX2 scan only where the processor has AVX2, and SSE2 is
         // part of the x86-64 baseline; the scans load whole blocks inside `bytes` only.
@@ -222,23 +230,25 @@ pub fn next_unclean(bytes: &[u8], from: usize) -> usize {
     let from = {
         #[inline(always)]
         unsafe fn scan<L: Lanes>(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
-            while at + L::WIDTH <= bytes.len() {
-                let v = L::load(bytes, at);
-                let low_or_high = v.lt_signed(L::splat(0x20));
-                let continuation = v.lt_signed(L::splat(0xC0));
-                let russian = v.and(L::splat(0xFE)).eq(L::splat(0xD0));
-                let passes = continuation.or(russian).or(v.eq(L::splat(b'\n')));
-                let mask = low_or_high.and_not(passes).or(v.eq(L::splat(0x7F))).mask();
-                if mask != 0 {
-                    return Ok(at + mask.trailing_zeros() as usize);
+            unsafe {
+                while at + L::WIDTH <= bytes.len() {
+                    let v = L::load(bytes, at);
+                    let low_or_high = v.lt_signed(L::splat(0x20));
+                    let continuation = v.lt_signed(L::splat(0xC0));
+                    let russian = v.and(L::splat(0xFE)).eq(L::splat(0xD0));
+                    let passes = continuation.or(russian).or(v.eq(L::splat(b'\n')));
+                    let mask = low_or_high.and_not(passes).or(v.eq(L::splat(0x7F))).mask();
+                    if mask != 0 {
+                        return Ok(at + mask.trailing_zeros() as usize);
+                    }
+                    at += L::WIDTH;
                 }
-                at += L::WIDTH;
+                Err(at)
             }
-            Err(at)
         }
         #[target_feature(enable = "avx2")]
         unsafe fn avx2(bytes: &[u8], at: usize) -> Result<usize, usize> {
-            scan::<__m256i>(bytes, at)
+            unsafe { scan::<__m256i>(bytes, at) }
         }
         // SAFETY: as in `next_in_ranges`.
         let found = in_blocks(from, |at| unsafe { avx2(bytes, at) }, |at| unsafe { scan::<__m128i>(bytes, at) });
@@ -279,25 +289,27 @@ pub fn next_to_fold(bytes: &[u8], from: usize) -> usize {
         /// Needs `at >= 1`: each block is read again from the byte before it.
         #[inline(always)]
         unsafe fn scan<L: Lanes>(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
-            while at + L::WIDTH <= bytes.len() {
-                let v = L::load(bytes, at);
-                let p = L::load(bytes, at - 1);
-                let leads = v.within(b'A', b'Z').or(v.within(0xC0, 0xCF)).or(v.within(0xD2, 0xFF));
-                let after_d0 = p.eq(L::splat(0xD0)).and_not(v.within(0xB0, 0xBF));
-                let after_d1 = p.eq(L::splat(0xD1)).and_not(v.within(0x80, 0x8F));
-                // A lead stops at its own lane, a pair at the lane before (its first byte): bit k
-                // of `stops` is byte `at - 1 + k`.
-                let stops = (leads.mask() << 1) | after_d0.or(after_d1).mask();
-                if stops != 0 {
-                    return Ok(at - 1 + stops.trailing_zeros() as usize);
+            unsafe {
+                while at + L::WIDTH <= bytes.len() {
+                    let v = L::load(bytes, at);
+                    let p = L::load(bytes, at - 1);
+                    let leads = v.within(b'A', b'Z').or(v.within(0xC0, 0xCF)).or(v.within(0xD2, 0xFF));
+                    let after_d0 = p.eq(L::splat(0xD0)).and_not(v.within(0xB0, 0xBF));
+                    let after_d1 = p.eq(L::splat(0xD1)).and_not(v.within(0x80, 0x8F));
+                    // A lead stops at its own lane, a pair at the lane before (its first byte): bit k
+                    // of `stops` is byte `at - 1 + k`.
+                    let stops = (leads.mask() << 1) | after_d0.or(after_d1).mask();
+                    if stops != 0 {
+                        return Ok(at - 1 + stops.trailing_zeros() as usize);
+                    }
+                    at += L::WIDTH;
                 }
-                at += L::WIDTH;
+                Err(at)
             }
-            Err(at)
         }
         #[target_feature(enable = "avx2")]
         unsafe fn avx2(bytes: &[u8], at: usize) -> Result<usize, usize> {
-            scan::<__m256i>(bytes, at)
+            unsafe { scan::<__m256i>(bytes, at) }
         }
         // SAFETY: as in `next_in_ranges`; `at >= 1` here.
         match in_blocks(at, |at| unsafe { avx2(bytes, at) }, |at| unsafe { scan::<__m128i>(bytes, at) }) {
@@ -341,23 +353,27 @@ pub(crate) struct Wide;
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 unsafe fn word_bytes<L: Lanes>(bytes: &[u8], at: usize) -> Option<u64> {
-    let v = L::load(bytes, at);
-    if v.within(0xC0, 0xCF).or(v.within(0xD2, 0xFF)).mask() != 0 {
-        return None;
+    unsafe {
+        let v = L::load(bytes, at);
+        if v.within(0xC0, 0xCF).or(v.within(0xD2, 0xFF)).mask() != 0 {
+            return None;
+        }
+        let alnum = v.within(b'0', b'9').or(v.within(b'A', b'Z')).or(v.within(b'a', b'z'));
+        // The top bit of each byte: every byte of a Cyrillic letter.
+        Some(alnum.mask() | v.mask())
     }
-    let alnum = v.within(b'0', b'9').or(v.within(b'A', b'Z')).or(v.within(b'a', b'z'));
-    // The top bit of each byte: every byte of a Cyrillic letter.
-    Some(alnum.mask() | v.mask())
 }
 
 impl WordBlocks for Narrow {
     const WIDTH: usize = 16;
     #[inline(always)]
     unsafe fn word_bytes(bytes: &[u8], at: usize) -> Option<u64> {
-        #[cfg(target_arch = "x86_64")]
-        return word_bytes::<__m128i>(bytes, at);
-        #[cfg(not(target_arch = "x86_64"))]
-        return None;
+        unsafe {
+            #[cfg(target_arch = "x86_64")]
+            return word_bytes::<__m128i>(bytes, at);
+            #[cfg(not(target_arch = "x86_64"))]
+            return None;
+        }
     }
 }
 
@@ -366,7 +382,7 @@ impl WordBlocks for Wide {
     const WIDTH: usize = 32;
     #[inline(always)]
     unsafe fn word_bytes(bytes: &[u8], at: usize) -> Option<u64> {
-        word_bytes::<__m256i>(bytes, at)
+        unsafe { word_bytes::<__m256i>(bytes, at) }
     }
 }
 
