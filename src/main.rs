@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 /// mimalloc instead of the system allocator: extraction makes many small short-lived allocations
 /// across threads, and glibc's per-thread arenas stalled the first filter keystroke after a large
-/// load for tens of milliseconds while consolidating what the loader had freed.
+/// load, long enough to feel, while consolidating what the loader had freed.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -30,8 +30,8 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Keeps freed memory for reuse instead of returning it to the system a second later (mimalloc's
 /// default). A load frees each article's text and scratch space as it goes; returned, that memory
-/// came back as fresh pages the kernel had to clear, again and again: a cold load of 20,000
-/// articles spent a tenth of its time in the kernel clearing pages, and the serial steps (the
+/// came back as fresh pages the kernel had to clear, again and again: a cold load spent a
+/// noticeable part of its time in the kernel clearing pages, and the serial steps (the
 /// timeline's assembly) most of theirs. Peak memory is what it was; it is just not lowered early.
 #[allow(unsafe_code)]
 fn keep_freed_memory() {
@@ -163,8 +163,8 @@ fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> Result<(Timeline
 }
 
 /// Runs `print` on the timeline of a command that exits next, and leaves the timeline to the
-/// operating system: freeing a hundred thousand events one allocation at a time took a tenth of a
-/// warm load.
+/// operating system: freeing every event one allocation at a time was a noticeable part of a warm
+/// load.
 fn leaving<R>(t: Timeline, print: impl FnOnce(&Timeline) -> R) -> R {
     let r = print(&t);
     std::mem::forget(t);

@@ -154,11 +154,10 @@ impl Cache {
     /// The cached outcome for each file whose record `places` gives (see [`Cache::find_all`]), in
     /// order; with its events' evidence when `evidence` is set. On all cores. The records of
     /// files that follow one another lie side by side in the cache when the folder is unchanged:
-    /// each such run is read with one call of a few megabytes rather than a call a file (a warm
-    /// load of 100,000 files went from 0.61 s to 0.54 s). A run is kept to a quarter of a core's
-    /// share of `files`: a load asks for its first batches of a few thousand files, whose records
-    /// made one run, read and decoded on one core while the others waited (a warm load of
-    /// 20,000 files 10% faster once split).
+    /// each such run is read with one call of a few megabytes rather than a call a file. A run is
+    /// kept to a quarter of a core's share of `files`: a load asks for its first batches of a few
+    /// thousand files, whose records made one run, read and decoded on one core while the others
+    /// waited.
     pub fn get_all(&self, places: &[Option<RecordAt>], evidence: bool) -> Vec<Option<Outcome>> {
         use rayon::prelude::*;
         const RUN_BYTES: u64 = 4 << 20;

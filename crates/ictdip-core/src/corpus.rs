@@ -90,10 +90,10 @@ pub fn build_with(
     };
     let mut corpus = Corpus::default();
     // The cache's index is read and the extractor's tables are built while the folder is listed:
-    // each takes milliseconds to tens of them, and none needs the walk. With a cache, most files
-    // need no extraction: only the names' table is built then (the timeline names countries and
-    // bodies with it), and the rest on first use, so that it does not take a core from the walk,
-    // which asks every file for its size and modification time (a cache's keys).
+    // each takes time of its own, and none needs the walk. With a cache, most files need no
+    // extraction: only the names' table is built then (the timeline names countries and bodies
+    // with it), and the rest on first use, so that it does not take a core from the walk, which
+    // asks every file for its size and modification time (a cache's keys).
     let with_cache = opts.cache_dir.is_some();
     let (mut files, (cache, cache_warning)) = rayon::join(
         || walk::walk(root, with_cache, &mut corpus.warnings),
@@ -129,9 +129,8 @@ pub fn build_with(
     // fresh memory each time. Most articles report one event, some two or three.
     corpus.events.reserve(files.len() + files.len() / 2);
     // Batches of growing size, each read on all cores while the one before is moved into place
-    // on this thread: the moving is serial work, and at 100,000 articles it took a tenth of a
-    // second that the other cores spent waiting. `read_batch` is given the files from
-    // `range.start` on.
+    // on this thread: the moving is serial work, and done apart it kept the other cores waiting.
+    // `read_batch` is given the files from `range.start` on.
     let read_batch = |range: std::ops::Range<usize>, files: &[walk::FoundFile]| -> Vec<Read> {
         let base = range.start;
         let cached: Vec<Option<Outcome>> = match keys {
@@ -172,8 +171,8 @@ pub fn build_with(
     let mut start = 0;
     loop {
         // The last batch is merged with nothing left to read beside it: kept to a sixteenth of
-        // the files or 500, whichever is more, so that at 100,000 files its merge is not 15 ms
-        // of one core while the other waits.
+        // the files or 500, whichever is more, so that its merge is short, since one core does it
+        // while the others wait.
         let tail = (files.len() / 16).max(500);
         let left = files.len() - start;
         let size = if left > tail && left <= batch + tail { left - tail } else { batch.min(left) };

@@ -182,8 +182,8 @@ impl Patterns {
     ///
     /// A Unicode word boundary stops the regex crate's DFA at the first non-ASCII byte, and the
     /// fallback engine clears a table as large as the pattern's states times the line's length:
-    /// on Russian lines this was a quarter of the structure analysis. The boundary stands after a
-    /// greedy run of letters, so on every path the two patterns take first it can fail only where
+    /// on Russian lines this was a large share of the structure analysis. The boundary stands after
+    /// a greedy run of letters, so on every path the two patterns take first it can fail only where
     /// such a letter is followed by a word character outside the run's class (a digit, a Kazakh
     /// letter). Where no such pair occurs, both patterns give the same match.
     fn line_pattern<'p>(&self, hay: &str, exact: &'p Regex, plain: &'p Regex) -> &'p Regex {
@@ -541,7 +541,8 @@ pub fn analyse(text: &str) -> Structure {
 /// extractor, so it is made once).
 pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     let p = patterns();
-    // Counted first: collected into a growing vector, an article's lines took five allocations.
+    // Counted first: collected into a growing vector, an article's lines were allocated again at
+    // every growth.
     let mut lines: Vec<(usize, &str)> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     lines.extend(lines_with_spans(text));
     let mut roles: Vec<Option<Role>> = vec![None; lines.len()];

@@ -56,8 +56,8 @@ fn is_article_name(name: &[u8]) -> bool {
 
 /// All article files under `root` (or `root` itself when it is a file), sorted by relative path.
 /// With `stat`, each with its size and modification time (what a cache needs); without, a file the
-/// listing says is a plain file is not asked about at all: at 100,000 files the stats were half
-/// the walk, and a load without a cache learns the size by reading.
+/// listing says is a plain file is not asked about at all: the stats were much of the walk's time,
+/// and a load without a cache learns the size by reading.
 pub fn walk(root: &Path, stat: bool, warnings: &mut Vec<LoadWarning>) -> Vec<FoundFile> {
     let mut out = Vec::new();
     match fs::metadata(root) {

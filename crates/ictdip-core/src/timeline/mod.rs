@@ -118,9 +118,9 @@ pub struct FacetCount {
 
 pub struct Timeline {
     pub articles: Vec<ArticleRef>,
-    /// The events in the order they were loaded. They stay where the loader put them: at 100,000
-    /// articles, moving them into date order took a third of a second on one core, most of it the
-    /// kernel clearing fresh pages for the copy.
+    /// The events in the order they were loaded. They stay where the loader put them: moving them
+    /// into date order is serial work on one core, most of it the kernel clearing fresh pages for
+    /// the copy.
     events: Vec<Event>,
     /// The timeline order: by date, undated events last.
     entries: Vec<Entry>,
