@@ -547,10 +547,28 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     lines.extend(lines_with_spans(text));
     let mut roles: Vec<Option<Role>> = vec![None; lines.len()];
     let mut st = Structure::default();
+    // Parts of lines with a role of their own (a dateline prefix, the body after it).
     let mut extra: Vec<(Role, Span)> = Vec::new();
     let dates = LineDates::new(folded, &lines);
 
     // 1. Furniture by markers and counters; a cut marker ends the article.
+    mark_furniture(p, &lines, folded, &dates, &mut roles);
+    // 2. The head of the page, above the lead: stamps, widgets, menus, banners, the headline and
+    //    its deck.
+    let lead = lead_line(p, &lines, &dates, &roles);
+    let body_from = read_head(p, &lines, &dates, lead, &mut roles, &mut st, &mut extra);
+    // 3. The lead's own prefix, or a line just under the headline.
+    read_lead_prefix(p, &lines, body_from, &mut roles, &mut st, &mut extra);
+    // 4. Related headlines, captions and credits after the body.
+    mark_trailing_block(&lines, body_from, &mut roles);
+    // 5. Everything else that is not blank is body.
+    st.sections = sections(&lines, &roles, extra);
+    st
+}
+
+/// Furniture by the markers of `assets/furniture.txt` and lines of counters; from a cut marker
+/// ("Читайте также") on, everything.
+fn mark_furniture(p: &Patterns, lines: &[(usize, &str)], folded: &str, dates: &LineDates, roles: &mut [Option<Role>]) {
     let mut cut_at = lines.len();
     let within = WithinMarkers::of(folded);
     for (i, (_, line)) in lines.iter().enumerate() {
@@ -577,15 +595,19 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     for r in roles.iter_mut().skip(cut_at) {
         *r = Some(Role::Furniture);
     }
+}
 
-    // 2. The head of the page, above the lead: stamps, widgets, menus, banners, the headline and
-    //    its deck (see `read_head`).
-    let lead = lead_line(p, &lines, &dates, &roles);
-    let body_from = read_head(p, &lines, &dates, lead, &mut roles, &mut st, &mut extra);
-
-    // 3. The lead's own prefix, or a line just under the headline: a date line, a metadata
-    //    prefix, or a dateline prefix, within the first few lines (a deck may stand before the
-    //    dateline's paragraph).
+/// The lead's own prefix, or a line just under the headline: a date line, a metadata prefix, or
+/// a dateline prefix, within the first few lines from `body_from` (a deck may stand before the
+/// dateline's paragraph). A prefix takes its role and the rest of its line is body.
+fn read_lead_prefix(
+    p: &Patterns,
+    lines: &[(usize, &str)],
+    body_from: usize,
+    roles: &mut [Option<Role>],
+    st: &mut Structure,
+    extra: &mut Vec<(Role, Span)>,
+) {
     let mut seen = 0;
     for i in body_from..lines.len() {
         let (start, line) = lines[i];
@@ -636,10 +658,12 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
             break;
         }
     }
+}
 
-    // 4. A trailing run of headline-like lines after the last sentence of the body: related
-    //    headlines, captions, credits. Two or more such lines, any with a marker, or one short
-    //    line after a body that ends its last sentence make a block.
+/// A trailing run of headline-like lines after the last sentence of the body: related headlines,
+/// captions, credits, marked furniture. Two or more such lines, any with a marker, or one short
+/// line after a body that ends its last sentence make a block.
+fn mark_trailing_block(lines: &[(usize, &str)], body_from: usize, roles: &mut [Option<Role>]) {
     let mut run = Vec::new();
     let mut headlines = 0;
     let mut marked = false;
@@ -674,9 +698,12 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
             roles[i] = Some(Role::Furniture);
         }
     }
+}
 
-    // 5. Everything else that is not blank is body.
-    st.sections.reserve_exact(lines.len() + extra.len());
+/// Every non-blank line by its role (body where it has none), with the parts of lines that have
+/// roles of their own, in text order.
+fn sections(lines: &[(usize, &str)], roles: &[Option<Role>], extra: Vec<(Role, Span)>) -> Vec<(Role, Span)> {
+    let mut sections = Vec::with_capacity(lines.len() + extra.len());
     for (i, (start, line)) in lines.iter().enumerate() {
         if is_blank(line) {
             continue;
@@ -684,13 +711,13 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
         let span = *start..start + line.len();
         match roles[i] {
             Some(Role::Meta) | Some(Role::Dateline) if extra.iter().any(|(_, s)| s.start == *start) => {}
-            Some(role) => st.sections.push((role, span)),
-            None => st.sections.push((Role::Body, span)),
+            Some(role) => sections.push((role, span)),
+            None => sections.push((Role::Body, span)),
         }
     }
-    st.sections.extend(extra);
-    st.sections.sort_by_key(|(_, s)| s.start);
-    st
+    sections.extend(extra);
+    sections.sort_by_key(|(_, s)| s.start);
+    sections
 }
 
 #[cfg(test)]
