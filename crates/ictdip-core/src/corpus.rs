@@ -89,14 +89,78 @@ pub fn build_with(
         Source::Path(p) => p,
     };
     let mut corpus = Corpus::default();
-    // The cache's index is read and the extractor's tables are built while the folder is listed:
-    // each takes time of its own, and none needs the walk. With a cache, most files need no
-    // extraction: only the names' table is built then (the timeline names countries and bodies
-    // with it), and the rest on first use, so that it does not take a core from the walk, which
-    // asks every file for its size and modification time (a cache's keys).
+    let (mut files, cache, cache_warning) = list_and_open_cache(root, opts, &mut corpus.warnings);
+    progress.total.store(files.len(), Ordering::Relaxed);
+    corpus.warnings.extend(cache_warning);
+    let keys: Vec<FileKey> = files
+        .iter()
+        .filter_map(|f| f.stat.map(|s| FileKey { rel: f.rel.clone(), size: s.size, modified: s.modified }))
+        .collect();
+    let keys: Option<&[FileKey]> = (opts.cache_dir.is_some() && keys.len() == files.len()).then_some(&keys);
+    let found = keys.filter(|_| !cache.is_empty()).map(|k| cache.find_all(k)).unwrap_or_default();
+    // Decided before anything is read: an unchanged folder's cache is not written again.
+    let mut writer = keys.filter(|_| !cache.is_current(&found)).and_then(|_| cache.writer(files.len()));
+
+    let wants_records = writer.is_some();
+    // Room for the events at once: growing a vector of a hundred thousand events copies it into
+    // fresh memory each time. Most articles report one event, some two or three.
+    corpus.events.reserve(files.len() + files.len() / 2);
+    let load = FolderLoad {
+        opts,
+        progress,
+        cache: &cache,
+        keys,
+        found: &found,
+        // Evidence that nobody will print or cache is not made at all.
+        keep: if opts.keep_evidence || wants_records {
+            extract::EvidenceKept::All
+        } else {
+            extract::EvidenceKept::Unprinted
+        },
+        wants_records,
+    };
+    // Batches of growing size, each read on all cores while the one before is moved into place
+    // on this thread: the moving is serial work, and done apart it kept the other cores waiting.
+    let mut read: Option<(std::ops::Range<usize>, Vec<Read>)> = None;
+    let mut batches = Batches::new(files.len());
+    loop {
+        let next = batches.next().unwrap_or(files.len()..files.len());
+        // Files before `next.start` are the ones read so far, whose strings move into the
+        // corpus; the next batch only reads its own.
+        let (done, rest) = files.split_at_mut(next.start);
+        let ((), results) = rayon::join(
+            || {
+                if let Some((range, results)) = read.take() {
+                    merge(&mut corpus, writer.as_mut(), keys.unwrap_or_default(), done, range, results);
+                }
+            },
+            || (!next.is_empty()).then(|| load.read_batch(next.clone(), rest)),
+        );
+        let Some(results) = results else { break };
+        if next.start > 0 {
+            partial(&corpus);
+        }
+        read = Some((next, results));
+    }
+    corpus.warnings.extend(writer.and_then(|w| w.finish()));
+    corpus.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    corpus
+}
+
+/// The folder's article files, and its cache with the warning it gave, if any. The cache's index
+/// is read and the extractor's tables are built while the folder is listed: each takes time of
+/// its own, and none needs the walk. With a cache, most files need no
+/// extraction: only the names' table is built then (the timeline names countries and bodies
+/// with it), and the rest on first use, so that it does not take a core from the walk, which
+/// asks every file for its size and modification time (a cache's keys).
+fn list_and_open_cache(
+    root: &Path,
+    opts: &BuildOptions,
+    warnings: &mut Vec<LoadWarning>,
+) -> (Vec<walk::FoundFile>, Cache, Option<LoadWarning>) {
     let with_cache = opts.cache_dir.is_some();
-    let (mut files, (cache, cache_warning)) = rayon::join(
-        || walk::walk(root, with_cache, &mut corpus.warnings),
+    let (files, (cache, cache_warning)) = rayon::join(
+        || walk::walk(root, with_cache, warnings),
         || {
             let (cache, warning) = match &opts.cache_dir {
                 Some(dir) => Cache::open(dir, root),
@@ -110,31 +174,34 @@ pub fn build_with(
             (cache, warning)
         },
     );
-    progress.total.store(files.len(), Ordering::Relaxed);
-    corpus.warnings.extend(cache_warning);
-    let keys: Vec<FileKey> = files
-        .iter()
-        .filter_map(|f| f.stat.map(|s| FileKey { rel: f.rel.clone(), size: s.size, modified: s.modified }))
-        .collect();
-    let keys: Option<&[FileKey]> = (with_cache && keys.len() == files.len()).then_some(&keys);
-    let found = keys.filter(|_| !cache.is_empty()).map(|k| cache.find_all(k)).unwrap_or_default();
-    // Decided before anything is read: an unchanged folder's cache is not written again.
-    let mut writer = keys.filter(|_| !cache.is_current(&found)).and_then(|_| cache.writer(files.len()));
+    (files, cache, cache_warning)
+}
 
-    let wants_records = writer.is_some();
-    // Evidence that nobody will print or cache is not made at all.
-    let keep =
-        if opts.keep_evidence || wants_records { extract::EvidenceKept::All } else { extract::EvidenceKept::Unprinted };
-    // Room for the events at once: growing a vector of a hundred thousand events copies it into
-    // fresh memory each time. Most articles report one event, some two or three.
-    corpus.events.reserve(files.len() + files.len() / 2);
-    // Batches of growing size, each read on all cores while the one before is moved into place
-    // on this thread: the moving is serial work, and done apart it kept the other cores waiting.
-    // `read_batch` is given the files from `range.start` on.
-    let read_batch = |range: std::ops::Range<usize>, files: &[walk::FoundFile]| -> Vec<Read> {
+/// A folder's load once planned: the options, what the old cache holds, and whether a new one is
+/// written.
+struct FolderLoad<'a> {
+    opts: &'a BuildOptions,
+    progress: &'a Progress,
+    cache: &'a Cache,
+    /// Each file's cache key, when a cache is in use (every file then has its size and time).
+    keys: Option<&'a [FileKey]>,
+    /// Where each file's record lies in the old cache, when it has one.
+    found: &'a [Option<cache::RecordAt>],
+    keep: extract::EvidenceKept,
+    /// A new cache is being written, so each file read makes its record.
+    wants_records: bool,
+}
+
+impl FolderLoad<'_> {
+    /// Reads the files of `range` on all cores (`files` starts at `range.start`): from the old
+    /// cache where it has them, else from disk, extracting and encoding each new cache record
+    /// beside it.
+    fn read_batch(&self, range: std::ops::Range<usize>, files: &[walk::FoundFile]) -> Vec<Read> {
         let base = range.start;
-        let cached: Vec<Option<Outcome>> = match keys {
-            Some(_) if !cache.is_empty() => cache.get_all(&found[range.clone()], opts.keep_evidence),
+        let cached: Vec<Option<Outcome>> = match self.keys {
+            Some(_) if !self.cache.is_empty() => {
+                self.cache.get_all(&self.found[range.clone()], self.opts.keep_evidence)
+            }
             _ => vec![None; range.len()],
         };
         range
@@ -145,60 +212,64 @@ pub fn build_with(
                 // record, dropping the evidence that was made for it and nobody will print.
                 let r = match cached {
                     Some(o) => {
-                        progress.cached.fetch_add(1, Ordering::Relaxed);
+                        self.progress.cached.fetch_add(1, Ordering::Relaxed);
                         (Ok(o), Got::FromCache)
                     }
                     None => {
-                        let mut outcome = process(&files[i - base], &opts.load, keep);
-                        let record = match (&mut outcome, keys) {
-                            (Ok(o), Some(k)) if wants_records => Some(cache::encode_record(&k[i], o)),
+                        let mut outcome = process(&files[i - base], &self.opts.load, self.keep);
+                        let record = match (&mut outcome, self.keys) {
+                            (Ok(o), Some(k)) if self.wants_records => Some(cache::encode_record(&k[i], o)),
                             _ => None,
                         };
-                        if let (Ok(o), true) = (&mut outcome, keep == extract::EvidenceKept::All && !opts.keep_evidence)
+                        if let (Ok(o), true) =
+                            (&mut outcome, self.keep == extract::EvidenceKept::All && !self.opts.keep_evidence)
                         {
                             drop_evidence(o);
                         }
                         (outcome, Got::Read(record))
                     }
                 };
-                progress.done.fetch_add(1, Ordering::Relaxed);
+                self.progress.done.fetch_add(1, Ordering::Relaxed);
                 r
             })
             .collect()
-    };
-    let mut batch = 500;
-    let mut read: Option<(std::ops::Range<usize>, Vec<Read>)> = None;
-    let mut start = 0;
-    loop {
-        // The last batch is merged with nothing left to read beside it: kept to a sixteenth of
-        // the files or 500, whichever is more, so that its merge is short, since one core does it
-        // while the others wait.
-        let tail = (files.len() / 16).max(500);
-        let left = files.len() - start;
-        let size = if left > tail && left <= batch + tail { left - tail } else { batch.min(left) };
-        let next = start..start + size;
-        // Files before `start` are the ones read so far, whose strings move into the corpus;
-        // the next batch only reads its own.
-        let (done, rest) = files.split_at_mut(start);
-        let ((), results) = rayon::join(
-            || {
-                if let Some((range, results)) = read.take() {
-                    merge(&mut corpus, writer.as_mut(), keys.unwrap_or_default(), done, range, results);
-                }
-            },
-            || (!next.is_empty()).then(|| read_batch(next.clone(), rest)),
-        );
-        let Some(results) = results else { break };
-        if start > 0 {
-            partial(&corpus);
-        }
-        read = Some((next.clone(), results));
-        start = next.end;
-        batch *= 2;
     }
-    corpus.warnings.extend(writer.and_then(|w| w.finish()));
-    corpus.warnings.sort_by(|a, b| a.path.cmp(&b.path));
-    corpus
+}
+
+/// The batches a folder of `total` files is read in, as ranges of the file list: 500 files, then
+/// twice as many each time, so that a dashboard shows the first events at once and later batches
+/// keep every core busy. The last batch is merged with nothing left to read beside it, so it is
+/// kept to a sixteenth of the files or 500, whichever is more: one core merges it while the
+/// others wait.
+struct Batches {
+    total: usize,
+    start: usize,
+    size: usize,
+}
+
+impl Batches {
+    const FIRST: usize = 500;
+
+    fn new(total: usize) -> Batches {
+        Batches { total, start: 0, size: Batches::FIRST }
+    }
+}
+
+impl Iterator for Batches {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let left = self.total - self.start;
+        if left == 0 {
+            return None;
+        }
+        let tail = (self.total / 16).max(Batches::FIRST);
+        let size = if left > tail && left <= self.size + tail { left - tail } else { self.size.min(left) };
+        let range = self.start..self.start + size;
+        self.start += size;
+        self.size *= 2;
+        Some(range)
+    }
 }
 
 /// Moves a batch's results into the corpus and the cache writer, in file order. The walk's
@@ -287,5 +358,30 @@ pub fn clear_cache() -> std::io::Result<usize> {
     match cache::dir() {
         Some(d) => cache::clear(&d),
         None => Ok(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Batches;
+
+    #[test]
+    fn batches_cover_every_file_once_growing_with_a_short_last_one() {
+        for total in [0, 1, 499, 500, 501, 1500, 7_999, 20_000, 100_000] {
+            let ranges: Vec<std::ops::Range<usize>> = Batches::new(total).collect();
+            let mut at = 0;
+            for r in &ranges {
+                assert_eq!(r.start, at, "{total}: in order, no gap");
+                assert!(!r.is_empty(), "{total}: no empty batch");
+                at = r.end;
+            }
+            assert_eq!(at, total, "{total}: every file");
+            assert!(ranges.first().is_none_or(|r| r.len() <= 500), "{total}: the first events soon");
+            if let [.., last] = ranges.as_slice() {
+                assert!(last.len() <= (total / 16).max(500), "{total}: a short last batch, {last:?}");
+            }
+        }
+        let sizes: Vec<usize> = Batches::new(100_000).map(|r| r.len()).collect();
+        assert_eq!(sizes, [500, 1000, 2000, 4000, 8000, 16000, 32000, 30250, 6250]);
     }
 }
