@@ -39,19 +39,130 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// Words that open a role phrase before its role word ("первый заместитель").
-const ROLE_MODIFIERS: [&str; 10] = [
-    "первый",
-    "первого",
-    "первым",
-    "главный",
-    "главного",
-    "старший",
-    "старшего",
-    "исполняющий",
-    "исполняющего",
+/// Stems of the adjectives that open a role phrase before its role word ("первый заместитель",
+/// "Специальный представитель", "Чрезвычайный и Полномочный Посол"), folded.
+const ROLE_MODIFIER_STEMS: [&str; 18] = [
+    "перв",
+    "главн",
+    "старш",
+    "исполняющ",
     "временно",
+    "специальн",
+    "чрезвычайн",
+    "полномочн",
+    "постоянн",
+    "генеральн",
+    "исполнительн",
+    "ответственн",
+    "верховн",
+    "высок",
+    "почетн",
+    "торгов",
+    "национальн",
+    "региональн",
 ];
+
+fn is_role_modifier(folded_word: &str) -> bool {
+    ROLE_MODIFIER_STEMS.iter().any(|s| folded_word.starts_with(s))
+}
+
+/// Endings of the adjectives of a role phrase in each case, with their nominative ("первого" →
+/// "первый", "старшему" → "старший").
+const ADJECTIVE_NOMINATIVES: [(&str, &str); 10] = [
+    ("ого", "ый"),
+    ("ому", "ый"),
+    ("ым", "ый"),
+    ("ом", "ый"),
+    ("ый", "ый"),
+    ("его", "ий"),
+    ("ему", "ий"),
+    ("им", "ий"),
+    ("ем", "ий"),
+    ("ий", "ий"),
+];
+
+/// Role nouns by stem, folded, with their nominative: a role phrase's head is written so in the
+/// role a person is given ("заместителем Министра" → "заместитель Министра"). Longer stems first
+/// where one opens another.
+const ROLE_NOMINATIVES: [(&str, &str); 34] = [
+    ("сопредседател", "сопредседатель"),
+    ("председател", "председатель"),
+    ("заместител", "заместитель"),
+    ("руководител", "руководитель"),
+    ("представител", "представитель"),
+    ("основател", "основатель"),
+    ("вице-министр", "вице-министр"),
+    ("вице-президент", "вице-президент"),
+    ("вице-премьер", "вице-премьер"),
+    ("замминистр", "замминистра"),
+    ("министр", "министр"),
+    ("секретар", "секретарь"),
+    ("генсек", "генсек"),
+    ("посол", "посол"),
+    ("посл", "посол"),
+    ("президент", "президент"),
+    ("премьер-министр", "премьер-министр"),
+    ("премьер", "премьер"),
+    ("зампред", "зампред"),
+    ("директор", "директор"),
+    ("глав", "глава"),
+    ("советник", "советник"),
+    ("начальник", "начальник"),
+    ("инженер", "инженер"),
+    ("спикер", "спикер"),
+    ("мэр", "мэр"),
+    ("аким", "аким"),
+    ("хоким", "хоким"),
+    ("губернатор", "губернатор"),
+    ("канцлер", "канцлер"),
+    ("корол", "король"),
+    ("комиссар", "комиссар"),
+    ("координатор", "координатор"),
+    ("эксперт", "эксперт"),
+];
+
+/// A role phrase with its head put in the nominative, and the adjectives before it: the words
+/// after the head (whose ministry, of which country) stay as written. "заместителем Министра
+/// связи" → "заместитель Министра связи", "Генеральным секретарем МСЭ" → "Генеральный секретарь
+/// МСЭ", "Чрезвычайного и Полномочного Посла" → "Чрезвычайный и Полномочный Посол". A phrase
+/// whose head is not a known role noun is left as it is.
+fn nominative_role(role: &str) -> String {
+    let words: Vec<&str> = role.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let folded = fold(w);
+        if folded == "и" {
+            out.push((*w).to_string());
+            continue;
+        }
+        if is_role_modifier(&folded) {
+            let changed = ADJECTIVE_NOMINATIVES
+                .iter()
+                .find(|(ending, _)| folded.ends_with(ending))
+                .map(|(ending, nominative)| format!("{}{nominative}", &w[..w.len() - ending.len()]));
+            out.push(changed.unwrap_or_else(|| (*w).to_string()));
+            continue;
+        }
+        // The head: its stem, and no more than a case ending after it.
+        let head = ROLE_NOMINATIVES
+            .iter()
+            .find(|(stem, _)| folded.starts_with(stem) && folded[stem.len()..].chars().count() <= 3);
+        let Some((_, nominative)) = head else { return role.to_string() };
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let mut head = String::with_capacity(nominative.len());
+        for (k, c) in nominative.chars().enumerate() {
+            if k == 0 && capital {
+                head.extend(c.to_uppercase());
+            } else {
+                head.push(c);
+            }
+        }
+        out.push(head);
+        out.extend(words[i + 1..].iter().map(|w| (*w).to_string()));
+        return out.join(" ");
+    }
+    role.to_string()
+}
 
 const CASE_ENDINGS: [&str; 10] = ["а", "у", "ом", "е", "ы", "ой", "ю", "ем", "я", "ым"];
 
@@ -253,16 +364,27 @@ fn role_before(text: &str, folded: &str, floor: usize, name_start: usize, scratc
     let is_role_at = |ws: &mut WordsBefore, k: usize| ws.get(k).is_some_and(|w| is_role_word(&folded[w]));
     // `j` counts words back from the name: 0 is the word just before it.
     let mut j = (0..12).find(|&k| is_role_at(&mut ws, k))?;
+    // "председатель Комитета ... при Президенте Республики Казахстан": a role word after "при"
+    // names the body's patron, and the person's role is further back.
+    while ws.get(j + 1).is_some_and(|w| &folded[w] == "при") {
+        match (j + 2..j + 12).find(|&k| is_role_at(&mut ws, k)) {
+            Some(k) => j = k,
+            None => break,
+        }
+    }
     // Widen back over "Чрезвычайный и Полномочный", "первый заместитель", "заместителя", and to
     // an earlier role word a few words back.
     loop {
         let prev = ws.get(j + 1).map(|w| &folded[w]);
         if prev == Some("и") && ws.get(j + 2).is_some_and(|w| text[w].chars().next().is_some_and(char::is_uppercase)) {
             j += 2;
-        } else if prev.is_some_and(|w| is_role_word(w) || ROLE_MODIFIERS.contains(&w)) {
+        } else if prev.is_some_and(|w| is_role_word(w) || is_role_modifier(w)) {
             j += 1;
-        } else if let Some(k) = (2..=3).find(|&k| is_role_at(&mut ws, j + k)) {
-            // "председателем совета директоров": the phrase starts at the earlier role word.
+        } else if let Some(k) = (2..=3).find(|&k| {
+            is_role_at(&mut ws, j + k) && (1..k).all(|m| ws.get(j + m).is_some_and(|w| !past_tense_verb(&folded[w])))
+        }) {
+            // "председателем совета директоров": the phrase starts at the earlier role word; not
+            // across a verb ("Делегацию возглавил председатель").
             j += k;
         } else {
             break;
@@ -271,6 +393,13 @@ fn role_before(text: &str, folded: &str, floor: usize, name_start: usize, scratc
     let start = ws.get(j).expect("a word found before").start;
     let end = text[start..name_start].trim_end_matches([' ', ',', '—', '–', '-']).len() + start;
     (end > start).then_some(start..end)
+}
+
+/// A Russian verb in the past tense, by its ending ("возглавил", "провела", "обсудили",
+/// "встретился").
+fn past_tense_verb(folded_word: &str) -> bool {
+    folded_word.chars().count() > 4
+        && ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись"].iter().any(|e| folded_word.ends_with(e))
 }
 
 /// Trims words that cannot be part of a name from both ends of a capitalised run.
@@ -468,8 +597,10 @@ fn nominative_change(word: &str, case: Case) -> Option<(usize, &'static str)> {
 fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit], ws: &mut Vec<Span>) -> PersonMention {
     let case = role.as_ref().map_or(Case::Nominative, |r| {
         words_into(text, r.clone(), ws);
-        let last_role_word = ws.drain(..).rfind(|w| is_role_word(&folded[w.clone()]));
-        last_role_word.map_or(Case::Nominative, |w| case_after_role(&folded[w]))
+        // The head of the phrase governs the name's case ("заместителем Министра Петровым"): its
+        // first role word that is not an adjective before it.
+        let head = ws.drain(..).find(|w| is_role_word(&folded[w.clone()]) && !is_role_modifier(&folded[w.clone()]));
+        head.map_or(Case::Nominative, |w| case_after_role(&folded[w]))
     });
     let country = role.as_ref().and_then(|r| {
         let from = hits.partition_point(|h| h.span.start < r.start);
@@ -485,7 +616,7 @@ fn person(text: &str, folded: &str, role: Option<Span>, span: Span, hits: &[Hit]
         }
         push_nominative(w, case, &mut name);
     }
-    PersonMention { name, span, role: role.map(|r| single_spaced(&text[r])), country }
+    PersonMention { name, span, role: role.map(|r| nominative_role(&single_spaced(&text[r]))), country }
 }
 
 /// The words of `s` joined by single spaces. A role phrase nearly always is so already, which is
@@ -612,7 +743,7 @@ mod tests {
     fn oblique_names_are_given_in_the_nominative() {
         let got = people("под председательством заместителя Министра промышленности Китая Сюн Цзицзюня.");
         assert_eq!(got[0].0, "Сюн Цзицзюнь");
-        assert_eq!(got[0].1.as_deref(), Some("заместителя Министра промышленности Китая"));
+        assert_eq!(got[0].1.as_deref(), Some("заместитель Министра промышленности Китая"));
         let got = people("Письмо передали министру связи Игорю Петрову.");
         assert_eq!(got[0].0, "Игорь Петров");
         let got = people("Встреча с генеральным секретарем Дорин Богдан-Мартин.");
@@ -662,7 +793,42 @@ mod tests {
     #[test]
     fn role_phrase_starts_at_its_first_role_word() {
         let got = people("во главе с председателем совета директоров Лян Хуа.");
-        assert_eq!(got[0].1.as_deref(), Some("председателем совета директоров"));
+        assert_eq!(got[0].1.as_deref(), Some("председатель совета директоров"));
+    }
+
+    #[test]
+    fn roles_are_given_in_the_nominative_with_their_head_and_adjectives() {
+        let got = people("Министр встретился с заместителем Министра связи Беларуси Андреем Петровым.");
+        assert_eq!(got[0].0, "Андрей Петров");
+        assert_eq!(got[0].1.as_deref(), Some("заместитель Министра связи Беларуси"));
+        let got = people("Стороны обсудили повестку с Генеральным секретарем МСЭ Дорин Богдан-Мартин.");
+        assert_eq!(got[0].1.as_deref(), Some("Генеральный секретарь МСЭ"));
+        let got = people("Министр провел встречу с Чрезвычайным и Полномочным Послом Индии Т.В.Нагендрой Прасадом.");
+        assert_eq!(got[0].1.as_deref(), Some("Чрезвычайный и Полномочный Посол Индии"));
+        let got = people("Министр провел встречу с первым заместителем председателя правления Олегом Ивановым.");
+        assert_eq!(got[0].0, "Олег Иванов");
+        assert_eq!(got[0].1.as_deref(), Some("первый заместитель председателя правления"));
+    }
+
+    #[test]
+    fn a_role_keeps_its_first_word_and_reads_past_a_patron() {
+        let got = people(
+            "В заседании участвовал Специальный представитель Президента России по вопросам \
+             информационной безопасности Андрей Крутских.",
+        );
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("Специальный представитель Президента России по вопросам информационной безопасности")
+        );
+        let got = people(
+            "Делегацию возглавил председатель Комитета по кибербезопасности при Президенте Республики \
+             Казахстан Аскар Ахметов.",
+        );
+        assert_eq!(got[0].0, "Аскар Ахметов");
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("председатель Комитета по кибербезопасности при Президенте Республики Казахстан")
+        );
     }
 
     #[test]
