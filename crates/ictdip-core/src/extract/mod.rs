@@ -217,7 +217,15 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         },
     };
     let mut evidence = EvidenceList::new(text, keep, facts.hits.len() + 8);
-    let (countries, orgs, mentioned) = countries_and_bodies(&facts, &mut evidence);
+    let (mut countries, orgs, mentioned) = countries_and_bodies(&facts, &mut evidence);
+    // A gathering whose text names no state but its venue ("в Казани прошло заседание
+    // оргкомитета") is the host's: the venue's country takes part. Not from the dateline alone,
+    // which says where the outlet filed from.
+    if countries.is_empty() && kind != Kind::Statement && place_source.is_some_and(|s| s != PlaceSource::Dateline) {
+        if let Some(p) = &place {
+            countries.push(p.country.clone());
+        }
+    }
     if let (Some(anchor), Some(d)) = (anchor, date) {
         if let Some(m) = facts
             .dates
@@ -529,7 +537,7 @@ fn word_after(folded: &str, at: usize) -> &str {
 }
 
 /// Nouns of the institutions a meeting is held in ("в МИД Казахстана", "в Министерстве связи
-/// Беларуси", "at the Ministry of ICT of Iran"): the country they belong to is the venue's.
+/// Беларуси", "в Доме инноваций и технологий Ирана", "at the Ministry of ICT of Iran"): the country they belong to is the venue's.
 /// Embassies are left out: an embassy stands in the other country.
 fn institution_word(w: &str) -> bool {
     matches!(
@@ -548,6 +556,7 @@ fn institution_word(w: &str) -> bool {
             | "university"
             | "headquarters"
             | "палате"
+            | "доме"
     )
 }
 
@@ -784,6 +793,14 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         }) || (matches!(word_after(f.folded, h.span.end), "office" | "agency")
             && matches!(before.as_slice(), ["the", "to" | "at", ..] | ["specialized" | "specialised", ..]))
         {
+            return true;
+        }
+        // A body as the set a state is compared within ("впервые среди стран СНГ", "first among
+        // the SCO countries"): a ranking, not a part in the event.
+        let among = matches!(before.as_slice(), ["стран" | "государств", "среди", ..])
+            || (matches!(before.as_slice(), ["among", ..] | ["the", "among", ..])
+                && matches!(word_after(f.folded, h.span.end), "countries" | "nations" | "states" | "members"));
+        if among {
             return true;
         }
         // The region another body's office serves: "ITU Regional Office for the CIS",

@@ -82,7 +82,7 @@ fn topics_skip_body_names() {
 #[test]
 fn furniture_facts_are_ignored() {
     let e = event("Встреча в Бишкеке\nВ Бишкеке прошла встреча министров.\n\nЧитайте также\nЯпония и Монголия подписали соглашение\n");
-    assert_eq!(e.countries, Vec::<String>::new());
+    assert_eq!(e.countries, ["KG"], "the host; Japan and Mongolia stand in a related headline");
     assert_eq!(e.place.unwrap().country, "KG");
 }
 
@@ -233,6 +233,8 @@ fn venue_from_the_lead_periphrases_and_institutions() {
     let e =
         event("Переговоры о киберзащите\nВ столице Белоруссии состоялись консультации экспертов России и Белоруссии.");
     assert_eq!(place_of(&e), (Some("Minsk"), Some("BY")));
+    let e = event("В Доме инноваций и технологий Ирана состоялась встреча с делегацией Таджикистана.");
+    assert_eq!(place_of(&e), (None, Some("IR")));
     let e = event("В МИД Казахстана состоялась встреча заместителя министра с делегацией ЭСКАТО ООН.");
     assert_eq!((place_of(&e), e.place_source), ((None, Some("KZ")), Some(crate::model::PlaceSource::Implied)));
     let e = event("TASHKENT, Uzbekistan (UzDaily.uz) -- The digital ministers of Uzbekistan and Korea held talks in Seoul on cooperation in e-government.");
@@ -291,9 +293,27 @@ fn membership_lists_and_company_nationality_are_mentions() {
     assert_eq!(e.countries, ["GE"]);
     assert_eq!(e.mentioned.countries, ["US"]);
     let e = event("SPECA held its forum in Baku. Its members today are Afghanistan, Azerbaijan, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.");
-    assert!(e.countries.is_empty(), "{:?}", e.countries);
+    assert_eq!(e.countries, ["AZ"], "the host, and none of the members listed");
     assert_eq!(e.mentioned.countries.len(), 7);
     assert_eq!(place_of(&e), (Some("Baku"), Some("AZ")));
+}
+
+#[test]
+fn a_gathering_that_names_no_state_is_its_hosts() {
+    let e = event("Итоги года\nВ Казани прошло заседание организационного комитета цифрового форума.");
+    assert_eq!(e.countries, ["RU"]);
+    // Not from the outlet's dateline alone, nor for words said.
+    let e = event("КАЗАНЬ, 5 мая. Министр заявил, что цифровой форум станет крупнее.");
+    assert!(e.countries.is_empty(), "{:?}", e.countries);
+}
+
+#[test]
+fn a_body_as_the_set_a_state_is_compared_within_is_a_mention() {
+    let e = event("В Баку открылась конференция по развитию электросвязи. Азербайджан впервые среди стран СНГ принимает это мероприятие.");
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    assert_eq!(e.mentioned.orgs, ["CIS"]);
+    let e = event("The forum opened in Astana. Kazakhstan is the first among the SCO countries to host it.");
+    assert!(!e.orgs.iter().any(|o| o == "SCO"), "{:?}", e.orgs);
 }
 
 // Class 7: bodies by every name.
