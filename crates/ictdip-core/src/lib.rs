@@ -13,8 +13,12 @@ pub mod cache;
 pub mod corpus;
 pub mod eval;
 pub mod extract;
-pub mod lexicon;
+pub(crate) mod lexicon;
 pub mod load;
 pub mod model;
 pub mod problem;
 pub mod timeline;
+
+/// Lines of a text with their byte offsets, as the extractor reads them (the dashboard's reader
+/// lays out the same lines).
+pub use lexicon::lines_with_spans;

@@ -7,7 +7,7 @@
 use crate::ui::app::{App, Opened};
 use crate::ui::theme;
 use ictdip_core::extract::gazetteer::Gazetteer;
-use ictdip_core::lexicon::lines_with_spans;
+use ictdip_core::lines_with_spans;
 use ictdip_core::load::Role;
 use ictdip_core::model::{DateSource, Evidence, FactKind, PlaceSource};
 use ictdip_core::timeline::Timeline;

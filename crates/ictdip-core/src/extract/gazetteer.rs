@@ -1,6 +1,6 @@
 //! Every name the extractor knows: countries (names in all cases, adjectives, abbreviations),
 //! international bodies, cities and regions, all from `assets/`, in one table looked up by a
-//! name's first word ([`WholeWordMatcher`]).
+//! name's first word (`WholeWordMatcher`).
 //!
 //! The text is folded (lowercase, ё→е) with byte offsets kept, so one case-insensitive lookup per
 //! word finds every candidate; each candidate is then checked against its rule on the original text
@@ -263,7 +263,7 @@ impl Gazetteer {
     }
 
     /// Like [`Gazetteer::find`], within the given byte ranges only (an article's title and body).
-    /// `words` are the words of the ranges (see [`Words`]).
+    /// `words` are the words of the ranges (see `Words`).
     pub fn find_in(&self, text: &str, folded: &str, ranges: &[Span], words: &Words) -> Vec<Hit> {
         // Room for the names of most articles.
         let mut cands: Vec<(usize, usize, usize)> = Vec::with_capacity(64);

@@ -10,12 +10,12 @@
 //!    or hosting country, else the country the article names most;
 //! 5. people (`people`), kind and topics (`phrases`, from `assets/kinds.tsv` and `topics.tsv`).
 
-pub mod dates;
+mod dates;
 pub mod gazetteer;
-pub mod names;
-pub mod people;
+mod names;
+mod people;
 mod people_en;
-pub mod phrases;
+mod phrases;
 
 use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
 use crate::lexicon::{sentences_into, FastMap, Words};

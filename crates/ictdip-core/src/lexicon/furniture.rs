@@ -70,6 +70,7 @@ fn markers() -> &'static Markers {
 
 /// Classifies one folded line (see [`super::fold`]) by the markers: `None` when no marker applies.
 /// Cut markers are tried first, then start, line and within markers.
+#[cfg(test)]
 pub fn classify(folded_line: &str) -> Option<MarkerKind> {
     let hits = WithinMarkers::of(folded_line);
     hits.classify(folded_line, 0..folded_line.len())

@@ -4,11 +4,11 @@
 //! Both `load` (which must recognise datelines and furniture) and `extract` read from here, so it
 //! depends on nothing else in the crate.
 
-pub mod assets;
-pub mod furniture;
-pub mod letters;
-pub mod months;
-pub mod words;
+pub(crate) mod assets;
+pub(crate) mod furniture;
+mod letters;
+pub(crate) mod months;
+mod words;
 
 /// Hash maps and sets keyed by words, codes and small numbers, with foldhash instead of the
 /// standard SipHash, whose setup cost more than the lookups in these tables: the gazetteer's
@@ -16,7 +16,7 @@ pub mod words;
 pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
-pub use ictdip_scan::{char_before, is_word_char};
+pub use ictdip_scan::is_word_char;
 pub use words::{has_prefix, PrefixMatcher, WholeWordMatcher, Word, Words};
 
 pub use ictdip_scan::{fold, fold_char, fold_into, fold_noting_capitals};
@@ -73,6 +73,7 @@ pub fn lines_with_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Splits `text[range]` into sentences, returning their spans. A full stop ends a sentence only
 /// when a space and a capital letter (or a line break) follow and the word before it is longer
 /// than two letters, so initials ("М.И.Шадаев") and abbreviations ("г.", "с.г.") do not split.
+#[cfg(test)]
 pub fn sentences(text: &str, range: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
     // A sentence is a hundred bytes and more: room for them at once.
     let mut out = Vec::with_capacity(range.len() / 128 + 1);
@@ -145,6 +146,7 @@ fn is_letter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ictdip_scan::char_before;
 
     #[test]
     fn characters_are_counted_up_to_the_limit() {

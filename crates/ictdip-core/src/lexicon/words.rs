@@ -406,7 +406,7 @@ pub fn has_prefix(text: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::char_before;
+    use ictdip_scan::char_before;
 
     /// Words by the character rule, for [`Words::new`] to be held to.
     fn words_by_chars(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<(usize, usize)> {

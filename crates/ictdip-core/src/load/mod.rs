@@ -1,11 +1,11 @@
 //! Files to articles: finding files, decoding bytes, cleaning text and cutting it into title,
 //! dateline, body and furniture. No facts are extracted here.
 
-pub mod clean;
-pub mod decode;
-pub mod stamp;
-pub mod structure;
-pub mod walk;
+mod clean;
+mod decode;
+mod stamp;
+pub(crate) mod structure;
+pub(crate) mod walk;
 
 pub use crate::problem::{LoadProblem, LoadWarning, Skip};
 use std::fs;

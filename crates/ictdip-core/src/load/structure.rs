@@ -533,6 +533,7 @@ fn better_published(first: Option<(EventDate, Span)>, second: Option<(EventDate,
 }
 
 /// The structure of a cleaned text (folding it first; see [`analyse_folded`]).
+#[cfg(test)]
 pub fn analyse(text: &str) -> Structure {
     analyse_folded(text, &crate::lexicon::fold(text))
 }

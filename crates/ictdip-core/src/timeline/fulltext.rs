@@ -92,10 +92,6 @@ impl FullText {
         out.dedup();
         out
     }
-
-    pub fn vocabulary_len(&self) -> usize {
-        self.words.len()
-    }
 }
 
 #[cfg(test)]

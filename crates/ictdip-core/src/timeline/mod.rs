@@ -2,8 +2,8 @@
 //! dashboard and the CLI use: facets (countries, bodies), dates and fuzzy text.
 
 pub mod fulltext;
-pub mod query;
-pub mod text;
+mod query;
+mod text;
 
 use crate::extract::gazetteer::Gazetteer;
 use crate::lexicon::{fold, FastMap};
@@ -100,7 +100,7 @@ impl EntryFacets {
 /// ([`Timeline::title_highlights`]), so a keystroke costs one pass of cheap tests.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// Index into [`Timeline::entries`].
+    /// Index into the timeline's entries (its events in date order).
     pub entry: usize,
     pub score: i64,
 }
