@@ -18,6 +18,7 @@
 //! warm nor a cold load holds the whole cache in memory.
 
 use crate::lexicon::assets;
+use crate::load::LoadOptions;
 use crate::model::{Event, TakenEvidence};
 use crate::problem::{CacheError, LoadWarning, Skip};
 use serde::{Deserialize, Serialize};
@@ -73,12 +74,15 @@ pub fn dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "ictdip").map(|p| p.cache_dir().to_path_buf())
 }
 
-/// The cache file for a loaded folder in cache directory `dir`, named by a hash of the folder's
-/// absolute path.
-pub fn file_for(dir: &Path, root: &Path) -> Option<PathBuf> {
+/// The cache file for a folder loaded with `opts`, in cache directory `dir`: named by a hash of the
+/// folder's absolute path and of every load option that changes what a load gives (the size
+/// limit: a file skipped as too large under one limit is an article under another). Loads with
+/// other options keep caches of their own, and never read each other's.
+pub fn file_for(dir: &Path, root: &Path, opts: &LoadOptions) -> Option<PathBuf> {
     let abs = fs::canonicalize(root).ok()?;
     let mut h: u64 = 0xcbf29ce484222325;
-    for b in abs.to_string_lossy().bytes() {
+    let LoadOptions { max_bytes } = opts;
+    for b in abs.to_string_lossy().bytes().chain(max_bytes.to_le_bytes()) {
         h = (h ^ b as u64).wrapping_mul(0x100000001b3);
     }
     Some(dir.join(format!("folder-{h:016x}.bin")))
@@ -106,8 +110,8 @@ type Index = crate::lexicon::FastMap<String, (Key, u64, u32)>;
 impl Cache {
     /// Reads the keys of `root`'s cache in directory `dir`. A missing cache is silent; an unusable
     /// one gives one warning and is treated as empty.
-    pub fn open(dir: &Path, root: &Path) -> (Cache, Option<LoadWarning>) {
-        let Some(path) = file_for(dir, root) else { return (Cache::default(), None) };
+    pub fn open(dir: &Path, root: &Path, opts: &LoadOptions) -> (Cache, Option<LoadWarning>) {
+        let Some(path) = file_for(dir, root, opts) else { return (Cache::default(), None) };
         let mut cache = Cache { path: Some(path.clone()), ..Cache::default() };
         let file = match fs::File::open(&path) {
             Ok(f) => f,

@@ -163,7 +163,7 @@ fn list_and_open_cache(
         || walk::walk(root, with_cache, warnings),
         || {
             let (cache, warning) = match &opts.cache_dir {
-                Some(dir) => Cache::open(dir, root),
+                Some(dir) => Cache::open(dir, root, &opts.load),
                 None => (Cache::default(), None),
             };
             if cache.is_empty() {

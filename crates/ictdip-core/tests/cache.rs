@@ -41,7 +41,7 @@ impl Fixture {
         (c, progress.cached.load(Ordering::Relaxed))
     }
     fn cache_file(&self) -> std::path::PathBuf {
-        cache::file_for(self.cache_dir.path(), self.corpus_dir.path()).unwrap()
+        cache::file_for(self.cache_dir.path(), self.corpus_dir.path(), &LoadOptions::default()).unwrap()
     }
 }
 
@@ -53,6 +53,31 @@ fn touch_later(path: &Path) {
     // A different size is enough for the cache; a later mtime makes the change unmistakable.
     let f = fs::OpenOptions::new().append(true).open(path).unwrap();
     f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
+}
+
+#[test]
+fn loads_with_another_size_limit_never_reuse_each_others_results() {
+    let f = Fixture::new();
+    let big = format!("{A}{}", "Подробности встречи министров. ".repeat(40));
+    f.write("big.txt", &big);
+    let with_limit = |max_bytes: u64| {
+        let opts = BuildOptions { load: LoadOptions { max_bytes }, ..f.opts() };
+        let progress = Progress::default();
+        let c = build_with(&Source::Path(f.corpus_dir.path().to_path_buf()), &opts, &progress, &mut |_| {});
+        (c, progress.cached.load(Ordering::Relaxed))
+    };
+    let (small, _) = with_limit(500);
+    assert!(small.warnings.iter().any(|w| w.path == "big.txt"), "{:?}", small.warnings);
+    // A plain load after it reads the big file, not the skip the limited load cached.
+    let (plain, cached) = with_limit(LoadOptions::default().max_bytes);
+    assert_eq!(cached, 0, "the limited load's cache is not this one's");
+    assert!(plain.warnings.is_empty(), "{:?}", plain.warnings);
+    assert_eq!(plain.articles.len(), 3);
+    // Each keeps its own: both come back whole from their caches.
+    let (again, cached) = with_limit(500);
+    assert_eq!((cached, again.warnings.len()), (3, 1));
+    let (plain_again, cached) = with_limit(LoadOptions::default().max_bytes);
+    assert_eq!((cached, plain_again.articles.len()), (3, 3));
 }
 
 #[test]
