@@ -16,7 +16,7 @@ fn articles(c: &mut Criterion) {
     g.bench_function("decode + structure + extract", |b| {
         b.iter(|| {
             raw.iter().map(|(n, bytes)| extract(&article_from_bytes(n, bytes.as_slice()).unwrap()).len()).sum::<usize>()
-        })
+        });
     });
     g.finish();
 }

@@ -263,15 +263,14 @@ fn eval(
     };
     let labels: Vec<ictdip_core::eval::Label> = serde_json::from_value(read_json(gold)?)
         .map_err(|e| fail(format!("{} is not a list of labels: {e}", gold.display())))?;
-    let events: Vec<serde_json::Value> = match events {
-        Some(file) => match read_json(file)? {
+    let events: Vec<serde_json::Value> = if let Some(file) = events {
+        match read_json(file)? {
             serde_json::Value::Array(a) => a,
             _ => return Err(fail(format!("{} is not an export (a JSON array of events)", file.display()))),
-        },
-        None => {
-            let (t, _) = load(path, opts)?;
-            leaving(t, |t| t.events().map(|e| serde_json::to_value(e).unwrap_or_default()).collect())
         }
+    } else {
+        let (t, _) = load(path, opts)?;
+        leaving(t, |t| t.events().map(|e| serde_json::to_value(e).unwrap_or_default()).collect())
     };
     Ok(ictdip_core::eval::score(&events, &labels, strict))
 }

@@ -84,7 +84,7 @@ fn filter_open_read_and_quit_in_a_real_terminal() {
     assert!(screen.contains("Карамай"), "{screen}");
     let coloured = tmux.capture(true);
     let lit = coloured.split("Карамай").next().unwrap_or("");
-    let last_sgr = lit.rfind("\u{1b}[").map(|i| &lit[i..]).unwrap_or("");
+    let last_sgr = lit.rfind("\u{1b}[").map_or("", |i| &lit[i..]);
     // Green is SGR 32, or colour 2 of the 256-colour palette as tmux reports it.
     let green = last_sgr.contains("[32m") || last_sgr.contains(";32m") || last_sgr.contains("38;5;2m");
     assert!(green, "Карамай is drawn in the place colour (green), got {last_sgr:?}");

@@ -104,9 +104,9 @@ fn every_labelled_article_is_in_the_folder_and_every_article_is_labelled() {
     labelled.sort();
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .expect("the folder")
-        .filter_map(|e| e.ok())
+        .filter_map(std::result::Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
+        .filter(|n| std::path::Path::new(n).extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")))
         .collect();
     files.sort();
     assert_eq!(labelled, files);

@@ -2,6 +2,7 @@
 //! sample corpus from any directory.
 
 use std::env;
+use std::fmt::Write;
 use std::fs;
 use std::path::Path;
 
@@ -13,7 +14,11 @@ fn main() {
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".txt") || n.ends_with(".md"))
+                .filter(|n| {
+                    Path::new(n)
+                        .extension()
+                        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -23,7 +28,7 @@ fn main() {
     for n in &names {
         let p = seeds.join(n);
         println!("cargo:rerun-if-changed={}", p.display());
-        code.push_str(&format!("    ({n:?}, include_bytes!({:?})),\n", p.display().to_string()));
+        writeln!(code, "    ({n:?}, include_bytes!({:?})),", p.display().to_string()).expect("writing to a string");
     }
     code.push_str("];\n");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("seeds.rs");
@@ -32,7 +37,7 @@ fn main() {
     // The extraction cache must not outlive the code and data that filled it: a hash of the
     // sources that turn files into facts, and of the tables they read, becomes part of the
     // cache's key.
-    let mut h: u64 = 0xcbf29ce484222325;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for dir in ["src/load", "src/extract", "src/lexicon", "src/model.rs", "../../assets"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
         println!("cargo:rerun-if-changed={}", path.display());
@@ -41,7 +46,7 @@ fn main() {
         files.sort();
         for f in files {
             for b in fs::read(&f).unwrap_or_default() {
-                h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
             }
         }
     }

@@ -56,7 +56,7 @@ pub fn normal_key(key: KeyEvent) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
-        KeyCode::Char('c') | KeyCode::Char('с') if ctrl => Action::Quit,
+        KeyCode::Char('c' | 'с') if ctrl => Action::Quit,
         KeyCode::Tab => Action::FocusNext,
         KeyCode::BackTab => Action::FocusPrev,
         KeyCode::Up => Action::Up,

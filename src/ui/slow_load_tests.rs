@@ -1,5 +1,5 @@
 //! The dashboard keeps answering keys while its loader is stuck: a loader that blocks until the
-//! test releases it, a scripted keyboard, and ratatui's TestBackend.
+//! test releases it, a scripted keyboard, and ratatui's `TestBackend`.
 
 use crate::ui::app::{App, LoadState, Overlay};
 use crate::ui::terminal::{event_loop, Loaded};
@@ -43,7 +43,7 @@ fn keys_are_answered_while_the_loader_blocks() {
     assert!(matches!(app.load, LoadState::Loading { .. }), "still loading: every key was answered without it");
     assert_eq!(app.filter, "шос");
     assert_eq!(app.overlay, Overlay::None);
-    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    let screen: String = terminal.backend().buffer().content().iter().map(ratatui::buffer::Cell::symbol).collect();
     assert!(screen.contains("Loading articles"), "the frame says it is loading");
 
     // Phase two: release the loader; the same loop takes the events in and the filter applies.

@@ -50,7 +50,7 @@ impl TerminalGuard {
         }));
         enable_raw_mode()?;
         let mut out = io::stdout();
-        let entered = execute!(out, EnterAlternateScreen, cursor::Hide).and_then(|_| {
+        let entered = execute!(out, EnterAlternateScreen, cursor::Hide).and_then(|()| {
             if mouse {
                 execute!(out, EnableMouseCapture)
             } else {
@@ -182,7 +182,7 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
             return Ok(());
         }
         let loading = matches!(app.load, LoadState::Loading { .. });
-        let timeout = if loading { Duration::from_millis(50) } else { Duration::from_secs(3600) };
+        let timeout = if loading { Duration::from_millis(50) } else { Duration::from_hours(1) };
         match next_event(timeout)? {
             Some(Event::Key(key)) => {
                 let action = if app.filter_open { filter_key(key) } else { normal_key(key) };

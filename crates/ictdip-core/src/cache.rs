@@ -55,7 +55,7 @@ struct Key {
 pub fn fingerprint() -> u64 {
     let mut h = assets::fingerprint();
     for b in env!("CARGO_PKG_VERSION").bytes().chain(env!("ICTDIP_EXTRACTOR_HASH").bytes()) {
-        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     h
 }
@@ -80,10 +80,10 @@ pub fn dir() -> Option<PathBuf> {
 /// other options keep caches of their own, and never read each other's.
 pub fn file_for(dir: &Path, root: &Path, opts: &LoadOptions) -> Option<PathBuf> {
     let abs = fs::canonicalize(root).ok()?;
-    let mut h: u64 = 0xcbf29ce484222325;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let LoadOptions { max_bytes } = opts;
     for b in abs.to_string_lossy().bytes().chain(max_bytes.to_le_bytes()) {
-        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     Some(dir.join(format!("folder-{h:016x}.bin")))
 }
@@ -172,12 +172,12 @@ impl Cache {
         for (i, place) in places.iter().enumerate() {
             match (place.map(|p| (p.at, p.len)), runs.last_mut()) {
                 (Some((at, len)), Some(run))
-                    if run.3 > 0 && run.2 + run.3 == at && run.3 + len as u64 <= RUN_BYTES && run.1 < run_files =>
+                    if run.3 > 0 && run.2 + run.3 == at && run.3 + u64::from(len) <= RUN_BYTES && run.1 < run_files =>
                 {
                     run.1 += 1;
-                    run.3 += len as u64;
+                    run.3 += u64::from(len);
                 }
-                (Some((at, len)), _) => runs.push((i, 1, at, len as u64)),
+                (Some((at, len)), _) => runs.push((i, 1, at, u64::from(len))),
                 (None, _) => runs.push((i, 1, 0, 0)),
             }
         }
@@ -404,9 +404,9 @@ fn read_index(file: &fs::File) -> Result<Index, CacheError> {
     if entries.len() as u64 != count {
         return Err(CacheError::Corrupt("a count that is not the index's"));
     }
-    let mut index = Index::with_capacity_and_hasher(entries.len(), Default::default());
+    let mut index = Index::with_capacity_and_hasher(entries.len(), foldhash::fast::RandomState::default());
     for (key, at, n) in entries {
-        if at < PREAMBLE as u64 || at.saturating_add(n as u64) > index_at {
+        if at < PREAMBLE as u64 || at.saturating_add(u64::from(n)) > index_at {
             return Err(CacheError::Corrupt("a record outside the records"));
         }
         index.insert(key.rel.clone(), (key, at, n));

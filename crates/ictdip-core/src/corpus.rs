@@ -142,7 +142,7 @@ pub fn build_with(
         }
         read = Some((next, results));
     }
-    corpus.warnings.extend(writer.and_then(|w| w.finish()));
+    corpus.warnings.extend(writer.and_then(super::cache::Writer::finish));
     corpus.warnings.sort_by(|a, b| a.path.cmp(&b.path));
     corpus
 }
@@ -210,24 +210,21 @@ impl FolderLoad<'_> {
             .map(|(i, cached)| {
                 // Everything per file happens here: reading, extracting, encoding the cache
                 // record, dropping the evidence that was made for it and nobody will print.
-                let r = match cached {
-                    Some(o) => {
-                        self.progress.cached.fetch_add(1, Ordering::Relaxed);
-                        (Ok(o), Got::FromCache)
+                let r = if let Some(o) = cached {
+                    self.progress.cached.fetch_add(1, Ordering::Relaxed);
+                    (Ok(o), Got::FromCache)
+                } else {
+                    let mut outcome = process(&files[i - base], &self.opts.load, self.keep);
+                    let record = match (&mut outcome, self.keys) {
+                        (Ok(o), Some(k)) if self.wants_records => Some(cache::encode_record(&k[i], o)),
+                        _ => None,
+                    };
+                    if let (Ok(o), true) =
+                        (&mut outcome, self.keep == extract::EvidenceKept::All && !self.opts.keep_evidence)
+                    {
+                        drop_evidence(o);
                     }
-                    None => {
-                        let mut outcome = process(&files[i - base], &self.opts.load, self.keep);
-                        let record = match (&mut outcome, self.keys) {
-                            (Ok(o), Some(k)) if self.wants_records => Some(cache::encode_record(&k[i], o)),
-                            _ => None,
-                        };
-                        if let (Ok(o), true) =
-                            (&mut outcome, self.keep == extract::EvidenceKept::All && !self.opts.keep_evidence)
-                        {
-                            drop_evidence(o);
-                        }
-                        (outcome, Got::Read(record))
-                    }
+                    (outcome, Got::Read(record))
                 };
                 self.progress.done.fetch_add(1, Ordering::Relaxed);
                 r
@@ -337,7 +334,7 @@ fn embedded(progress: &Progress) -> Corpus {
     let per_article: Vec<Vec<Event>> = loaded.articles.par_iter().map(extract::extract).collect();
     progress.done.store(loaded.articles.len(), Ordering::Relaxed);
     Corpus {
-        articles: loaded.articles.iter().map(|a| a.to_ref()).collect(),
+        articles: loaded.articles.iter().map(super::load::Article::to_ref).collect(),
         events: per_article.into_iter().flatten().collect(),
         warnings: loaded.warnings,
     }
@@ -347,7 +344,7 @@ fn embedded(progress: &Progress) -> Corpus {
 pub fn from_articles(articles: Vec<load::Article>) -> Corpus {
     let per_article: Vec<Vec<Event>> = articles.par_iter().map(extract::extract).collect();
     Corpus {
-        articles: articles.iter().map(|a| a.to_ref()).collect(),
+        articles: articles.iter().map(super::load::Article::to_ref).collect(),
         events: per_article.into_iter().flatten().collect(),
         warnings: Vec::new(),
     }

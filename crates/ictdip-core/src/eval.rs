@@ -210,8 +210,8 @@ fn city_key(c: Option<&str>) -> Option<String> {
     c.map(|c| c.trim().to_lowercase()).filter(|c| !c.is_empty())
 }
 
-fn show(v: &Option<String>) -> String {
-    v.as_ref().map_or("None".into(), |s| format!("{s:?}"))
+fn show(v: Option<&String>) -> String {
+    v.map_or("None".into(), |s| format!("{s:?}"))
 }
 
 fn show_set(s: &BTreeSet<String>) -> String {
@@ -236,7 +236,7 @@ pub fn score(events: &[Value], labels: &[Label], strict: bool) -> Report {
     }
     let none = Value::Null;
     for label in labels {
-        let evs = by_file.get(label.file.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        let evs = by_file.get(label.file.as_str()).map_or(&[][..], Vec::as_slice);
         if evs.is_empty() {
             report.missing.push(label.file.clone());
         }
@@ -326,11 +326,11 @@ pub fn score(events: &[Value], labels: &[Label], strict: bool) -> Report {
                 e.right += 1;
             } else {
                 let want = if accepted.len() == 1 {
-                    show(&accepted[0])
+                    show(accepted[0].as_ref())
                 } else {
-                    format!("[{}]", accepted.iter().map(show).collect::<Vec<_>>().join(", "))
+                    format!("[{}]", accepted.iter().map(|a| show(a.as_ref())).collect::<Vec<_>>().join(", "))
                 };
-                report.misses.push(Miss { file: label.file.clone(), field, got: show(&got), want });
+                report.misses.push(Miss { file: label.file.clone(), field, got: show(got.as_ref()), want });
             }
         }
     }

@@ -153,7 +153,7 @@ impl Kind {
 /// good part of a load's memory and of the time to index it.
 pub type ShortText = compact_str::CompactString;
 
-/// Where an event happened: an English GeoNames city name (if the text names one) and an ISO
+/// Where an event happened: an English `GeoNames` city name (if the text names one) and an ISO
 /// 3166-1 alpha-2 country code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {

@@ -26,7 +26,7 @@ fn reasons(dir: &Path, opts: &LoadOptions) -> (Vec<String>, Vec<String>) {
     let names = |c: &Corpus| -> (Vec<String>, Vec<String>) {
         let mut articles: Vec<String> = c.articles.iter().map(|a| a.rel.clone()).collect();
         articles.sort();
-        (articles, c.warnings.iter().map(|w| w.to_string()).collect())
+        (articles, c.warnings.iter().map(std::string::ToString::to_string).collect())
     };
     let first = names(&load(dir, opts, cache.path()));
     assert_eq!(names(&load(dir, opts, cache.path())), first, "read again through the cache");

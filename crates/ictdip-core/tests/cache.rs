@@ -124,7 +124,7 @@ fn unusable_caches_are_rebuilt_with_one_warning() {
         ("header only", good[..10].to_vec(), "is truncated"),
         (
             "random bytes",
-            (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect(),
+            (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect(),
             "is not an ictdip cache",
         ),
         ("old format", old_version, "has format"),
@@ -133,7 +133,7 @@ fn unusable_caches_are_rebuilt_with_one_warning() {
         fs::write(f.cache_file(), bytes).unwrap();
         let (c, cached) = f.load();
         assert_eq!(cached, 0, "{what}");
-        let w: Vec<String> = c.warnings.iter().map(|w| w.to_string()).collect();
+        let w: Vec<String> = c.warnings.iter().map(std::string::ToString::to_string).collect();
         assert_eq!(w.len(), 1, "{what}: {w:?}");
         assert!(w[0].contains(reason) && w[0].ends_with("rebuilding it"), "{what}: {w:?}");
         assert_eq!(c.events, reference.events, "{what}: facts are the same");

@@ -60,7 +60,7 @@ impl Lanes for __m128i {
     unsafe fn load(bytes: &[u8], at: usize) -> Self {
         unsafe {
             debug_assert!(at + 16 <= bytes.len());
-            std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().add(at) as *const __m128i)
+            std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().add(at).cast::<__m128i>())
         }
     }
     #[inline(always)]
@@ -97,7 +97,7 @@ impl Lanes for __m128i {
     }
     #[inline(always)]
     unsafe fn mask(self) -> u64 {
-        unsafe { std::arch::x86_64::_mm_movemask_epi8(self) as u32 as u64 }
+        unsafe { u64::from(std::arch::x86_64::_mm_movemask_epi8(self) as u32) }
     }
 }
 
@@ -108,7 +108,7 @@ impl Lanes for __m256i {
     unsafe fn load(bytes: &[u8], at: usize) -> Self {
         unsafe {
             debug_assert!(at + 32 <= bytes.len());
-            std::arch::x86_64::_mm256_loadu_si256(bytes.as_ptr().add(at) as *const __m256i)
+            std::arch::x86_64::_mm256_loadu_si256(bytes.as_ptr().add(at).cast::<__m256i>())
         }
     }
     #[inline(always)]
@@ -145,7 +145,7 @@ impl Lanes for __m256i {
     }
     #[inline(always)]
     unsafe fn mask(self) -> u64 {
-        unsafe { std::arch::x86_64::_mm256_movemask_epi8(self) as u32 as u64 }
+        unsafe { u64::from(std::arch::x86_64::_mm256_movemask_epi8(self) as u32) }
     }
 }
 

@@ -91,7 +91,7 @@ unsafe fn words_of<B: WordBlocks>(text: &str, ranges: &[std::ops::Range<usize>])
             let mut i = range.start;
             while i < range.end {
                 if let Some(mask) = (i + B::WIDTH <= range.end).then(|| B::word_bytes(bytes, i)).flatten() {
-                    let before = start.is_some() as u64;
+                    let before = u64::from(start.is_some());
                     let shifted = (mask << 1) | before;
                     let (mut starts, mut ends) = (mask & !shifted, !mask & shifted & lanes);
                     // Starts and ends alternate: a word open before the block ends at the first end,
@@ -167,7 +167,7 @@ mod tests {
             let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(text.len())).filter(|&c| text.is_char_boundary(c)).collect();
             cuts.push(0);
             cuts.push(text.len());
-            cuts.sort();
+            cuts.sort_unstable();
             cuts.dedup();
             let ranges: Vec<std::ops::Range<usize>> = cuts.windows(2).step_by(2).map(|w| w[0]..w[1]).collect();
             let spans = |words: Vec<Word>| -> Vec<(usize, usize)> { words.iter().map(|w| (w.start, w.end)).collect() };

@@ -168,7 +168,7 @@ pub fn layout(
         .countries
         .iter()
         .map(|c| g.country(c).map_or(c.to_string(), |x| format!("{c} {}", x.name_ru)))
-        .chain(e.mentioned.orgs.iter().map(|b| b.to_string()))
+        .chain(e.mentioned.orgs.iter().map(std::string::ToString::to_string))
         .map(|v| (v, theme::dim()))
         .collect();
     if !mentioned.is_empty() {

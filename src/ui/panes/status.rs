@@ -40,7 +40,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::styled(format!("· {} warnings (w) ", app.warnings.len()), theme::warning()));
     }
     let hints = " ? help · / filter · Tab panes · q quit ";
-    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let used: usize = spans.iter().map(ratatui::prelude::Span::width).sum();
     let pad = (area.width as usize).saturating_sub(used + hints.chars().count());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(hints, theme::dim()));

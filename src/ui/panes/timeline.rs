@@ -88,7 +88,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
             app.last_query.as_ref().map(|q| app.timeline.title_highlights(hit.entry, q)).unwrap_or_default();
         if !e.primary {
             t = format!("↳ {t}");
-            matches.iter_mut().for_each(|m| *m += 2);
+            for m in &mut matches {
+                *m += 2;
+            }
         }
         spans.extend(title_spans(&t, &matches, title_w, base));
         lines.push(Line::from(spans));

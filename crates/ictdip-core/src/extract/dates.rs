@@ -64,7 +64,7 @@ impl DateMention {
                 if back == 0 && *strictly_before {
                     back = 7;
                 }
-                Some(EventDate::from_naive(p - chrono::Duration::days(back as i64)))
+                Some(EventDate::from_naive(p - chrono::Duration::days(i64::from(back))))
             }
         }
     }

@@ -399,7 +399,9 @@ fn within_period(day: EventDate, period: EventDate) -> bool {
 /// состоялось", published on 5 January, is the 28 December before.
 fn past_year_if_reported(f: &Facts, m: &DateMention, sentence: usize, d: EventDate) -> EventDate {
     let year_missing = matches!(m, DateMention::Calendar { year: dates::YearRef::Missing, .. });
-    let (Some(date), Some(published)) = (d.to_naive(), f.published.and_then(|p| p.to_naive())) else { return d };
+    let (Some(date), Some(published)) = (d.to_naive(), f.published.and_then(super::model::EventDate::to_naive)) else {
+        return d;
+    };
     let past = f.cues_in(sentence).any(|(c, span)| {
         *c == Cue::Gathering && {
             let w = f.folded[span.clone()].split_whitespace().next().unwrap_or("");
@@ -805,7 +807,7 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         }
         // The region another body's office serves: "ITU Regional Office for the CIS",
         // "Зональное отделение МСЭ для региона СНГ".
-        let serves = matches!(before.as_slice(), ["the", "for", ..] | ["региона", "для", ..] | ["стран", "для", ..]);
+        let serves = matches!(before.as_slice(), ["the", "for", ..] | ["региона" | "стран", "для", ..]);
         return serves
             && f.hits.iter().any(|o| {
                 matches!(o.target, Target::Body(_))
@@ -970,7 +972,7 @@ fn topics(f: &Facts) -> Vec<ShortText> {
 /// True when both dates are full days at most `days` apart: a side meeting on the eve of a summit
 /// is part of the same gathering, not an event of its own.
 fn within_days(a: EventDate, b: Option<EventDate>, days: i64) -> bool {
-    match (a.to_naive(), b.and_then(|b| b.to_naive())) {
+    match (a.to_naive(), b.and_then(super::model::EventDate::to_naive)) {
         (Some(a), Some(b)) => (a - b).num_days().abs() <= days,
         _ => false,
     }

@@ -127,20 +127,27 @@ const ROLE_NOMINATIVES: [(&str, &str); 34] = [
 /// МСЭ", "Чрезвычайного и Полномочного Посла" → "Чрезвычайный и Полномочный Посол". A phrase
 /// whose head is not a known role noun is left as it is.
 fn nominative_role(role: &str) -> String {
-    let words: Vec<&str> = role.split(' ').collect();
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
-        let folded = fold(w);
+    // Folded once: a fold keeps every byte offset, so the words of both split alike.
+    let folded_role = fold(role);
+    let mut out = String::with_capacity(role.len() + 4);
+    let mut at = 0;
+    for (w, folded) in role.split(' ').zip(folded_role.split(' ')) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        at += w.len() + 1;
         if folded == "и" {
-            out.push((*w).to_string());
+            out.push_str(w);
             continue;
         }
-        if is_role_modifier(&folded) {
-            let changed = ADJECTIVE_NOMINATIVES
-                .iter()
-                .find(|(ending, _)| folded.ends_with(ending))
-                .map(|(ending, nominative)| format!("{}{nominative}", &w[..w.len() - ending.len()]));
-            out.push(changed.unwrap_or_else(|| (*w).to_string()));
+        if is_role_modifier(folded) {
+            match ADJECTIVE_NOMINATIVES.iter().find(|(ending, _)| folded.ends_with(ending)) {
+                Some((ending, nominative)) => {
+                    out.push_str(&w[..w.len() - ending.len()]);
+                    out.push_str(nominative);
+                }
+                None => out.push_str(w),
+            }
             continue;
         }
         // The head: its stem, and no more than a case ending after it.
@@ -149,17 +156,19 @@ fn nominative_role(role: &str) -> String {
             .find(|(stem, _)| folded.starts_with(stem) && folded[stem.len()..].chars().count() <= 3);
         let Some((_, nominative)) = head else { return role.to_string() };
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        let mut head = String::with_capacity(nominative.len());
         for (k, c) in nominative.chars().enumerate() {
             if k == 0 && capital {
-                head.extend(c.to_uppercase());
+                out.extend(c.to_uppercase());
             } else {
-                head.push(c);
+                out.push(c);
             }
         }
-        out.push(head);
-        out.extend(words[i + 1..].iter().map(|w| (*w).to_string()));
-        return out.join(" ");
+        // The rest as written.
+        if at <= role.len() {
+            out.push(' ');
+            out.push_str(&role[at..]);
+        }
+        return out;
     }
     role.to_string()
 }
@@ -660,7 +669,7 @@ fn merge_case_forms(found: Vec<PersonMention>) -> Vec<PersonMention> {
     for p in found {
         if let Some(q) = out.iter_mut().find(|q| same(&q.name, &p.name)) {
             if p.name.len() < q.name.len() {
-                q.name = p.name.clone();
+                q.name.clone_from(&p.name);
             }
             if q.role.is_none() {
                 q.role = p.role;

@@ -160,13 +160,12 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
                         let last = &words[end - 1];
                         last.0.start - words[start].0.start + clean(end - 1).len()
                     };
-                    let role = match role_before {
-                        Some(r) => Some(before[r..].join(" ").trim_end_matches(',').to_string()),
-                        None => {
-                            let tail: Vec<&str> = (end..(end + 8).min(words.len())).map(|k| words[k].1).collect();
-                            let stop = tail.iter().position(|w| w.ends_with([',', '.'])).map_or(tail.len(), |p| p + 1);
-                            Some(tail[..stop].join(" ").trim_end_matches([',', '.']).to_string())
-                        }
+                    let role = if let Some(r) = role_before {
+                        Some(before[r..].join(" ").trim_end_matches(',').to_string())
+                    } else {
+                        let tail: Vec<&str> = (end..(end + 8).min(words.len())).map(|k| words[k].1).collect();
+                        let stop = tail.iter().position(|w| w.ends_with([',', '.'])).map_or(tail.len(), |p| p + 1);
+                        Some(tail[..stop].join(" ").trim_end_matches([',', '.']).to_string())
                     };
                     let name = text[span.clone()].to_string();
                     if !found.iter().any(|p| p.name == name) {

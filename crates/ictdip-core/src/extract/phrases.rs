@@ -86,7 +86,7 @@ impl<L: Copy> PhraseSet<L> {
             })
             .filter(|p| !p.words.is_empty())
             .collect();
-        let mut by_word: std::collections::BTreeMap<&Word, Vec<u32>> = Default::default();
+        let mut by_word: std::collections::BTreeMap<&Word, Vec<u32>> = std::collections::BTreeMap::new();
         for (i, p) in patterns.iter().enumerate() {
             by_word.entry(&p.words[0]).or_default().push(i as u32);
         }
@@ -181,7 +181,7 @@ mod tests {
         let set = PhraseSet::new([(1, "совещании".to_string()), (2, "ИИ".to_string()), (3, "совещани*".to_string())]);
         let t = fold("на совещании");
         let mut found = matches(&set, &t);
-        found.sort();
+        found.sort_unstable();
         assert_eq!(found, [(1, "совещании"), (3, "совещании")]);
     }
 

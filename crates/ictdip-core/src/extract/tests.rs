@@ -319,7 +319,7 @@ fn a_body_as_the_set_a_state_is_compared_within_is_a_mention() {
 // Class 7: bodies by every name.
 #[test]
 fn bodies_by_full_names_misnomers_and_sub_bodies() {
-    let orgs = |text: &str| event(text).orgs.iter().map(|o| o.to_string()).collect::<Vec<_>>();
+    let orgs = |text: &str| event(text).orgs.iter().map(std::string::ToString::to_string).collect::<Vec<_>>();
     assert_eq!(orgs("В Бишкеке прошло заседание Регионального сообщества в области связи."), ["RCC"]);
     assert_eq!(orgs("В Москве прошла встреча руководителей РАТС ШОС."), ["SCO"]);
     assert_eq!(orgs("The Shanghai Cooperation Organization held talks in Beijing."), ["SCO"]);

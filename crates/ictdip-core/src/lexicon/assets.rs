@@ -30,7 +30,7 @@ pub fn list_rows(text: &'static str) -> impl Iterator<Item = &'static str> {
 /// A fingerprint of all embedded data: part of the cache key, so a change to any asset
 /// invalidates facts extracted with the old one.
 pub fn fingerprint() -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in [
         COUNTRIES,
         CITIES,
@@ -47,8 +47,8 @@ pub fn fingerprint() -> u64 {
         LETTERS,
     ] {
         for b in part.bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
     }
     h

@@ -57,7 +57,7 @@ fn markers() -> &'static Markers {
         }
         // The stronger kinds are tried first whatever the order of sections in the asset.
         leading.sort_by_key(|(k, _)| *k as u8);
-        let mut leading_by_first: super::FastMap<char, Vec<usize>> = Default::default();
+        let mut leading_by_first: super::FastMap<char, Vec<usize>> = super::FastMap::default();
         for (i, (_, m)) in leading.iter().enumerate() {
             if let Some(c) = m.chars().next() {
                 leading_by_first.entry(c).or_default().push(i);

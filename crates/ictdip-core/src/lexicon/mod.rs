@@ -11,7 +11,7 @@ pub(crate) mod months;
 mod words;
 
 /// Hash maps and sets keyed by words, codes and small numbers, with foldhash instead of the
-/// standard SipHash, whose setup cost more than the lookups in these tables: the gazetteer's
+/// standard `SipHash`, whose setup cost more than the lookups in these tables: the gazetteer's
 /// builder files sixteen thousand names, and every article fills a few small tables.
 pub type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 pub type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
@@ -50,7 +50,7 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 pub fn starts_sentence(text: &str, at: usize) -> bool {
     for c in text[..at].chars().rev() {
         match c {
-            ' ' | '\t' | '«' | '"' | '„' | '“' | '(' | '—' | '–' | '-' => continue,
+            ' ' | '\t' | '«' | '"' | '„' | '“' | '(' | '—' | '–' | '-' => {}
             '\n' | '.' | '!' | '?' | '…' | ':' => return true,
             _ => return false,
         }

@@ -65,7 +65,7 @@ impl<V: Copy + Default> PackedKeys<V> {
 
     #[inline]
     fn place(&self, key: u64, len: u8) -> usize {
-        ((key ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        ((key ^ u64::from(len)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     #[inline]
@@ -89,13 +89,12 @@ impl<V: Copy + Default> PackedKeys<V> {
 #[inline]
 fn pack(bytes: &[u8], at: usize, len: usize) -> u64 {
     debug_assert!(len <= 8 && at + len <= bytes.len());
-    let word = match bytes.get(at..at + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-        None => {
-            let mut eight = [0u8; 8];
-            eight[..len].copy_from_slice(&bytes[at..at + len]);
-            return u64::from_le_bytes(eight);
-        }
+    let word = if let Some(eight) = bytes.get(at..at + 8) {
+        u64::from_le_bytes(eight.try_into().expect("eight bytes"))
+    } else {
+        let mut eight = [0u8; 8];
+        eight[..len].copy_from_slice(&bytes[at..at + len]);
+        return u64::from_le_bytes(eight);
     };
     match len {
         8 => word,
@@ -127,7 +126,7 @@ const KEY_CHARS: usize = 4;
 impl PrefixMatcher {
     /// Patterns with whether each is a stem (matches words that begin with it) or whole.
     pub fn new(patterns: Vec<(String, bool)>) -> PrefixMatcher {
-        let mut by_key: std::collections::BTreeMap<&str, Vec<u32>> = Default::default();
+        let mut by_key: std::collections::BTreeMap<&str, Vec<u32>> = std::collections::BTreeMap::new();
         let mut short_stems = Vec::new();
         for (i, (p, stem)) in patterns.iter().enumerate() {
             let first = Word { start: 0, end: word_end(p, 0) };
@@ -141,7 +140,7 @@ impl PrefixMatcher {
             }
         }
         let mut ids = Vec::new();
-        let mut long: super::FastMap<Box<str>, Vec<u32>> = Default::default();
+        let mut long: super::FastMap<Box<str>, Vec<u32>> = super::FastMap::default();
         let mut packed = Vec::new();
         for (key, group) in by_key {
             if key.len() <= 8 {
@@ -316,7 +315,7 @@ struct FirstWord {
 impl WholeWordMatcher {
     /// Patterns that do not start with a word character can never match and are left out.
     pub fn new(patterns: Vec<String>) -> WholeWordMatcher {
-        let mut by_first_word: super::FastMap<Box<str>, FirstWord> = Default::default();
+        let mut by_first_word: super::FastMap<Box<str>, FirstWord> = super::FastMap::default();
         for (i, p) in patterns.iter().enumerate() {
             let first_end = word_end(p, 0);
             if first_end == 0 {
@@ -335,7 +334,9 @@ impl WholeWordMatcher {
             }
         }
         let mut first_words = WordBits::new();
-        by_first_word.keys().for_each(|w| first_words.insert(w.as_bytes()));
+        for w in by_first_word.keys() {
+            first_words.insert(w.as_bytes());
+        }
         WholeWordMatcher { patterns, by_first_word, first_words }
     }
 
@@ -426,7 +427,7 @@ mod tests {
                 }
             }
         }
-        out.sort();
+        out.sort_unstable();
         out.dedup_by_key(|w| w.0);
         out
     }
@@ -458,7 +459,9 @@ mod tests {
         #[test]
         fn word_bits_never_deny_a_word(words in proptest::collection::vec("\\PC{0,12}", 1..50)) {
             let mut bits = WordBits::new();
-            words.iter().for_each(|w| bits.insert(w.as_bytes()));
+            for w in &words {
+                bits.insert(w.as_bytes());
+            }
             proptest::prop_assert!(words.iter().all(|w| bits.may_hold(w.as_bytes())));
         }
 
@@ -492,8 +495,8 @@ mod tests {
                     }
                 }
             }
-            found.sort();
-            expected.sort();
+            found.sort_unstable();
+            expected.sort_unstable();
             proptest::prop_assert_eq!(found, expected);
         }
 
@@ -511,7 +514,7 @@ mod tests {
             let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(text.len())).filter(|&c| text.is_char_boundary(c)).collect();
             cuts.push(0);
             cuts.push(text.len());
-            cuts.sort();
+            cuts.sort_unstable();
             cuts.dedup();
             let ranges: Vec<std::ops::Range<usize>> = cuts.windows(2).step_by(2).map(|w| w[0]..w[1]).collect();
             let spans = |ranges: &[std::ops::Range<usize>]| -> Vec<(usize, usize)> {

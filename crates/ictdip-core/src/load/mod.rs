@@ -164,7 +164,7 @@ pub fn load_embedded() -> Loaded {
         match article_from_bytes(name, *bytes) {
             Ok(mut a) => {
                 a.origin = Origin::Embedded(i);
-                loaded.articles.push(a)
+                loaded.articles.push(a);
             }
             Err(skip) => loaded.warnings.push(LoadWarning::new(*name, skip)),
         }

@@ -47,7 +47,7 @@ impl Structure {
 
     /// The role of the byte at `at` (blank lines count as body).
     pub fn role_at(&self, at: usize) -> Role {
-        self.sections.iter().find(|(_, s)| s.contains(&at)).map(|(r, _)| *r).unwrap_or(Role::Body)
+        self.sections.iter().find(|(_, s)| s.contains(&at)).map_or(Role::Body, |(r, _)| *r)
     }
 }
 
@@ -276,7 +276,7 @@ fn captured_date(c: &regex::Captures) -> Option<EventDate> {
     } else if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
         (y, m, d)
     } else if let Some(d) = num(7) {
-        let m = months::month_of(&crate::lexicon::fold(c.get(8)?.as_str()))? as i64;
+        let m = i64::from(months::month_of(&crate::lexicon::fold(c.get(8)?.as_str()))?);
         (num(9)?, m, d)
     } else {
         // Day and month only ("ТАШКЕНТ, 20 ноября. /ТАСС/."): the year is not knowable.
@@ -588,7 +588,7 @@ fn mark_furniture(p: &Patterns, lines: &[(usize, &str)], folded: &str, dates: &L
                 && p.date_line(line).is_none()
                 && !matches!(dates.of(i), Some(stamp::DateLine::Stamp(_))) =>
             {
-                roles[i] = Some(Role::Furniture)
+                roles[i] = Some(Role::Furniture);
             }
             None => {}
         }
@@ -711,7 +711,7 @@ fn sections(lines: &[(usize, &str)], roles: &[Option<Role>], extra: Vec<(Role, S
         }
         let span = *start..start + line.len();
         match roles[i] {
-            Some(Role::Meta) | Some(Role::Dateline) if extra.iter().any(|(_, s)| s.start == *start) => {}
+            Some(Role::Meta | Role::Dateline) if extra.iter().any(|(_, s)| s.start == *start) => {}
             Some(role) => sections.push((role, span)),
             None => sections.push((Role::Body, span)),
         }

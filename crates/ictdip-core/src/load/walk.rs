@@ -148,9 +148,9 @@ fn walk_dir(
         Skip,
     }
     let of = |md: fs::Metadata| match () {
-        _ if md.is_dir() => Kind::Folder,
-        _ if md.is_file() => Kind::File(Some(FileStat::of(&md))),
-        _ => Kind::Other,
+        () if md.is_dir() => Kind::Folder,
+        () if md.is_file() => Kind::File(Some(FileStat::of(&md))),
+        () => Kind::Other,
     };
     let rel_dir = rel_of(dir);
     let steps: Vec<Step> = children

@@ -109,7 +109,7 @@ mod tests {
             ),
             Article::from_text("c.txt", "Третий\nО погоде."),
         ];
-        let refs: Vec<ArticleRef> = arts.iter().map(|a| a.to_ref()).collect();
+        let refs: Vec<ArticleRef> = arts.iter().map(crate::load::Article::to_ref).collect();
         let ft = FullText::build(&refs, &LoadOptions::default(), &AtomicUsize::new(0));
         assert_eq!(ft.articles_with_prefix("кибербезопас"), [0], "furniture is not indexed");
         assert_eq!(ft.articles_with_prefix("КИБЕР"), [0, 1]);

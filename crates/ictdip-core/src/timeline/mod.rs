@@ -142,7 +142,7 @@ pub struct Timeline {
 const PARALLEL_FROM: usize = 4096;
 
 /// The text an event's own facts give the filter, folded, is its haystack: title, people, places
-/// (the GeoNames name and the text's own spelling, "Карамае", so a Russian query finds it),
+/// (the `GeoNames` name and the text's own spelling, "Карамае", so a Russian query finds it),
 /// joined. Country and body names are matched once per query in [`FacetNames`], not stored with
 /// every event. This gives the title and the other pieces.
 fn haystack_parts(event: &Event) -> (&str, Vec<&str>) {

@@ -84,12 +84,13 @@ fn yo_and_ye_are_one_letter_in_queries_and_titles() {
 
 #[test]
 fn haystacks_are_the_folded_facts_of_their_entries_in_timeline_order() {
-    let c = crate::corpus::build(&crate::corpus::Source::Embedded, &Default::default());
+    let c = crate::corpus::build(&crate::corpus::Source::Embedded, &crate::corpus::BuildOptions::default());
     let t = Timeline::new(c.articles, c.events);
     assert!(t.len() >= 5);
     for i in 0..t.len() {
         let (title, parts) = haystack_parts(t.event(i));
-        let expected = fold(&format!("{title}{}", parts.iter().map(|p| format!(" · {p}")).collect::<String>()));
+        let expected =
+            fold(&format!("{title}{}", parts.iter().map(|p| format!(" · {p}")).collect::<Vec<_>>().concat()));
         assert_eq!(t.haystacks().haystack(i), expected, "entry {i}");
         assert_eq!(t.haystacks().masks[i], char_mask(&expected), "entry {i}");
         assert!(expected.contains(&fold(title)));
@@ -98,7 +99,7 @@ fn haystacks_are_the_folded_facts_of_their_entries_in_timeline_order() {
 
 #[test]
 fn haystacks_wait_for_the_first_text_query() {
-    let c = crate::corpus::build(&crate::corpus::Source::Embedded, &Default::default());
+    let c = crate::corpus::build(&crate::corpus::Source::Embedded, &crate::corpus::BuildOptions::default());
     let t = Timeline::new(c.articles, c.events);
     let all = t.query(&Query::parse("@KZ #SCO"));
     assert!(t.haystacks.get().is_none(), "facets and dates need no haystack");
@@ -112,7 +113,7 @@ fn haystacks_wait_for_the_first_text_query() {
 
 #[test]
 fn events_find_their_articles_in_any_order() {
-    let c = crate::corpus::build(&crate::corpus::Source::Embedded, &Default::default());
+    let c = crate::corpus::build(&crate::corpus::Source::Embedded, &crate::corpus::BuildOptions::default());
     let expected: Vec<usize> =
         c.events.iter().map(|e| c.articles.iter().position(|a| a.rel == e.file).unwrap()).collect();
     assert_eq!(article_of_each(&c.articles, &c.events), expected, "in load order");
