@@ -317,6 +317,9 @@ impl App {
         self.reader_scroll = doc.highlight_lines[next].saturating_sub(2);
     }
 
+    /// Applies one action to the state.
+    ///
+    /// Long: one arm per action, each a few lines.
     pub fn handle(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,

@@ -222,6 +222,9 @@ fn show_set(s: &BTreeSet<String>) -> String {
 type ExactAnswer = (&'static str, bool, Option<String>, Vec<Option<String>>);
 
 /// Scores `events` (the exported JSON array) against `labels`.
+///
+/// Long: the reference scorer's rules field by field, in its order, so that the two can be read
+/// side by side.
 pub fn score(events: &[Value], labels: &[Label], strict: bool) -> Report {
     let mut by_file: HashMap<&str, Vec<&Value>> = HashMap::new();
     for e in events {

@@ -116,6 +116,9 @@ fn article_evidence(opened: &Opened) -> Vec<Evidence> {
 
 /// The reader's lines for an entry: its facts from the timeline, then the opened article's text
 /// (or why it could not be opened). `current` is the highlight `n`/`N` is on.
+///
+/// Long: one block per header field, in the order the reader shows them; apart, the order and
+/// the shared wrapping would be spread over as many functions.
 pub fn layout(
     t: &Timeline,
     entry: usize,

@@ -264,6 +264,9 @@ pub fn find(folded: &str, ranges: &[Span], words: &Words) -> Vec<DateMention> {
 }
 
 /// The date mentions in `folded[range]`, appended to `found` as they are met.
+///
+/// Long: one pass over the digit runs, each tried against the date shapes a run can begin, then
+/// one over the words that date on their own; a pass split up would be walked twice.
 fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention>) {
     let p = patterns();
     let hay = &folded[range.clone()];

@@ -128,6 +128,8 @@ impl Gazetteer {
         G.get_or_init(Gazetteer::build)
     }
 
+    /// Long: each table of `assets/` is read in turn into the one matcher, in the order in
+    /// which their names may overlap.
     fn build() -> Gazetteer {
         let mut b = Builder::default();
         let mut countries = Vec::new();

@@ -164,6 +164,9 @@ pub fn extract(article: &Article) -> Vec<Event> {
 }
 
 /// Like [`extract`], keeping the evidence `keep` asks for.
+///
+/// Long: an article's facts are found once (names, phrases, dates, sentences) and every field of
+/// the event is derived from them here, in the order the fields depend on one another.
 pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     let g = Gazetteer::get();
     let lx = lexicons();
@@ -565,6 +568,9 @@ fn institution_word(w: &str) -> bool {
 /// The venue of the main event and how it is known, from the text alone: a city or region tied
 /// to a gathering, a capital given by periphrasis, a hosting or visited country, an institution's
 /// country, and for a report of a gathering that names one country only, that country.
+///
+/// Long: the rules are tried in order and the first that holds decides; each is a few lines,
+/// and kept together the order can be read at once.
 fn place(
     f: &Facts,
     date: Option<EventDate>,

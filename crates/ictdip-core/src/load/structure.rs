@@ -402,6 +402,9 @@ fn word_count(line: &str) -> usize {
 /// the headline-like line just above the stamp, or else just below it; the first line of the
 /// page; the last headline-like line before the lead. Only the first of these held before pages
 /// with widgets and menus above their headline were met.
+///
+/// Long: the head's lines are read once for stamps and widgets, then the headline's candidates
+/// are weighed in the order above; each rule is a few lines and the order is the logic.
 fn read_head(
     p: &Patterns,
     lines: &[(usize, &str)],

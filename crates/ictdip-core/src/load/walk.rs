@@ -75,6 +75,11 @@ pub fn walk(root: &Path, stat: bool, warnings: &mut Vec<LoadWarning>) -> Vec<Fou
     out
 }
 
+/// The article files under `dir`, appended to `out`; folders reached again through a symlink
+/// (`visited`) are skipped with a warning.
+///
+/// Long: one pass over a folder's entries, where each kind of entry (file, folder, symlink to
+/// either, broken link, unreadable entry) needs its own few lines.
 fn walk_dir(
     root: &Path,
     dir: &Path,
