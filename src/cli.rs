@@ -3,6 +3,7 @@
 
 use crate::cells::{self, fit};
 use ictdip_core::extract::gazetteer::Gazetteer;
+use ictdip_core::load::OtherFiles;
 use ictdip_core::model::Event;
 use ictdip_core::timeline::{Query, Timeline};
 use std::io::{self, Write};
@@ -93,7 +94,7 @@ pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-pub fn stats(t: &Timeline, warnings: usize, out: &mut dyn Write) -> io::Result<()> {
+pub fn stats(t: &Timeline, warnings: usize, other_files: &OtherFiles, out: &mut dyn Write) -> io::Result<()> {
     let primary = t.events().filter(|e| e.primary).count();
     let dated = t.events().filter(|e| e.primary && e.date.is_some()).count();
     let placed = t.events().filter(|e| e.primary && e.place.is_some()).count();
@@ -102,6 +103,9 @@ pub fn stats(t: &Timeline, warnings: usize, out: &mut dyn Write) -> io::Result<(
     writeln!(out, "dated         {dated} of {primary} primary events")?;
     writeln!(out, "placed        {placed} of {primary} primary events")?;
     writeln!(out, "warnings      {warnings}")?;
+    if other_files.count() > 0 {
+        writeln!(out, "other files   {other_files}")?;
+    }
     writeln!(out, "gazetteer     {} names", Gazetteer::get().pattern_count())?;
     let top = |v: Vec<ictdip_core::timeline::FacetCount>| {
         v.iter().take(10).map(|f| format!("{} {}", f.code, f.count)).collect::<Vec<_>>().join(", ")

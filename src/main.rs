@@ -123,7 +123,14 @@ enum CacheAction {
 }
 
 /// Loads a source for a CLI command, with a progress bar on stderr when it is a terminal.
-fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> Result<(Timeline, usize), ExitCode> {
+/// What a command reads besides the timeline: how many warnings the load gave, and the files of
+/// other types it left aside.
+struct LoadSummary {
+    warnings: usize,
+    other_files: ictdip_core::load::OtherFiles,
+}
+
+fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> Result<(Timeline, LoadSummary), ExitCode> {
     use std::io::IsTerminal;
     let source = Source::from_arg(path);
     let progress = Progress::default();
@@ -150,6 +157,9 @@ fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> Result<(Timeline
     for w in &c.warnings {
         let _ = writeln!(err, "ictdip: warning: {w}");
     }
+    if c.other_files.count() > 0 {
+        let _ = writeln!(err, "ictdip: {}", c.other_files);
+    }
     if c.articles.is_empty() {
         let _ = writeln!(
             err,
@@ -158,8 +168,8 @@ fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> Result<(Timeline
         );
         return Err(ExitCode::from(1));
     }
-    let n = c.warnings.len();
-    Ok((Timeline::new(c.articles, c.events), n))
+    let summary = LoadSummary { warnings: c.warnings.len(), other_files: c.other_files };
+    Ok((Timeline::new(c.articles, c.events), summary))
 }
 
 /// Runs `print` on the timeline of a command that exits next, and leaves the timeline to the
@@ -195,9 +205,8 @@ fn main() -> ExitCode {
             .map(|(t, _)| leaving(with_index(t, &filter, &opts), |t| cli::export(t, format, &filter, &mut out))),
         Some(Command::List { path, filter }) => load(path.as_deref(), &opts)
             .map(|(t, _)| leaving(with_index(t, &filter, &opts), |t| cli::list(t, &filter, &mut out))),
-        Some(Command::Stats { path }) => {
-            load(path.as_deref(), &opts).map(|(t, n)| leaving(t, |t| cli::stats(t, n, &mut out)))
-        }
+        Some(Command::Stats { path }) => load(path.as_deref(), &opts)
+            .map(|(t, s)| leaving(t, |t| cli::stats(t, s.warnings, &s.other_files, &mut out))),
         Some(Command::Eval { gold, path, events, verbose, strict }) => {
             eval(&gold, path.as_deref(), events.as_deref(), strict, &opts)
                 .map(|report| out.write_all(report.render(verbose).as_bytes()))

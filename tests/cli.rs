@@ -90,6 +90,20 @@ fn warnings_on_stderr_and_exit_status() {
 }
 
 #[test]
+fn files_of_other_types_are_counted_not_passed_over_in_silence() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.txt"), "В Баку прошла встреча министров 5 мая 2025 года.").unwrap();
+    for name in ["scan.pdf", "report.pdf", "notes.docx"] {
+        std::fs::write(d.path().join(name), "not an article").unwrap();
+    }
+    let (ok, out, err) = ictdip(&["stats", d.path().to_str().unwrap()]);
+    assert!(ok);
+    let said = "3 files of other types skipped (pdf 2, docx 1)";
+    assert!(out.lines().any(|l| l.starts_with("other files") && l.ends_with(said)), "{out}");
+    assert!(err.contains(said), "{err}");
+}
+
+#[test]
 fn cache_is_written_used_and_cleared() {
     let d = tempfile::tempdir().unwrap();
     let cache = tempfile::tempdir().unwrap();

@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::panes::reader;
-use ictdip_core::load::{Article, LoadOptions, LoadWarning};
+use ictdip_core::load::{Article, LoadOptions, LoadWarning, OtherFiles};
 use ictdip_core::model::Event;
 use ictdip_core::timeline::{FacetCount, Hit, Query, SortOrder, Timeline};
 use std::collections::BTreeSet;
@@ -62,6 +62,8 @@ const ANSWERS_KEPT: usize = 48;
 pub struct App {
     pub timeline: Timeline,
     pub warnings: Vec<LoadWarning>,
+    /// Files of other types the load left aside, for the status line.
+    pub other_files: OtherFiles,
     pub load: LoadState,
     pub focus: Focus,
     pub overlay: Overlay,
@@ -103,6 +105,7 @@ impl App {
         let mut app = App {
             timeline,
             warnings,
+            other_files: OtherFiles::default(),
             load: LoadState::Done,
             focus: Focus::Timeline,
             overlay: Overlay::None,

@@ -25,7 +25,7 @@ fn keys_are_answered_while_the_loader_blocks() {
         std::thread::spawn(move || {
             release.wait(); // blocked until the test has typed everything
             let c = corpus::build(&Source::Embedded, &BuildOptions::default());
-            tx.send(Loaded::Done(Timeline::new(c.articles, c.events), c.warnings)).unwrap();
+            tx.send(Loaded::Done(Timeline::new(c.articles, c.events), c.warnings, c.other_files)).unwrap();
         })
     };
     let progress = Progress::default();

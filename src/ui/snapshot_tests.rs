@@ -187,6 +187,19 @@ fn warnings_list() {
 }
 
 #[test]
+fn the_status_line_counts_files_of_other_types() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.txt"), "В Баку прошла встреча министров связи 5 мая 2025 года.").unwrap();
+    std::fs::write(d.path().join("scan.pdf"), "not an article").unwrap();
+    let opts = BuildOptions { cache_dir: None, ..BuildOptions::default() };
+    let c = corpus::build(&Source::Path(d.path().to_path_buf()), &opts);
+    let mut app = App::new(Timeline::new(c.articles, c.events), c.warnings);
+    app.other_files = c.other_files;
+    let status = screen(&draw(&mut app, 160, 30), false);
+    assert!(status.contains("1 file of other types skipped (pdf 1)"), "{status}");
+}
+
+#[test]
 fn too_small() {
     let mut app = seeds_app();
     let s = snap(&mut app, 60, 15, false);

@@ -8,6 +8,7 @@
 use super::action::{filter_key, normal_key, Action};
 use super::app::{App, Focus, LoadState, Overlay};
 use ictdip_core::corpus::{self, BuildOptions, Corpus, Progress, Source};
+use ictdip_core::load::OtherFiles;
 use ictdip_core::timeline::fulltext::FullText;
 use ictdip_core::timeline::Timeline;
 use ratatui::backend::CrosstermBackend;
@@ -102,20 +103,21 @@ impl Synchronized for ratatui::backend::TestBackend {
     }
 }
 
-/// Messages from the loading thread: the corpus so far, and at last all of it.
+/// Messages from the loading thread: the corpus so far, and at last all of it, each with the
+/// load's warnings and the files of other types it left aside.
 pub enum Loaded {
-    Partial(Timeline, Vec<ictdip_core::load::LoadWarning>),
-    Done(Timeline, Vec<ictdip_core::load::LoadWarning>),
+    Partial(Timeline, Vec<ictdip_core::load::LoadWarning>, OtherFiles),
+    Done(Timeline, Vec<ictdip_core::load::LoadWarning>, OtherFiles),
     /// The body index, built after everything else.
     FullText(FullText),
 }
 
 /// A timeline for the dashboard (loaded without evidence spans: the reader reads them again),
 /// with the filter's haystacks built here on the loading thread rather than at the first keystroke.
-fn dashboard_timeline(c: Corpus) -> (Timeline, Vec<ictdip_core::load::LoadWarning>) {
+fn dashboard_timeline(c: Corpus) -> (Timeline, Vec<ictdip_core::load::LoadWarning>, OtherFiles) {
     let timeline = Timeline::new(c.articles, c.events);
     timeline.prepare_search();
-    (timeline, c.warnings)
+    (timeline, c.warnings, c.other_files)
 }
 
 /// Starts loading on a background thread; events arrive in batches on the returned channel.
@@ -124,12 +126,12 @@ pub fn spawn_loader(source: Source, opts: BuildOptions, progress: Arc<Progress>)
     std::thread::spawn(move || {
         let partial_tx = tx.clone();
         let c = corpus::build_with(&source, &opts, &progress, &mut |so_far| {
-            let (t, w) = dashboard_timeline(so_far.clone());
-            let _ = partial_tx.send(Loaded::Partial(t, w));
+            let (t, w, o) = dashboard_timeline(so_far.clone());
+            let _ = partial_tx.send(Loaded::Partial(t, w, o));
         });
         let articles = c.articles.clone();
-        let (t, w) = dashboard_timeline(c);
-        if tx.send(Loaded::Done(t, w)).is_err() {
+        let (t, w, o) = dashboard_timeline(c);
+        if tx.send(Loaded::Done(t, w, o)).is_err() {
             return; // the dashboard has closed
         }
         let index = FullText::build(&articles, &opts.load, &progress.indexed);
@@ -196,9 +198,9 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
             _ => {}
         }
         while let Ok(msg) = rx.try_recv() {
-            let (timeline, warnings, done) = match msg {
-                Loaded::Partial(t, w) => (t, w, false),
-                Loaded::Done(t, w) => (t, w, true),
+            let (timeline, warnings, other_files, done) = match msg {
+                Loaded::Partial(t, w, o) => (t, w, o, false),
+                Loaded::Done(t, w, o) => (t, w, o, true),
                 Loaded::FullText(index) => {
                     app.set_fulltext(index);
                     dirty = true;
@@ -206,6 +208,7 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
                 }
             };
             app.set_corpus(timeline, warnings);
+            app.other_files = other_files;
             if !done {
                 app.load = LoadState::Loading { done: 0, total: 0, per_second: 0.0 };
             }

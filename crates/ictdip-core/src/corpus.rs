@@ -6,6 +6,7 @@
 
 use crate::cache::{self, Cache, FileKey, Outcome};
 use crate::extract;
+use crate::load::walk::OtherFiles;
 use crate::load::{self, walk, ArticleRef, LoadOptions, Origin};
 use crate::model::Event;
 use crate::problem::{CacheError, LoadProblem, LoadWarning};
@@ -66,6 +67,8 @@ pub struct Corpus {
     pub articles: Vec<ArticleRef>,
     pub events: Vec<Event>,
     pub warnings: Vec<LoadWarning>,
+    /// Files under the folder that are not articles by their type, counted.
+    pub other_files: OtherFiles,
 }
 
 /// Loads and extracts everything from `source`.
@@ -89,7 +92,8 @@ pub fn build_with(
         Source::Path(p) => p,
     };
     let mut corpus = Corpus::default();
-    let (mut files, cache, cache_warning) = list_and_open_cache(root, opts, &mut corpus.warnings);
+    let (mut files, cache, cache_warning) =
+        list_and_open_cache(root, opts, &mut corpus.warnings, &mut corpus.other_files);
     progress.total.store(files.len(), Ordering::Relaxed);
     corpus.warnings.extend(cache_warning);
     let keys: Vec<FileKey> = files
@@ -157,10 +161,11 @@ fn list_and_open_cache(
     root: &Path,
     opts: &BuildOptions,
     warnings: &mut Vec<LoadWarning>,
+    other_files: &mut OtherFiles,
 ) -> (Vec<walk::FoundFile>, Cache, Option<LoadWarning>) {
     let with_cache = opts.cache_dir.is_some();
     let (files, (cache, cache_warning)) = rayon::join(
-        || walk::walk(root, with_cache, warnings),
+        || walk::walk(root, with_cache, warnings, other_files),
         || {
             let (cache, warning) = match &opts.cache_dir {
                 Some(dir) => Cache::open(dir, root, &opts.load),
@@ -337,6 +342,7 @@ fn embedded(progress: &Progress) -> Corpus {
         articles: loaded.articles.iter().map(super::load::Article::to_ref).collect(),
         events: per_article.into_iter().flatten().collect(),
         warnings: loaded.warnings,
+        other_files: OtherFiles::default(),
     }
 }
 
@@ -347,6 +353,7 @@ pub fn from_articles(articles: Vec<load::Article>) -> Corpus {
         articles: articles.iter().map(super::load::Article::to_ref).collect(),
         events: per_article.into_iter().flatten().collect(),
         warnings: Vec::new(),
+        other_files: OtherFiles::default(),
     }
 }
 

@@ -39,6 +39,9 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     if !app.warnings.is_empty() {
         spans.push(Span::styled(format!("· {} warnings (w) ", app.warnings.len()), theme::warning()));
     }
+    if app.other_files.count() > 0 {
+        spans.push(Span::styled(format!("· {} ", app.other_files), theme::dim()));
+    }
     let hints = " ? help · / filter · Tab panes · q quit ";
     let used: usize = spans.iter().map(ratatui::prelude::Span::width).sum();
     let pad = (area.width as usize).saturating_sub(used + hints.chars().count());

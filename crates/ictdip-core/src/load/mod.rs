@@ -13,6 +13,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 pub use structure::{Role, Structure};
+pub use walk::OtherFiles;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));

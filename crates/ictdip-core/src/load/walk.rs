@@ -54,11 +54,50 @@ fn is_article_name(name: &[u8]) -> bool {
     })
 }
 
+/// Files under a folder that are not articles (by their name's ending), counted by extension, so
+/// that a load can say what it left aside: "12 files of other types skipped (pdf 8, docx 4)".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OtherFiles {
+    by_extension: std::collections::BTreeMap<String, usize>,
+}
+
+impl OtherFiles {
+    fn add(&mut self, path: &Path) {
+        let ext = path.extension().map_or_else(|| "no extension".to_string(), |e| e.to_string_lossy().to_lowercase());
+        *self.by_extension.entry(ext).or_default() += 1;
+    }
+
+    /// How many files were left aside.
+    pub fn count(&self) -> usize {
+        self.by_extension.values().sum()
+    }
+
+    /// Extensions with their counts, the commonest first.
+    pub fn by_extension(&self) -> Vec<(&str, usize)> {
+        let mut v: Vec<(&str, usize)> = self.by_extension.iter().map(|(e, &n)| (e.as_str(), n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v
+    }
+}
+
+impl std::fmt::Display for OtherFiles {
+    /// "12 files of other types skipped (pdf 8, docx 4)", the four commonest types named.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.count();
+        let kinds = self.by_extension();
+        let named: Vec<String> = kinds.iter().take(4).map(|(e, c)| format!("{e} {c}")).collect();
+        let more = if kinds.len() > 4 { ", …" } else { "" };
+        let files = if n == 1 { "file" } else { "files" };
+        write!(f, "{n} {files} of other types skipped ({}{more})", named.join(", "))
+    }
+}
+
 /// All article files under `root` (or `root` itself when it is a file), sorted by relative path.
 /// With `stat`, each with its size and modification time (what a cache needs); without, a file the
 /// listing says is a plain file is not asked about at all: the stats were much of the walk's time,
 /// and a load without a cache learns the size by reading.
-pub fn walk(root: &Path, stat: bool, warnings: &mut Vec<LoadWarning>) -> Vec<FoundFile> {
+/// Other files met on the way are counted in `others`.
+pub fn walk(root: &Path, stat: bool, warnings: &mut Vec<LoadWarning>, others: &mut OtherFiles) -> Vec<FoundFile> {
     let mut out = Vec::new();
     match fs::metadata(root) {
         Err(e) => warnings.push(LoadWarning::new(root.display().to_string(), LoadProblem::CannotOpen(e.kind()))),
@@ -68,7 +107,7 @@ pub fn walk(root: &Path, stat: bool, warnings: &mut Vec<LoadWarning>) -> Vec<Fou
         }
         Ok(_) => {
             let mut visited = HashSet::new();
-            walk_dir(root, root, stat, &mut visited, &mut out, warnings);
+            walk_dir(root, root, stat, &mut visited, &mut out, warnings, others);
         }
     }
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -87,6 +126,7 @@ fn walk_dir(
     visited: &mut HashSet<PathBuf>,
     out: &mut Vec<FoundFile>,
     warnings: &mut Vec<LoadWarning>,
+    others: &mut OtherFiles,
 ) {
     let rel_of = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/");
     match fs::canonicalize(dir) {
@@ -123,17 +163,25 @@ fn walk_dir(
             Err(e) => warnings.push(LoadWarning::new(rel_of(dir), LoadProblem::CannotListEntry(e.kind()))),
         }
     }
-    // Each child with whether its name is an article's, told once.
-    let mut children: Vec<(fs::DirEntry, PathBuf, Option<fs::FileType>, bool)> = listed
+    // Each child with whether its name is an article's, told once; plain files of other types
+    // are only counted.
+    let (mut children, other): (Vec<_>, Vec<_>) = listed
         .into_par_iter()
         .filter_map(|(e, kind)| {
             let path = e.path();
-            let hidden = name_bytes(&path).starts_with(b".");
+            if name_bytes(&path).starts_with(b".") {
+                return None;
+            }
             let article = is_article(&path);
-            let other_file = kind.is_some_and(|k| k.is_file()) && !article;
-            (!hidden && !other_file).then_some((e, path, kind, article))
+            Some(if kind.is_some_and(|k| k.is_file()) && !article { Err(path) } else { Ok((e, path, kind, article)) })
         })
-        .collect();
+        .partition_map(|child| match child {
+            Ok(c) => rayon::iter::Either::Left(c),
+            Err(path) => rayon::iter::Either::Right(path),
+        });
+    for path in &other {
+        others.add(path);
+    }
     // In name order, so that of two ways into one folder (a link and the folder itself) the same
     // one is always taken and the other reported as a loop.
     children.par_sort_unstable_by(|a, b| a.1.as_os_str().as_encoded_bytes().cmp(b.1.as_os_str().as_encoded_bytes()));
@@ -186,7 +234,7 @@ fn walk_dir(
     for step in steps {
         match step {
             Step::File(f) => out.push(f),
-            Step::Folder(path) => walk_dir(root, &path, stat, visited, out, warnings),
+            Step::Folder(path) => walk_dir(root, &path, stat, visited, out, warnings, others),
             Step::Warn(w) => warnings.push(w),
             Step::Skip => {}
         }
@@ -221,8 +269,9 @@ mod tests {
         std::os::unix::fs::symlink(root.join("a.md"), root.join("link.txt")).unwrap();
         std::os::unix::fs::symlink(root.join("sub"), root.join("sublink")).unwrap();
         let (mut with, mut without) = (Vec::new(), Vec::new());
-        let stat = walk(root, true, &mut with);
-        let plain = walk(root, false, &mut without);
+        let mut others = OtherFiles::default();
+        let stat = walk(root, true, &mut with, &mut others);
+        let plain = walk(root, false, &mut without, &mut OtherFiles::default());
         let rels = |files: &[FoundFile]| files.iter().map(|f| f.rel.clone()).collect::<Vec<_>>();
         assert_eq!(rels(&stat), ["a.md", "b.txt", "link.txt", "sub/c.txt"]);
         assert_eq!(rels(&plain), rels(&stat));
@@ -231,5 +280,23 @@ mod tests {
         // Links are asked about either way; plain files only when stats are wanted.
         let stated: Vec<&str> = plain.iter().filter(|f| f.stat.is_some()).map(|f| f.rel.as_str()).collect();
         assert_eq!(stated, ["link.txt"]);
+        assert_eq!(others.to_string(), "1 file of other types skipped (pdf 1)");
+    }
+
+    #[test]
+    fn files_of_other_types_are_counted_by_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        let names = ["a.txt", "b.PDF", "c.pdf", "sub/d.pdf", "e.docx", "f.docx", "g.html", "README", "h.jpg", ".i.pdf"];
+        for name in names {
+            fs::write(root.join(name), "x").unwrap();
+        }
+        let mut others = OtherFiles::default();
+        let found = walk(root, false, &mut Vec::new(), &mut others);
+        assert_eq!(found.len(), 1);
+        assert_eq!(others.count(), 8, "all but the article and the hidden file");
+        assert_eq!(others.by_extension()[..2], [("pdf", 3), ("docx", 2)]);
+        assert_eq!(others.to_string(), "8 files of other types skipped (pdf 3, docx 2, html 1, jpg 1, …)");
     }
 }
