@@ -344,3 +344,19 @@ fn english_dateline_date_and_venue() {
     assert_eq!(e.date.unwrap().to_string(), "2025-05-20");
     assert_eq!(e.date_source, Some(crate::model::DateSource::Dateline));
 }
+
+#[test]
+fn markdown_notes_are_read_as_text_and_their_lists_as_body() {
+    let md = "# Встреча министров связи в Ташкенте\n\n**12 мая 2025 года** в Ташкенте прошла встреча министров связи \
+              Узбекистана и Казахстана.\n\nОбсудили:\n\n- искусственный интеллект\n- кибербезопасность\n";
+    let a = crate::load::article_from_bytes("notes.md", md.as_bytes()).unwrap();
+    assert!(!a.text.contains("**") && !a.text.contains('#'), "{}", a.text);
+    let title = a.structure.title.clone().map(|t| a.text[t].to_string());
+    assert_eq!(title.as_deref(), Some("Встреча министров связи в Ташкенте"));
+    let e = extract(&a).remove(0);
+    assert_eq!(e.date.unwrap().to_string(), "2025-05-12");
+    assert!(e.topics.iter().any(|t| t == "ai") && e.topics.iter().any(|t| t == "cybersecurity"), "{:?}", e.topics);
+    // The same text as a plain file keeps its marks.
+    let plain = crate::load::article_from_bytes("notes.txt", md.as_bytes()).unwrap();
+    assert!(plain.text.contains("**"));
+}

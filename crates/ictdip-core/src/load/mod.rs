@@ -3,6 +3,7 @@
 
 mod clean;
 mod decode;
+mod markdown;
 mod stamp;
 pub(crate) mod structure;
 pub(crate) mod walk;
@@ -142,7 +143,8 @@ pub fn article_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<Articl
         decode::DecodeError::Binary => Skip::Binary,
     })?;
     let encoding = decoded.encoding;
-    let text = clean::clean_owned(decoded.text);
+    let decoded = if markdown::is_markdown(rel) { markdown::text(&decoded.text) } else { decoded.text };
+    let text = clean::clean_owned(decoded);
     if text.trim().is_empty() {
         return Err(Skip::NoText);
     }

@@ -316,9 +316,13 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 fn headline_like(line: &str) -> bool {
-    // At most 200 characters, counted no further than that: body paragraphs run to thousands.
+    // At most 200 characters, counted no further than that: body paragraphs run to thousands. A
+    // list item of a Markdown file is body text, never a headline or a related one.
     let t = line.trim();
-    !t.is_empty() && crate::lexicon::chars_at_most(t, 201) <= 200 && !ends_sentence(line)
+    !t.is_empty()
+        && !t.starts_with(super::markdown::BULLET)
+        && crate::lexicon::chars_at_most(t, 201) <= 200
+        && !ends_sentence(line)
 }
 
 /// How many non-blank lines from the top the lead paragraph is looked for in: menus, widgets and
