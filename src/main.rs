@@ -286,6 +286,14 @@ fn eval(
 
 fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> io::Result<()> {
     use std::io::IsTerminal;
+    // A path that cannot be opened is said at once, as the other commands say it, rather than
+    // shown as an empty dashboard.
+    if let Some(p) = &path {
+        if let Err(e) = std::fs::metadata(p) {
+            let problem = ictdip_core::problem::LoadProblem::CannotOpen(e.kind());
+            return Err(io::Error::new(e.kind(), format!("{}: {problem}", p.display())));
+        }
+    }
     if !io::stdout().is_terminal() {
         return Err(io::Error::other("the dashboard needs a terminal; use export, list or stats to print"));
     }

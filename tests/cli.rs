@@ -104,6 +104,15 @@ fn files_of_other_types_are_counted_not_passed_over_in_silence() {
 }
 
 #[test]
+fn a_dashboard_on_a_missing_path_fails_with_the_reason() {
+    let d = tempfile::tempdir().unwrap();
+    let missing = d.path().join("nowhere");
+    let (ok, _, err) = ictdip(&[missing.to_str().unwrap()]);
+    assert!(!ok, "a missing path is a failure");
+    assert!(err.contains("nowhere: cannot open: no such file or directory"), "{err}");
+}
+
+#[test]
 fn cache_is_written_used_and_cleared() {
     let d = tempfile::tempdir().unwrap();
     let cache = tempfile::tempdir().unwrap();
