@@ -357,18 +357,20 @@ impl App {
                 self.overlay = if self.overlay == Overlay::Warnings { Overlay::None } else { Overlay::Warnings }
             }
             _ if self.overlay == Overlay::Help => {}
-            Action::FocusNext | Action::FocusPrev if !self.reader_full => {
-                let order = [Focus::Countries, Focus::Bodies, Focus::Timeline];
-                let i = order.iter().position(|f| *f == self.focus).unwrap_or(2);
-                let step = if action == Action::FocusNext { 1 } else { 2 };
-                self.focus = order[(i + step) % 3];
-            }
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
             Action::PageUp => self.move_cursor(-(self.page.max(1) as isize)),
             Action::PageDown => self.move_cursor(self.page.max(1) as isize),
             Action::Top => self.move_cursor(isize::MIN / 2),
             Action::Bottom => self.move_cursor(isize::MAX / 2),
+            // The warnings list takes only its scrolling (above): the panes behind it are hidden.
+            _ if self.overlay == Overlay::Warnings => {}
+            Action::FocusNext | Action::FocusPrev if !self.reader_full => {
+                let order = [Focus::Countries, Focus::Bodies, Focus::Timeline];
+                let i = order.iter().position(|f| *f == self.focus).unwrap_or(2);
+                let step = if action == Action::FocusNext { 1 } else { 2 };
+                self.focus = order[(i + step) % 3];
+            }
             Action::Activate => match self.focus {
                 Focus::Countries | Focus::Bodies => self.toggle_chosen(),
                 Focus::Timeline if !self.hits.is_empty() => {

@@ -59,3 +59,26 @@ fn keys_are_answered_while_the_loader_blocks() {
     assert_eq!(app.load, LoadState::Done);
     assert_eq!(app.hits.len(), 2, "the typed filter applies to the events that arrived");
 }
+
+#[test]
+fn keys_do_nothing_but_quit_while_the_terminal_is_too_small() {
+    let (_tx, rx) = mpsc::channel();
+    let progress = Progress::default();
+    let mut terminal = Terminal::new(TestBackend::new(60, 15)).unwrap();
+    let c = corpus::build(&Source::Embedded, &BuildOptions::default());
+    let mut app = App::new(Timeline::new(c.articles, c.events), c.warnings);
+    let mut script: VecDeque<Event> = [
+        Event::Key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)),
+        Event::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
+        Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        key('?'),
+        key('q'),
+    ]
+    .into_iter()
+    .collect();
+    let mut next = |_: Duration| -> std::io::Result<Option<Event>> { Ok(script.pop_front()) };
+    let (focus, selected) = (app.focus, app.selected);
+    event_loop(&mut terminal, &mut app, &mut next, &rx, &progress, false).unwrap();
+    assert!(app.quit, "q still quits");
+    assert_eq!((app.focus, app.selected, app.reader_full, app.overlay), (focus, selected, false, Overlay::None));
+}

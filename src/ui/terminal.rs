@@ -188,7 +188,11 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
         match next_event(timeout)? {
             Some(Event::Key(key)) => {
                 let action = if app.filter_open { filter_key(key) } else { normal_key(key) };
-                if let Some(a) = action {
+                // While the terminal is too small for the dashboard only quitting acts: a key must
+                // not change what cannot be seen.
+                let size = terminal.size()?;
+                let too_small = size.width < super::MIN_WIDTH || size.height < super::MIN_HEIGHT;
+                if let Some(a) = action.filter(|a| !too_small || *a == Action::Quit) {
                     app.handle(a);
                     dirty = true;
                 }

@@ -138,6 +138,20 @@ fn overlays_toggle_and_help_swallows_movement() {
 }
 
 #[test]
+fn the_warnings_list_lets_no_key_through_to_the_panes_behind_it() {
+    let mut a = app();
+    a.handle(Action::ToggleWarnings);
+    let (focus, chosen, full) = (a.focus, a.countries.chosen.clone(), a.reader_full);
+    for action in [Action::FocusNext, Action::Activate, Action::FocusPrev, Action::Activate] {
+        a.handle(action);
+    }
+    assert_eq!((a.focus, &a.countries.chosen, a.reader_full), (focus, &chosen, full), "nothing behind it changed");
+    assert_eq!(a.overlay, Overlay::Warnings);
+    a.handle(Action::Back);
+    assert_eq!(a.overlay, Overlay::None);
+}
+
+#[test]
 fn sort_toggle_orders_a_pane_by_name() {
     let mut a = app();
     a.handle(Action::FocusNext);
