@@ -242,7 +242,7 @@ impl App {
             return;
         }
         if self.reader_full {
-            let max = self.reader_lines().saturating_sub(1);
+            let max = self.reader_lines().saturating_sub(self.reader_height.max(1));
             self.reader_scroll = (self.reader_scroll as isize + delta).clamp(0, max as isize) as usize;
             return;
         }

@@ -118,6 +118,10 @@ fn reader_opens_scrolls_jumps_between_highlights_and_closes() {
     assert_eq!(a.highlight, Some(doc.highlight_lines.len() - 1), "wraps around");
     a.handle(Action::Top);
     assert_eq!(a.reader_scroll, 0);
+    // The end of the text is the last screenful, not its last line alone.
+    a.reader_height = 10;
+    a.handle(Action::Bottom);
+    assert_eq!(a.reader_scroll, doc.lines.len() - 10);
     a.handle(Action::Back);
     assert!(!a.reader_full);
 }

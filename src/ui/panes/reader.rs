@@ -259,7 +259,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App, focused: bool) {
         f.render_widget(Paragraph::new(Line::styled("  Select an event to read it.", theme::dim())), inner);
         return;
     };
-    let max_scroll = doc.lines.len().saturating_sub(1);
+    // Scrolled no further than the last screenful: the last line at the bottom, never alone at
+    // the top of an empty pane.
+    let max_scroll = doc.lines.len().saturating_sub(inner.height as usize);
     app.reader_scroll = app.reader_scroll.min(max_scroll);
     let visible: Vec<Line> = doc.lines.into_iter().skip(app.reader_scroll).take(inner.height as usize).collect();
     f.render_widget(Paragraph::new(visible), inner);
