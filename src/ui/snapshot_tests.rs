@@ -200,6 +200,29 @@ fn the_status_line_counts_files_of_other_types() {
 }
 
 #[test]
+fn a_lead_that_opens_with_a_dateline_is_drawn_as_body_after_it() {
+    let text = "Встреча в Душанбе\nДУШАНБЕ, 18.06.2025 /Агентство/. В Душанбе прошла встреча министров связи.\n";
+    let article = Article::from_text("lead.txt", text);
+    let events = ictdip_core::extract::extract(&article);
+    let mut app = App::new(Timeline::new(vec![article.to_ref()], events), Vec::new());
+    app.handle(Action::Activate);
+    let buf = draw(&mut app, 120, 30);
+    // The first cell of a word on screen, and its colour.
+    let colour_of = |word: &str| {
+        let first = word.chars().next().unwrap().to_string();
+        (0..buf.area.height)
+            .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+            .find(|&(x, y)| {
+                let row: String = (x..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect();
+                buf[(x, y)].symbol() == first && row.starts_with(word)
+            })
+            .map(|(x, y)| buf[(x, y)].fg)
+    };
+    // (The dateline itself is drawn as the date's evidence here.)
+    assert_eq!(colour_of("министров"), Some(Color::Reset), "the lead after the dateline is body text");
+}
+
+#[test]
 fn too_small() {
     let mut app = seeds_app();
     let s = snap(&mut app, 60, 15, false);

@@ -217,14 +217,24 @@ pub fn layout(
         if hidden && !show_furniture {
             continue;
         }
-        let base = match role {
+        let style_of = |role: Role| match role {
             Role::Furniture | Role::TitleRepeat | Role::Meta | Role::Dateline => theme::dim(),
             Role::Title => theme::label(),
             Role::Body => Style::default(),
         };
+        // A line may hold two parts: a dateline or metadata prefix, then the lead's body text,
+        // each drawn as what it is.
+        let first_part_end = article.structure.sections.iter().find(|(_, s)| s.contains(&start)).map(|(_, s)| s.end);
+        let rest = first_part_end
+            .filter(|&end| end < start + line.len())
+            .map(|end| (end, style_of(article.structure.role_at(end))));
         let mut cells: Vec<Cell> = Vec::with_capacity(line.len());
         for (off, c) in line.char_indices() {
             let at = start + off;
+            let base = match rest {
+                Some((end, style)) if at >= end => style,
+                _ => style_of(role),
+            };
             while next_ev < evidence.len() && evidence[next_ev].end <= at {
                 next_ev += 1;
             }
