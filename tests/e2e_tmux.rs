@@ -92,6 +92,42 @@ fn filter_open_read_and_quit_in_a_real_terminal() {
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("EXIT=0");
     assert!(!screen.contains("Timeline ("), "the dashboard is gone and the shell is back:\n{screen}");
-    let after = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
-    assert_eq!(after.trim(), "e2e$", "back at a shell prompt:\n{screen}");
+    // The shell prints its prompt just after the exit status: waited for, not raced.
+    let start = Instant::now();
+    loop {
+        let screen = tmux.capture(false);
+        let after = screen.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+        if after.trim() == "e2e$" {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(20), "back at a shell prompt:\n{screen}");
+        sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn with_no_color_the_selection_and_facts_still_show() {
+    let tmux = Tmux { socket: format!("ictdip-e2e-nc-{}", std::process::id()) };
+    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "env PS1='e2e$ ' sh"]);
+    assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
+    tmux.wait_for("e2e$");
+    let bin = env!("CARGO_BIN_EXE_ictdip");
+    tmux.text(&format!("NO_COLOR=1 {bin}; echo EXIT=$?"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Timeline (5 of 5)");
+    let screen = tmux.capture(true);
+    // The selected timeline row is in reverse video (SGR 7), with no colour anywhere.
+    let selected = screen.lines().find(|l| l.contains("2025-06-17")).unwrap_or("");
+    assert!(
+        selected.contains("\u{1b}[1m\u{1b}[7m") || selected.contains("\u{1b}[7m") || selected.contains(";7m"),
+        "{selected:?}"
+    );
+    // Every SGR parameter is an attribute or a reset to the default colours (39, 49), never a
+    // colour.
+    let colour = |p: u32| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107);
+    let params = screen.split("\u{1b}[").skip(1).filter_map(|seq| seq.split_once('m')).map(|(params, _)| params);
+    let coloured: Vec<&str> = params.filter(|p| p.split(';').filter_map(|n| n.parse().ok()).any(colour)).collect();
+    assert!(coloured.is_empty(), "colour codes {coloured:?} in:\n{screen:?}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
 }

@@ -47,10 +47,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     let pad = (area.width as usize).saturating_sub(used + hints.chars().count());
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(hints, theme::dim()));
-    f.render_widget(
-        Paragraph::new(Line::from(spans)).style(Style::default().bg(ratatui::style::Color::Rgb(30, 30, 30))),
-        area,
-    );
+    f.render_widget(Paragraph::new(Line::from(spans)).style(theme::status_bar()), area);
 }
 
 pub fn draw_filter_line(f: &mut Frame, area: Rect, app: &App) {
