@@ -82,3 +82,34 @@ fn keys_do_nothing_but_quit_while_the_terminal_is_too_small() {
     assert!(app.quit, "q still quits");
     assert_eq!((app.focus, app.selected, app.reader_full, app.overlay), (focus, selected, false, Overlay::None));
 }
+
+#[test]
+fn a_body_index_that_arrives_after_the_load_is_taken_in_without_a_key() {
+    let (tx, rx) = mpsc::channel();
+    let progress = Progress::default();
+    let c = corpus::build(&Source::Embedded, &BuildOptions::default());
+    let index = ictdip_core::timeline::fulltext::FullText::build(
+        &c.articles,
+        &ictdip_core::load::LoadOptions::default(),
+        &progress.indexed,
+    );
+    tx.send(Loaded::Done(Timeline::new(c.articles, c.events), c.warnings, c.other_files)).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut app = App::loading();
+    // A quoted word searches the bodies: no answer until the index is in.
+    app.filter = "\"кибер".into();
+    let mut index = Some(index);
+    let mut waits = Vec::new();
+    let mut next = |timeout: Duration| -> std::io::Result<Option<Event>> {
+        waits.push(timeout);
+        // No key at all: the index arrives at the second wait, and the third is the last.
+        if waits.len() == 2 {
+            tx.send(Loaded::FullText(index.take().unwrap())).unwrap();
+        }
+        Ok((waits.len() == 3).then(|| key('q')))
+    };
+    event_loop(&mut terminal, &mut app, &mut next, &rx, &progress, false).unwrap();
+    assert!(app.timeline.has_fulltext(), "the index was taken in");
+    assert!(waits[1] <= Duration::from_millis(100), "the loop looked for the index soon: {waits:?}");
+    assert!(waits[2] > Duration::from_secs(60), "and, with it in, waits for keys only: {waits:?}");
+}

@@ -173,6 +173,10 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
 ) -> io::Result<()> {
     let started = Instant::now();
     let mut dirty = true;
+    // The loader still has something to send (the rest of the corpus, then the body index): the
+    // loop looks for it every few milliseconds instead of only after a key, so that a finished
+    // index shows in the answers at once.
+    let mut loader_open = true;
     loop {
         if dirty {
             terminal.backend_mut().begin_frame()?;
@@ -184,7 +188,8 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
             return Ok(());
         }
         let loading = matches!(app.load, LoadState::Loading { .. });
-        let timeout = if loading { Duration::from_millis(50) } else { Duration::from_hours(1) };
+        let waiting = loading || (loader_open && !app.timeline.has_fulltext());
+        let timeout = if waiting { Duration::from_millis(50) } else { Duration::from_hours(1) };
         match next_event(timeout)? {
             Some(Event::Key(key)) => {
                 let action = if app.filter_open { filter_key(key) } else { normal_key(key) };
@@ -201,7 +206,15 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
             Some(Event::Mouse(m)) if mouse => dirty |= on_mouse(app, m, terminal.size()?),
             _ => {}
         }
-        while let Ok(msg) = rx.try_recv() {
+        loop {
+            let msg = match rx.try_recv() {
+                Ok(msg) => msg,
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    loader_open = false;
+                    break;
+                }
+            };
             let (timeline, warnings, other_files, done) = match msg {
                 Loaded::Partial(t, w, o) => (t, w, o, false),
                 Loaded::Done(t, w, o) => (t, w, o, true),
