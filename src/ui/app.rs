@@ -30,6 +30,8 @@ pub struct FacetPane {
     pub offset: usize,
     pub by_name: bool,
     pub chosen: BTreeSet<String>,
+    /// Rows the pane showed when last drawn: a page of it.
+    pub height: usize,
 }
 
 impl FacetPane {
@@ -236,6 +238,20 @@ impl App {
         (cur as isize + delta).clamp(0, len as isize - 1) as usize
     }
 
+    /// A page of the pane that moves: its own height as last drawn, not the timeline's.
+    fn page_of_focus(&self) -> usize {
+        let rows = if self.reader_full {
+            self.reader_height
+        } else {
+            match self.focus {
+                Focus::Countries => self.countries.height,
+                Focus::Bodies => self.bodies.height,
+                Focus::Timeline => self.page,
+            }
+        };
+        rows.max(1)
+    }
+
     fn move_cursor(&mut self, delta: isize) {
         if self.overlay == Overlay::Warnings {
             self.warnings_scroll = Self::moved(self.warnings_scroll, delta, self.warnings.len());
@@ -359,8 +375,8 @@ impl App {
             _ if self.overlay == Overlay::Help => {}
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
-            Action::PageUp => self.move_cursor(-(self.page.max(1) as isize)),
-            Action::PageDown => self.move_cursor(self.page.max(1) as isize),
+            Action::PageUp => self.move_cursor(-(self.page_of_focus() as isize)),
+            Action::PageDown => self.move_cursor(self.page_of_focus() as isize),
             Action::Top => self.move_cursor(isize::MIN / 2),
             Action::Bottom => self.move_cursor(isize::MAX / 2),
             // The warnings list takes only its scrolling (above): the panes behind it are hidden.

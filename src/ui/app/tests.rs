@@ -92,6 +92,12 @@ fn moving_is_clamped_and_pages() {
     assert_eq!(a.selected, a.hits.len() - 3);
     a.handle(Action::Top);
     assert_eq!(a.selected, 0);
+    // Each pane pages by its own height.
+    a.focus = Focus::Countries;
+    a.countries.height = 4;
+    a.handle(Action::PageDown);
+    assert_eq!(a.countries.selected, 4);
+    assert_eq!(a.selected, 0, "the timeline stays");
 }
 
 #[test]

@@ -21,6 +21,7 @@ pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focuse
     let chosen = if pane.chosen.is_empty() { String::new() } else { format!(" · {} chosen", pane.chosen.len()) };
     let inner = super::framed(f, area, &format!(" {title} ({order}{chosen}) "), focused);
     let height = inner.height as usize;
+    pane.height = height;
     pane.offset = super::scrolled(pane.offset, pane.selected, height);
     let count_w = if mentions { 8 } else { 5 };
     let code_w = pane.items.iter().map(|i| i.code.chars().count()).max().unwrap_or(2).clamp(2, 8) + 1;
