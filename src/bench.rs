@@ -74,7 +74,11 @@ pub fn frames(app: &mut App, n: usize) -> Vec<Duration> {
     for _ in 0..n {
         app.handle(Action::Down);
         let t = Instant::now();
-        terminal.draw(|f| crate::ui::draw(f, app)).expect("draw");
+        terminal
+            .draw(|f| {
+                crate::ui::draw(f, app);
+            })
+            .expect("draw");
         times.push(t.elapsed());
     }
     times

@@ -238,6 +238,12 @@ impl App {
         (cur as isize + delta).clamp(0, len as isize - 1) as usize
     }
 
+    /// Scrolls the reader by `delta` lines, no further than its last screenful.
+    pub fn scroll_reader(&mut self, delta: isize) {
+        let max = self.reader_lines().saturating_sub(self.reader_height.max(1));
+        self.reader_scroll = (self.reader_scroll as isize + delta).clamp(0, max as isize) as usize;
+    }
+
     /// A page of the pane that moves: its own height as last drawn, not the timeline's.
     fn page_of_focus(&self) -> usize {
         let rows = if self.reader_full {
@@ -258,8 +264,7 @@ impl App {
             return;
         }
         if self.reader_full {
-            let max = self.reader_lines().saturating_sub(self.reader_height.max(1));
-            self.reader_scroll = (self.reader_scroll as isize + delta).clamp(0, max as isize) as usize;
+            self.scroll_reader(delta);
             return;
         }
         if let Some(f) = self.facet_mut() {

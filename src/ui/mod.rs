@@ -8,7 +8,7 @@ pub mod terminal;
 pub mod theme;
 
 use app::{App, Focus, Overlay};
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui::Frame;
@@ -26,9 +26,22 @@ pub fn left_width(total: u16) -> u16 {
     }
 }
 
-/// Draws one frame of the dashboard.
-pub fn draw(f: &mut Frame, app: &mut App) {
+/// Where the last frame drew each pane (none when it drew no dashboard): clicks and the wheel are
+/// read against it, never against a layout worked out again by hand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Drawn {
+    pub countries: Option<Rect>,
+    pub bodies: Option<Rect>,
+    pub timeline: Option<Rect>,
+    pub reader: Option<Rect>,
+    /// An overlay covers the panes.
+    pub overlay: bool,
+}
+
+/// Draws one frame of the dashboard, and says where it drew the panes.
+pub fn draw(f: &mut Frame, app: &mut App) -> Drawn {
     let area = f.area();
+    let mut drawn = Drawn::default();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
             "Terminal too small: {}×{}.\nictdip needs at least {MIN_WIDTH}×{MIN_HEIGHT}.\nEnlarge the window, or press q to quit.",
@@ -39,12 +52,13 @@ pub fn draw(f: &mut Frame, app: &mut App) {
             Paragraph::new(msg).alignment(ratatui::layout::Alignment::Center).wrap(Wrap { trim: true }),
             rect,
         );
-        return;
+        return drawn;
     }
     let bottom = if app.filter_open { 2 } else { 1 };
     let [main, bottom_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
     if app.reader_full {
         panes::reader::draw(f, main, app, true);
+        drawn.reader = Some(main);
     } else {
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width(area.width)), Constraint::Min(40)]).areas(main);
@@ -58,6 +72,13 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         panes::facets::draw(f, bodies, "Bodies", &mut app.bodies, focus == Focus::Bodies, mentions);
         panes::timeline::draw(f, timeline, app);
         panes::reader::draw(f, reader, app, false);
+        drawn = Drawn {
+            countries: Some(countries),
+            bodies: Some(bodies),
+            timeline: Some(timeline),
+            reader: Some(reader),
+            overlay: false,
+        };
     }
     if app.filter_open {
         let [line, status] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(bottom_area);
@@ -71,12 +92,14 @@ pub fn draw(f: &mut Frame, app: &mut App) {
         Overlay::Warnings => panes::warnings::draw(f, main, app),
         Overlay::None => {}
     }
+    drawn.overlay = app.overlay != Overlay::None;
     if app.timeline.is_empty() && matches!(app.load, app::LoadState::Loading { .. }) {
         let rect = panes::centered(main, 40, 3);
         let block = Block::default().borders(Borders::ALL).border_style(theme::border(true));
         f.render_widget(ratatui::widgets::Clear, rect);
         f.render_widget(Paragraph::new(Line::raw(" Loading articles…")).block(block), rect);
     }
+    drawn
 }
 
 #[cfg(test)]

@@ -113,3 +113,42 @@ fn a_body_index_that_arrives_after_the_load_is_taken_in_without_a_key() {
     assert!(waits[1] <= Duration::from_millis(100), "the loop looked for the index soon: {waits:?}");
     assert!(waits[2] > Duration::from_mins(1), "and, with it in, waits for keys only: {waits:?}");
 }
+
+#[test]
+fn clicks_and_the_wheel_act_on_the_pane_under_them() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let (_tx, rx) = mpsc::channel();
+    let progress = Progress::default();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let c = corpus::build(&Source::Embedded, &BuildOptions::default());
+    let mut app = App::new(Timeline::new(c.articles, c.events), c.warnings);
+    let mut drawn = crate::ui::Drawn::default();
+    terminal.draw(|f| drawn = crate::ui::draw(f, &mut app)).unwrap();
+    let (timeline, countries, reader) = (drawn.timeline.unwrap(), drawn.countries.unwrap(), drawn.reader.unwrap());
+    let mouse = |kind, column, row| Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
+    let click = MouseEventKind::Down(MouseButton::Left);
+    let mut run = |app: &mut App, events: Vec<Event>| {
+        let mut script: VecDeque<Event> = events.into_iter().chain([key('q')]).collect();
+        let mut next = |_: Duration| -> std::io::Result<Option<Event>> { Ok(script.pop_front()) };
+        app.quit = false;
+        event_loop(&mut terminal, app, &mut next, &rx, &progress, true).unwrap();
+    };
+
+    // The last event's row of the timeline (the row just above the pane's bottom border).
+    let last = app.hits.len() - 1;
+    run(&mut app, vec![mouse(click, timeline.x + 5, timeline.y + 1 + last as u16)]);
+    assert_eq!(app.selected, last);
+
+    // The wheel over the reader scrolls the reader, not the timeline.
+    run(&mut app, vec![mouse(MouseEventKind::ScrollDown, reader.x + 5, reader.y + 3)]);
+    assert!(app.reader_scroll > 0, "the wheel scrolled the reader");
+    assert_eq!(app.selected, last, "and left the timeline where it was");
+
+    // The second row of Countries: a click selects it, a second one chooses it.
+    let code = app.countries.items[1].code.clone();
+    run(&mut app, vec![mouse(click, countries.x + 3, countries.y + 2)]);
+    assert_eq!((app.focus, app.countries.selected), (crate::ui::app::Focus::Countries, 1));
+    assert!(app.countries.chosen.is_empty());
+    run(&mut app, vec![mouse(click, countries.x + 3, countries.y + 2)]);
+    assert!(app.countries.chosen.contains(&code), "a second click on a row chooses it");
+}

@@ -86,7 +86,10 @@ fn screen(buf: &Buffer, runs: bool) -> String {
 
 fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| crate::ui::draw(f, app)).unwrap();
+    t.draw(|f| {
+        crate::ui::draw(f, app);
+    })
+    .unwrap();
     t.backend().buffer().clone()
 }
 

@@ -6,7 +6,7 @@
 //! and wraps each frame in a synchronized update so terminals that support it show no tearing.
 
 use super::action::{filter_key, normal_key, Action};
-use super::app::{App, Focus, LoadState, Overlay};
+use super::app::{App, Focus, LoadState};
 use ictdip_core::corpus::{self, BuildOptions, Corpus, Progress, Source};
 use ictdip_core::load::OtherFiles;
 use ictdip_core::timeline::fulltext::FullText;
@@ -177,10 +177,11 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
     // loop looks for it every few milliseconds instead of only after a key, so that a finished
     // index shows in the answers at once.
     let mut loader_open = true;
+    let mut drawn = super::Drawn::default();
     loop {
         if dirty {
             terminal.backend_mut().begin_frame()?;
-            terminal.draw(|f| super::draw(f, app))?;
+            terminal.draw(|f| drawn = super::draw(f, app))?;
             terminal.backend_mut().end_frame()?;
             dirty = false;
         }
@@ -203,7 +204,7 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
                 }
             }
             Some(Event::Resize(..)) => dirty = true,
-            Some(Event::Mouse(m)) if mouse => dirty |= on_mouse(app, m, terminal.size()?),
+            Some(Event::Mouse(m)) if mouse => dirty |= on_mouse(app, m, &drawn),
             _ => {}
         }
         loop {
@@ -248,20 +249,63 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
 }
 
 /// Wheel scrolls the focused list or the reader; a click in the timeline selects a row.
-fn on_mouse(app: &mut App, m: MouseEvent, size: ratatui::layout::Size) -> bool {
+/// A click or a turn of the wheel, read against where the last frame drew each pane: the wheel
+/// scrolls the pane under it; a click selects the row under it in the timeline or a facet pane
+/// (and a click on a facet's selected row chooses it, as Enter does).
+fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
+    if drawn.overlay {
+        return false;
+    }
+    let at = ratatui::layout::Position { x: m.column, y: m.row };
+    let inside = |r: Option<ratatui::layout::Rect>| r.is_some_and(|r| r.contains(at));
+    // The row of a bordered pane's inside that the pointer is on.
+    let row_in = |r: Option<ratatui::layout::Rect>| {
+        r.filter(|r| at.y > r.y && at.y + 1 < r.y + r.height && at.x > r.x && at.x + 1 < r.x + r.width)
+            .map(|r| (at.y - r.y - 1) as usize)
+    };
+    // The list pane under the pointer (the reader is no list).
+    let pane = [(drawn.countries, Focus::Countries), (drawn.bodies, Focus::Bodies), (drawn.timeline, Focus::Timeline)]
+        .into_iter()
+        .find(|(r, _)| inside(*r))
+        .map(|(_, focus)| focus);
     match m.kind {
-        MouseEventKind::ScrollDown => app.handle(Action::Down),
-        MouseEventKind::ScrollUp => app.handle(Action::Up),
-        MouseEventKind::Down(MouseButton::Left) if app.overlay == Overlay::None && !app.reader_full => {
-            // The layout of `draw`: the left column, then the timeline in the top 45% on the right.
-            let timeline_h = size.height.saturating_sub(1) * 45 / 100;
-            if m.column >= super::left_width(size.width) && m.row >= 1 && m.row + 1 < timeline_h {
-                let row = app.offset + (m.row - 1) as usize;
-                if row < app.hits.len() {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let down = m.kind == MouseEventKind::ScrollDown;
+            if inside(drawn.reader) {
+                app.scroll_reader(if down { 3 } else { -3 });
+                return true;
+            }
+            let Some(focus) = pane else { return false };
+            app.focus = focus;
+            app.handle(if down { Action::Down } else { Action::Up });
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            let Some(focus) = pane else { return false };
+            match focus {
+                Focus::Timeline => {
+                    let Some(row) = row_in(drawn.timeline).map(|r| app.offset + r) else { return false };
+                    if row >= app.hits.len() {
+                        return false;
+                    }
                     app.focus = Focus::Timeline;
                     app.selected = row;
                     app.reader_scroll = 0;
                     app.highlight = None;
+                }
+                Focus::Countries | Focus::Bodies => {
+                    let rect = if focus == Focus::Countries { drawn.countries } else { drawn.bodies };
+                    let Some(r) = row_in(rect) else { return false };
+                    let facet = if focus == Focus::Countries { &mut app.countries } else { &mut app.bodies };
+                    let row = facet.offset + r;
+                    if row >= facet.items.len() {
+                        return false;
+                    }
+                    let again = app.focus == focus && facet.selected == row;
+                    facet.selected = row;
+                    app.focus = focus;
+                    if again {
+                        app.handle(Action::Activate);
+                    }
                 }
             }
         }
