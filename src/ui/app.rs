@@ -35,13 +35,42 @@ pub struct FacetPane {
 }
 
 impl FacetPane {
+    /// New counts for the pane. A chosen value stays listed (with no events, at the end) so that
+    /// it can be unchosen, and the cursor stays on the value it was on.
     fn set_items(&mut self, mut items: Vec<FacetCount>) {
+        let at = self.items.get(self.selected).map(|f| f.code.clone());
+        for code in &self.chosen {
+            if !items.iter().any(|f| &f.code == code) {
+                let name = self.items.iter().find(|f| &f.code == code).map_or(code.clone(), |f| f.name.clone());
+                items.push(FacetCount { code: code.clone(), name, count: 0, mentioned: 0 });
+            }
+        }
         if self.by_name {
             items.sort_by_key(|i| i.name.to_lowercase());
         }
         self.items = items;
-        self.selected = self.selected.min(self.items.len().saturating_sub(1));
+        self.selected = at
+            .and_then(|code| self.items.iter().position(|f| f.code == code))
+            .unwrap_or(self.selected)
+            .min(self.items.len().saturating_sub(1));
     }
+}
+
+/// Every value of a pane (`all`) with its count among the events a filter leaves (`within`):
+/// a value with none stays listed, greyed, after the others.
+fn counted_within(all: Vec<FacetCount>, within: &[FacetCount]) -> Vec<FacetCount> {
+    let mut v: Vec<FacetCount> = all
+        .into_iter()
+        .map(|mut f| {
+            let (count, mentioned) =
+                within.iter().find(|w| w.code == f.code).map_or((0, 0), |w| (w.count, w.mentioned));
+            f.count = count;
+            f.mentioned = mentioned;
+            f
+        })
+        .collect();
+    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+    v
 }
 
 /// Where the loading stands.
@@ -176,9 +205,37 @@ impl App {
         self.requery();
     }
 
+    /// The panes' counts: over every event with no filter, else over the events the filter
+    /// shows, leaving out a pane's own choices (values chosen in one pane widen its answer, so
+    /// the pane counts what another choice of it would add; the other filters narrow it).
     fn refresh_facets(&mut self) {
-        self.countries.set_items(self.timeline.countries_with(self.show_mentions));
-        self.bodies.set_items(self.timeline.bodies_with(self.show_mentions));
+        let q = self.query();
+        if q.is_empty() {
+            self.countries.set_items(self.timeline.countries_with(self.show_mentions));
+            self.bodies.set_items(self.timeline.bodies_with(self.show_mentions));
+            return;
+        }
+        let without = |own_chosen: bool, clear: fn(&mut Query)| {
+            own_chosen.then(|| {
+                let mut other = q.clone();
+                clear(&mut other);
+                self.timeline.query(&other)
+            })
+        };
+        let for_countries = without(!self.countries.chosen.is_empty(), |q| q.countries.clear());
+        let for_bodies = without(!self.bodies.chosen.is_empty(), |q| q.bodies.clear());
+        let (countries, bodies) = match (&for_countries, &for_bodies) {
+            // Both panes count the answer itself (the filter line alone): one pass for both.
+            (None, None) => self.timeline.facets_within(&self.hits, self.show_mentions),
+            _ => (
+                self.timeline.facets_within(for_countries.as_deref().unwrap_or(&self.hits), self.show_mentions).0,
+                self.timeline.facets_within(for_bodies.as_deref().unwrap_or(&self.hits), self.show_mentions).1,
+            ),
+        };
+        let all_countries = self.timeline.countries_with(self.show_mentions);
+        let all_bodies = self.timeline.bodies_with(self.show_mentions);
+        self.countries.set_items(counted_within(all_countries, &countries));
+        self.bodies.set_items(counted_within(all_bodies, &bodies));
     }
 
     /// The query the filter line and the chosen facets make together.
@@ -209,6 +266,7 @@ impl App {
             hits
         };
         self.last_query = Some(q);
+        self.refresh_facets();
         self.selected = keep.and_then(|k| self.hits.iter().position(|h| h.entry == k)).unwrap_or(0);
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
         if keep != self.selected_entry() {

@@ -64,6 +64,29 @@ fn choosing_facets_filters_with_or_within_and_across() {
 }
 
 #[test]
+fn facet_counts_follow_the_other_filters_and_keep_every_value() {
+    let mut a = app();
+    let count = |pane: &FacetPane, code: &str| pane.items.iter().find(|i| i.code == code).map(|i| i.count);
+    assert_eq!(count(&a.countries, "AZ"), Some(2));
+    // A filter line: both panes count the events it leaves; a value with none stays, at zero.
+    type_filter(&mut a, "шос");
+    assert_eq!(count(&a.countries, "CN"), Some(2));
+    assert_eq!(count(&a.countries, "AZ"), Some(0));
+    assert_eq!(count(&a.bodies, "ITU"), Some(0));
+    a.handle(Action::ClearFilters);
+    // A chosen country: the bodies count the events with it, the countries stay as they were,
+    // since another country would widen the answer.
+    let kz = a.countries.items.iter().position(|i| i.code == "KZ").unwrap();
+    a.focus = Focus::Countries;
+    a.countries.selected = kz;
+    a.handle(Action::Activate);
+    assert_eq!(count(&a.countries, "AZ"), Some(2));
+    assert_eq!(count(&a.bodies, "ITU"), Some(0));
+    assert_eq!(count(&a.bodies, "SCO"), Some(1));
+    assert_eq!(a.countries.items[a.countries.selected].code, "KZ", "the cursor stays on its value");
+}
+
+#[test]
 fn filter_line_narrows_as_you_type_and_esc_clears() {
     let mut a = app();
     type_filter(&mut a, "шос");

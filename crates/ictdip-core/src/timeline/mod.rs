@@ -432,6 +432,77 @@ impl Timeline {
         facet(&self.by_body, extra, |id| g.body(id).map_or(id.to_string(), |b| b.name_en.clone()))
     }
 
+    /// Countries and bodies counted over the events of an answer (what a filter shows), as
+    /// [`Timeline::countries_with`] and [`Timeline::bodies_with`] count them over every event:
+    /// the panes follow the filter. One pass over the answer's facets, which the filter reads
+    /// anyway, so it keeps to a keystroke's time.
+    pub fn facets_within(&self, hits: &[Hit], mentions: bool) -> (Vec<FacetCount>, Vec<FacetCount>) {
+        let mut counts = vec![0usize; self.facet_names.keys.len()];
+        for h in hits {
+            for &f in self.facets.of(h.entry) {
+                counts[f as usize] += 1;
+            }
+        }
+        let g = Gazetteer::get();
+        let mut tables: [Vec<FacetCount>; 2] = [Vec::new(), Vec::new()];
+        for (i, (table, key)) in self.facet_names.keys.iter().enumerate() {
+            if counts[i] > 0 {
+                tables[*table].push(FacetCount {
+                    code: key.clone(),
+                    name: String::new(),
+                    count: counts[i],
+                    mentioned: 0,
+                });
+            }
+        }
+        if mentions {
+            // Mentions are few: looked up in the answer as a set.
+            let mut in_answer = vec![false; self.entries.len()];
+            for h in hits {
+                in_answer[h.entry] = true;
+            }
+            for (table, (index, mentioned)) in
+                [(&self.by_country, &self.mentioned_country), (&self.by_body, &self.mentioned_body)]
+                    .into_iter()
+                    .enumerate()
+            {
+                for (code, entries) in mentioned {
+                    let taking_part = index.get(code);
+                    let only = entries
+                        .iter()
+                        .filter(|&&e| in_answer[e] && taking_part.is_none_or(|t| t.binary_search(&e).is_err()))
+                        .count();
+                    if only == 0 {
+                        continue;
+                    }
+                    match tables[table].iter_mut().find(|f| &f.code == code) {
+                        Some(f) => {
+                            f.count += only;
+                            f.mentioned = only;
+                        }
+                        None => tables[table].push(FacetCount {
+                            code: code.clone(),
+                            name: String::new(),
+                            count: only,
+                            mentioned: only,
+                        }),
+                    }
+                }
+            }
+        }
+        let [mut countries, mut bodies] = tables;
+        for f in &mut countries {
+            f.name = g.country(&f.code).map_or(f.code.clone(), |c| c.name_ru.clone());
+        }
+        for f in &mut bodies {
+            f.name = g.body(&f.code).map_or(f.code.clone(), |b| b.name_en.clone());
+        }
+        for v in [&mut countries, &mut bodies] {
+            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+        }
+        (countries, bodies)
+    }
+
     /// The entries that satisfy `q`, in the order it asks for.
     pub fn query(&self, q: &Query) -> Vec<Hit> {
         self.answer(q, self.facet_candidates(q))
