@@ -181,9 +181,14 @@ fn leaving<R>(t: Timeline, print: impl FnOnce(&Timeline) -> R) -> R {
     r
 }
 
-/// Builds the body index when the filter searches bodies (a quoted token).
+/// Builds the body index when the filter searches bodies (a quoted token), and says on stderr
+/// which of the filter's tokens could not be read.
 fn with_index(mut t: Timeline, filter: &str, opts: &BuildOptions) -> Timeline {
-    if !ictdip_core::timeline::Query::parse(filter).phrases.is_empty() {
+    let q = ictdip_core::timeline::Query::parse(filter);
+    for why in &q.not_understood {
+        eprintln!("ictdip: filter: not understood: {why}");
+    }
+    if !q.phrases.is_empty() {
         t.build_fulltext(&opts.load);
     }
     t

@@ -226,6 +226,18 @@ fn a_lead_that_opens_with_a_dateline_is_drawn_as_body_after_it() {
 }
 
 #[test]
+fn the_filter_line_says_which_token_it_could_not_read() {
+    let mut app = seeds_app();
+    app.handle(Action::OpenFilter);
+    for c in "@xx 2025-13".chars() {
+        app.handle(Action::Insert(c));
+    }
+    let s = screen(&draw(&mut app, 140, 30), false);
+    let line = s.lines().find(|l| l.contains(" / @xx")).unwrap_or_default();
+    assert!(line.contains("not understood: @xx: no such country · 2025-13: no month 13"), "{line}");
+}
+
+#[test]
 fn too_small() {
     let mut app = seeds_app();
     let s = snap(&mut app, 60, 15, false);

@@ -3,7 +3,8 @@
 //! - `@kz`, `@казах`, `@kazakh`: events with that country (ISO code, or the start of its Russian
 //!   or English name, in any case);
 //! - `#sco`, `#шос`: events with that body (ID or abbreviation, or the start of its name);
-//! - `2025`, `2025-06`, `2024..2025`, `2025-01..2025-06`: events dated within;
+//! - `2025`, `2025-06`, `2025-06-17` (as the timeline shows dates), `17.06.2025`, `06.2025`:
+//!   events dated within; `2024..2025`, `2025-01..2025-06`, and open ranges `2025..`, `..2024-06`;
 //! - any other words: fuzzy text over titles, people, places, country and body names, with case
 //!   and `ё`/`е` folded on both sides (the matcher itself folds ASCII only).
 
@@ -38,35 +39,52 @@ pub enum SortOrder {
 pub struct Query {
     pub countries: BTreeSet<String>,
     pub bodies: BTreeSet<String>,
-    /// Inclusive (year, month) bounds.
-    pub from: Option<(i32, u32)>,
-    pub to: Option<(i32, u32)>,
+    /// Inclusive (year, month, day) bounds.
+    pub from: Option<(i32, u32, u32)>,
+    pub to: Option<(i32, u32, u32)>,
     pub text: String,
     /// Quoted tokens (`"кибербезопас`): prefixes searched in article bodies.
     pub phrases: Vec<String>,
     pub sort: SortOrder,
     /// Country and body filters also take events that only mention them.
     pub mentions: bool,
+    /// Tokens the query could not read, each with the reason (`@xx: no such country`): said on
+    /// the filter line rather than leaving an empty answer unexplained.
+    pub not_understood: Vec<String>,
 }
 
-/// `2025` → (2025, None); `2025-06` → (2025, Some(6)).
-fn parse_year_month(s: &str) -> Option<(i32, Option<u32>)> {
-    let (y, m) = match s.split_once('-') {
-        Some((y, m)) => (y, Some(m)),
-        None => (s, None),
-    };
-    if y.len() != 4 {
+/// A date as written in a filter: year, and month and day where given.
+type DateToken = (i32, Option<u32>, Option<u32>);
+
+/// A date as a filter token: `2025`, `2025-06`, `2025-06-17`, `06.2025`, `17.06.2025`. `None` when
+/// it is no date; `Err` with the reason when it reads as one but is none (`2025-13`).
+fn parse_date(s: &str) -> Option<Result<DateToken, String>> {
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = if s.contains('.') { s.split('.').rev().collect() } else { s.split('-').collect() };
+    if parts.is_empty() || parts.len() > 3 || !parts.iter().all(|p| digits(p)) || parts[0].len() != 4 {
         return None;
     }
-    let y: i32 = y.parse().ok()?;
-    let m = match m {
-        Some(m) => Some(m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?),
-        None => None,
-    };
-    Some((y, m))
+    let y: i32 = parts[0].parse().ok()?;
+    let m: Option<u32> = parts.get(1).and_then(|m| m.parse().ok());
+    let d: Option<u32> = parts.get(2).and_then(|d| d.parse().ok());
+    if m.is_some_and(|m| !(1..=12).contains(&m)) {
+        return Some(Err(format!("{s}: no month {}", m.unwrap_or(0))));
+    }
+    if let (Some(m), Some(d)) = (m, d) {
+        if chrono::NaiveDate::from_ymd_opt(y, m, d).is_none() {
+            return Some(Err(format!("{s}: no such day")));
+        }
+    }
+    Some(Ok((y, m, d)))
+}
+
+/// The first and last day a date token covers.
+fn span_of((y, m, d): DateToken) -> ((i32, u32, u32), (i32, u32, u32)) {
+    ((y, m.unwrap_or(1), d.unwrap_or(1)), (y, m.unwrap_or(12), d.unwrap_or(31)))
 }
 
 fn resolve_countries(token: &str) -> BTreeSet<String> {
+    // (A token that names no country resolves to `?token`, which no event has; `parse` says so.)
     let g = Gazetteer::get();
     let t = fold(token);
     let mut out: BTreeSet<String> = g
@@ -118,17 +136,41 @@ impl Query {
             {
                 q.phrases.push(fold(p));
             } else if let Some(c) = tok.strip_prefix('@').filter(|c| !c.is_empty()) {
-                q.countries.extend(resolve_countries(c));
+                let found = resolve_countries(c);
+                if found.iter().any(|code| code.starts_with('?')) {
+                    q.not_understood.push(format!("{tok}: no such country"));
+                }
+                q.countries.extend(found);
             } else if let Some(b) = tok.strip_prefix('#').filter(|b| !b.is_empty()) {
-                q.bodies.extend(resolve_bodies(b));
-            } else if let Some((lo, hi)) =
-                tok.split_once("..").and_then(|(a, b)| Some((parse_year_month(a)?, parse_year_month(b)?)))
-            {
-                q.from = Some((lo.0, lo.1.unwrap_or(1)));
-                q.to = Some((hi.0, hi.1.unwrap_or(12)));
-            } else if let Some((y, m)) = parse_year_month(tok) {
-                q.from = Some((y, m.unwrap_or(1)));
-                q.to = Some((y, m.unwrap_or(12)));
+                let found = resolve_bodies(b);
+                if found.iter().any(|id| id.starts_with('?')) {
+                    q.not_understood.push(format!("{tok}: no such body"));
+                }
+                q.bodies.extend(found);
+            } else if let Some((a, b)) = tok.split_once("..").filter(|(a, b)| !a.is_empty() || !b.is_empty()) {
+                // A range, open at either end: `2024..2025`, `2025..`, `..2024-06`.
+                let side = |s: &str| if s.is_empty() { Some(Ok(None)) } else { parse_date(s).map(|r| r.map(Some)) };
+                match (side(a), side(b)) {
+                    (Some(Ok(lo)), Some(Ok(hi))) => {
+                        let (from, to) = (lo.map(|d| span_of(d).0), hi.map(|d| span_of(d).1));
+                        if from.zip(to).is_some_and(|(f, t)| f > t) {
+                            q.not_understood.push(format!("{tok}: the range ends before it starts"));
+                        }
+                        q.from = from;
+                        q.to = to;
+                    }
+                    (Some(Err(why)), _) | (_, Some(Err(why))) => q.not_understood.push(why),
+                    _ => words.push(tok),
+                }
+            } else if let Some(date) = parse_date(tok) {
+                match date {
+                    Ok(d) => {
+                        let (from, to) = span_of(d);
+                        q.from = Some(from);
+                        q.to = Some(to);
+                    }
+                    Err(why) => q.not_understood.push(why),
+                }
             } else {
                 words.push(tok);
             }
@@ -145,8 +187,7 @@ impl Query {
         }
         let Some(d) = date else { return false };
         let Some(y) = d.year else { return false };
-        let lo = (y, d.month.unwrap_or(1));
-        let hi = (y, d.month.unwrap_or(12));
+        let (lo, hi) = span_of((y, d.month, d.day));
         self.from.is_none_or(|f| hi >= f) && self.to.is_none_or(|t| lo <= t)
     }
 
@@ -194,8 +235,40 @@ mod tests {
         let q = Query::parse("@kz #шос 2025-06 совещание");
         assert_eq!(q.countries.iter().collect::<Vec<_>>(), ["KZ"]);
         assert_eq!(q.bodies.iter().collect::<Vec<_>>(), ["SCO"]);
-        assert_eq!((q.from, q.to), (Some((2025, 6)), Some((2025, 6))));
+        assert_eq!((q.from, q.to), (Some((2025, 6, 1)), Some((2025, 6, 31))));
         assert_eq!(q.text, "совещание");
+        assert!(q.not_understood.is_empty());
+    }
+
+    #[test]
+    fn dates_as_the_timeline_shows_them_dotted_and_in_open_ranges() {
+        let bounds = |s: &str| {
+            let q = Query::parse(s);
+            assert!(q.not_understood.is_empty(), "{s}: {:?}", q.not_understood);
+            (q.from, q.to)
+        };
+        assert_eq!(bounds("2025-06-17"), (Some((2025, 6, 17)), Some((2025, 6, 17))));
+        assert_eq!(bounds("17.06.2025"), (Some((2025, 6, 17)), Some((2025, 6, 17))));
+        assert_eq!(bounds("06.2025"), (Some((2025, 6, 1)), Some((2025, 6, 31))));
+        assert_eq!(bounds("2025.."), (Some((2025, 1, 1)), None));
+        assert_eq!(bounds("..2024-06"), (None, Some((2024, 6, 31))));
+        assert_eq!(bounds("2024..2025-03"), (Some((2024, 1, 1)), Some((2025, 3, 31))));
+        let day = Query::parse("2025-06-17");
+        assert!(day.accepts_date(Some(EventDate::day(2025, 6, 17))));
+        assert!(!day.accepts_date(Some(EventDate::day(2025, 6, 18))));
+        assert!(day.accepts_date(Some(EventDate::month(2025, 6))), "a month-only date overlaps the day");
+        assert!(!Query::parse("2025..").accepts_date(Some(EventDate::day(2024, 12, 31))));
+    }
+
+    #[test]
+    fn tokens_that_cannot_be_read_are_said_with_the_reason() {
+        let said = |s: &str| Query::parse(s).not_understood;
+        assert_eq!(said("2025-13"), ["2025-13: no month 13"]);
+        assert_eq!(said("31.02.2025"), ["31.02.2025: no such day"]);
+        assert_eq!(said("2026..2025"), ["2026..2025: the range ends before it starts"]);
+        assert_eq!(said("@xx совещание"), ["@xx: no such country"]);
+        assert_eq!(said("#qqq"), ["#qqq: no such body"]);
+        assert!(said("@kz 2025 совещание").is_empty());
     }
 
     #[test]
