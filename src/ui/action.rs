@@ -34,6 +34,8 @@ pub enum Action {
     /// Filter line editing.
     Insert(char),
     DeleteBack,
+    /// Ctrl-W: the word before the cursor.
+    DeleteWord,
     ClearLine,
     AcceptFilter,
 }
@@ -99,6 +101,7 @@ pub fn filter_key(key: KeyEvent) -> Option<Action> {
     Some(match key.code {
         KeyCode::Char('c') if ctrl => Action::Quit,
         KeyCode::Char('u') if ctrl => Action::ClearLine,
+        KeyCode::Char('w') if ctrl => Action::DeleteWord,
         KeyCode::Char(c) if !ctrl => Action::Insert(c),
         KeyCode::Backspace => Action::DeleteBack,
         KeyCode::Enter => Action::AcceptFilter,

@@ -109,6 +109,8 @@ pub struct App {
     pub selected: usize,
     pub offset: usize,
     pub filter: String,
+    /// The filter as it was when the line was opened: Esc goes back to it.
+    pub filter_kept: String,
     pub filter_open: bool,
     pub ranking: SortOrder,
     pub reader_full: bool,
@@ -148,6 +150,7 @@ impl App {
             selected: 0,
             offset: 0,
             filter: String::new(),
+            filter_kept: String::new(),
             filter_open: false,
             ranking: SortOrder::Date,
             reader_full: false,
@@ -417,11 +420,19 @@ impl App {
                 self.filter.clear();
                 self.requery();
             }
+            Action::DeleteWord => {
+                let kept = self.filter.trim_end().len();
+                self.filter.truncate(kept);
+                let word_start = self.filter.rfind(' ').map_or(0, |i| i + 1);
+                self.filter.truncate(word_start);
+                self.requery();
+            }
             Action::AcceptFilter => self.filter_open = false,
             Action::Back => {
                 if self.filter_open {
+                    // Esc leaves the line as it was kept before it was opened.
                     self.filter_open = false;
-                    self.filter.clear();
+                    self.filter = self.filter_kept.clone();
                     self.requery();
                 } else if self.overlay != Overlay::None {
                     self.overlay = Overlay::None;
@@ -466,6 +477,7 @@ impl App {
                 self.requery();
             }
             Action::OpenFilter => {
+                self.filter_kept = self.filter.clone();
                 self.filter_open = true;
                 self.reader_full = false;
                 self.focus = Focus::Timeline;
