@@ -238,6 +238,19 @@ fn the_filter_line_says_which_token_it_could_not_read() {
 }
 
 #[test]
+fn the_reader_says_which_highlight_n_is_on() {
+    let mut app = seeds_app();
+    app.handle(Action::Activate);
+    let before = screen(&draw(&mut app, 120, 40), false);
+    assert!(before.contains(" Reader (Esc back"), "no count before n: {before}");
+    app.handle(Action::NextHighlight);
+    app.handle(Action::NextHighlight);
+    let after = screen(&draw(&mut app, 120, 40), false);
+    let total = app.reader_doc().unwrap().highlight_lines.len();
+    assert!(after.contains(&format!(" Reader (highlight 2 of {total} · Esc back")), "{after}");
+}
+
+#[test]
 fn too_small() {
     let mut app = seeds_app();
     let s = snap(&mut app, 60, 15, false);

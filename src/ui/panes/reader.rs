@@ -261,11 +261,25 @@ pub fn layout(
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &mut App, focused: bool) {
-    let title = if app.reader_full { " Reader (Esc back · n/N highlights · f furniture) " } else { " Reader " };
-    let inner = super::framed(f, area, title, focused);
-    app.reader_width = inner.width;
-    app.reader_height = inner.height as usize;
-    let Some(doc) = app.reader_doc() else {
+    // The text is laid out for the inside of the frame, before the frame's title, which says
+    // where `n`/`N` stands among the highlights ("highlight 3 of 25").
+    let inside = ratatui::widgets::Block::bordered().inner(area);
+    app.reader_width = inside.width;
+    app.reader_height = inside.height as usize;
+    let doc = app.reader_doc();
+    let at = match (app.highlight, &doc) {
+        (Some(h), Some(doc)) => format!("highlight {} of {} · ", h + 1, doc.highlight_lines.len()),
+        _ => String::new(),
+    };
+    let title = if app.reader_full {
+        format!(" Reader ({at}Esc back · n/N highlights · f furniture) ")
+    } else if at.is_empty() {
+        " Reader ".to_string()
+    } else {
+        format!(" Reader ({}) ", at.trim_end_matches(" · "))
+    };
+    let inner = super::framed(f, area, &title, focused);
+    let Some(doc) = doc else {
         f.render_widget(Paragraph::new(Line::styled("  Select an event to read it.", theme::dim())), inner);
         return;
     };
