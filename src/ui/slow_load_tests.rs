@@ -134,9 +134,9 @@ fn clicks_and_the_wheel_act_on_the_pane_under_them() {
         event_loop(&mut terminal, app, &mut next, &rx, &progress, true).unwrap();
     };
 
-    // The last event's row of the timeline (the row just above the pane's bottom border).
+    // The last event's row of the timeline (under the border and the header row).
     let last = app.hits.len() - 1;
-    run(&mut app, vec![mouse(click, timeline.x + 5, timeline.y + 1 + last as u16)]);
+    run(&mut app, vec![mouse(click, timeline.x + 5, timeline.y + 2 + last as u16)]);
     assert_eq!(app.selected, last);
 
     // The wheel over the reader scrolls the reader, not the timeline.

@@ -251,6 +251,19 @@ fn the_reader_says_which_highlight_n_is_on() {
 }
 
 #[test]
+fn a_wide_timeline_gives_countries_and_bodies_room_and_names_its_columns() {
+    let mut app = seeds_app();
+    let wide = screen(&draw(&mut app, 200, 40), false);
+    assert!(wide.contains("DATE") && wide.contains("COUNTRIES") && wide.contains("BODIES"), "{wide}");
+    let row = wide.lines().find(|l| l.contains("····-02-01")).unwrap();
+    assert!(row.contains("BY CN IN IR KG KZ"), "the Almaty meeting's countries at 200 columns: {row}");
+    let narrow = screen(&draw(&mut app, 120, 40), false);
+    let row = narrow.lines().find(|l| l.contains("····-02-01")).unwrap();
+    assert!(!row.contains("BY CN IN IR KG KZ"), "at 120 they are cut: {row}");
+    assert!(narrow.contains("Timeline (5 of 5) · row 1"), "the title says where the cursor is");
+}
+
+#[test]
 fn too_small() {
     let mut app = seeds_app();
     let s = snap(&mut app, 60, 15, false);

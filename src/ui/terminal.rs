@@ -283,7 +283,11 @@ fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
             let Some(focus) = pane else { return false };
             match focus {
                 Focus::Timeline => {
-                    let Some(row) = row_in(drawn.timeline).map(|r| app.offset + r) else { return false };
+                    // Below the header row.
+                    let Some(row) = row_in(drawn.timeline).and_then(|r| r.checked_sub(1)).map(|r| app.offset + r)
+                    else {
+                        return false;
+                    };
                     if row >= app.hits.len() {
                         return false;
                     }

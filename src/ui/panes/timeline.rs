@@ -4,7 +4,7 @@
 use crate::cells::{self, fit};
 use crate::ui::app::App;
 use crate::ui::theme;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -45,19 +45,37 @@ fn title_spans(title: &str, matches: &[usize], width: usize, base: Style) -> Vec
 
 pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
     let focused = app.focus == crate::ui::app::Focus::Timeline;
-    let title = format!(" Timeline ({} of {}) ", app.hits.len(), app.timeline.len());
-    let inner = super::framed(f, area, &title, focused);
+    // The count, and where the cursor is in it.
+    let position = if app.hits.is_empty() { String::new() } else { format!("· row {} ", app.selected + 1) };
+    let title = format!(" Timeline ({} of {}) {position}", app.hits.len(), app.timeline.len());
+    let frame = super::framed(f, area, &title, focused);
+    // A header row names the columns; the events are below it.
+    let [header, inner] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(frame);
     let height = inner.height as usize;
     app.page = height.max(1);
     app.offset = super::scrolled(app.offset, app.selected, height);
     let width = inner.width as usize;
-    // Columns shrink, then countries and bodies give way, before the title gets under 24 columns.
-    let layouts = [(11, 16, 11, 9), (11, 11, 6, 6), (11, 11, 0, 0)];
+    // Wide terminals give the countries and bodies room; then the columns shrink, then countries
+    // and bodies give way, before the title gets under 24 columns.
+    let layouts = [(11, 18, 20, 16), (11, 16, 11, 9), (11, 11, 6, 6), (11, 11, 0, 0)];
     // Each shown column is followed by one space.
     let used =
         |(d, p, c, b): (usize, usize, usize, usize)| d + p + c + b + [d, p, c, b].iter().filter(|w| **w > 0).count();
-    let &(dw, pw, cw, bw) = layouts.iter().find(|l| width.saturating_sub(used(**l)) >= 24).unwrap_or(&layouts[2]);
+    let &(dw, pw, cw, bw) = layouts
+        .iter()
+        .enumerate()
+        .find(|(i, l)| width.saturating_sub(used(**l)) >= if *i == 0 { 80 } else { 24 })
+        .map_or(&layouts[3], |(_, l)| l);
     let title_w = width.saturating_sub(used((dw, pw, cw, bw)));
+    let mut names = vec![fit("DATE", dw), " ".into(), fit("PLACE", pw), " ".into()];
+    if cw > 0 {
+        names.extend([fit("COUNTRIES", cw), " ".into()]);
+    }
+    if bw > 0 {
+        names.extend([fit("BODIES", bw), " ".into()]);
+    }
+    names.push(fit("TITLE", title_w));
+    f.render_widget(Paragraph::new(Line::styled(names.concat(), theme::label())), header);
     let mut lines = Vec::with_capacity(height);
     for (row, hit) in app.hits.iter().enumerate().skip(app.offset).take(height) {
         let e = app.timeline.event(hit.entry);
