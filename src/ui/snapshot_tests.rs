@@ -264,6 +264,22 @@ fn a_wide_timeline_gives_countries_and_bodies_room_and_names_its_columns() {
 }
 
 #[test]
+fn the_reader_parts_paragraphs_and_indents_wrapped_header_values() {
+    let text =
+        "Встреча в Ташкенте\nВ Ташкенте прошла встреча министров связи Узбекистана и Казахстана.\nСтороны обсудили \
+                развитие цифровой инфраструктуры.\n";
+    let article = Article::from_text("paragraphs.txt", text);
+    let events = ictdip_core::extract::extract(&article);
+    let mut app = App::new(Timeline::new(vec![article.to_ref()], events), Vec::new());
+    app.handle(Action::Activate);
+    let s = screen(&draw(&mut app, 80, 30), false);
+    let lines: Vec<&str> = s.lines().collect();
+    let first = lines.iter().position(|l| l.contains("В Ташкенте прошла")).unwrap();
+    let second = lines.iter().position(|l| l.contains("Стороны обсудили")).unwrap();
+    assert!(second > first + 1 && lines[second - 1].trim_matches(['│', ' ']).is_empty(), "a blank line between:\n{s}");
+}
+
+#[test]
 fn too_small() {
     let mut app = seeds_app();
     let s = snap(&mut app, 60, 15, false);

@@ -27,11 +27,15 @@ pub struct ReaderDoc {
 /// One styled character, and whether a highlight starts at it.
 type Cell = (char, Style, bool);
 
-/// Greedy word wrap of styled characters into lines of at most `width` columns.
-fn wrap(cells: &[Cell], width: usize, out: &mut ReaderDoc) {
+/// Greedy word wrap of styled characters into lines of at most `width` columns; lines after the
+/// first start `indent` columns in (a header's values under its first value).
+fn wrap(cells: &[Cell], width: usize, indent: usize, out: &mut ReaderDoc) {
     let width = width.max(1);
+    let indent = if indent * 2 < width { indent } else { 0 };
     let mut start = 0;
     loop {
+        let continued = start > 0;
+        let width = if continued { width - indent } else { width };
         let mut used = 0;
         let mut end = start;
         let mut last_space = None;
@@ -53,6 +57,9 @@ fn wrap(cells: &[Cell], width: usize, out: &mut ReaderDoc) {
         }
         let line_no = out.lines.len();
         let mut spans: Vec<Span<'static>> = Vec::new();
+        if continued && indent > 0 {
+            spans.push(Span::raw(" ".repeat(indent)));
+        }
         for &(c, style, starts) in &cells[start..end] {
             if starts {
                 out.highlight_lines.push(line_no);
@@ -72,19 +79,22 @@ fn wrap(cells: &[Cell], width: usize, out: &mut ReaderDoc) {
 
 fn push_plain(doc: &mut ReaderDoc, text: &str, style: Style, width: usize) {
     let cells: Vec<Cell> = text.chars().map(|c| (c, style, false)).collect();
-    wrap(&cells, width, doc);
+    wrap(&cells, width, 0, doc);
 }
+
+/// Columns of a header line's label ("Countries "): its values wrap to stand under each other.
+const LABEL_WIDTH: usize = 10;
 
 /// A header line: a label, then values each in its fact's style.
 fn push_field(doc: &mut ReaderDoc, label: &str, values: Vec<(String, Style)>, width: usize) {
-    let mut cells: Vec<Cell> = format!("{label:<10}").chars().map(|c| (c, theme::label(), false)).collect();
+    let mut cells: Vec<Cell> = format!("{label:<LABEL_WIDTH$}").chars().map(|c| (c, theme::label(), false)).collect();
     for (i, (v, s)) in values.into_iter().enumerate() {
         if i > 0 {
             cells.extend(", ".chars().map(|c| (c, Style::default(), false)));
         }
         cells.extend(v.chars().map(|c| (c, s, false)));
     }
-    wrap(&cells, width, doc);
+    wrap(&cells, width, LABEL_WIDTH, doc);
 }
 
 /// How a date was found, as the reader says it; nothing for a date the text states.
@@ -211,12 +221,20 @@ pub fn layout(
     let evidence = article_evidence(opened);
     let mut next_ev = 0;
     let mut ev_index = 0;
+    // Whether the line drawn last held text: two paragraphs the source puts on lines next to each
+    // other get a blank line between them, as the source's own blank lines give.
+    let mut after_text = false;
     for (start, line) in lines_with_spans(&article.text) {
         let role = article.structure.role_at(start);
         let hidden = matches!(role, Role::Furniture | Role::TitleRepeat);
         if hidden && !show_furniture {
             continue;
         }
+        let blank = line.trim().is_empty();
+        if !blank && after_text && role == Role::Body {
+            doc.lines.push(Line::raw(""));
+        }
+        after_text = !blank;
         let style_of = |role: Role| match role {
             Role::Furniture | Role::TitleRepeat | Role::Meta | Role::Dateline => theme::dim(),
             Role::Title => theme::label(),
@@ -255,7 +273,7 @@ pub fn layout(
             };
             cells.push((c, style, starts));
         }
-        wrap(&cells, width, &mut doc);
+        wrap(&cells, width, 0, &mut doc);
     }
     doc
 }
