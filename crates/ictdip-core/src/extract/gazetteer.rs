@@ -237,6 +237,25 @@ impl Gazetteer {
         self.country_index.get(code).map(|&i| &self.countries[i as usize])
     }
 
+    /// Countries and bodies one of whose names, in any of its forms and in either language, has a
+    /// word that starts with `prefix` (folded): `шанх` finds the SCO, `корея` both Koreas. For the
+    /// filter line, which asks this per `@` or `#` token.
+    pub fn with_word_starting(&self, prefix: &str) -> Vec<Target> {
+        let mut out = Vec::new();
+        for (pid, pattern) in self.matcher.patterns().iter().enumerate() {
+            let starts = pattern.split(|c: char| !crate::lexicon::is_word_char(c)).any(|w| w.starts_with(prefix));
+            if !starts {
+                continue;
+            }
+            for &(target, _) in &self.entries[pid] {
+                if matches!(target, Target::Country(_) | Target::Body(_)) && !out.contains(&target) {
+                    out.push(target);
+                }
+            }
+        }
+        out
+    }
+
     /// The capital of a country (an index into `cities`), where the tables know it.
     pub fn capital(&self, country: u16) -> Option<u16> {
         self.capitals.get(&country).copied()

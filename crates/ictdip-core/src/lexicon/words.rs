@@ -313,6 +313,11 @@ struct FirstWord {
 }
 
 impl WholeWordMatcher {
+    /// The patterns, in the order they were given.
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+
     /// Patterns that do not start with a word character can never match and are left out.
     pub fn new(patterns: Vec<String>) -> WholeWordMatcher {
         let mut by_first_word: super::FastMap<Box<str>, FirstWord> = super::FastMap::default();

@@ -8,7 +8,7 @@
 //! - any other words: fuzzy text over titles, people, places, country and body names, with case
 //!   and `ё`/`е` folded on both sides (the matcher itself folds ASCII only).
 
-use crate::extract::gazetteer::Gazetteer;
+use crate::extract::gazetteer::{Gazetteer, Target};
 use crate::lexicon::fold;
 use crate::model::EventDate;
 use std::collections::BTreeSet;
@@ -87,15 +87,16 @@ fn resolve_countries(token: &str) -> BTreeSet<String> {
     // (A token that names no country resolves to `?token`, which no event has; `parse` says so.)
     let g = Gazetteer::get();
     let t = fold(token);
-    let mut out: BTreeSet<String> = g
-        .countries
-        .iter()
-        .filter(|c| {
-            fold(&c.code) == t
-                || (t.chars().count() >= 3 && (fold(&c.name_ru).starts_with(&t) || fold(&c.name_en).starts_with(&t)))
-        })
-        .map(|c| c.code.clone())
-        .collect();
+    let mut out: BTreeSet<String> = g.countries.iter().filter(|c| fold(&c.code) == t).map(|c| c.code.clone()).collect();
+    // From three letters on, any word of any name, in either language and any case form
+    // ("@корея" finds both Koreas, "@kazakh" Kazakhstan).
+    if t.chars().count() >= 3 {
+        for target in g.with_word_starting(&t) {
+            if let Target::Country(i) = target {
+                out.insert(g.countries[i as usize].code.clone());
+            }
+        }
+    }
     if out.is_empty() {
         out.insert(format!("?{token}"));
     }
@@ -111,11 +112,14 @@ fn resolve_bodies(token: &str) -> BTreeSet<String> {
         .filter(|b| fold(&b.id) == t || b.abbreviations.iter().any(|a| fold(a) == t))
         .map(|b| b.id.clone())
         .collect();
-    let mut out = if exact.is_empty() {
-        g.bodies
-            .iter()
-            .filter(|b| t.chars().count() >= 3 && fold(&b.name_en).starts_with(&t))
-            .map(|b| b.id.clone())
+    let mut out = if exact.is_empty() && t.chars().count() >= 3 {
+        // Any word of any of its names, Russian or English ("#шанх", "#евразийский").
+        g.with_word_starting(&t)
+            .into_iter()
+            .filter_map(|target| match target {
+                Target::Body(i) => Some(g.bodies[i as usize].id.clone()),
+                _ => None,
+            })
             .collect()
     } else {
         exact
@@ -278,6 +282,17 @@ mod tests {
         assert_eq!(Query::parse("#sco").bodies.iter().collect::<Vec<_>>(), ["SCO"]);
         assert_eq!(Query::parse("#МСЭ").bodies.iter().collect::<Vec<_>>(), ["ITU"]);
         assert_eq!(Query::parse("@zz").countries.iter().collect::<Vec<_>>(), ["?zz"]);
+    }
+
+    #[test]
+    fn countries_and_bodies_by_any_word_of_any_of_their_names() {
+        let countries = |s: &str| Query::parse(s).countries.into_iter().collect::<Vec<_>>();
+        let bodies = |s: &str| Query::parse(s).bodies.into_iter().collect::<Vec<_>>();
+        assert_eq!(countries("@корея"), ["KP", "KR"]);
+        assert_eq!(countries("@кндр"), ["KP"]);
+        assert_eq!(countries("@korea"), ["KP", "KR"]);
+        assert_eq!(bodies("#шанх"), ["SCO"]);
+        assert!(bodies("#евразийский").contains(&"EAEU".to_string()), "{:?}", bodies("#евразийский"));
     }
 
     #[test]
