@@ -220,8 +220,10 @@ impl App {
         }
         let without = |own_chosen: bool, clear: fn(&mut Query)| {
             own_chosen.then(|| {
+                // Only counted: no ranking to compute.
                 let mut other = q.clone();
                 clear(&mut other);
+                other.sort = SortOrder::Date;
                 self.timeline.query(&other)
             })
         };

@@ -315,7 +315,7 @@ impl<'c> Writer<'c> {
 /// taken out while the rest is encoded, and put back.
 pub fn encode_record(f: &FileKey, outcome: &mut Outcome) -> Result<Record, CacheError> {
     let key = Key { rel: f.rel.clone(), size: f.size, modified: stamp(f.modified) };
-    let bytes = encode(&key, outcome).map_err(|_| CacheError::Corrupt("a record that cannot be encoded"))?;
+    let bytes = encode(&key, outcome).map_err(|_| CacheError::Unencodable)?;
     Ok(Record { key, bytes })
 }
 

@@ -58,7 +58,7 @@ pub enum LoadProblem {
     #[error("cannot list an entry: {}", io_phrase(*.0))]
     CannotListEntry(io::ErrorKind),
     /// The folder's cache file could not be used or written; the load goes on without it.
-    #[error("cache {0}; rebuilding it")]
+    #[error("cache {0}")]
     Cache(#[from] CacheError),
 }
 
@@ -70,26 +70,29 @@ impl LoadProblem {
     }
 }
 
-/// What is wrong with a folder's cache file, or with writing a new one.
+/// What is wrong with a folder's cache file (it is then rebuilt), or with writing a new one (the
+/// old one then stays).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum CacheError {
-    #[error("cannot be read ({})", io_phrase(*.0))]
+    #[error("cannot be read ({}); rebuilding it", io_phrase(*.0))]
     Unreadable(io::ErrorKind),
-    #[error("cannot be written ({})", io_phrase(*.0))]
-    Unwritable(io::ErrorKind),
-    #[error("is not an ictdip cache")]
+    #[error("is not an ictdip cache; rebuilding it")]
     NotACache,
-    #[error("is truncated")]
+    #[error("is truncated; rebuilding it")]
     Truncated,
-    #[error("has format {found}, this ictdip writes {expected}")]
+    #[error("has format {found}, this ictdip writes {expected}; rebuilding it")]
     OtherFormat { found: u32, expected: u32 },
-    #[error("was written by another version of the extractor")]
+    #[error("was written by another version of the extractor; rebuilding it")]
     OtherExtractor,
     /// The bytes disagree with themselves; says which way.
-    #[error("is corrupt ({0})")]
+    #[error("is corrupt ({0}); rebuilding it")]
     Corrupt(&'static str),
-    #[error("cannot be written ({rel}: record vanished from the old cache)")]
+    #[error("cannot be written ({}); the old one stays", io_phrase(*.0))]
+    Unwritable(io::ErrorKind),
+    #[error("cannot be written ({rel}: record vanished from the old cache); the old one stays")]
     RecordVanished { rel: String },
+    #[error("cannot be written (a record that cannot be encoded); the old one stays")]
+    Unencodable,
 }
 
 /// An I/O error kind as a short lowercase phrase ("permission denied"). The two met most are
@@ -117,5 +120,7 @@ mod tests {
         let w = LoadWarning::new("folder-1.bin", CacheError::OtherFormat { found: 4, expected: 6 });
         assert_eq!(w.to_string(), "folder-1.bin: cache has format 4, this ictdip writes 6; rebuilding it");
         assert!(!w.problem.cacheable());
+        let w = LoadWarning::new("folder-1.bin", CacheError::Unwritable(io::ErrorKind::PermissionDenied));
+        assert_eq!(w.to_string(), "folder-1.bin: cache cannot be written (permission denied); the old one stays");
     }
 }

@@ -3,8 +3,8 @@
 //! `е`, offsets kept), the words of a text, and a UTF-8 check that hands the bytes over as a
 //! `String`.
 //!
-//! Every `unsafe` block of the project is here, each with the reason it holds; the crates above
-//! forbid `unsafe` code. The vector code runs with AVX2 where the processor has it (asked once at
+//! Every `unsafe` block of the project is here, each with the reason it holds, but for the one
+//! call by which the binary sets its allocator's options; the library forbids `unsafe` code. The vector code runs with AVX2 where the processor has it (asked once at
 //! run time) and SSE2 elsewhere on x86-64; on other processors a byte loop gives the same answers.
 
 #![deny(unsafe_op_in_unsafe_fn)]

@@ -221,20 +221,22 @@ pub fn layout(
     let evidence = article_evidence(opened);
     let mut next_ev = 0;
     let mut ev_index = 0;
-    // Whether the line drawn last held text: two paragraphs the source puts on lines next to each
-    // other get a blank line between them, as the source's own blank lines give.
-    let mut after_text = false;
+    // Two paragraphs the source puts on adjacent lines get a blank line between them, as the
+    // source's own blank lines give: where the line before ends a sentence (a hard-wrapped
+    // paragraph's lines do not), and not between the items of a list.
+    let mut after_sentence = false;
     for (start, line) in lines_with_spans(&article.text) {
         let role = article.structure.role_at(start);
         let hidden = matches!(role, Role::Furniture | Role::TitleRepeat);
         if hidden && !show_furniture {
             continue;
         }
-        let blank = line.trim().is_empty();
-        if !blank && after_text && role == Role::Body {
+        let text = line.trim();
+        let bullet = text.starts_with(ictdip_core::load::BULLET);
+        if !text.is_empty() && after_sentence && role == Role::Body && !bullet {
             doc.lines.push(Line::raw(""));
         }
-        after_text = !blank;
+        after_sentence = !bullet && text.trim_end_matches(['»', '"', '”', ')']).ends_with(['.', '!', '?', '…']);
         let style_of = |role: Role| match role {
             Role::Furniture | Role::TitleRepeat | Role::Meta | Role::Dateline => theme::dim(),
             Role::Title => theme::label(),

@@ -143,8 +143,11 @@ fn nominative_role(role: &str) -> String {
         if is_role_modifier(folded) {
             match ADJECTIVE_NOMINATIVES.iter().find(|(ending, _)| folded.ends_with(ending)) {
                 Some((ending, nominative)) => {
-                    out.push_str(&w[..w.len() - ending.len()]);
-                    out.push_str(nominative);
+                    let stem = &w[..w.len() - ending.len()];
+                    out.push_str(stem);
+                    // After к, г, х the ending is -ий ("Высокий"), as after a soft stem.
+                    let velar = stem.chars().last().is_some_and(|c| matches!(fold_char(c), 'к' | 'г' | 'х'));
+                    out.push_str(if velar { "ий" } else { nominative });
                 }
                 None => out.push_str(w),
             }
@@ -812,6 +815,7 @@ mod tests {
         assert_eq!(got[0].1.as_deref(), Some("заместитель Министра связи Беларуси"));
         let got = people("Стороны обсудили повестку с Генеральным секретарем МСЭ Дорин Богдан-Мартин.");
         assert_eq!(got[0].1.as_deref(), Some("Генеральный секретарь МСЭ"));
+        assert_eq!(nominative_role("Высокого представителя ЕС"), "Высокий представитель ЕС");
         let got = people("Министр провел встречу с Чрезвычайным и Полномочным Послом Индии Т.В.Нагендрой Прасадом.");
         assert_eq!(got[0].1.as_deref(), Some("Чрезвычайный и Полномочный Посол Индии"));
         let got = people("Министр провел встречу с первым заместителем председателя правления Олегом Ивановым.");

@@ -39,7 +39,8 @@ pub fn text(markdown: &str) -> String {
             }
             // Inside a list item, a paragraph is the item's own text.
             Event::End(TagEnd::Paragraph) if out.ends_with('\n') || !in_item(&out) => end_block(&mut out),
-            Event::End(TagEnd::Paragraph) => {}
+            // The item's paragraphs run on in its line.
+            Event::End(TagEnd::Paragraph) => out.push(' '),
             Event::End(TagEnd::Heading(_) | TagEnd::List(_) | TagEnd::BlockQuote(_) | TagEnd::CodeBlock) => {
                 end_block(&mut out);
             }
@@ -85,6 +86,8 @@ mod tests {
     fn loose_and_numbered_lists_give_one_line_an_item() {
         let md = "1. Первый пункт.\n\n2. Второй\n   пункт.\n";
         assert_eq!(text(md), "• Первый пункт.\n• Второй пункт.\n");
+        // An item of two paragraphs keeps them apart by a space.
+        assert_eq!(text("- Первый.\n\n  Второй.\n"), "• Первый. Второй.\n");
     }
 
     #[test]

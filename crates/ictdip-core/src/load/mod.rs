@@ -9,6 +9,7 @@ pub(crate) mod structure;
 pub(crate) mod walk;
 
 pub use crate::problem::{LoadProblem, LoadWarning, Skip};
+pub use markdown::BULLET;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -121,7 +122,7 @@ fn read_article(path: &Path, rel: &str, opts: &LoadOptions, size: Option<u64>) -
     let warn = |problem: LoadProblem| LoadWarning::new(rel, problem);
     let too_large = |len: u64| warn(Skip::TooLarge { len, limit: opts.max_bytes }.into());
     let cannot_read = |e: std::io::Error| warn(LoadProblem::CannotRead(e.kind()));
-    let file = fs::File::open(path).map_err(cannot_read)?;
+    let file = fs::File::open(path).map_err(|e| warn(LoadProblem::CannotOpen(e.kind())))?;
     if let Some(len) = size.filter(|&len| len > opts.max_bytes) {
         return Err(too_large(len));
     }

@@ -1,8 +1,9 @@
 //! The filter language shared by the dashboard's filter line and `ictdip list --filter`:
 //!
-//! - `@kz`, `@казах`, `@kazakh`: events with that country (ISO code, or the start of its Russian
-//!   or English name, in any case);
-//! - `#sco`, `#шос`: events with that body (ID or abbreviation, or the start of its name);
+//! - `@kz`, `@казах`, `@корея`, `@korea`: events with that country (its ISO code, or from three
+//!   letters on the start of any word of any of its names, Russian or English, in any case form);
+//! - `#sco`, `#шос`, `#шанх`: events with that body (its ID or an abbreviation, or the start of any
+//!   word of any of its names);
 //! - `2025`, `2025-06`, `2025-06-17` (as the timeline shows dates), `17.06.2025`, `06.2025`:
 //!   events dated within; `2024..2025`, `2025-01..2025-06`, and open ranges `2025..`, `..2024-06`;
 //! - any other words: fuzzy text over titles, people, places, country and body names, with case
@@ -65,8 +66,9 @@ fn parse_date(s: &str) -> Option<Result<DateToken, String>> {
         return None;
     }
     let y: i32 = parts[0].parse().ok()?;
-    let m: Option<u32> = parts.get(1).and_then(|m| m.parse().ok());
-    let d: Option<u32> = parts.get(2).and_then(|d| d.parse().ok());
+    // A part too long for a number is no month or day either: said, not dropped.
+    let number = |p: Option<&&str>| p.map(|p| p.parse::<u32>().unwrap_or(u32::MAX));
+    let (m, d) = (number(parts.get(1)), number(parts.get(2)));
     if m.is_some_and(|m| !(1..=12).contains(&m)) {
         return Some(Err(format!("{s}: no month {}", m.unwrap_or(0))));
     }
@@ -227,6 +229,7 @@ impl Query {
             && self.from.is_none()
             && self.to.is_none()
             && self.text.trim().is_empty()
+            && self.phrases.is_empty()
     }
 }
 
@@ -273,6 +276,8 @@ mod tests {
         assert_eq!(said("@xx совещание"), ["@xx: no such country"]);
         assert_eq!(said("#qqq"), ["#qqq: no such body"]);
         assert!(said("@kz 2025 совещание").is_empty());
+        assert_eq!(said("2025-99999999999"), ["2025-99999999999: no month 4294967295"]);
+        assert!(!Query::parse("\"кибер").is_empty(), "a quoted word alone is a filter");
     }
 
     #[test]
