@@ -38,7 +38,7 @@ pub struct BuildOptions {
     /// Where to read and write the extraction cache; `None` (`--no-cache`) for no cache.
     pub cache_dir: Option<PathBuf>,
     /// Keep each event's evidence spans. Only `export` prints them; the dashboard reads them again
-    /// from the article it opens, and at 100,000 articles they are most of the memory. Places as
+    /// from the article it opens, and over a large archive they are most of the memory. Places as
     /// written are kept either way: the text filter searches them.
     pub keep_evidence: bool,
 }

@@ -149,7 +149,7 @@ impl Kind {
 
 /// Text that is mostly short: codes, IDs, topic and city names, event ids and file paths. Kept in
 /// place when it fits in 24 bytes, as nearly all do, where a `String` is an allocation of its own:
-/// an event holds a dozen of these, and at 100,000 events their scattered allocations were a
+/// an event holds a dozen of these, and over a large archive their scattered allocations were a
 /// good part of a load's memory and of the time to index it.
 pub type ShortText = compact_str::CompactString;
 
@@ -274,7 +274,7 @@ impl Event {
     /// Takes out the evidence that only `export` prints, and returns it: everything but the first
     /// span of each place as written ("в Карамае"), which the timeline's text filter searches so
     /// that a Russian query finds the place. Loads that print no evidence keep the rest out of
-    /// memory (at 100,000 articles it was most of it).
+    /// memory (over a large archive it was most of it).
     pub fn take_printed_evidence(&mut self) -> TakenEvidence {
         let mut taken = Vec::new();
         self.split_printed_evidence(|i, e| taken.push((i, e)));

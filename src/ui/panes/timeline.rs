@@ -1,5 +1,5 @@
 //! The timeline: one row an event, in date order (undated last). Only the rows in view are built,
-//! so a frame costs the same at 100 events or 100,000.
+//! so a frame costs the same for a few events or an archive.
 
 use crate::cells::{self, fit};
 use crate::ui::app::App;

@@ -141,7 +141,7 @@ struct LineMatch<'t> {
 /// near its start) and only on the line's first few hundred bytes, since none of them reaches
 /// further. A match is found by the pattern's DFA alone; the date's groups are then taken by the
 /// small date pattern from the stretch where the date stands. Taking groups with the whole pattern
-/// (its agency and city parts repeat broad classes up to 60 times) cost more than the rest of the
+/// (its agency and city parts repeat broad classes many times over) cost more than the rest of the
 /// structure analysis.
 impl Patterns {
     fn date_line<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {

@@ -293,7 +293,7 @@ impl Timeline {
         keyed.par_sort_unstable();
         let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
 
-        // Laid out in timeline order on all cores: at 100,000 events, a loop on one thread spent
+        // Laid out in timeline order on all cores: over a large archive a loop on one thread spent
         // most of its time waiting for memory (each event's strings lie elsewhere on the heap).
         let entries: Vec<Entry> = order
             .par_iter()
@@ -567,8 +567,8 @@ impl Timeline {
             candidates.iter().filter_map(check).collect()
         };
         if q.sort == SortOrder::Score && !tokens.is_empty() {
-            // Entries are unique, so an unstable sort gives the one order; on all cores when
-            // half of 100,000 events match.
+            // Entries are unique, so an unstable sort gives the one order; on all cores, for a short
+            // query that half of a large archive matches.
             let by_score = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry));
             if hits.len() >= PARALLEL_FROM {
                 hits.par_sort_unstable_by(by_score);

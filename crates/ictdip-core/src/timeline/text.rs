@@ -1,4 +1,4 @@
-//! Fuzzy text matching for the filter, fast enough to run on every keystroke over 100,000 events.
+//! Fuzzy text matching for the filter, fast enough to run on every keystroke over a large archive.
 //!
 //! A token (case and `ё` folded, inflectional ending dropped: see [`super::query::stem`]) matches an
 //! event when it occurs in the event's haystack as a substring, or as a *near-contiguous*
