@@ -10,6 +10,15 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A tmux server of its own (`name` tells tests apart) running a shell at 120×40, at its prompt.
+    fn start(name: &str) -> Tmux {
+        let tmux = Tmux { socket: format!("ictdip-{name}-{}", std::process::id()) };
+        let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "env PS1='e2e$ ' sh"]);
+        assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
+        tmux.wait_for("e2e$");
+        tmux
+    }
+
     fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-L")
@@ -59,10 +68,7 @@ impl Drop for Tmux {
 
 #[test]
 fn filter_open_read_and_quit_in_a_real_terminal() {
-    let tmux = Tmux { socket: format!("ictdip-e2e-{}", std::process::id()) };
-    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "env PS1='e2e$ ' sh"]);
-    assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
-    tmux.wait_for("e2e$");
+    let tmux = Tmux::start("e2e");
     let bin = env!("CARGO_BIN_EXE_ictdip");
     tmux.text(&format!("{bin}; echo EXIT=$?"));
     tmux.keys(&["Enter"]);
@@ -107,10 +113,7 @@ fn filter_open_read_and_quit_in_a_real_terminal() {
 
 #[test]
 fn with_no_color_the_selection_and_facts_still_show() {
-    let tmux = Tmux { socket: format!("ictdip-e2e-nc-{}", std::process::id()) };
-    let started = tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "env PS1='e2e$ ' sh"]);
-    assert!(started.status.success(), "tmux: {}", String::from_utf8_lossy(&started.stderr));
-    tmux.wait_for("e2e$");
+    let tmux = Tmux::start("no-color");
     let bin = env!("CARGO_BIN_EXE_ictdip");
     tmux.text(&format!("NO_COLOR=1 {bin}; echo EXIT=$?"));
     tmux.keys(&["Enter"]);
