@@ -19,10 +19,10 @@ pub const MIN_HEIGHT: u16 = 20;
 
 /// Width of the Countries and Bodies column: narrower on narrow terminals, so titles keep room.
 pub fn left_width(total: u16) -> u16 {
-    if total >= 110 {
-        30
-    } else {
-        24
+    match total {
+        180.. => 44,
+        110.. => 30,
+        _ => 24,
     }
 }
 

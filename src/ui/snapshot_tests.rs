@@ -280,6 +280,18 @@ fn the_reader_parts_paragraphs_and_indents_wrapped_header_values() {
 }
 
 #[test]
+fn facet_panes_keep_their_titles_whole_and_name_bodies_as_russian_pages_do() {
+    let mut app = seeds_app();
+    app.focus = crate::ui::app::Focus::Countries;
+    app.handle(Action::Activate);
+    let s = screen(&draw(&mut app, 120, 40), false);
+    assert!(s.contains("┌ Countries (1 chosen) ─"), "what was chosen outlasts the order in a narrow title: {s}");
+    assert!(s.contains("SCO   ШОС · Shanghai"), "the Russian abbreviation first: {s}");
+    let wide = screen(&draw(&mut app, 200, 40), false);
+    assert!(wide.contains("Countries (by count · 1 chosen)"), "the whole title where there is room: {wide}");
+}
+
+#[test]
 fn too_small() {
     let mut app = seeds_app();
     let s = snap(&mut app, 60, 15, false);

@@ -19,7 +19,18 @@ pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focuse
         (true, true) => "name+mentions",
     };
     let chosen = if pane.chosen.is_empty() { String::new() } else { format!(" · {} chosen", pane.chosen.len()) };
-    let inner = super::framed(f, area, &format!(" {title} ({order}{chosen}) "), focused);
+    // The whole title where the pane is wide enough; else what was chosen matters more than the
+    // order.
+    let full = format!(" {title} ({order}{chosen}) ");
+    let room = area.width.saturating_sub(2) as usize;
+    let title = if full.chars().count() <= room {
+        full
+    } else if !pane.chosen.is_empty() {
+        format!(" {title} ({} chosen) ", pane.chosen.len())
+    } else {
+        format!(" {title} ")
+    };
+    let inner = super::framed(f, area, &title, focused);
     let height = inner.height as usize;
     pane.height = height;
     pane.offset = super::scrolled(pane.offset, pane.selected, height);

@@ -429,7 +429,7 @@ impl Timeline {
     pub fn bodies_with(&self, mentions: bool) -> Vec<FacetCount> {
         let g = Gazetteer::get();
         let extra = mentions.then_some(&self.mentioned_body);
-        facet(&self.by_body, extra, |id| g.body(id).map_or(id.to_string(), |b| b.name_en.clone()))
+        facet(&self.by_body, extra, |id| g.body(id).map_or(id.to_string(), body_label))
     }
 
     /// Countries and bodies counted over the events of an answer (what a filter shows), as
@@ -495,7 +495,7 @@ impl Timeline {
             f.name = g.country(&f.code).map_or(f.code.clone(), |c| c.name_ru.clone());
         }
         for f in &mut bodies {
-            f.name = g.body(&f.code).map_or(f.code.clone(), |b| b.name_en.clone());
+            f.name = g.body(&f.code).map_or(f.code.clone(), body_label);
         }
         for v in [&mut countries, &mut bodies] {
             v.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
@@ -630,6 +630,16 @@ impl Timeline {
 
 /// The counts of a facet's values over `index`, and over `mentioned` too when it is given (an
 /// entry counted once, however it names the value).
+/// A body as its pane names it: its Russian abbreviation first where it has one (ШОС, СНГ, what
+/// Russian pages print), then its English name.
+fn body_label(b: &crate::extract::gazetteer::Body) -> String {
+    let cyrillic = |a: &&String| a.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    match b.abbreviations.iter().find(cyrillic) {
+        Some(ru) => format!("{ru} · {}", b.name_en),
+        None => b.name_en.clone(),
+    }
+}
+
 fn facet(
     index: &BTreeMap<String, Vec<usize>>,
     mentioned: Option<&BTreeMap<String, Vec<usize>>>,
