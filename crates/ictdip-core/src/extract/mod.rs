@@ -272,7 +272,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         primary: true,
         title,
         // Exported only when complete: a dateline may give day and month alone.
-        published: facts.stamp.filter(|d| d.year.is_some()),
+        published: facts.stamp.filter(|d| d.known_year().is_some()),
         date,
         date_source,
         place,
@@ -322,7 +322,7 @@ fn sentence_as_title(sentence: &str) -> String {
 /// for the stamp's; a year that stands alone ("в 1992 году") is history as often as not, and is
 /// not.
 fn completed_publication(stamp: Option<EventDate>, text: &str, regions: &[Span]) -> Option<EventDate> {
-    if stamp.is_some_and(|d| d.year.is_some()) {
+    if stamp.is_some_and(|d| d.known_year().is_some()) {
         return stamp;
     }
     let year = regions.iter().find_map(|r| named_year(&text[r.clone()]));
@@ -383,19 +383,19 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
         if let Some((d, s)) = pick(cue, want_day) {
             // "в феврале 2022 года" in a report stamped 28 February 2022: the stamp's day is the
             // nearer reading of a same-day report.
-            if let Some(stamp) = f.stamp.filter(|p| p.day.is_some() && !want_day && within_period(*p, d)) {
+            if let Some(stamp) = f.stamp.filter(|p| p.known_day().is_some() && !want_day && within_period(*p, d)) {
                 return (Some(stamp), None);
             }
             return (Some(d), Some(s));
         }
     }
     // No dated gathering in the text: the report is taken as same-day, if its date is known.
-    (f.stamp.filter(|d| d.day.is_some()), None)
+    (f.stamp.filter(|d| d.known_day().is_some()), None)
 }
 
 /// True when the day `day` lies in the month or year `period` names.
 fn within_period(day: EventDate, period: EventDate) -> bool {
-    day.year == period.year && period.month.is_none_or(|m| day.month == Some(m))
+    day.known_year() == period.known_year() && period.known_month().is_none_or(|m| day.known_month() == Some(m))
 }
 
 /// A year-less date reported in the past tense cannot lie after publication: "28 декабря
@@ -412,7 +412,7 @@ fn past_year_if_reported(f: &Facts, m: &DateMention, sentence: usize, d: EventDa
         }
     });
     if year_missing && past && date > published + chrono::Duration::days(7) {
-        d.year.map_or(d, |y| d.with_year(y - 1))
+        d.known_year().map_or(d, |y| d.with_year(y - 1))
     } else {
         d
     }

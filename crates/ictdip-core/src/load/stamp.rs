@@ -195,7 +195,7 @@ pub fn classify(folded_line: &str) -> Option<DateLine> {
         .count();
     // Without a year, a date beside words is more often a headline's ("Форум пройдет 3 октября")
     // than a stamp, which then shows a time ("20 АПР, 10:32").
-    let limit = if date.year.is_some() || patterns().time.is_match(line) { 3 } else { 1 };
+    let limit = if date.known_year().is_some() || patterns().time.is_match(line) { 3 } else { 1 };
     (text_words <= limit).then_some(DateLine::Stamp(date))
 }
 

@@ -192,8 +192,8 @@ impl Query {
             return true;
         }
         let Some(d) = date else { return false };
-        let Some(y) = d.year else { return false };
-        let (lo, hi) = span_of((y, d.month, d.day));
+        let Some(y) = d.known_year() else { return false };
+        let (lo, hi) = span_of((y, d.known_month(), d.known_day()));
         self.from.is_none_or(|f| hi >= f) && self.to.is_none_or(|t| lo <= t)
     }
 
