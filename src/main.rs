@@ -226,10 +226,9 @@ fn main() -> ExitCode {
             "{}",
             ictdip_core::cache::dir().map_or("(no cache directory)".into(), |d| d.display().to_string())
         )),
-        Some(Command::Names) => Ok(ictdip_core::extract::gazetteer::Gazetteer::get()
-            .surface_forms()
-            .iter()
-            .try_for_each(|n| writeln!(out, "{n}"))),
+        Some(Command::Names) => {
+            Ok(ictdip_core::registry::Registry::embedded().names().iter().try_for_each(|n| writeln!(out, "{n}")))
+        }
         None => {
             drop(out);
             return match ictdip_dashboard(args.path, args.mouse, opts) {

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::panes::reader;
 use ictdip_core::load::{Article, LoadOptions, LoadWarning, OtherFiles};
 use ictdip_core::model::Event;
-use ictdip_core::timeline::{FacetCount, Hit, Query, SortOrder, Timeline};
+use ictdip_core::timeline::{Facet, FacetCount, Hit, Query, SortOrder, Timeline};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +29,7 @@ pub struct FacetPane {
     pub selected: usize,
     pub offset: usize,
     pub by_name: bool,
-    pub chosen: BTreeSet<String>,
+    pub chosen: BTreeSet<Facet>,
     /// Rows the pane showed when last drawn: a page of it.
     pub height: usize,
 }
@@ -38,11 +38,12 @@ impl FacetPane {
     /// New counts for the pane. A chosen value stays listed (with no events, at the end) so that
     /// it can be unchosen, and the cursor stays on the value it was on.
     fn set_items(&mut self, mut items: Vec<FacetCount>) {
-        let at = self.items.get(self.selected).map(|f| f.code.clone());
-        for code in &self.chosen {
-            if !items.iter().any(|f| &f.code == code) {
-                let name = self.items.iter().find(|f| &f.code == code).map_or(code.clone(), |f| f.name.clone());
-                items.push(FacetCount { code: code.clone(), name, count: 0, mentioned: 0 });
+        let at = self.items.get(self.selected).map(|f| f.facet);
+        for &facet in &self.chosen {
+            if !items.iter().any(|f| f.facet == facet) {
+                let name =
+                    self.items.iter().find(|f| f.facet == facet).map_or_else(|| facet.to_string(), |f| f.name.clone());
+                items.push(FacetCount { facet, name, count: 0, mentioned: 0 });
             }
         }
         if self.by_name {
@@ -50,9 +51,18 @@ impl FacetPane {
         }
         self.items = items;
         self.selected = at
-            .and_then(|code| self.items.iter().position(|f| f.code == code))
+            .and_then(|facet| self.items.iter().position(|f| f.facet == facet))
             .unwrap_or(self.selected)
             .min(self.items.len().saturating_sub(1));
+    }
+}
+
+/// Adds chosen values to what a query asks for; nothing chosen leaves it as it was (a facet no
+/// token asked for stays unasked).
+fn extend_asked<T: Ord>(asked: &mut Option<BTreeSet<T>>, chosen: impl Iterator<Item = T>) {
+    let chosen: BTreeSet<T> = chosen.collect();
+    if !chosen.is_empty() {
+        asked.get_or_insert_default().extend(chosen);
     }
 }
 
@@ -63,13 +73,13 @@ fn counted_within(all: Vec<FacetCount>, within: &[FacetCount]) -> Vec<FacetCount
         .into_iter()
         .map(|mut f| {
             let (count, mentioned) =
-                within.iter().find(|w| w.code == f.code).map_or((0, 0), |w| (w.count, w.mentioned));
+                within.iter().find(|w| w.facet == f.facet).map_or((0, 0), |w| (w.count, w.mentioned));
             f.count = count;
             f.mentioned = mentioned;
             f
         })
         .collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.facet.cmp(&b.facet)));
     v
 }
 
@@ -227,8 +237,8 @@ impl App {
                 self.timeline.query(&other)
             })
         };
-        let for_countries = without(!self.countries.chosen.is_empty(), |q| q.countries.clear());
-        let for_bodies = without(!self.bodies.chosen.is_empty(), |q| q.bodies.clear());
+        let for_countries = without(!self.countries.chosen.is_empty(), |q| q.countries = None);
+        let for_bodies = without(!self.bodies.chosen.is_empty(), |q| q.bodies = None);
         let (countries, bodies) = match (&for_countries, &for_bodies) {
             // Both panes count the answer itself (the filter line alone): one pass for both.
             (None, None) => self.timeline.facets_within(&self.hits, self.show_mentions),
@@ -246,8 +256,8 @@ impl App {
     /// The query the filter line and the chosen facets make together.
     pub fn query(&self) -> Query {
         let mut q = Query::parse(&self.filter);
-        q.countries.extend(self.countries.chosen.iter().cloned());
-        q.bodies.extend(self.bodies.chosen.iter().cloned());
+        extend_asked(&mut q.countries, self.countries.chosen.iter().filter_map(|f| f.country()));
+        extend_asked(&mut q.bodies, self.bodies.chosen.iter().filter_map(|f| f.body()));
         q.sort = self.ranking;
         q.mentions = self.show_mentions;
         q
@@ -380,9 +390,9 @@ impl App {
 
     fn toggle_chosen(&mut self) {
         let Some(f) = self.facet_mut() else { return };
-        let Some(code) = f.items.get(f.selected).map(|i| i.code.clone()) else { return };
-        if !f.chosen.remove(&code) {
-            f.chosen.insert(code);
+        let Some(facet) = f.items.get(f.selected).map(|i| i.facet) else { return };
+        if !f.chosen.remove(&facet) {
+            f.chosen.insert(facet);
         }
         self.requery();
     }

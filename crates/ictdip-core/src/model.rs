@@ -3,6 +3,7 @@
 //! These types are shared by every layer (`extract` produces them, `timeline` indexes them, `ui`
 //! and `cli` show them), so they hold data only and know nothing of files or terminals.
 
+pub use crate::registry::{BodyId, CountryId};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::Range;
@@ -202,7 +203,7 @@ pub type ShortText = compact_str::CompactString;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub city: Option<ShortText>,
-    pub country: ShortText,
+    pub country: CountryId,
 }
 
 /// A person named in the article, as written, with the role and country the text gives.
@@ -210,7 +211,7 @@ pub struct Place {
 pub struct Person {
     pub name: String,
     pub role: Option<String>,
-    pub country: Option<ShortText>,
+    pub country: Option<CountryId>,
 }
 
 /// What sort of fact a span supports; the reader highlights each in its own style.
@@ -279,8 +280,8 @@ pub enum PlaceSource {
 /// members listed as boilerplate, a company's nationality, history, other events.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mentioned {
-    pub countries: Vec<ShortText>,
-    pub orgs: Vec<ShortText>,
+    pub countries: Vec<CountryId>,
+    pub orgs: Vec<BodyId>,
 }
 
 /// One dated gathering reported by an article.
@@ -299,9 +300,9 @@ pub struct Event {
     pub place: Option<Place>,
     pub place_source: Option<PlaceSource>,
     /// Participants: countries that take part in the main event or are its subject.
-    pub countries: Vec<ShortText>,
+    pub countries: Vec<CountryId>,
     /// Bodies that take part in the main event or are its subject.
-    pub orgs: Vec<ShortText>,
+    pub orgs: Vec<BodyId>,
     pub mentioned: Mentioned,
     pub people: Vec<Person>,
     pub kind: Kind,

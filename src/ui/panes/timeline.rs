@@ -89,14 +89,14 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
         ];
         if cw > 0 {
             spans.push(Span::styled(
-                fit(&e.countries.join(" "), cw),
+                fit(&cells::codes(&e.countries, " "), cw),
                 base.patch(theme::fact(ictdip_core::model::FactKind::Country)),
             ));
             spans.push(Span::styled(" ", base));
         }
         if bw > 0 {
             spans.push(Span::styled(
-                fit(&e.orgs.join(" "), bw),
+                fit(&cells::codes(&e.orgs, " "), bw),
                 base.patch(theme::fact(ictdip_core::model::FactKind::Body)),
             ));
             spans.push(Span::styled(" ", base));

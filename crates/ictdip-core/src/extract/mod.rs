@@ -21,7 +21,8 @@ use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
 use crate::lexicon::{sentences_into, FastMap, Words};
 use crate::load::Article;
 use crate::model::{
-    DateSource, Event, EventDate, Evidence, FactKind, Kind, Mentioned, Person, Place, PlaceSource, ShortText, Span,
+    BodyId, CountryId, DateSource, Event, EventDate, Evidence, FactKind, Kind, Mentioned, Person, Place, PlaceSource,
+    ShortText, Span,
 };
 use compact_str::ToCompactString;
 use dates::DateMention;
@@ -226,7 +227,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     // which says where the outlet filed from.
     if countries.is_empty() && kind != Kind::Statement && place_source.is_some_and(|s| s != PlaceSource::Dateline) {
         if let Some(p) = &place {
-            countries.push(p.country.clone());
+            countries.push(p.country);
         }
     }
     if let (Some(anchor), Some(d)) = (anchor, date) {
@@ -252,11 +253,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     let mut persons = Vec::with_capacity(found_people.len());
     for p in found_people {
         evidence.push(FactKind::Person, p.span.start..p.span.end, || ShortText::new(&p.name));
-        persons.push(Person {
-            name: p.name,
-            role: p.role,
-            country: p.country.map(|c| ShortText::new(&g.countries[c as usize].code)),
-        });
+        persons.push(Person { name: p.name, role: p.role, country: p.country.map(CountryId::from_number) });
     }
     let topics = topics(&facts);
     let title =
@@ -580,7 +577,7 @@ fn place(
 ) -> Option<(Place, PlaceSource)> {
     let g = Gazetteer::get();
     let city_place = |c: u16| city_place(g, c);
-    let country_place = |c: u16| Place { city: None, country: ShortText::new(&g.countries[c as usize].code) };
+    let country_place = |c: u16| Place { city: None, country: CountryId::from_number(c) };
     // The hits of one kind tied to a gathering, with their sentences, in text order. Asked kind by
     // kind, cities first: most articles name a city and never need the ties of their countries,
     // and each tie reads the words around the name.
@@ -708,7 +705,7 @@ fn dateline_place(article: &Article) -> Option<Place> {
 /// A city of the gazetteer (by index) as a place: its English name and its country's code.
 fn city_place(g: &Gazetteer, c: u16) -> Place {
     let city = &g.cities[c as usize];
-    Place { city: Some(ShortText::new(&city.name)), country: ShortText::new(&g.countries[city.country as usize].code) }
+    Place { city: Some(ShortText::new(&city.name)), country: CountryId::from_number(city.country) }
 }
 
 /// How the event date was found: in the event's sentence (stated, or relative to publication),
@@ -869,7 +866,7 @@ impl ListNotes {
 
 /// Participants (countries and bodies that take part in the main event or are its subject) and
 /// the rest the text names. A name counts as a participant if any of its mentions does.
-fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortText>, Vec<ShortText>, Mentioned) {
+fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<CountryId>, Vec<BodyId>, Mentioned) {
     let g = Gazetteer::get();
     let mut countries = Vec::with_capacity(f.hits.len());
     let mut orgs = Vec::with_capacity(f.hits.len());
@@ -882,22 +879,23 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortTex
             Target::Country(c) => {
                 let code = &g.countries[c as usize].code;
                 evidence.push(FactKind::Country, h.span.start..h.span.end, || ShortText::new(code));
-                if mention { &mut other_countries } else { &mut countries }.push(code.as_str());
+                if mention { &mut other_countries } else { &mut countries }.push(CountryId::from_number(c));
             }
             Target::Body(b) => {
                 let body = &g.bodies[b as usize];
                 evidence.push(FactKind::Body, h.span.start..h.span.end, || ShortText::new(&body.id));
                 let list = if mention { &mut other_orgs } else { &mut orgs };
-                list.push(body.id.as_str());
+                list.push(BodyId::from_number(b));
                 // "ЕЭК ООН" names the UN too; "ЕЭК" alone does not.
-                if let Some(parent) = body.parent.map(|p| &g.bodies[p as usize]) {
+                if let Some(number) = body.parent {
+                    let parent = &g.bodies[number as usize];
                     let matched = &f.text[h.span.clone()];
                     if parent
                         .abbreviations
                         .iter()
                         .any(|a| matched.split(|c: char| !crate::lexicon::is_word_char(c)).any(|w| w == a))
                     {
-                        list.push(parent.id.as_str());
+                        list.push(BodyId::from_number(number));
                     }
                 }
             }
@@ -910,13 +908,11 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortTex
     (sorted_distinct(countries), sorted_distinct(orgs), mentioned)
 }
 
-/// The distinct strings of `v`, sorted and owned. An article names the same country or topic
-/// many times: gathered as references and owned once each at the end, where a set of owned
-/// strings made one for every mention.
-fn sorted_distinct(mut v: Vec<&str>) -> Vec<ShortText> {
+/// The distinct values of `v`, sorted (countries and bodies sort as their codes do).
+fn sorted_distinct<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v.sort_unstable();
     v.dedup();
-    v.into_iter().map(ShortText::new).collect()
+    v
 }
 
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
@@ -972,7 +968,10 @@ fn topics(f: &Facts) -> Vec<ShortText> {
             .iter()
             .any(|h| matches!(h.target, Target::Body(_)) && h.span.start <= span.start && span.end <= h.span.end)
     };
-    sorted_distinct(f.topics.iter().filter(|(_, span)| !in_body(span)).map(|(t, _)| *t).collect())
+    // An article names the same topic many times: gathered as references and owned once each at
+    // the end, where a set of owned strings made one for every mention.
+    let topics = sorted_distinct(f.topics.iter().filter(|(_, span)| !in_body(span)).map(|(t, _)| *t).collect());
+    topics.into_iter().map(ShortText::new).collect()
 }
 
 /// True when both dates are full days at most `days` apart: a side meeting on the eve of a summit
@@ -1007,8 +1006,8 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
         let mut place = None;
         for h in f.hits.iter().filter(inside) {
             match h.target {
-                Target::Country(c) => countries.push(g.countries[c as usize].code.as_str()),
-                Target::Body(b) => orgs.push(g.bodies[b as usize].id.as_str()),
+                Target::Country(c) => countries.push(CountryId::from_number(c)),
+                Target::Body(b) => orgs.push(BodyId::from_number(b)),
                 Target::City(c) if place.is_none() && tied_to_cue(f, &h.span).is_some() => {
                     place = Some(city_place(g, c));
                 }

@@ -9,9 +9,10 @@
 //! - any other words: fuzzy text over titles, people, places, country and body names, with case
 //!   and `ё`/`е` folded on both sides (the matcher itself folds ASCII only).
 
-use crate::extract::gazetteer::{Gazetteer, Target};
 use crate::lexicon::fold;
 use crate::model::EventDate;
+use crate::model::{BodyId, CountryId};
+use crate::registry::Registry;
 use std::collections::BTreeSet;
 
 /// A text token without its inflectional ending, so that "встреча" finds "встречу" and "карамай"
@@ -38,8 +39,11 @@ pub enum SortOrder {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
-    pub countries: BTreeSet<String>,
-    pub bodies: BTreeSet<String>,
+    /// The countries asked for (`@kz`), any of which an event must have; `None` when none is
+    /// asked for. A set left empty asked only for countries that do not exist: nothing matches.
+    pub countries: Option<BTreeSet<CountryId>>,
+    /// The bodies asked for (`#sco`), as the countries are.
+    pub bodies: Option<BTreeSet<BodyId>>,
     /// Inclusive (year, month, day) bounds.
     pub from: Option<(i32, u32, u32)>,
     pub to: Option<(i32, u32, u32)>,
@@ -85,51 +89,34 @@ fn span_of((y, m, d): DateToken) -> ((i32, u32, u32), (i32, u32, u32)) {
     ((y, m.unwrap_or(1), d.unwrap_or(1)), (y, m.unwrap_or(12), d.unwrap_or(31)))
 }
 
-fn resolve_countries(token: &str) -> BTreeSet<String> {
-    // (A token that names no country resolves to `?token`, which no event has; `parse` says so.)
-    let g = Gazetteer::get();
+fn resolve_countries(token: &str) -> BTreeSet<CountryId> {
+    let r = Registry::embedded();
     let t = fold(token);
-    let mut out: BTreeSet<String> = g.countries.iter().filter(|c| fold(&c.code) == t).map(|c| c.code.clone()).collect();
+    let mut out: BTreeSet<CountryId> = r.country(&token.to_uppercase()).into_iter().collect();
     // From three letters on, any word of any name, in either language and any case form
     // ("@корея" finds both Koreas, "@kazakh" Kazakhstan).
     if t.chars().count() >= 3 {
-        for target in g.with_word_starting(&t) {
-            if let Target::Country(i) = target {
-                out.insert(g.countries[i as usize].code.clone());
-            }
-        }
-    }
-    if out.is_empty() {
-        out.insert(format!("?{token}"));
+        out.extend(r.with_word_starting(&t).0);
     }
     out
 }
 
-fn resolve_bodies(token: &str) -> BTreeSet<String> {
-    let g = Gazetteer::get();
+fn resolve_bodies(token: &str) -> BTreeSet<BodyId> {
+    let r = Registry::embedded();
     let t = fold(token);
-    let exact: BTreeSet<String> = g
-        .bodies
-        .iter()
-        .filter(|b| fold(&b.id) == t || b.abbreviations.iter().any(|a| fold(a) == t))
-        .map(|b| b.id.clone())
+    let exact: BTreeSet<BodyId> = r
+        .bodies()
+        .filter(|&b| {
+            let body = r.body_entry(b);
+            fold(&body.id) == t || body.abbreviations.iter().any(|a| fold(a) == t)
+        })
         .collect();
-    let mut out = if exact.is_empty() && t.chars().count() >= 3 {
+    if exact.is_empty() && t.chars().count() >= 3 {
         // Any word of any of its names, Russian or English ("#шанх", "#евразийский").
-        g.with_word_starting(&t)
-            .into_iter()
-            .filter_map(|target| match target {
-                Target::Body(i) => Some(g.bodies[i as usize].id.clone()),
-                _ => None,
-            })
-            .collect()
+        r.with_word_starting(&t).1.into_iter().collect()
     } else {
         exact
-    };
-    if out.is_empty() {
-        out.insert(format!("?{token}"));
     }
-    out
 }
 
 impl Query {
@@ -143,16 +130,16 @@ impl Query {
                 q.phrases.push(fold(p));
             } else if let Some(c) = tok.strip_prefix('@').filter(|c| !c.is_empty()) {
                 let found = resolve_countries(c);
-                if found.iter().any(|code| code.starts_with('?')) {
+                if found.is_empty() {
                     q.not_understood.push(format!("{tok}: no such country"));
                 }
-                q.countries.extend(found);
+                q.countries.get_or_insert_default().extend(found);
             } else if let Some(b) = tok.strip_prefix('#').filter(|b| !b.is_empty()) {
                 let found = resolve_bodies(b);
-                if found.iter().any(|id| id.starts_with('?')) {
+                if found.is_empty() {
                     q.not_understood.push(format!("{tok}: no such body"));
                 }
-                q.bodies.extend(found);
+                q.bodies.get_or_insert_default().extend(found);
             } else if let Some((a, b)) = tok.split_once("..").filter(|(a, b)| !a.is_empty() || !b.is_empty()) {
                 // A range, open at either end: `2024..2025`, `2025..`, `..2024-06`.
                 let side = |s: &str| if s.is_empty() { Some(Ok(None)) } else { parse_date(s).map(|r| r.map(Some)) };
@@ -224,8 +211,8 @@ impl Query {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.countries.is_empty()
-            && self.bodies.is_empty()
+        self.countries.is_none()
+            && self.bodies.is_none()
             && self.from.is_none()
             && self.to.is_none()
             && self.text.trim().is_empty()
@@ -240,8 +227,8 @@ mod tests {
     #[test]
     fn tokens() {
         let q = Query::parse("@kz #шос 2025-06 совещание");
-        assert_eq!(q.countries.iter().collect::<Vec<_>>(), ["KZ"]);
-        assert_eq!(q.bodies.iter().collect::<Vec<_>>(), ["SCO"]);
+        assert_eq!(q.countries.iter().flatten().collect::<Vec<_>>(), ["KZ"]);
+        assert_eq!(q.bodies.iter().flatten().collect::<Vec<_>>(), ["SCO"]);
         assert_eq!((q.from, q.to), (Some((2025, 6, 1)), Some((2025, 6, 31))));
         assert_eq!(q.text, "совещание");
         assert!(q.not_understood.is_empty());
@@ -282,22 +269,22 @@ mod tests {
 
     #[test]
     fn country_and_body_by_name_prefix() {
-        assert_eq!(Query::parse("@казах").countries.iter().collect::<Vec<_>>(), ["KZ"]);
-        assert_eq!(Query::parse("@Kazakh").countries.iter().collect::<Vec<_>>(), ["KZ"]);
-        assert_eq!(Query::parse("#sco").bodies.iter().collect::<Vec<_>>(), ["SCO"]);
-        assert_eq!(Query::parse("#МСЭ").bodies.iter().collect::<Vec<_>>(), ["ITU"]);
-        assert_eq!(Query::parse("@zz").countries.iter().collect::<Vec<_>>(), ["?zz"]);
+        assert_eq!(Query::parse("@казах").countries.iter().flatten().collect::<Vec<_>>(), ["KZ"]);
+        assert_eq!(Query::parse("@Kazakh").countries.iter().flatten().collect::<Vec<_>>(), ["KZ"]);
+        assert_eq!(Query::parse("#sco").bodies.iter().flatten().collect::<Vec<_>>(), ["SCO"]);
+        assert_eq!(Query::parse("#МСЭ").bodies.iter().flatten().collect::<Vec<_>>(), ["ITU"]);
+        assert_eq!(Query::parse("@zz").countries, Some(BTreeSet::new()), "asked for, and nothing can match");
     }
 
     #[test]
     fn countries_and_bodies_by_any_word_of_any_of_their_names() {
-        let countries = |s: &str| Query::parse(s).countries.into_iter().collect::<Vec<_>>();
-        let bodies = |s: &str| Query::parse(s).bodies.into_iter().collect::<Vec<_>>();
+        let countries = |s: &str| Query::parse(s).countries.into_iter().flatten().collect::<Vec<_>>();
+        let bodies = |s: &str| Query::parse(s).bodies.into_iter().flatten().collect::<Vec<_>>();
         assert_eq!(countries("@корея"), ["KP", "KR"]);
         assert_eq!(countries("@кндр"), ["KP"]);
         assert_eq!(countries("@korea"), ["KP", "KR"]);
         assert_eq!(bodies("#шанх"), ["SCO"]);
-        assert!(bodies("#евразийский").contains(&"EAEU".to_string()), "{:?}", bodies("#евразийский"));
+        assert!(bodies("#евразийский").iter().any(|b| *b == "EAEU"), "{:?}", bodies("#евразийский"));
     }
 
     #[test]

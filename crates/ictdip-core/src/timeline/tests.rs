@@ -29,12 +29,10 @@ fn sorted_by_date_undated_last() {
 fn facets_and_counts() {
     let t = sample();
     let c = t.countries();
-    assert_eq!((c[0].code.as_str(), c[0].count), ("KZ", 2));
+    assert_eq!((c[0].facet.code(), c[0].count), ("KZ", 2));
     assert_eq!(titles(&t, "@kz #снг"), ["Форум СНГ в Минске"]);
     assert_eq!(titles(&t, "#шос"), ["Совещание ШОС в Ташкенте"]);
-    let mut q = Query::default();
-    q.bodies.insert("SCO".into());
-    q.bodies.insert("CIS".into());
+    let q = Query { bodies: Some(["SCO".parse().unwrap(), "CIS".parse().unwrap()].into()), ..Query::default() };
     assert_eq!(t.query(&q).len(), 2, "OR within a facet");
 }
 
@@ -103,7 +101,7 @@ fn haystacks_wait_for_the_first_text_query() {
     let t = Timeline::new(c.articles, c.events);
     let all = t.query(&Query::parse("@KZ #SCO"));
     assert!(t.haystacks.get().is_none(), "facets and dates need no haystack");
-    assert!(t.countries().iter().any(|f| f.code == "CN"));
+    assert!(t.countries().iter().any(|f| f.facet == "CN"));
     assert!(t.haystacks.get().is_none());
     let found = t.query(&Query::parse("карамай"));
     assert!(t.haystacks.get().is_some());
@@ -136,7 +134,7 @@ fn mentioned_countries_count_and_filter_only_when_asked() {
         ("p.txt", "Визит в Индию\n3 марта министр Узбекистана посетил Индию с визитом."),
     ]);
     let count = |mentions: bool, code: &str| {
-        t.countries_with(mentions).into_iter().find(|f| f.code == code).map(|f| (f.count, f.mentioned))
+        t.countries_with(mentions).into_iter().find(|f| f.facet == code).map(|f| (f.count, f.mentioned))
     };
     assert_eq!(count(false, "IN"), Some((1, 0)), "the visit only");
     assert_eq!(count(true, "IN"), Some((2, 1)), "and the membership list");
