@@ -9,7 +9,8 @@
 //!
 //! Numbers follow the codes' order (the tables are numbered so), so sorting numbers sorts codes.
 
-use crate::extract::gazetteer::{Body, Country, Gazetteer, Target};
+pub use crate::extract::gazetteer::{Body, Country};
+use crate::extract::gazetteer::{Gazetteer, Target};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 

@@ -241,10 +241,6 @@ impl Gazetteer {
         }
     }
 
-    pub fn country(&self, code: &str) -> Option<&Country> {
-        self.country_index.get(code).map(|&i| &self.countries[i as usize])
-    }
-
     /// The number of the country with this code (its place in `countries`).
     pub fn country_number(&self, code: &str) -> Option<u16> {
         self.country_index.get(code).copied()
@@ -279,10 +275,6 @@ impl Gazetteer {
         self.capitals.get(&country).copied()
     }
 
-    pub fn body(&self, id: &str) -> Option<&Body> {
-        self.body_index.get(id).map(|&i| &self.bodies[i as usize])
-    }
-
     /// Number of distinct folded patterns (for `stats` and benchmarks).
     pub fn pattern_count(&self) -> usize {
         self.entries.len()
@@ -296,6 +288,7 @@ impl Gazetteer {
 
     /// All names in `text` (whose folded form is `folded`), longest first where they overlap,
     /// in text order. A span can carry two targets (a city-state is a city and a country).
+    #[cfg(test)]
     pub fn find(&self, text: &str, folded: &str) -> Vec<Hit> {
         let all = 0..text.len();
         self.find_in(text, folded, std::slice::from_ref(&all), &Words::new(folded, std::slice::from_ref(&all)))

@@ -11,7 +11,7 @@
 //! 5. people (`people`), kind and topics (`phrases`, from `assets/kinds.tsv` and `topics.tsv`).
 
 mod dates;
-pub mod gazetteer;
+pub(crate) mod gazetteer;
 mod names;
 mod people;
 mod people_en;
