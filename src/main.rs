@@ -292,11 +292,11 @@ fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> a
     use std::io::IsTerminal;
     // A path that cannot be opened is said at once, as the other commands say it, rather than
     // shown as an empty dashboard.
-    if let Some(p) = &path {
-        if let Err(e) = std::fs::metadata(p) {
-            let problem = ictdip_core::problem::LoadProblem::CannotOpen(e.kind());
-            anyhow::bail!("{}: {problem}", p.display());
-        }
+    if let Some(p) = &path
+        && let Err(e) = std::fs::metadata(p)
+    {
+        let problem = ictdip_core::problem::LoadProblem::CannotOpen(e.kind());
+        anyhow::bail!("{}: {problem}", p.display());
     }
     if !io::stdout().is_terminal() {
         anyhow::bail!("the dashboard needs a terminal; use export, list or stats to print");

@@ -203,10 +203,10 @@ impl App {
         self.load = LoadState::Done;
         self.refresh_facets();
         self.requery();
-        if let Some(id) = keep {
-            if let Some(i) = self.hits.iter().position(|h| self.timeline.event(h.entry).id == id) {
-                self.selected = i;
-            }
+        if let Some(id) = keep
+            && let Some(i) = self.hits.iter().position(|h| self.timeline.event(h.entry).id == id)
+        {
+            self.selected = i;
         }
     }
 

@@ -89,12 +89,12 @@ impl Registry {
     }
 
     /// Every country, in the order of their codes.
-    pub fn countries(&self) -> impl Iterator<Item = CountryId> {
+    pub fn countries(&self) -> impl Iterator<Item = CountryId> + use<> {
         (0..self.tables.countries.len() as u16).map(CountryId)
     }
 
     /// Every body, in the order of their IDs.
-    pub fn bodies(&self) -> impl Iterator<Item = BodyId> {
+    pub fn bodies(&self) -> impl Iterator<Item = BodyId> + use<> {
         (0..self.tables.bodies.len() as u16).map(BodyId)
     }
 

@@ -49,10 +49,10 @@ fn wrap(cells: &[Cell], width: usize, indent: usize, out: &mut ReaderDoc) {
             used += w;
             end += 1;
         }
-        if end < cells.len() {
-            if let Some(sp) = last_space.filter(|&sp| sp > start) {
-                end = sp + 1;
-            }
+        if end < cells.len()
+            && let Some(sp) = last_space.filter(|&sp| sp > start)
+        {
+            end = sp + 1;
         }
         let line_no = out.lines.len();
         let mut spans: Vec<Span<'static>> = Vec::new();

@@ -330,13 +330,12 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
                         found.push(calendar(EventDate::year(y), YearRef::Stated, word_start, end));
                     }
                 }
-            } else if let Some(m) = months::month_of(word) {
-                if let (Some(c), true) = (groups(&p.year_of, text), bounded(hay, word_start, word_end)) {
-                    if let Some(y) = num(c.get(1)) {
-                        let end = at + c.get(0).expect("match").end();
-                        found.push(calendar(EventDate::month(y, m), YearRef::Stated, word_start, end));
-                    }
-                }
+            } else if let Some(m) = months::month_of(word)
+                && let (Some(c), true) = (groups(&p.year_of, text), bounded(hay, word_start, word_end))
+                && let Some(y) = num(c.get(1))
+            {
+                let end = at + c.get(0).expect("match").end();
+                found.push(calendar(EventDate::month(y, m), YearRef::Stated, word_start, end));
             }
         }
     }

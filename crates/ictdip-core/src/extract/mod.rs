@@ -225,10 +225,12 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     // A gathering whose text names no state but its venue ("в Казани прошло заседание
     // оргкомитета") is the host's: the venue's country takes part. Not from the dateline alone,
     // which says where the outlet filed from.
-    if countries.is_empty() && kind != Kind::Statement && place_source.is_some_and(|s| s != PlaceSource::Dateline) {
-        if let Some(p) = &place {
-            countries.push(p.country);
-        }
+    if countries.is_empty()
+        && kind != Kind::Statement
+        && place_source.is_some_and(|s| s != PlaceSource::Dateline)
+        && let Some(p) = &place
+    {
+        countries.push(p.country);
     }
     if let (Some(anchor), Some(d)) = (anchor, date) {
         if let Some(m) = facts
@@ -643,10 +645,10 @@ fn place(
         let capital_before = matches!(before.first(), Some(&("столице" | "столицу" | "столицы")))
             || (before.first() == Some(&"of") && before.get(1) == Some(&"capital"));
         let capital_after = matches!(word_after(f.folded, h.span.end), "столице" | "столицу" | "capital");
-        if capital_before || capital_after {
-            if let Some(city) = g.capital(c) {
-                return Some((city_place(city), PlaceSource::Implied));
-            }
+        if (capital_before || capital_after)
+            && let Some(city) = g.capital(c)
+        {
+            return Some((city_place(city), PlaceSource::Implied));
         }
     }
     // A hosting or visited country: "в Китае состоялось", "посетили Казахстан", "визит в Казахстан".

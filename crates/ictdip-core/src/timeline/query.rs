@@ -76,10 +76,10 @@ fn parse_date(s: &str) -> Option<Result<DateToken, String>> {
     if m.is_some_and(|m| !(1..=12).contains(&m)) {
         return Some(Err(format!("{s}: no month {}", m.unwrap_or(0))));
     }
-    if let (Some(m), Some(d)) = (m, d) {
-        if chrono::NaiveDate::from_ymd_opt(y, m, d).is_none() {
-            return Some(Err(format!("{s}: no such day")));
-        }
+    if let (Some(m), Some(d)) = (m, d)
+        && chrono::NaiveDate::from_ymd_opt(y, m, d).is_none()
+    {
+        return Some(Err(format!("{s}: no such day")));
     }
     Some(Ok((y, m, d)))
 }
