@@ -246,6 +246,45 @@ fn article_of_each(articles: &[ArticleRef], events: &[Event]) -> Vec<usize> {
     out
 }
 
+/// The entries taking part with each country and each body, in entry order.
+type ByFacet = (BTreeMap<CountryId, Vec<usize>>, BTreeMap<BodyId, Vec<usize>>);
+
+/// The entries each country and body takes part in, from the entries' facet numbers.
+fn entries_by_facet(keys: &[Facet], facets: &EntryFacets, entries: usize) -> ByFacet {
+    let mut by_facet: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for i in 0..entries {
+        for &f in facets.of(i) {
+            by_facet[f as usize].push(i);
+        }
+    }
+    let (mut by_country, mut by_body) = ByFacet::default();
+    for (&facet, list) in keys.iter().zip(by_facet) {
+        if list.is_empty() {
+            continue;
+        }
+        match facet {
+            Facet::Country(c) => by_country.insert(c, list),
+            Facet::Body(b) => by_body.insert(b, list),
+        };
+    }
+    (by_country, by_body)
+}
+
+/// The entries whose article names each country and body without its taking part.
+fn entries_mentioning(events: &[Event], entries: &[Entry]) -> ByFacet {
+    let (mut countries, mut bodies) = ByFacet::default();
+    for (i, entry) in entries.iter().enumerate() {
+        let m = &events[entry.event].mentioned;
+        for &c in &m.countries {
+            countries.entry(c).or_insert_with(Vec::new).push(i);
+        }
+        for &b in &m.orgs {
+            bodies.entry(b).or_insert_with(Vec::new).push(i);
+        }
+    }
+    (countries, bodies)
+}
+
 /// Where an event goes in the timeline: dated events first, by date, then by article, each
 /// article's primary event before the others.
 type OrderKey<'e> = (bool, Option<(i32, u32, u32)>, &'e str, bool);
@@ -297,34 +336,8 @@ impl Timeline {
             at += prepared[from].facets.len();
         }
         facets.starts.push(at);
-        let mut by_facet: Vec<Vec<usize>> = vec![Vec::new(); facet_names.names.len()];
-        for i in 0..entries.len() {
-            for &f in facets.of(i) {
-                by_facet[f as usize].push(i);
-            }
-        }
-        let mut by_country = BTreeMap::new();
-        let mut by_body = BTreeMap::new();
-        for (&facet, list) in facet_names.keys.iter().zip(by_facet) {
-            if list.is_empty() {
-                continue;
-            }
-            match facet {
-                Facet::Country(c) => by_country.insert(c, list),
-                Facet::Body(b) => by_body.insert(b, list),
-            };
-        }
-        let mut mentioned_country: BTreeMap<CountryId, Vec<usize>> = BTreeMap::new();
-        let mut mentioned_body: BTreeMap<BodyId, Vec<usize>> = BTreeMap::new();
-        for (i, entry) in entries.iter().enumerate() {
-            let m = &events[entry.event].mentioned;
-            for &c in &m.countries {
-                mentioned_country.entry(c).or_default().push(i);
-            }
-            for &b in &m.orgs {
-                mentioned_body.entry(b).or_default().push(i);
-            }
-        }
+        let (by_country, by_body) = entries_by_facet(&facet_names.keys, &facets, entries.len());
+        let (mentioned_country, mentioned_body) = entries_mentioning(&events, &entries);
         Timeline {
             articles,
             events,
