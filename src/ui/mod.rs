@@ -1,4 +1,4 @@
-//! The dashboard. `app` holds the state and applies actions, `action` maps keys to actions,
+//! The dashboard. `app` holds the state and applies actions, `action` is the key table (keys, actions, the words for them),
 //! `panes` draw, `terminal` owns the terminal and gives it back clean on every exit path.
 
 pub mod action;
