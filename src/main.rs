@@ -46,11 +46,29 @@ fn keep_freed_memory() {
     }
 }
 
+/// The filter language, as `--help` tells it (the dashboard's `/` reads the same).
+const FILTER_LANGUAGE: &str = "\
+Filter language (--filter, and / in the dashboard); tokens combine with AND:
+  words              fuzzy text in titles, people, places, countries, bodies
+                     (short words match where a word starts)
+  \"prefix            words in the articles' bodies
+  @kz @казах @korea  a country by code or any word of its names
+  #sco #шос #шанх    a body by ID, abbreviation or any word of its names
+  2025 2025-06 2025-06-17 17.06.2025
+                     dated within; ranges 2024..2025, 2025.., ..2024-06
+  июнь 2025, june 2025, июнь
+                     a month of a year, or of any year
+  kind:forum         meeting, conference, forum, visit, agreement, statement, other
+  topic:ai           an ICT topic (ai, cybersecurity, telecom, e-government, ...)
+  -token             leave out what the token finds (-@ru, -kind:visit, -word)
+A token that cannot be read is named, with the reason, on stderr.";
+
 #[derive(Parser)]
 #[command(
     name = "ictdip",
     version,
-    about = "ICT diplomacy news as a timeline: who met whom, where, when, under which body"
+    about = "ICT diplomacy news as a timeline: who met whom, where, when, under which body",
+    after_help = FILTER_LANGUAGE
 )]
 struct Args {
     /// A folder of articles (.txt, .md) or one article; the bundled samples when omitted.
@@ -71,6 +89,7 @@ struct Args {
 #[derive(Subcommand)]
 enum Command {
     /// Print every event as JSON, JSON Lines or CSV.
+    #[command(after_help = FILTER_LANGUAGE)]
     Export {
         path: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -80,8 +99,10 @@ enum Command {
         filter: String,
     },
     /// Print a readable table of events.
+    #[command(after_help = FILTER_LANGUAGE)]
     List {
         path: Option<PathBuf>,
+        /// Only events matching this filter (same language as the dashboard's `/`).
         #[arg(long, default_value = "")]
         filter: String,
     },

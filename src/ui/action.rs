@@ -169,11 +169,12 @@ pub const NORMAL: &[Binding] = &[
     },
     Binding {
         keys: &[(Key::Char('/'), Action::OpenFilter)],
-        help: "filter: text, \"body words, @country, #body, 2025-06-17, 2024..",
+        help: "filter: text \"body @country #body 2025 kind:forum topic:ai -word",
         readme: "filter line: fuzzy text, `\"prefix` (words in article bodies), `@country`, `#body`, dates as the \
                  timeline shows them (`2025`, `2025-06`, `2025-06-17`) or dotted (`17.06.2025`), ranges open or \
-                 closed (`2024..2025`, `2025..`, `..2024-06`); a token it cannot read is named on the line with \
-                 the reason",
+                 closed (`2024..2025`, `2025..`, `..2024-06`), months (`июнь 2025`, `june 2025`, `июнь` in any \
+                 year), `kind:forum`, `topic:ai`, and `-token` to leave out what a token finds; a token it cannot \
+                 read is named on the line with the reason",
     },
     Binding {
         keys: &[(Key::Char('r'), Action::ToggleRanking)],

@@ -60,6 +60,17 @@ fn lexicons() -> &'static PhraseSet<Phrase> {
 }
 
 /// Builds every table the extractor uses, so the first article does not pay for it.
+/// Every topic an event can have, in the order of `assets/topics.tsv`, each once.
+pub fn topic_names() -> impl Iterator<Item = &'static str> {
+    let mut seen: Vec<&'static str> = Vec::new();
+    for row in tsv_rows(TOPICS) {
+        if !seen.contains(&row[0]) {
+            seen.push(row[0]);
+        }
+    }
+    seen.into_iter()
+}
+
 pub fn warm_up() {
     Gazetteer::get();
     lexicons();

@@ -527,9 +527,16 @@ impl Timeline {
         let any_facet: Vec<bool> = facet_match.iter().map(|fm| fm.contains(&true)).collect();
         let search = if tokens.is_empty() { None } else { Some(self.haystacks()) };
         let dated = q.from.is_some() || q.to.is_some();
+        let by_event = !q.kinds.is_empty() || !q.topics.is_empty() || q.month.is_some();
         let check = |&i: &usize| {
             if dated && !q.accepts_date(self.entries[i].date) {
                 return None;
+            }
+            if by_event {
+                let e = self.event(i);
+                if !q.accepts_kind_topics_month(e.kind, &e.topics, e.date) {
+                    return None;
+                }
             }
             if let Some(search) = search {
                 let mask = search.masks[i];
@@ -554,6 +561,11 @@ impl Timeline {
         } else {
             candidates.iter().filter_map(check).collect()
         };
+        for excluded in &q.excluded {
+            let mut out: Vec<usize> = self.query(excluded).into_iter().map(|h| h.entry).collect();
+            out.sort_unstable();
+            hits.retain(|h| out.binary_search(&h.entry).is_err());
+        }
         if q.sort == SortOrder::Score && !tokens.is_empty() {
             // Entries are unique, so an unstable sort gives the one order; on all cores, for a short
             // query that half of a large archive matches.

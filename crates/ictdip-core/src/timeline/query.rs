@@ -6,12 +6,15 @@
 //!   word of any of its names);
 //! - `2025`, `2025-06`, `2025-06-17` (as the timeline shows dates), `17.06.2025`, `06.2025`:
 //!   events dated within; `2024..2025`, `2025-01..2025-06`, and open ranges `2025..`, `..2024-06`;
+//! - `июнь 2025`, `june 2025`: that month; a month's full name alone (`июнь`): it, in any year;
+//! - `kind:forum`, `topic:ai` (or the start of one: `kind:conf`): events of that kind, with that
+//!   topic;
+//! - `-token` (any of the forms here): events the token would find are left out;
 //! - any other words: fuzzy text over titles, people, places, country and body names, with case
 //!   and `ё`/`е` folded on both sides (the matcher itself folds ASCII only).
 
-use crate::lexicon::fold;
-use crate::model::EventDate;
-use crate::model::{BodyId, CountryId};
+use crate::lexicon::{fold, months};
+use crate::model::{BodyId, CountryId, EventDate, Kind};
 use crate::registry::Registry;
 use std::collections::BTreeSet;
 
@@ -53,9 +56,40 @@ pub struct Query {
     pub sort: SortOrder,
     /// Country and body filters also take events that only mention them.
     pub mentions: bool,
+    /// `kind:forum`: events of any of these kinds.
+    pub kinds: BTreeSet<Kind>,
+    /// `topic:ai`: events with any of these topics.
+    pub topics: BTreeSet<String>,
+    /// A month's name without a year (`июнь`): events in that month of any year.
+    pub month: Option<u32>,
+    /// `-token`: an event any of these would find is left out.
+    pub excluded: Vec<Query>,
     /// Tokens the query could not read, each with the reason (`@xx: no such country`): said on
     /// the filter line rather than leaving an empty answer unexplained.
     pub not_understood: Vec<String>,
+}
+
+/// `tok` without `prefix`, compared without case; `None` when it does not start so or has nothing
+/// after it.
+fn strip_prefix_folded<'t>(tok: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = tok.get(..prefix.len())?;
+    (head.eq_ignore_ascii_case(prefix) && tok.len() > prefix.len()).then(|| &tok[prefix.len()..])
+}
+
+/// The one value of `values` that `given` names, whole or by its start (`kind:conf`); otherwise
+/// why not, listing the values.
+fn one_of<'v>(given: &str, values: impl Iterator<Item = &'v str>) -> Result<&'v str, String> {
+    let given = given.to_lowercase();
+    let values: Vec<&str> = values.collect();
+    if let Some(v) = values.iter().find(|v| **v == given) {
+        return Ok(v);
+    }
+    let starting: Vec<&str> = values.iter().copied().filter(|v| v.starts_with(&given)).collect();
+    match starting[..] {
+        [one] => Ok(one),
+        [] => Err(format!("not one of {}", values.join(", "))),
+        _ => Err(format!("could be {}", starting.join(", "))),
+    }
 }
 
 /// A date as written in a filter: year, and month and day where given.
@@ -123,53 +157,103 @@ impl Query {
     pub fn parse(input: &str) -> Query {
         let mut q = Query::default();
         let mut words = Vec::new();
-        for tok in input.split_whitespace() {
-            if let Some(p) =
-                tok.strip_prefix(['"', '«']).map(|p| p.trim_end_matches(['"', '»'])).filter(|p| !p.is_empty())
-            {
-                q.phrases.push(fold(p));
-            } else if let Some(c) = tok.strip_prefix('@').filter(|c| !c.is_empty()) {
-                let found = resolve_countries(c);
-                if found.is_empty() {
-                    q.not_understood.push(format!("{tok}: no such country"));
+        let mut tokens = input.split_whitespace().peekable();
+        while let Some(tok) = tokens.next() {
+            if let Some(rest) = tok.strip_prefix('-').filter(|r| r.chars().next().is_some_and(|c| c != '-')) {
+                // `-word`, `-@kz`, `-kind:forum`: the events the token alone would find are left out.
+                let mut excluded = Query::parse(rest);
+                q.not_understood.extend(excluded.not_understood.drain(..).map(|why| format!("-{why}")));
+                if !excluded.is_empty() {
+                    q.excluded.push(excluded);
                 }
-                q.countries.get_or_insert_default().extend(found);
-            } else if let Some(b) = tok.strip_prefix('#').filter(|b| !b.is_empty()) {
-                let found = resolve_bodies(b);
-                if found.is_empty() {
-                    q.not_understood.push(format!("{tok}: no such body"));
-                }
-                q.bodies.get_or_insert_default().extend(found);
-            } else if let Some((a, b)) = tok.split_once("..").filter(|(a, b)| !a.is_empty() || !b.is_empty()) {
-                // A range, open at either end: `2024..2025`, `2025..`, `..2024-06`.
-                let side = |s: &str| if s.is_empty() { Some(Ok(None)) } else { parse_date(s).map(|r| r.map(Some)) };
-                match (side(a), side(b)) {
-                    (Some(Ok(lo)), Some(Ok(hi))) => {
-                        let (from, to) = (lo.map(|d| span_of(d).0), hi.map(|d| span_of(d).1));
-                        if from.zip(to).is_some_and(|(f, t)| f > t) {
-                            q.not_understood.push(format!("{tok}: the range ends before it starts"));
-                        }
-                        q.from = from;
-                        q.to = to;
+            } else if let Some(m) = months::month_of(&fold(tok)) {
+                // `июнь 2025`, `june 2025`: that month; a month's full name alone: it, in any year.
+                match tokens.peek().and_then(|y| y.parse::<i32>().ok()).filter(|y| (1000..=9999).contains(y)) {
+                    Some(y) => {
+                        tokens.next();
+                        let (from, to) = span_of((y, Some(m), None));
+                        (q.from, q.to) = (Some(from), Some(to));
                     }
-                    (Some(Err(why)), _) | (_, Some(Err(why))) => q.not_understood.push(why),
-                    _ => words.push(tok),
+                    None if tok.chars().count() >= 4 => q.month = Some(m),
+                    None => words.push(tok),
                 }
-            } else if let Some(date) = parse_date(tok) {
-                match date {
-                    Ok(d) => {
-                        let (from, to) = span_of(d);
-                        q.from = Some(from);
-                        q.to = Some(to);
-                    }
-                    Err(why) => q.not_understood.push(why),
-                }
-            } else {
+            } else if !q.take_marked(tok) {
                 words.push(tok);
             }
         }
         q.text = words.join(" ");
         q
+    }
+
+    /// Reads a token that its form marks (a quote, `@`, `#`, `kind:`, `topic:`, a date or a
+    /// range) into the query; false for a plain word.
+    fn take_marked(&mut self, tok: &str) -> bool {
+        if let Some(p) = tok.strip_prefix(['"', '«']).map(|p| p.trim_end_matches(['"', '»'])).filter(|p| !p.is_empty())
+        {
+            self.phrases.push(fold(p));
+        } else if let Some(c) = tok.strip_prefix('@').filter(|c| !c.is_empty()) {
+            let found = resolve_countries(c);
+            if found.is_empty() {
+                self.not_understood.push(format!("{tok}: no such country"));
+            }
+            self.countries.get_or_insert_default().extend(found);
+        } else if let Some(b) = tok.strip_prefix('#').filter(|b| !b.is_empty()) {
+            let found = resolve_bodies(b);
+            if found.is_empty() {
+                self.not_understood.push(format!("{tok}: no such body"));
+            }
+            self.bodies.get_or_insert_default().extend(found);
+        } else if let Some(k) = strip_prefix_folded(tok, "kind:") {
+            match one_of(k, Kind::ALL.iter().map(|k| k.as_str())) {
+                Ok(k) => self.kinds.extend(Kind::parse(k)),
+                Err(why) => self.not_understood.push(format!("{tok}: {why}")),
+            }
+        } else if let Some(t) = strip_prefix_folded(tok, "topic:") {
+            match one_of(t, crate::extract::topic_names()) {
+                Ok(t) => {
+                    self.topics.insert(t.to_string());
+                }
+                Err(why) => self.not_understood.push(format!("{tok}: {why}")),
+            }
+        } else if let Some((a, b)) = tok.split_once("..").filter(|(a, b)| !a.is_empty() || !b.is_empty()) {
+            // A range, open at either end: `2024..2025`, `2025..`, `..2024-06`.
+            let side = |s: &str| if s.is_empty() { Some(Ok(None)) } else { parse_date(s).map(|r| r.map(Some)) };
+            match (side(a), side(b)) {
+                (Some(Ok(lo)), Some(Ok(hi))) => {
+                    let (from, to) = (lo.map(|d| span_of(d).0), hi.map(|d| span_of(d).1));
+                    if from.zip(to).is_some_and(|(f, t)| f > t) {
+                        self.not_understood.push(format!("{tok}: the range ends before it starts"));
+                    }
+                    (self.from, self.to) = (from, to);
+                }
+                (Some(Err(why)), _) | (_, Some(Err(why))) => self.not_understood.push(why),
+                _ => return false,
+            }
+        } else if let Some(date) = parse_date(tok) {
+            match date {
+                Ok(d) => {
+                    let (from, to) = span_of(d);
+                    (self.from, self.to) = (Some(from), Some(to));
+                }
+                Err(why) => self.not_understood.push(why),
+            }
+        } else {
+            return false;
+        }
+        true
+    }
+
+    /// True when an event of this kind and these topics, dated `date`, passes the query's
+    /// `kind:`, `topic:` and month-name tokens.
+    pub fn accepts_kind_topics_month(
+        &self,
+        kind: Kind,
+        topics: &[crate::model::ShortText],
+        date: Option<EventDate>,
+    ) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&kind))
+            && (self.topics.is_empty() || topics.iter().any(|t| self.topics.contains(t.as_str())))
+            && self.month.is_none_or(|m| date.and_then(|d| d.known_month()) == Some(m))
     }
 
     /// True when the date lies within the bounds (an event known only to the year or month counts
@@ -200,6 +284,10 @@ impl Query {
     pub fn narrows(&self, previous: &Query) -> bool {
         if self.countries != previous.countries
             || self.bodies != previous.bodies
+            || self.kinds != previous.kinds
+            || self.topics != previous.topics
+            || self.month != previous.month
+            || self.excluded != previous.excluded
             || self.from != previous.from
             || self.to != previous.to
             || !self.phrases_narrow(previous)
@@ -213,6 +301,10 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.countries.is_none()
             && self.bodies.is_none()
+            && self.kinds.is_empty()
+            && self.topics.is_empty()
+            && self.month.is_none()
+            && self.excluded.is_empty()
             && self.from.is_none()
             && self.to.is_none()
             && self.text.trim().is_empty()
@@ -328,5 +420,30 @@ mod tests {
         assert!(m.accepts_date(Some(EventDate::year(2025))));
         assert!(!m.accepts_date(Some(EventDate::month(2025, 7))));
         assert!(Query::parse("").accepts_date(None));
+    }
+
+    #[test]
+    fn kinds_topics_months_and_exclusions_are_read_and_wrong_ones_said() {
+        let q = Query::parse("kind:Forum topic:ai июнь -@kz -шос");
+        assert_eq!(q.kinds.iter().collect::<Vec<_>>(), [&Kind::Forum]);
+        assert_eq!(q.topics.iter().collect::<Vec<_>>(), ["ai"]);
+        assert_eq!(q.month, Some(6));
+        assert_eq!(q.excluded.len(), 2);
+        assert_eq!(q.excluded[0].countries.iter().flatten().collect::<Vec<_>>(), ["KZ"]);
+        assert_eq!(q.excluded[1].text, "шос");
+        assert!(q.text.is_empty() && q.not_understood.is_empty(), "{q:?}");
+
+        let q = Query::parse("июня 2025 may 2024");
+        assert_eq!((q.from, q.to), (Some((2024, 5, 1)), Some((2024, 5, 31))), "the last month with a year wins");
+        assert_eq!(Query::parse("май").text, "май", "a short month name alone is a word");
+
+        let why = |s: &str| Query::parse(s).not_understood;
+        assert_eq!(
+            why("kind:party"),
+            ["kind:party: not one of meeting, conference, forum, visit, agreement, statement, other"]
+        );
+        assert!(why("topic:d")[0].starts_with("topic:d: could be digital-divide, data-protection, digital-economy"));
+        assert_eq!(why("-@zz"), ["-@zz: no such country"]);
+        assert!(Query::parse("-").excluded.is_empty() && Query::parse("-").text == "-");
     }
 }

@@ -145,3 +145,25 @@ fn mentioned_countries_count_and_filter_only_when_asked() {
     q.mentions = true;
     assert_eq!(t.query(&q).len(), 1);
 }
+
+#[test]
+fn kinds_topics_month_names_and_exclusions() {
+    let t = timeline(&[
+        ("b.txt", "Совещание ШОС в Ташкенте\nТАШКЕНТ, 20.05.2025. 19 мая в Ташкенте состоялось совещание ШОС."),
+        ("a.txt", "Форум СНГ в Минске\nМИНСК, 10.03.2024. 9 марта в Минске прошел форум СНГ с участием Казахстана."),
+        (
+            "d.txt",
+            "Конференция по кибербезопасности в Баку\nБАКУ, 05.06.2025. 4 июня в Баку прошла конференция по \
+             кибербезопасности.",
+        ),
+    ]);
+    assert_eq!(titles(&t, "kind:forum"), ["Форум СНГ в Минске"]);
+    assert_eq!(titles(&t, "kind:conf"), ["Конференция по кибербезопасности в Баку"], "the start of a kind");
+    assert_eq!(titles(&t, "topic:cyber"), ["Конференция по кибербезопасности в Баку"]);
+    assert_eq!(titles(&t, "май 2025"), ["Совещание ШОС в Ташкенте"]);
+    assert_eq!(titles(&t, "июнь"), ["Конференция по кибербезопасности в Баку"], "June of any year");
+    assert_eq!(titles(&t, "march 2024"), ["Форум СНГ в Минске"]);
+    assert_eq!(titles(&t, "-#шос -kind:conference"), ["Форум СНГ в Минске"]);
+    assert_eq!(titles(&t, "-минск"), ["Совещание ШОС в Ташкенте", "Конференция по кибербезопасности в Баку"]);
+    assert_eq!(titles(&t, "2025 -баку"), ["Совещание ШОС в Ташкенте"]);
+}
