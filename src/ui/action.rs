@@ -35,6 +35,14 @@ pub enum Action {
     /// Filter line editing.
     Insert(char),
     DeleteBack,
+    DeleteForward,
+    CursorLeft,
+    CursorRight,
+    LineStart,
+    LineEnd,
+    /// ↑ and ↓ in the filter line: the accepted filters before and after the one shown.
+    HistoryOlder,
+    HistoryNewer,
     /// Ctrl-W: the word before the cursor.
     DeleteWord,
     ClearLine,
@@ -69,6 +77,9 @@ pub enum Key {
     Enter,
     Esc,
     Backspace,
+    Delete,
+    Left,
+    Right,
 }
 
 impl Key {
@@ -89,6 +100,9 @@ impl Key {
             Key::Enter => "Enter".into(),
             Key::Esc => "Esc".into(),
             Key::Backspace => "Backspace".into(),
+            Key::Delete => "Delete".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
         }
     }
 
@@ -109,6 +123,9 @@ impl Key {
             KeyCode::Enter => Key::Enter,
             KeyCode::Esc => Key::Esc,
             KeyCode::Backspace => Key::Backspace,
+            KeyCode::Delete => Key::Delete,
+            KeyCode::Left => Key::Left,
+            KeyCode::Right => Key::Right,
             _ => return None,
         })
     }
@@ -210,9 +227,32 @@ pub const NORMAL: &[Binding] = &[
 
 /// Keys in the filter line besides the text itself, which goes in as typed.
 pub const FILTER: &[Binding] = &[
-    Binding { keys: &[(Key::Backspace, Action::DeleteBack)], help: "erase a letter", readme: "erase a letter" },
-    Binding { keys: &[(Key::Ctrl('w'), Action::DeleteWord)], help: "erase a word", readme: "erase a word" },
+    Binding {
+        keys: &[(Key::Left, Action::CursorLeft), (Key::Right, Action::CursorRight)],
+        help: "move the cursor",
+        readme: "move the cursor",
+    },
+    Binding {
+        keys: &[(Key::Home, Action::LineStart), (Key::End, Action::LineEnd)],
+        help: "start / end of the line",
+        readme: "to the start / end of the line",
+    },
+    Binding {
+        keys: &[(Key::Backspace, Action::DeleteBack), (Key::Delete, Action::DeleteForward)],
+        help: "erase back / forward",
+        readme: "erase the letter before / at the cursor",
+    },
+    Binding {
+        keys: &[(Key::Ctrl('w'), Action::DeleteWord)],
+        help: "erase a word",
+        readme: "erase the word before the cursor",
+    },
     Binding { keys: &[(Key::Ctrl('u'), Action::ClearLine)], help: "erase the line", readme: "erase the line" },
+    Binding {
+        keys: &[(Key::Up, Action::HistoryOlder), (Key::Down, Action::HistoryNewer)],
+        help: "earlier / later filters",
+        readme: "earlier / later accepted filters (kept across runs)",
+    },
     Binding {
         keys: &[(Key::Enter, Action::AcceptFilter)],
         help: "keep the filter",
@@ -222,11 +262,6 @@ pub const FILTER: &[Binding] = &[
         keys: &[(Key::Esc, Action::Back)],
         help: "back to the kept filter",
         readme: "close the line, back to the filter kept before",
-    },
-    Binding {
-        keys: &[(Key::Up, Action::Up), (Key::Down, Action::Down)],
-        help: "move in the timeline",
-        readme: "move in the timeline while typing",
     },
     Binding { keys: &[(Key::Ctrl('c'), Action::Quit)], help: "quit", readme: "quit" },
 ];
@@ -352,6 +387,9 @@ mod tests {
                     Key::Enter => (KeyCode::Enter, KeyModifiers::NONE),
                     Key::Esc => (KeyCode::Esc, KeyModifiers::NONE),
                     Key::Backspace => (KeyCode::Backspace, KeyModifiers::NONE),
+                    Key::Delete => (KeyCode::Delete, KeyModifiers::NONE),
+                    Key::Left => (KeyCode::Left, KeyModifiers::NONE),
+                    Key::Right => (KeyCode::Right, KeyModifiers::NONE),
                 };
                 assert_eq!(map(KeyEvent::new(code, modifiers)).as_ref(), Some(action), "{}", key.name());
             }

@@ -2,6 +2,7 @@
 //! transition is a plain unit test.
 
 use super::action::Action;
+use super::filter_line::FilterLine;
 use super::panes::reader;
 use ictdip_core::load::{Article, LoadOptions, LoadWarning, OtherFiles};
 use ictdip_core::model::Event;
@@ -118,10 +119,8 @@ pub struct App {
     answers: Vec<(Query, Vec<Hit>)>,
     pub selected: usize,
     pub offset: usize,
-    pub filter: String,
-    /// The filter as it was when the line was opened: Esc goes back to it.
-    pub filter_kept: String,
-    pub filter_open: bool,
+    /// The filter line: its text is the text filter, open or not.
+    pub filter: FilterLine,
     pub ranking: SortOrder,
     pub reader_full: bool,
     pub reader_scroll: usize,
@@ -159,9 +158,7 @@ impl App {
             answers: Vec::new(),
             selected: 0,
             offset: 0,
-            filter: String::new(),
-            filter_kept: String::new(),
-            filter_open: false,
+            filter: FilterLine::default(),
             ranking: SortOrder::Date,
             reader_full: false,
             reader_scroll: 0,
@@ -255,7 +252,7 @@ impl App {
 
     /// The query the filter line and the chosen facets make together.
     pub fn query(&self) -> Query {
-        let mut q = Query::parse(&self.filter);
+        let mut q = Query::parse(&self.filter.text);
         extend_asked(&mut q.countries, self.countries.chosen.iter().filter_map(|f| f.country()));
         extend_asked(&mut q.bodies, self.bodies.chosen.iter().filter_map(|f| f.body()));
         q.sort = self.ranking;
@@ -421,30 +418,48 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Insert(c) => {
-                self.filter.push(c);
+                self.filter.insert(c);
                 self.requery();
             }
             Action::DeleteBack => {
-                self.filter.pop();
-                self.requery();
+                if self.filter.delete_back() {
+                    self.requery();
+                }
+            }
+            Action::DeleteForward => {
+                if self.filter.delete_forward() {
+                    self.requery();
+                }
             }
             Action::ClearLine => {
-                self.filter.clear();
-                self.requery();
+                if self.filter.clear() {
+                    self.requery();
+                }
             }
             Action::DeleteWord => {
-                let kept = self.filter.trim_end().len();
-                self.filter.truncate(kept);
-                let word_start = self.filter.rfind(' ').map_or(0, |i| i + 1);
-                self.filter.truncate(word_start);
-                self.requery();
+                if self.filter.delete_word() {
+                    self.requery();
+                }
             }
-            Action::AcceptFilter => self.filter_open = false,
+            Action::CursorLeft => self.filter.left(),
+            Action::CursorRight => self.filter.right(),
+            Action::LineStart => self.filter.home(),
+            Action::LineEnd => self.filter.end(),
+            Action::HistoryOlder => {
+                if self.filter.older() {
+                    self.requery();
+                }
+            }
+            Action::HistoryNewer => {
+                if self.filter.newer() {
+                    self.requery();
+                }
+            }
+            Action::AcceptFilter => self.filter.accept(),
             Action::Back => {
-                if self.filter_open {
+                if self.filter.open {
                     // Esc leaves the line as it was kept before it was opened.
-                    self.filter_open = false;
-                    self.filter = self.filter_kept.clone();
+                    self.filter.cancel();
                     self.requery();
                 } else if self.overlay != Overlay::None {
                     self.overlay = Overlay::None;
@@ -489,8 +504,7 @@ impl App {
                 self.requery();
             }
             Action::OpenFilter => {
-                self.filter_kept = self.filter.clone();
-                self.filter_open = true;
+                self.filter.open();
                 self.reader_full = false;
                 self.focus = Focus::Timeline;
             }
@@ -526,8 +540,8 @@ impl App {
         let mut parts: Vec<String> = Vec::new();
         parts.extend(self.countries.chosen.iter().map(|c| format!("@{c}")));
         parts.extend(self.bodies.chosen.iter().map(|b| format!("#{b}")));
-        if !self.filter.trim().is_empty() {
-            parts.push(format!("/{}", self.filter.trim()));
+        if !self.filter.text.trim().is_empty() {
+            parts.push(format!("/{}", self.filter.text.trim()));
         }
         parts.join(" ")
     }

@@ -41,7 +41,7 @@ fn keys_are_answered_while_the_loader_blocks() {
     let mut next = |_: Duration| -> std::io::Result<Option<Event>> { Ok(script.pop_front()) };
     event_loop(&mut terminal, &mut app, &mut next, &rx, &progress, false).unwrap();
     assert!(matches!(app.load, LoadState::Loading { .. }), "still loading: every key was answered without it");
-    assert_eq!(app.filter, "шос");
+    assert_eq!(app.filter.text, "шос");
     assert_eq!(app.overlay, Overlay::None);
     let screen: String = terminal.backend().buffer().content().iter().map(ratatui::buffer::Cell::symbol).collect();
     assert!(screen.contains("Loading articles"), "the frame says it is loading");
@@ -97,7 +97,7 @@ fn a_body_index_that_arrives_after_the_load_is_taken_in_without_a_key() {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut app = App::loading();
     // A quoted word searches the bodies: no answer until the index is in.
-    app.filter = "\"кибер".into();
+    app.filter.text = "\"кибер".into();
     let mut index = Some(index);
     let mut waits = Vec::new();
     let mut next = |timeout: Duration| -> std::io::Result<Option<Event>> {

@@ -149,6 +149,7 @@ pub fn run(source: Source, opts: BuildOptions, mouse: bool) -> io::Result<()> {
     let rx = spawn_loader(source, opts, progress.clone());
     let mut guard = TerminalGuard::enter(mouse)?;
     let mut app = App::loading();
+    app.filter = super::filter_line::FilterLine::with_history(super::filter_line::history_file());
     app.load_options = load_options;
     let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
         if event::poll(timeout)? {
@@ -193,7 +194,7 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
         let timeout = if waiting { Duration::from_millis(50) } else { Duration::from_hours(1) };
         match next_event(timeout)? {
             Some(Event::Key(key)) => {
-                let action = if app.filter_open { filter_key(key) } else { normal_key(key) };
+                let action = if app.filter.open { filter_key(key) } else { normal_key(key) };
                 // While the terminal is too small for the dashboard only quitting acts: a key must
                 // not change what cannot be seen.
                 let size = terminal.size()?;

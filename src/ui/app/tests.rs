@@ -90,25 +90,25 @@ fn facet_counts_follow_the_other_filters_and_keep_every_value() {
 fn filter_line_narrows_as_you_type_and_esc_goes_back_to_the_kept_filter() {
     let mut a = app();
     type_filter(&mut a, "шос");
-    assert!(a.filter_open);
+    assert!(a.filter.open);
     assert_eq!(a.hits.len(), 2, "the two SCO meetings: {:?}", titles(&a));
     a.handle(Action::AcceptFilter);
-    assert!(!a.filter_open);
-    assert_eq!(a.filter, "шос");
+    assert!(!a.filter.open);
+    assert_eq!(a.filter.text, "шос");
     // Editing, then Esc: the kept filter comes back.
     type_filter(&mut a, " казах");
     a.handle(Action::Back);
-    assert_eq!((a.filter.as_str(), a.hits.len()), ("шос", 2));
+    assert_eq!((a.filter.text.as_str(), a.hits.len()), ("шос", 2));
     // Ctrl-W takes the last word; Ctrl-U the line.
     type_filter(&mut a, " казах");
     a.handle(Action::DeleteWord);
-    assert_eq!(a.filter, "шос ");
+    assert_eq!(a.filter.text, "шос ");
     a.handle(Action::DeleteWord);
-    assert_eq!(a.filter, "");
+    assert_eq!(a.filter.text, "");
     assert_eq!(a.hits.len(), a.timeline.len());
     a.handle(Action::AcceptFilter);
     a.handle(Action::ClearFilters);
-    assert_eq!(a.filter, "");
+    assert_eq!(a.filter.text, "");
 }
 
 #[test]
