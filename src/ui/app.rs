@@ -411,50 +411,61 @@ impl App {
         self.reader_scroll = doc.highlight_lines[next].saturating_sub(2);
     }
 
+    /// Applies an editing action to the filter line, and asks the timeline again if its text
+    /// changed.
+    fn edit_filter(&mut self, action: &Action) {
+        let line = &mut self.filter;
+        let changed = match *action {
+            Action::Insert(c) => {
+                line.insert(c);
+                true
+            }
+            Action::DeleteBack => line.delete_back(),
+            Action::DeleteForward => line.delete_forward(),
+            Action::DeleteWord => line.delete_word(),
+            Action::ClearLine => line.clear(),
+            Action::HistoryOlder => line.older(),
+            Action::HistoryNewer => line.newer(),
+            Action::CursorLeft => {
+                line.left();
+                false
+            }
+            Action::CursorRight => {
+                line.right();
+                false
+            }
+            Action::LineStart => {
+                line.home();
+                false
+            }
+            Action::LineEnd => {
+                line.end();
+                false
+            }
+            _ => false,
+        };
+        if changed {
+            self.requery();
+        }
+    }
+
     /// Applies one action to the state.
     ///
     /// Long: one arm per action, each a few lines.
     pub fn handle(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Insert(c) => {
-                self.filter.insert(c);
-                self.requery();
-            }
-            Action::DeleteBack => {
-                if self.filter.delete_back() {
-                    self.requery();
-                }
-            }
-            Action::DeleteForward => {
-                if self.filter.delete_forward() {
-                    self.requery();
-                }
-            }
-            Action::ClearLine => {
-                if self.filter.clear() {
-                    self.requery();
-                }
-            }
-            Action::DeleteWord => {
-                if self.filter.delete_word() {
-                    self.requery();
-                }
-            }
-            Action::CursorLeft => self.filter.left(),
-            Action::CursorRight => self.filter.right(),
-            Action::LineStart => self.filter.home(),
-            Action::LineEnd => self.filter.end(),
-            Action::HistoryOlder => {
-                if self.filter.older() {
-                    self.requery();
-                }
-            }
-            Action::HistoryNewer => {
-                if self.filter.newer() {
-                    self.requery();
-                }
-            }
+            Action::Insert(_)
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::ClearLine
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::LineStart
+            | Action::LineEnd
+            | Action::HistoryOlder
+            | Action::HistoryNewer => self.edit_filter(&action),
             Action::AcceptFilter => self.filter.accept(),
             Action::Back => {
                 if self.filter.open {
