@@ -201,8 +201,8 @@ pub const NORMAL: &[Binding] = &[
     Binding { keys: &[(Key::Char('c'), Action::ClearFilters)], help: "clear all filters", readme: "clear all filters" },
     Binding {
         keys: &[(Key::Char('s'), Action::ToggleSort)],
-        help: "sort a pane by count or by name",
-        readme: "sort the focused pane by count or by name",
+        help: "sort a pane by count or name, the timeline oldest or newest first",
+        readme: "sort the focused pane: countries and bodies by count or by name, the timeline oldest or newest first",
     },
     Binding {
         keys: &[(Key::Char('m'), Action::ToggleMentions)],

@@ -122,6 +122,8 @@ pub struct App {
     /// The filter line: its text is the text filter, open or not.
     pub filter: FilterLine,
     pub ranking: SortOrder,
+    /// The timeline shows the newest events first (`s` on the timeline).
+    pub newest_first: bool,
     pub reader_full: bool,
     pub reader_scroll: usize,
     pub show_furniture: bool,
@@ -160,6 +162,7 @@ impl App {
             offset: 0,
             filter: FilterLine::default(),
             ranking: SortOrder::Date,
+            newest_first: false,
             reader_full: false,
             reader_scroll: 0,
             show_furniture: true,
@@ -255,7 +258,11 @@ impl App {
         let mut q = Query::parse(&self.filter.text);
         extend_asked(&mut q.countries, self.countries.chosen.iter().filter_map(|f| f.country()));
         extend_asked(&mut q.bodies, self.bodies.chosen.iter().filter_map(|f| f.body()));
-        q.sort = self.ranking;
+        q.sort = match self.ranking {
+            SortOrder::Score => SortOrder::Score,
+            _ if self.newest_first => SortOrder::NewestFirst,
+            _ => SortOrder::Date,
+        };
         q.mentions = self.show_mentions;
         q
     }
@@ -526,6 +533,9 @@ impl App {
                     f.by_name = !f.by_name;
                     f.selected = 0;
                     self.refresh_facets();
+                } else {
+                    self.newest_first = !self.newest_first;
+                    self.requery();
                 }
             }
             Action::ToggleFurniture => {

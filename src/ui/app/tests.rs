@@ -245,3 +245,18 @@ fn the_mentions_key_adds_mentioned_values_to_the_panes_and_back() {
     a.handle(Action::ToggleMentions);
     assert_eq!(a.countries.items, before);
 }
+
+#[test]
+fn s_on_the_timeline_puts_the_newest_first_and_back() {
+    let mut a = app();
+    a.focus = Focus::Timeline;
+    let dates = |a: &App| -> Vec<String> {
+        a.hits.iter().map(|h| crate::cells::date(a.timeline.event(h.entry).date)).collect()
+    };
+    // The samples' dates as the timeline shows them, oldest first, then the year-less and undated.
+    assert_eq!(dates(&a), ["2025-06-17", "2025-11-21", "2026-02-11", "····-02-01", "undated"]);
+    a.handle(Action::ToggleSort);
+    assert_eq!(dates(&a), ["2026-02-11", "2025-11-21", "2025-06-17", "····-02-01", "undated"]);
+    a.handle(Action::ToggleSort);
+    assert_eq!(dates(&a)[0], "2025-06-17");
+}

@@ -566,6 +566,12 @@ impl Timeline {
             out.sort_unstable();
             hits.retain(|h| out.binary_search(&h.entry).is_err());
         }
+        if q.sort == SortOrder::NewestFirst {
+            // The answer is in timeline order, whose events with a year come first.
+            let with_year =
+                hits.partition_point(|h| self.entries[h.entry].date.is_some_and(|d| d.known_year().is_some()));
+            hits[..with_year].reverse();
+        }
         if q.sort == SortOrder::Score && !tokens.is_empty() {
             // Entries are unique, so an unstable sort gives the one order; on all cores, for a short
             // query that half of a large archive matches.

@@ -35,8 +35,12 @@ pub fn stem(token: &str) -> String {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortOrder {
+    /// Oldest first; events with no year after the dated ones, undated last.
     #[default]
     Date,
+    /// Newest first; events with no year and undated ones still last.
+    NewestFirst,
+    /// Best match first, for a query with text.
     Score,
 }
 

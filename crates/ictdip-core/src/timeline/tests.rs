@@ -23,6 +23,10 @@ fn sample() -> Timeline {
 fn sorted_by_date_undated_last() {
     let t = sample();
     assert_eq!(titles(&t, ""), ["Форум СНГ в Минске", "Совещание ШОС в Ташкенте", "Заявление без даты"]);
+    let newest = Query { sort: SortOrder::NewestFirst, ..Query::default() };
+    let titles: Vec<String> =
+        t.query(&newest).iter().map(|h| t.event(h.entry).title.clone().unwrap_or_default()).collect();
+    assert_eq!(titles, ["Совещание ШОС в Ташкенте", "Форум СНГ в Минске", "Заявление без даты"], "undated still last");
 }
 
 #[test]
