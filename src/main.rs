@@ -76,6 +76,9 @@ struct Args {
     /// Click to select and wheel to scroll in the dashboard.
     #[arg(long)]
     mouse: bool,
+    /// Load the folder again when files under it are added, changed or removed (W pauses).
+    #[arg(long)]
+    watch: bool,
     /// Skip files larger than this many bytes.
     #[arg(long, global = true, default_value_t = ictdip_core::load::DEFAULT_MAX_BYTES)]
     max_size: u64,
@@ -275,7 +278,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         }
         None => {
             drop(out);
-            return ictdip_dashboard(args.path, args.mouse, opts);
+            return ictdip_dashboard(args.path, args.mouse, args.watch, opts);
         }
     }
     out.flush()?;
@@ -309,7 +312,7 @@ fn eval(
     Ok(ictdip_core::eval::score(&events, &labels, strict))
 }
 
-fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> anyhow::Result<()> {
+fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, watch: bool, opts: BuildOptions) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     // A path that cannot be opened is said at once, as the other commands say it, rather than
     // shown as an empty dashboard.
@@ -322,5 +325,5 @@ fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> a
     if !io::stdout().is_terminal() {
         anyhow::bail!("the dashboard needs a terminal; use export, list or stats to print");
     }
-    Ok(crate::ui::terminal::run(Source::from_arg(path.as_deref()), opts, mouse)?)
+    Ok(crate::ui::terminal::run(Source::from_arg(path.as_deref()), opts, mouse, watch)?)
 }

@@ -153,3 +153,53 @@ fn with_no_color_the_selection_and_facts_still_show() {
     tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_watched_folder_shows_new_and_removed_files() {
+    let tmux = Tmux::start("watch");
+    let bin = env!("CARGO_BIN_EXE_ictdip");
+    let folder = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let article = |city: &str, day: u32| {
+        format!(
+            "Встреча министров связи в {city}\n{day} мая 2025 года в {city} состоялась встреча министров связи \
+             Казахстана и Узбекистана.\n"
+        )
+    };
+    std::fs::write(folder.path().join("a.txt"), article("Ташкенте", 12)).unwrap();
+    tmux.text(&format!(
+        "ICTDIP_CACHE_DIR='{}' {bin} --watch '{}'; echo EXIT=$?",
+        cache.path().display(),
+        folder.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Timeline (1 of 1)");
+    tmux.wait_for("· watching");
+
+    // A new file shows up without a key pressed, and the status line says what came.
+    let written = Instant::now();
+    std::fs::write(folder.path().join("b.txt"), article("Астане", 14)).unwrap();
+    let screen = tmux.wait_for("Timeline (2 of 2)");
+    let took = written.elapsed();
+    assert!(screen.contains("watching: +1 new"), "{screen}");
+    // One second is the aim; the bound leaves room for a loaded test machine.
+    assert!(took < Duration::from_secs(5), "the new file took {took:?} to show");
+
+    // A removed file's events go.
+    std::fs::remove_file(folder.path().join("a.txt")).unwrap();
+    let screen = tmux.wait_for("Timeline (1 of 1)");
+    assert!(screen.contains("watching: 1 removed"), "{screen}");
+
+    // Paused, a change waits; resumed, the next change brings everything in.
+    tmux.text("W");
+    tmux.wait_for("watch paused (W)");
+    std::fs::write(folder.path().join("c.txt"), article("Бишкеке", 16)).unwrap();
+    sleep(Duration::from_millis(800));
+    assert!(tmux.capture(false).contains("Timeline (1 of 1)"), "nothing loaded while paused");
+    tmux.text("W");
+    std::fs::write(folder.path().join("d.txt"), article("Баку", 18)).unwrap();
+    tmux.wait_for("Timeline (3 of 3)");
+
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

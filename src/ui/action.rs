@@ -34,6 +34,8 @@ pub enum Action {
     ToggleMentions,
     /// The third list shows people, then topics, then kinds.
     CycleValues,
+    /// Pause or resume loading a watched folder again (`--watch`).
+    ToggleWatch,
     /// Filter line editing.
     Insert(char),
     DeleteBack,
@@ -228,6 +230,11 @@ pub const NORMAL: &[Binding] = &[
         readme: "show or hide site furniture (related headlines, credits, footers) in the reader",
     },
     Binding { keys: &[(Key::Char('w'), Action::ToggleWarnings)], help: "load warnings", readme: "load warnings" },
+    Binding {
+        keys: &[(Key::Char('W'), Action::ToggleWatch)],
+        help: "pause / resume watching the folder (--watch)",
+        readme: "with `--watch`: pause or resume loading the folder again when its files change",
+    },
     Binding { keys: &[(Key::Char('?'), Action::ToggleHelp)], help: "this help", readme: "help" },
     Binding { keys: &[(Key::Char('q'), Action::Quit), (Key::Ctrl('c'), Action::Quit)], help: "quit", readme: "quit" },
 ];

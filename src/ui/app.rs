@@ -145,6 +145,20 @@ pub struct Opened {
     pub events: Vec<Event>,
 }
 
+/// A watched folder (`--watch`): the switch the watch reads, and what the last reload changed.
+#[derive(Clone, Debug)]
+pub struct WatchState {
+    pub on: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// "+3 new · 1 removed · 2 changed", after a reload.
+    pub note: String,
+}
+
+impl WatchState {
+    pub fn is_on(&self) -> bool {
+        self.on.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 /// How many recent answers [`App`] keeps for erasing letters.
 const ANSWERS_KEPT: usize = 48;
 
@@ -191,6 +205,10 @@ pub struct App {
     pub load_options: LoadOptions,
     /// Articles read so far for the body index (shown while a quoted token waits for it).
     pub indexed: usize,
+    /// The watch of the folder, when `--watch` asked for one and it could start.
+    pub watch: Option<WatchState>,
+    /// Why `--watch` could not start.
+    pub watch_error: Option<String>,
     pub quit: bool,
 }
 
@@ -227,6 +245,8 @@ impl App {
             opened: None,
             load_options: LoadOptions::default(),
             indexed: 0,
+            watch: None,
+            watch_error: None,
             quit: false,
         };
         app.refresh_facets();
@@ -239,6 +259,26 @@ impl App {
         let mut app = App::new(Timeline::new(Vec::new(), Vec::new()), Vec::new());
         app.load = LoadState::Loading { done: 0, total: 0, per_second: 0.0 };
         app
+    }
+
+    /// Takes in the folder loaded again after `touched` files changed (`--watch`), and notes what
+    /// changed for the status line. Filters and the selected event stay.
+    pub fn take_reload(&mut self, timeline: Timeline, warnings: Vec<LoadWarning>, touched: &[String]) {
+        let before: BTreeSet<&str> = self.timeline.articles.iter().map(|a| a.rel.as_str()).collect();
+        let after: BTreeSet<&str> = timeline.articles.iter().map(|a| a.rel.as_str()).collect();
+        let added = after.difference(&before).count();
+        let removed = before.difference(&after).count();
+        let changed = touched.iter().filter(|t| before.contains(t.as_str()) && after.contains(t.as_str())).count();
+        let mut parts = Vec::new();
+        for (n, what) in [(added, "new"), (removed, "removed"), (changed, "changed")] {
+            if n > 0 {
+                parts.push(format!("{}{n} {what}", if what == "new" { "+" } else { "" }));
+            }
+        }
+        if let Some(w) = &mut self.watch {
+            w.note = parts.join(" · ");
+        }
+        self.set_corpus(timeline, warnings);
     }
 
     /// Takes in a loaded corpus (all of it, or the part loaded so far), keeping filters, the
@@ -645,6 +685,11 @@ impl App {
                 self.show_mentions = !self.show_mentions;
                 self.refresh_facets();
                 self.requery();
+            }
+            Action::ToggleWatch => {
+                if let Some(w) = &self.watch {
+                    w.on.fetch_xor(true, std::sync::atomic::Ordering::Relaxed);
+                }
             }
             Action::CycleValues => {
                 let all = EventFacet::ALL;

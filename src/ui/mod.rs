@@ -7,6 +7,7 @@ pub mod filter_line;
 pub mod panes;
 pub mod terminal;
 pub mod theme;
+pub mod watch;
 
 use app::{App, Focus, Overlay};
 use ratatui::layout::{Constraint, Layout, Rect};

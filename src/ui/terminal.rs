@@ -6,7 +6,7 @@
 //! and wraps each frame in a synchronized update so terminals that support it show no tearing.
 
 use super::action::{filter_key, normal_key, Action};
-use super::app::{App, Focus, LoadState};
+use super::app::{App, Focus, LoadState, WatchState};
 use ictdip_core::corpus::{self, BuildOptions, Corpus, Progress, Source};
 use ictdip_core::load::OtherFiles;
 use ictdip_core::timeline::fulltext::FullText;
@@ -110,19 +110,27 @@ pub enum Loaded {
     Done(Timeline, Vec<ictdip_core::load::LoadWarning>, OtherFiles),
     /// The body index, built after everything else.
     FullText(FullText),
+    /// The whole folder again after files under it changed (`--watch`), with the changed paths.
+    Reloaded(Timeline, Vec<ictdip_core::load::LoadWarning>, OtherFiles, Vec<String>),
 }
 
 /// A timeline for the dashboard (loaded without evidence spans: the reader reads them again),
 /// with the filter's haystacks built here on the loading thread rather than at the first keystroke.
-fn dashboard_timeline(c: Corpus) -> (Timeline, Vec<ictdip_core::load::LoadWarning>, OtherFiles) {
+pub(super) fn dashboard_timeline(c: Corpus) -> (Timeline, Vec<ictdip_core::load::LoadWarning>, OtherFiles) {
     let timeline = Timeline::new(c.articles, c.events);
     timeline.prepare_search();
     (timeline, c.warnings, c.other_files)
 }
 
 /// Starts loading on a background thread; events arrive in batches on the returned channel.
-pub fn spawn_loader(source: Source, opts: BuildOptions, progress: Arc<Progress>) -> mpsc::Receiver<Loaded> {
+/// The sender is for whatever else may send timelines later (a watch).
+pub fn spawn_loader(
+    source: Source,
+    opts: BuildOptions,
+    progress: Arc<Progress>,
+) -> (mpsc::Receiver<Loaded>, mpsc::Sender<Loaded>) {
     let (tx, rx) = mpsc::channel();
+    let later = tx.clone();
     std::thread::spawn(move || {
         let partial_tx = tx.clone();
         let c = corpus::build_with(&source, &opts, &progress, &mut |so_far| {
@@ -137,20 +145,30 @@ pub fn spawn_loader(source: Source, opts: BuildOptions, progress: Arc<Progress>)
         let index = FullText::build(&articles, &opts.load, &progress.indexed);
         let _ = tx.send(Loaded::FullText(index));
     });
-    rx
+    (rx, later)
 }
 
 /// Opens the dashboard on `source`. The first frame is drawn at once; articles load on a
 /// background thread and appear in batches, while keys keep working.
-pub fn run(source: Source, opts: BuildOptions, mouse: bool) -> io::Result<()> {
+pub fn run(source: Source, opts: BuildOptions, mouse: bool, watch: bool) -> io::Result<()> {
     let progress = Arc::new(Progress::default());
     let load_options = opts.load.clone();
     let opts = BuildOptions { keep_evidence: false, ..opts };
-    let rx = spawn_loader(source, opts, progress.clone());
+    let (rx, tx) = spawn_loader(source.clone(), opts.clone(), progress.clone());
+    // Kept until the dashboard closes: dropping it stops the watch.
+    let watching = match (&source, watch) {
+        (Source::Path(root), true) => Some(super::watch::start(root.clone(), opts, progress.clone(), tx)),
+        _ => None,
+    };
     let mut guard = TerminalGuard::enter(mouse)?;
     let mut app = App::loading();
     app.filter = super::filter_line::FilterLine::with_history(super::filter_line::history_file());
     app.load_options = load_options;
+    match &watching {
+        Some(Ok(w)) => app.watch = Some(WatchState { on: w.on.clone(), note: String::new() }),
+        Some(Err(e)) => app.watch_error = Some(format!("cannot watch the folder: {e}")),
+        None => {}
+    }
     let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
         if event::poll(timeout)? {
             event::read().map(Some)
@@ -190,7 +208,8 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
             return Ok(());
         }
         let loading = matches!(app.load, LoadState::Loading { .. });
-        let waiting = loading || (loader_open && !app.timeline.has_fulltext());
+        // A watched folder may send a new timeline at any time.
+        let waiting = loading || (loader_open && (!app.timeline.has_fulltext() || app.watch.is_some()));
         let timeout = if waiting { Duration::from_millis(50) } else { Duration::from_hours(1) };
         match next_event(timeout)? {
             Some(Event::Key(key)) => {
@@ -241,6 +260,11 @@ fn take_loaded(app: &mut App, rx: &mpsc::Receiver<Loaded>) -> (bool, bool) {
         let (timeline, warnings, other_files, done) = match msg {
             Loaded::Partial(t, w, o) => (t, w, o, false),
             Loaded::Done(t, w, o) => (t, w, o, true),
+            Loaded::Reloaded(t, w, o, touched) => {
+                app.take_reload(t, w, &touched);
+                app.other_files = o;
+                continue;
+            }
             Loaded::FullText(index) => {
                 app.set_fulltext(index);
                 continue;

@@ -36,6 +36,14 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     if app.ranking == SortOrder::Score {
         spans.push(Span::raw("· ranked by match "));
     }
+    if let Some(w) = &app.watch {
+        let state = if w.is_on() { "watching" } else { "watch paused (W)" };
+        let note = if w.note.is_empty() { String::new() } else { format!(": {}", w.note) };
+        spans.push(Span::styled(format!("· {state}{note} "), theme::chosen()));
+    }
+    if let Some(why) = &app.watch_error {
+        spans.push(Span::styled(format!("· {why} "), theme::warning()));
+    }
     if !app.warnings.is_empty() {
         spans.push(Span::styled(format!("· {} warnings (w) ", app.warnings.len()), theme::warning()));
     }
