@@ -300,6 +300,20 @@ fn merge(
                 corpus.articles.push(ArticleRef { rel, origin: Origin::File { path } });
                 corpus.events.extend(events);
             }
+            Ok(Outcome::Entries(events, problems)) => {
+                // An article for each run of events from one entry (`file#N`): every article
+                // gives at least its primary event.
+                for e in &events {
+                    if e.primary {
+                        corpus.articles.push(ArticleRef {
+                            rel: e.file.to_string(),
+                            origin: Origin::File { path: f.path.clone() },
+                        });
+                    }
+                }
+                corpus.events.extend(events);
+                corpus.warnings.extend(problems.into_iter().map(|p| LoadWarning::new(rel.as_str(), p)));
+            }
             Ok(Outcome::Skipped(skip)) => corpus.warnings.push(LoadWarning::new(rel, skip)),
             Err(w) => corpus.warnings.push(w),
         }
@@ -318,16 +332,20 @@ enum Got {
 }
 
 fn drop_evidence(outcome: &mut Outcome) {
-    if let Outcome::Events(events) = outcome {
-        events.iter_mut().for_each(Event::drop_printed_evidence);
-    }
+    outcome.events_mut().iter_mut().for_each(Event::drop_printed_evidence);
 }
 
 /// Loads and extracts one file: its outcome, which the cache may keep, or a problem on the way
 /// (a read error may pass, and is not cached).
 fn process(f: &walk::FoundFile, opts: &LoadOptions, keep: extract::EvidenceKept) -> Result<Outcome, LoadWarning> {
     match load::load_found(f, opts) {
-        Ok(article) => Ok(Outcome::Events(extract::extract_keeping(&article, keep))),
+        Ok(all) if !load::Format::of(&f.rel).holds_many() && all.articles.len() == 1 => {
+            Ok(Outcome::Events(extract::extract_keeping(&all.articles[0], keep)))
+        }
+        Ok(all) => Ok(Outcome::Entries(
+            all.articles.iter().flat_map(|a| extract::extract_keeping(a, keep)).collect(),
+            all.problems,
+        )),
         Err(LoadWarning { problem: LoadProblem::Skipped(skip), .. }) => Ok(Outcome::Skipped(skip)),
         Err(w) => Err(w),
     }
