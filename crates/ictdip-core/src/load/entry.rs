@@ -9,6 +9,7 @@ use super::{clean, Article, Origin};
 use crate::model::{EventDate, Span};
 use crate::problem::Skip;
 use regex::Regex;
+use std::fmt::Write;
 use std::sync::OnceLock;
 
 /// An article read from fields.
@@ -45,7 +46,7 @@ pub fn article(rel: String, encoding: &'static str, entry: Entry) -> Result<Arti
     let stamp = published.and_then(|d| {
         let (y, m, day) = (d.year?, d.month?, d.day?);
         let start = text.len();
-        text.push_str(&format!("{day:02}.{m:02}.{y:04}"));
+        write!(text, "{day:02}.{m:02}.{y:04}").expect("writing to a string");
         let span = start..text.len();
         text.push('\n');
         Some((d, span))

@@ -1,0 +1,30 @@
+//! Files holding many articles: each article is found again by its name (`file#N`), as the
+//! dashboard's reader and the body index open it.
+
+use ictdip_core::corpus::{build, BuildOptions, Source};
+use ictdip_core::load::LoadOptions;
+
+#[test]
+fn each_article_of_a_json_lines_file_opens_again_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"title": "Министры связи СНГ встретились в Ташкенте", "text": "14 мая 2025 года в Ташкенте прошло заседание."}"#,
+        "",
+        r#"{"title": "Форум в Астане", "text": "12 марта 2025 года в Астане открылся форум."}"#,
+    ];
+    std::fs::write(dir.path().join("a.jsonl"), lines.join("\n")).unwrap();
+    let opts = BuildOptions { cache_dir: None, ..BuildOptions::default() };
+    let corpus = build(&Source::Path(dir.path().to_path_buf()), &opts);
+    let rels: Vec<&str> = corpus.articles.iter().map(|a| a.rel.as_str()).collect();
+    assert_eq!(rels, ["a.jsonl#1", "a.jsonl#3"]);
+    for (r, title) in corpus.articles.iter().zip(["Министры связи СНГ встретились в Ташкенте", "Форум в Астане"])
+    {
+        let a = r.open(&LoadOptions::default()).unwrap();
+        assert_eq!(a.rel, r.rel);
+        assert_eq!(&a.text[a.structure.title.clone().unwrap()], title);
+    }
+    // The file changed: an article no longer there says so.
+    std::fs::write(dir.path().join("a.jsonl"), lines[0]).unwrap();
+    let gone = corpus.articles[1].open(&LoadOptions::default()).unwrap_err();
+    assert_eq!(gone.to_string(), "a.jsonl#3: the article is no longer in the file");
+}

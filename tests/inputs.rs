@@ -1,0 +1,152 @@
+//! Folders of what analysts have besides plain text (JSON Lines, JSON, feeds, HTML pages), exported
+//! as a user would: every expected value below is read off the fixture in `tests/inputs/`.
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/inputs")
+}
+
+/// `ictdip export DIR --format json` with a cache of its own: the events by id, and stderr.
+fn export_in(dir: &Path, cache: &Path, extra: &[&str]) -> (Vec<Value>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ictdip"))
+        .arg("export")
+        .arg(dir)
+        .args(["--format", "json"])
+        .args(extra)
+        .env("ICTDIP_CACHE_DIR", cache)
+        .output()
+        .expect("run ictdip");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    (events.as_array().expect("an array").clone(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn export(dir: &str, extra: &[&str]) -> (Vec<Value>, String) {
+    let cache = tempfile::tempdir().unwrap();
+    export_in(&root().join(dir), cache.path(), extra)
+}
+
+fn event<'a>(events: &'a [Value], id: &str) -> &'a Value {
+    events.iter().find(|e| e["id"] == id).unwrap_or_else(|| panic!("no event {id} in {events:#?}"))
+}
+
+/// The warning lines of stderr, without the program's prefix.
+fn warnings(stderr: &str) -> Vec<&str> {
+    stderr.lines().filter_map(|l| l.strip_prefix("ictdip: warning: ")).collect()
+}
+
+/// The fields a reader checks first, as one value to compare.
+fn facts(e: &Value) -> Value {
+    json!({
+        "title": e["title"], "published": e["published"], "url": e["url"], "site": e["site"],
+        "date": e["date"], "place": e["place"], "countries": e["countries"], "orgs": e["orgs"],
+    })
+}
+
+#[test]
+fn json_lines_give_one_article_a_line_and_name_the_broken_one() {
+    let (events, stderr) = export("jsonl", &[]);
+    assert_eq!(events.iter().filter(|e| e["primary"] == true).count(), 3, "{events:#?}");
+    // Line 1: `date` in ISO 8601 with a time zone, `source` as a string.
+    assert_eq!(
+        facts(event(&events, "news.jsonl#1#0")),
+        json!({
+            "title": "В Ташкенте прошло заседание министров связи стран СНГ",
+            "published": "2025-05-15",
+            "url": "https://digest.example.uz/2025/05/15/sng-svyaz",
+            "site": "Дайджест ИКТ",
+            "date": "2025-05-14",
+            "place": {"city": "Tashkent", "country": "UZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": ["CIS"],
+        })
+    );
+    assert_eq!(event(&events, "news.jsonl#1#0")["file"], "news.jsonl#1");
+    // Line 2: `body`, `pubDate` as RSS writes it (late in the evening at +05:00: still the 12th),
+    // `link` and `site`.
+    assert_eq!(
+        facts(event(&events, "news.jsonl#2#0")),
+        json!({
+            "title": "Казахстан и Узбекистан договорились о сотрудничестве в сфере цифровизации",
+            "published": "2025-03-12",
+            "url": "https://digest.example.uz/2025/03/12/kz-uz",
+            "site": "Дайджест ИКТ",
+            "date": "2025-03-12",
+            "place": {"city": "Astana", "country": "KZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": [],
+        })
+    );
+    // Line 4: `headline`, HTML in `content` (its script dropped), `source` as an object.
+    let bishkek = event(&events, "news.jsonl#4#0");
+    assert_eq!(
+        facts(bishkek),
+        json!({
+            "title": "В Бишкеке обсудили информационную безопасность в рамках ШОС",
+            "published": "2025-04-04",
+            "url": "https://digest.example.uz/2025/04/04/sco-infosec",
+            "site": "Дайджест ИКТ",
+            "date": "2025-04-03",
+            "place": {"city": "Bishkek", "country": "KG"},
+            "countries": ["KG", "KZ", "UZ"],
+            "orgs": ["SCO"],
+        })
+    );
+    // Line 3 stops inside a string: the parser reaches the end of its 35 bytes.
+    assert_eq!(warnings(&stderr), ["news.jsonl: line 3: not JSON (EOF while parsing a string at column 35)"]);
+}
+
+#[test]
+fn a_json_array_gives_its_objects_by_line_and_names_the_others() {
+    let (events, stderr) = export("json", &[]);
+    assert_eq!(events.iter().filter(|e| e["primary"] == true).count(), 2, "{events:#?}");
+    assert_eq!(
+        facts(event(&events, "digest.json#2#0")),
+        json!({
+            "title": "В Душанбе открылся форум по цифровой экономике стран СНГ",
+            "published": "2025-10-10",
+            "url": "https://digest.example.uz/2025/10/10/sng-forum",
+            "site": null,
+            "date": "2025-10-09",
+            "place": {"city": "Dushanbe", "country": "TJ"},
+            "countries": ["KZ", "TJ", "UZ"],
+            "orgs": ["CIS"],
+        })
+    );
+    assert!(event(&events, "digest.json#2#0").get("site").is_none(), "no site, no field");
+    // The fourth item starts on line 12: `content` as paragraphs, a dotted date, `source.name`.
+    assert_eq!(
+        facts(event(&events, "digest.json#12#0")),
+        json!({
+            "title": "Узбекистан и Казахстан подписали соглашение о сетях 5G",
+            "published": "2025-11-21",
+            "url": "https://digest.example.uz/2025/11/21/5g",
+            "site": "Дайджест ИКТ",
+            "date": "2025-11-20",
+            "place": {"city": "Tashkent", "country": "UZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": [],
+        })
+    );
+    assert_eq!(
+        warnings(&stderr),
+        [
+            "digest.json: line 8: not a JSON object",
+            "digest.json: line 9: no article text (no text, body or content field)"
+        ]
+    );
+}
+
+#[test]
+fn files_of_many_articles_load_the_same_from_the_cache() {
+    let cache = tempfile::tempdir().unwrap();
+    for dir in ["jsonl", "json"] {
+        let (cold, cold_err) = export_in(&root().join(dir), cache.path(), &[]);
+        let (warm, warm_err) = export_in(&root().join(dir), cache.path(), &[]);
+        assert_eq!(cold, warm, "{dir}: addresses, sites and evidence come back from the cache");
+        assert_eq!(warnings(&cold_err), warnings(&warm_err), "{dir}: so do the problems of single articles");
+    }
+}
