@@ -104,7 +104,7 @@ fn a_json_array_gives_its_objects_by_line_and_names_the_others() {
     let (events, stderr) = export("json", &[]);
     assert_eq!(events.iter().filter(|e| e["primary"] == true).count(), 2, "{events:#?}");
     assert_eq!(
-        facts(event(&events, "digest.json#2#0")),
+        facts(event(&events, "digest.json#1#0")),
         json!({
             "title": "В Душанбе открылся форум по цифровой экономике стран СНГ",
             "published": "2025-10-10",
@@ -116,10 +116,10 @@ fn a_json_array_gives_its_objects_by_line_and_names_the_others() {
             "orgs": ["CIS"],
         })
     );
-    assert!(event(&events, "digest.json#2#0").get("site").is_none(), "no site, no field");
-    // The fourth item starts on line 12: `content` as paragraphs, a dotted date, `source.name`.
+    assert!(event(&events, "digest.json#1#0").get("site").is_none(), "no site, no field");
+    // The fourth item: `content` as paragraphs, a dotted date, `source.name`.
     assert_eq!(
-        facts(event(&events, "digest.json#12#0")),
+        facts(event(&events, "digest.json#4#0")),
         json!({
             "title": "Узбекистан и Казахстан подписали соглашение о сетях 5G",
             "published": "2025-11-21",
@@ -149,4 +149,93 @@ fn files_of_many_articles_load_the_same_from_the_cache() {
         assert_eq!(cold, warm, "{dir}: addresses, sites and evidence come back from the cache");
         assert_eq!(warnings(&cold_err), warnings(&warm_err), "{dir}: so do the problems of single articles");
     }
+}
+
+#[test]
+fn rss_and_atom_give_one_article_an_item() {
+    let (events, stderr) = export("feeds", &[]);
+    let primaries: Vec<&str> =
+        events.iter().filter(|e| e["primary"] == true).filter_map(|e| e["id"].as_str()).collect();
+    assert_eq!(primaries.len(), 5, "{primaries:?}");
+    // RSS: `content:encoded` is longer than the teaser in `description` and wins; the channel's
+    // title is the site.
+    assert_eq!(
+        facts(event(&events, "news.rss#1#0")),
+        json!({
+            "title": "Министры связи СНГ собрались в Ташкенте",
+            "published": "2025-06-18",
+            "url": "https://eurasia-digital.example.kz/news/2025/06/18/tashkent-ikt",
+            "site": "Цифровая Евразия — новости",
+            "date": "2025-06-17",
+            "place": {"city": "Tashkent", "country": "UZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": ["CIS"],
+        })
+    );
+    // Escaped HTML in `description`.
+    assert_eq!(
+        facts(event(&events, "news.rss#2#0")),
+        json!({
+            "title": "Казахстан и Узбекистан обсудили цифровые коридоры",
+            "published": "2025-07-03",
+            "url": "https://eurasia-digital.example.kz/news/2025/07/03/koridory",
+            "site": "Цифровая Евразия — новости",
+            "date": "2025-07-02",
+            "place": {"city": "Almaty", "country": "KZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": [],
+        })
+    );
+    // Atom: `published` (late in the evening at +05:00, still the 25th) before `updated`, the
+    // alternate link and not the enclosure.
+    assert_eq!(
+        facts(event(&events, "news.atom#1#0")),
+        json!({
+            "title": "В Ташкенте прошла конференция по кибербезопасности стран СНГ",
+            "published": "2025-09-25",
+            "url": "https://vestnik-svyazi.example.ru/2025/09/25/kiber",
+            "site": "Вестник связи СНГ",
+            "date": "2025-09-24",
+            "place": {"city": "Tashkent", "country": "UZ"},
+            "countries": ["KG", "KZ", "UZ"],
+            "orgs": ["CIS"],
+        })
+    );
+    // `updated` alone, a link without `rel`, XHTML in `summary`.
+    assert_eq!(
+        facts(event(&events, "news.atom#2#0")),
+        json!({
+            "title": "Узбекистан примет форум ИКТ",
+            "published": "2025-09-26",
+            "url": "https://vestnik-svyazi.example.ru/2025/09/26/forum",
+            "site": "Вестник связи СНГ",
+            "date": "2025-09-26",
+            "place": {"city": "Samarkand", "country": "UZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": [],
+        })
+    );
+    // The broken feed keeps its first item.
+    assert_eq!(
+        facts(event(&events, "broken.rss#1#0")),
+        json!({
+            "title": "Совещание по цифровизации в Ташкенте",
+            "published": "2025-08-05",
+            "url": null,
+            "site": "Лента ИКТ",
+            "date": "2025-08-05",
+            "place": {"city": "Tashkent", "country": "UZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": [],
+        })
+    );
+    assert_eq!(
+        warnings(&stderr),
+        [
+            // Line 11 closes the second item's title with `</description>`.
+            "broken.rss: line 11: broken XML (ill-formed document: expected `</title>`, but `</description>` was found); the items after it are not read",
+            "news.rss: item 3: no title or text",
+            "sitemap.xml: skipped: XML that is not an RSS or Atom feed",
+        ]
+    );
 }

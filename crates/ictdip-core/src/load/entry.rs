@@ -7,7 +7,7 @@
 use super::structure::{self, Role, Structure};
 use super::{clean, Article, Origin};
 use crate::model::{EventDate, Span};
-use crate::problem::Skip;
+use crate::problem::{EntryProblem, Skip};
 use regex::Regex;
 use std::fmt::Write;
 use std::sync::OnceLock;
@@ -28,6 +28,14 @@ impl Entry {
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty() && self.title.as_deref().is_none_or(|t| t.trim().is_empty())
     }
+}
+
+/// What a file holding many articles gave: each readable article with the number it is named by
+/// (its line, or its place among the items), and the problems of the rest in file order.
+#[derive(Debug, Default)]
+pub struct Entries {
+    pub entries: Vec<(u32, Entry)>,
+    pub problems: Vec<EntryProblem>,
 }
 
 /// The article an entry makes, named `rel`; `encoding` is the file's.

@@ -7,10 +7,11 @@
 //! - address: `url`, `link`
 //! - site: `source`, `site` (a string, or an object with a `name`)
 //!
-//! HTML in a text field is reduced to its text. Each object is one article, named by the line it
-//! starts on; an object that cannot be read is reported by its line and the others are read.
+//! HTML in a text field is reduced to its text. Each object is one article, named by its line in
+//! JSON Lines and by its place in the array (from 1) in JSON, where several may share a line; an
+//! object that cannot be read is reported by its line and the others are read.
 
-use super::entry::{metadata_date, one_line, Entry};
+use super::entry::{metadata_date, one_line, Entries, Entry};
 use super::html;
 use crate::problem::{EntryProblem, Skip};
 use serde_json::value::RawValue;
@@ -21,14 +22,6 @@ const TEXT: [&str; 6] = ["text", "body", "content", "articleBody", "description"
 const DATE: [&str; 5] = ["date", "published", "pubDate", "datePublished", "published_at"];
 const URL: [&str; 2] = ["url", "link"];
 const SITE: [&str; 2] = ["source", "site"];
-
-/// What a file holding many articles gave: each readable article with the number it is named by
-/// (its line, or its item), and the problems of the rest in file order.
-#[derive(Debug, Default)]
-pub struct Entries {
-    pub entries: Vec<(u32, Entry)>,
-    pub problems: Vec<EntryProblem>,
-}
 
 /// Whether a file's name says it is JSON Lines.
 pub fn is_json_lines(name: &str) -> bool {
@@ -44,7 +37,7 @@ pub fn json_lines(text: &str) -> Result<Entries, Skip> {
             continue;
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(v) => out.push(line_no, &v),
+            Ok(v) => out.push(line_no, line_no, &v),
             Err(e) => out.problems.push(EntryProblem::NotJson { line: line_no, reason: reason(&e) }),
         }
     }
@@ -72,16 +65,17 @@ pub fn json(text: &str) -> Result<Entries, Skip> {
         }
     };
     let mut out = Entries::default();
-    for item in items {
+    for (i, item) in items.iter().enumerate() {
         let line = line_of(text, item.get());
         match serde_json::from_str::<Value>(item.get()) {
             // A wrapper object: `{"articles": [...]}`, as news APIs answer.
             Ok(Value::Object(map)) if !has_any(&map, &TEXT) && !has_any(&map, &TITLE) && wrapped(item).is_some() => {
-                for inner in wrapped(item).unwrap_or_default() {
-                    out.push(line_of(text, inner.get()), &serde_json::from_str(inner.get()).unwrap_or(Value::Null));
+                for (k, inner) in wrapped(item).unwrap_or_default().iter().enumerate() {
+                    let v = serde_json::from_str(inner.get()).unwrap_or(Value::Null);
+                    out.push(k as u32 + 1, line_of(text, inner.get()), &v);
                 }
             }
-            Ok(v) => out.push(line, &v),
+            Ok(v) => out.push(i as u32 + 1, line, &v),
             Err(e) => out.problems.push(EntryProblem::NotJson { line, reason: reason(&e) }),
         }
     }
@@ -89,7 +83,8 @@ pub fn json(text: &str) -> Result<Entries, Skip> {
 }
 
 impl Entries {
-    fn push(&mut self, line: u32, v: &Value) {
+    /// Adds the object `v`, named `n`, which starts on `line`.
+    fn push(&mut self, n: u32, line: u32, v: &Value) {
         let Value::Object(map) = v else {
             self.problems.push(EntryProblem::NotAnObject { line });
             return;
@@ -98,7 +93,7 @@ impl Entries {
         if entry.text.trim().is_empty() {
             self.problems.push(EntryProblem::NoText { line });
         } else {
-            self.entries.push((line, entry));
+            self.entries.push((n, entry));
         }
     }
 

@@ -4,6 +4,7 @@
 mod clean;
 mod decode;
 pub mod entry;
+mod feed;
 mod html;
 mod json;
 mod markdown;
@@ -122,6 +123,8 @@ pub enum Format {
     JsonLines,
     /// An array of objects, or one (`.json`).
     Json,
+    /// RSS or Atom (`.xml`, `.rss`, `.atom`); an `.xml` file that is no feed is skipped.
+    Feed,
 }
 
 impl Format {
@@ -132,6 +135,8 @@ impl Format {
             Format::JsonLines
         } else if has_extension(name, &["json"]) {
             Format::Json
+        } else if feed::is_feed_name(name) {
+            Format::Feed
         } else {
             Format::Text
         }
@@ -139,7 +144,7 @@ impl Format {
 
     /// True for formats whose files hold many articles, each named `file#N`.
     pub fn holds_many(self) -> bool {
-        matches!(self, Format::JsonLines | Format::Json)
+        matches!(self, Format::JsonLines | Format::Json | Format::Feed)
     }
 }
 
@@ -200,8 +205,8 @@ fn read_articles(path: &Path, rel: &str, opts: &LoadOptions, size: Option<u64>) 
 }
 
 /// The articles of a file's bytes, by the format its name `rel` says, or what the bytes are
-/// instead. Each article of a file holding many is named `rel#N`, N being the line it starts on
-/// (JSON) or its place among the items (feeds), from 1.
+/// instead. Each article of a file holding many is named `rel#N`, N being its line in JSON Lines,
+/// its place among the items (from 1) in JSON and feeds.
 pub fn articles_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<FileArticles, Skip> {
     let format = Format::of(rel);
     if !format.holds_many() {
@@ -210,13 +215,14 @@ pub fn articles_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<FileA
     let decoded = decode_bytes(bytes.into())?;
     let entries = match format {
         Format::JsonLines => json::json_lines(&decoded.text)?,
+        Format::Feed => feed::feed(&decoded.text)?,
         _ => json::json(&decoded.text)?,
     };
     let mut out = FileArticles { articles: Vec::with_capacity(entries.entries.len()), problems: entries.problems };
     for (n, e) in entries.entries {
         match entry::article(format!("{rel}#{n}"), decoded.encoding, e) {
             Ok(a) => out.articles.push(a),
-            Err(_) => out.problems.push(EntryProblem::NoText { line: n }),
+            Err(_) => out.problems.push(EntryProblem::EmptyItem { item: n }),
         }
     }
     Ok(out)

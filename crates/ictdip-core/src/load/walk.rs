@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// File name endings taken as articles.
-pub const EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "jsonl", "ndjson", "json"];
+pub const EXTENSIONS: [&str; 9] = ["txt", "md", "markdown", "jsonl", "ndjson", "json", "xml", "rss", "atom"];
 
 /// A file to load: its path, its name relative to the root the user gave, and, when the walk was
 /// asked for them, the size and modification time that say whether it changed since an earlier
