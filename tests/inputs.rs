@@ -239,3 +239,88 @@ fn rss_and_atom_give_one_article_an_item() {
         ]
     );
 }
+
+#[test]
+fn html_pages_give_their_main_text_and_the_head_their_metadata_names() {
+    let (events, stderr) = export("html", &[]);
+    assert_eq!(events.len(), 3, "{events:#?}");
+    // Windows-1251, declared only by `http-equiv`: the title from `<h1>`, the date from
+    // `<time datetime>`, the address from the canonical link, no site named.
+    assert_eq!(
+        facts(event(&events, "tashkent-cp1251.html#0")),
+        json!({
+            "title": "В Ташкенте обсудили развитие электронного правительства в странах СНГ",
+            "published": "2025-04-23",
+            "url": "https://svyaz-news.example.uz/news/2025/04/23/egov",
+            "site": null,
+            "date": "2025-04-22",
+            "place": {"city": "Tashkent", "country": "UZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": ["CIS"],
+        })
+    );
+    // UTF-8 with Open Graph and JSON-LD: `og:title` less ` | Цифровой Казахстан`, the date of
+    // `article:published_time` (JSON-LD gives the same day in UTC), `og:url`, `og:site_name`.
+    assert_eq!(
+        facts(event(&events, "astana-og-jsonld.html#0")),
+        json!({
+            "title": "Министры цифрового развития Казахстана и Узбекистана встретились в Астане",
+            "published": "2025-10-10",
+            "url": "https://digital-kz.example.kz/news/astana-ministers",
+            "site": "Цифровой Казахстан",
+            "date": "2025-10-09",
+            "place": {"city": "Astana", "country": "KZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": ["CIS"],
+        })
+    );
+    // Menus, a currency widget, share buttons, related headlines and a footer around the story:
+    // none of the states they name (Russia, China, Kyrgyzstan; Turkmenistan, Azerbaijan, Belarus)
+    // is even a mention. The date comes from JSON-LD's `@graph`.
+    let nav = event(&events, "tashkent-nav-related.html#0");
+    assert_eq!(
+        facts(nav),
+        json!({
+            "title": "В Ташкенте подписано соглашение о цифровой совместимости стран СНГ",
+            "published": "2025-12-04",
+            "url": null,
+            "site": null,
+            "date": "2025-12-03",
+            "place": {"city": "Tashkent", "country": "UZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": ["CIS"],
+        })
+    );
+    assert_eq!(nav["mentioned"], json!({"countries": [], "orgs": []}));
+    assert_eq!(warnings(&stderr), Vec::<&str>::new());
+}
+
+#[test]
+fn one_article_as_text_as_a_page_and_as_a_json_line_gives_one_event() {
+    let (events, _) = export("same", &[]);
+    let strip = |id: &str| {
+        let mut e = event(&events, id).clone();
+        let o = e.as_object_mut().unwrap();
+        // What names the source, and the byte spans of a text laid out otherwise.
+        for key in ["id", "file", "url", "site", "evidence"] {
+            o.remove(key);
+        }
+        e
+    };
+    let txt = strip("meeting.txt#0");
+    assert_eq!(strip("meeting.html#0"), txt);
+    assert_eq!(strip("meeting.jsonl#1#0"), txt);
+    assert_eq!(
+        facts(&txt),
+        json!({
+            "title": "В Ташкенте состоялась встреча министров ИКТ стран СНГ",
+            "published": "2025-06-18",
+            "url": null,
+            "site": null,
+            "date": "2025-06-17",
+            "place": {"city": "Tashkent", "country": "UZ"},
+            "countries": ["KZ", "UZ"],
+            "orgs": ["CIS"],
+        })
+    );
+}

@@ -28,3 +28,21 @@ fn each_article_of_a_json_lines_file_opens_again_by_its_name() {
     let gone = corpus.articles[1].open(&LoadOptions::default()).unwrap_err();
     assert_eq!(gone.to_string(), "a.jsonl#3: the article is no longer in the file");
 }
+
+#[test]
+fn a_page_keeps_its_story_and_drops_what_surrounds_it() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/inputs/html/tashkent-nav-related.html");
+    let a = ictdip_core::load::load_file(&path, "tashkent-nav-related.html", &LoadOptions::default()).unwrap();
+    assert!(a.text.contains("3 декабря 2025 года в Ташкенте министры связи"), "{}", a.text);
+    assert!(a.text.contains("подготовить предложения по его распространению"), "{}", a.text);
+    for furniture in
+        ["Главная", "Политика", "USD", "Поделиться", "Читайте также", "Туркменистан", "Все права защищены", "analytics"]
+    {
+        assert!(!a.text.contains(furniture), "{furniture:?} in {}", a.text);
+    }
+    let cp1251 = path.with_file_name("tashkent-cp1251.html");
+    let a = ictdip_core::load::load_file(&cp1251, "tashkent-cp1251.html", &LoadOptions::default()).unwrap();
+    assert_eq!(a.encoding, "windows-1251");
+    assert!(a.text.contains("Координационного совета государств – участников СНГ"), "{}", a.text);
+}

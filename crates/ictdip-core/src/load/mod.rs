@@ -125,6 +125,8 @@ pub enum Format {
     Json,
     /// RSS or Atom (`.xml`, `.rss`, `.atom`); an `.xml` file that is no feed is skipped.
     Feed,
+    /// A web page (`.html`, `.htm`, `.xhtml`).
+    Html,
 }
 
 impl Format {
@@ -137,6 +139,8 @@ impl Format {
             Format::Json
         } else if feed::is_feed_name(name) {
             Format::Feed
+        } else if html::is_html_name(name) {
+            Format::Html
         } else {
             Format::Text
         }
@@ -209,6 +213,11 @@ fn read_articles(path: &Path, rel: &str, opts: &LoadOptions, size: Option<u64>) 
 /// its place among the items (from 1) in JSON and feeds.
 pub fn articles_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<FileArticles, Skip> {
     let format = Format::of(rel);
+    if format == Format::Html {
+        let decoded = html::decode_page(bytes.into())?;
+        let article = entry::article(rel.to_string(), decoded.encoding, html::page(&decoded.text)?)?;
+        return Ok(FileArticles { articles: vec![article], problems: Vec::new() });
+    }
     if !format.holds_many() {
         return article_from_bytes(rel, bytes).map(|a| FileArticles { articles: vec![a], problems: Vec::new() });
     }

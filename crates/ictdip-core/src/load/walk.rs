@@ -8,7 +8,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// File name endings taken as articles.
-pub const EXTENSIONS: [&str; 9] = ["txt", "md", "markdown", "jsonl", "ndjson", "json", "xml", "rss", "atom"];
+pub const EXTENSIONS: [&str; 12] =
+    ["txt", "md", "markdown", "jsonl", "ndjson", "json", "xml", "rss", "atom", "html", "htm", "xhtml"];
 
 /// A file to load: its path, its name relative to the root the user gave, and, when the walk was
 /// asked for them, the size and modification time that say whether it changed since an earlier
@@ -288,7 +289,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         fs::create_dir(root.join("sub")).unwrap();
-        let names = ["a.txt", "b.PDF", "c.pdf", "sub/d.pdf", "e.docx", "f.docx", "g.html", "README", "h.jpg", ".i.pdf"];
+        let names = ["a.txt", "b.PDF", "c.pdf", "sub/d.pdf", "e.docx", "f.docx", "g.odt", "README", "h.jpg", ".i.pdf"];
         for name in names {
             fs::write(root.join(name), "x").unwrap();
         }
@@ -297,6 +298,6 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(others.count(), 8, "all but the article and the hidden file");
         assert_eq!(others.by_extension()[..2], [("pdf", 3), ("docx", 2)]);
-        assert_eq!(others.to_string(), "8 files of other types skipped (pdf 3, docx 2, html 1, jpg 1, …)");
+        assert_eq!(others.to_string(), "8 files of other types skipped (pdf 3, docx 2, jpg 1, no extension 1, …)");
     }
 }
