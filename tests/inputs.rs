@@ -324,3 +324,45 @@ fn one_article_as_text_as_a_page_and_as_a_json_line_gives_one_event() {
         })
     );
 }
+
+#[test]
+fn include_ext_and_exclude_choose_the_files_read() {
+    let files = |extra: &[&str]| {
+        let (events, stderr) = export(".", extra);
+        let mut files: Vec<String> = events
+            .iter()
+            .filter(|e| e["primary"] == true)
+            .filter_map(|e| e["file"].as_str())
+            .map(|f| f.split('#').next().unwrap_or(f).to_string())
+            .collect();
+        files.sort();
+        files.dedup();
+        (files, stderr)
+    };
+    let (html, _) = files(&["--include-ext", "html,HTM"]);
+    assert_eq!(
+        html,
+        [
+            "html/astana-og-jsonld.html",
+            "html/tashkent-cp1251.html",
+            "html/tashkent-nav-related.html",
+            "same/meeting.html",
+        ]
+    );
+    let (rest, stderr) =
+        files(&["--exclude", "html", "--exclude", "*.rss", "--exclude", "same/**", "--exclude", "json/*"]);
+    assert_eq!(rest, ["feeds/news.atom", "jsonl/news.jsonl"]);
+    assert_eq!(
+        warnings(&stderr),
+        [
+            "feeds/sitemap.xml: skipped: XML that is not an RSS or Atom feed",
+            "jsonl/news.jsonl: line 3: not JSON (EOF while parsing a string at column 35)",
+        ]
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_ictdip")).args(["stats", "--exclude", "a[b"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "ictdip: --exclude \"a[b\": unclosed character class; missing ']'\n"
+    );
+}

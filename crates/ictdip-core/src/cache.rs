@@ -93,13 +93,19 @@ pub fn dir() -> Option<PathBuf> {
 
 /// The cache file for a folder loaded with `opts`, in cache directory `dir`: named by a hash of the
 /// folder's absolute path and of every load option that changes what a load gives (the size
-/// limit: a file skipped as too large under one limit is an article under another). Loads with
+/// limit: a file skipped as too large under one limit is an article under another; the files
+/// chosen by `--include-ext` and `--exclude`). Loads with
 /// other options keep caches of their own, and never read each other's.
 pub fn file_for(dir: &Path, root: &Path, opts: &LoadOptions) -> Option<PathBuf> {
     let abs = fs::canonicalize(root).ok()?;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let LoadOptions { max_bytes } = opts;
-    for b in abs.to_string_lossy().bytes().chain(max_bytes.to_le_bytes()) {
+    let LoadOptions { max_bytes, files } = opts;
+    // Each extension and pattern ends in a NUL, which none holds, so that no two lists run
+    // together into the same bytes.
+    let listed = |items: &[String]| items.iter().flat_map(|i| i.bytes().chain([0])).collect::<Vec<u8>>();
+    let (include, exclude) = (listed(files.include_ext()), listed(files.exclude()));
+    let lists = include.into_iter().chain([1]).chain(exclude);
+    for b in abs.to_string_lossy().bytes().chain(max_bytes.to_le_bytes()).chain(lists) {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     Some(dir.join(format!("folder-{h:016x}.bin")))

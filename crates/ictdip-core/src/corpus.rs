@@ -165,7 +165,7 @@ fn list_and_open_cache(
 ) -> (Vec<walk::FoundFile>, Cache, Option<LoadWarning>) {
     let with_cache = opts.cache_dir.is_some();
     let (files, (cache, cache_warning)) = rayon::join(
-        || walk::walk(root, with_cache, warnings, other_files),
+        || walk::walk(root, with_cache, &opts.load.files, warnings, other_files),
         || {
             let (cache, warning) = match &opts.cache_dir {
                 Some(dir) => Cache::open(dir, root, &opts.load),

@@ -19,7 +19,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 pub use structure::{Role, Structure};
-pub use walk::OtherFiles;
+pub use walk::{FileFilter, OtherFiles};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
@@ -105,11 +105,13 @@ impl ArticleRef {
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
     pub max_bytes: u64,
+    /// Which files of a folder are read (`--include-ext`, `--exclude`).
+    pub files: FileFilter,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, files: FileFilter::default() }
     }
 }
 
