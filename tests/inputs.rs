@@ -366,3 +366,11 @@ fn include_ext_and_exclude_choose_the_files_read() {
         "ictdip: --exclude \"a[b\": unclosed character class; missing ']'\n"
     );
 }
+
+#[test]
+fn body_words_are_found_in_articles_of_a_file_holding_many() {
+    // Only the first line's article speaks of cybersecurity ("обеспечению кибербезопасности").
+    let (events, _) = export("jsonl", &["--filter", "\"кибербезопас"]);
+    let ids: Vec<&str> = events.iter().filter_map(|e| e["id"].as_str()).collect();
+    assert_eq!(ids, ["news.jsonl#1#0"]);
+}

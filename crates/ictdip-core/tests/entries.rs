@@ -46,3 +46,16 @@ fn a_page_keeps_its_story_and_drops_what_surrounds_it() {
     assert_eq!(a.encoding, "windows-1251");
     assert!(a.text.contains("Координационного совета государств – участников СНГ"), "{}", a.text);
 }
+
+#[test]
+fn articles_read_again_together_are_those_read_one_by_one() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/inputs");
+    let opts = BuildOptions { cache_dir: None, ..BuildOptions::default() };
+    let corpus = build(&Source::Path(root), &opts);
+    let together = ictdip_core::load::open_all(&corpus.articles, &LoadOptions::default());
+    assert_eq!(together.len(), corpus.articles.len());
+    for (r, a) in corpus.articles.iter().zip(together) {
+        let (a, alone) = (a.unwrap(), r.open(&LoadOptions::default()).unwrap());
+        assert_eq!((&a.rel, &a.text), (&alone.rel, &alone.text));
+    }
+}

@@ -101,6 +101,51 @@ impl ArticleRef {
     }
 }
 
+impl ArticleRef {
+    /// The file this article shares with others (JSON Lines, JSON, a feed), if it is one of many.
+    fn shared_file(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File { path } if self.rel.contains('#') => {
+                let name = path.file_name()?.to_string_lossy();
+                Format::of(&name).holds_many().then_some(path.as_path())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Reads articles again, in order, each file once: the articles of one file holding many are
+/// found in one reading of it, where opening each alone would read the whole file for each.
+pub fn open_all(refs: &[ArticleRef], opts: &LoadOptions) -> Vec<Result<Article, LoadWarning>> {
+    let mut out = Vec::with_capacity(refs.len());
+    let mut at = 0;
+    while at < refs.len() {
+        let Some(path) = refs[at].shared_file() else {
+            out.push(refs[at].open(opts));
+            at += 1;
+            continue;
+        };
+        let run = refs[at..].iter().take_while(|r| r.shared_file() == Some(path)).count();
+        let file_rel = refs[at].rel.rsplit_once('#').map_or(refs[at].rel.as_str(), |(f, _)| f);
+        match read_articles(path, file_rel, opts, None) {
+            Ok(all) => {
+                let mut by_rel: std::collections::HashMap<String, Article> =
+                    all.articles.into_iter().map(|a| (a.rel.clone(), a)).collect();
+                for r in &refs[at..at + run] {
+                    out.push(
+                        by_rel.remove(&r.rel).ok_or_else(|| LoadWarning::new(r.rel.as_str(), LoadProblem::EntryGone)),
+                    );
+                }
+            }
+            Err(w) => {
+                out.extend(refs[at..at + run].iter().map(|r| Err(LoadWarning::new(r.rel.as_str(), w.problem.clone()))));
+            }
+        }
+        at += run;
+    }
+    out
+}
+
 /// Options for a load.
 #[derive(Clone, Debug)]
 pub struct LoadOptions {
