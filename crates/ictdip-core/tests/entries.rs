@@ -59,3 +59,15 @@ fn articles_read_again_together_are_those_read_one_by_one() {
         assert_eq!((&a.rel, &a.text), (&alone.rel, &alone.text));
     }
 }
+
+#[test]
+fn a_feed_is_decoded_by_the_encoding_its_declaration_names() {
+    let feed = "<?xml version=\"1.0\" encoding=\"koi8-r\"?>\n<rss version=\"2.0\"><channel><title>Лента</title>\
+                <item><title>Связь</title><description>Министры встретились в Ташкенте.</description></item>\
+                </channel></rss>\n";
+    let (bytes, _, _) = encoding_rs::KOI8_R.encode(feed);
+    let all = ictdip_core::load::articles_from_bytes("x.rss", bytes.to_vec()).unwrap();
+    let a = &all.articles[0];
+    assert_eq!((a.rel.as_str(), a.encoding, a.site.as_deref()), ("x.rss#1", "KOI8-R", Some("Лента")));
+    assert_eq!(a.text, "Связь\n\nМинистры встретились в Ташкенте.\n");
+}

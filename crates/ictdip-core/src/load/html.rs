@@ -49,8 +49,11 @@ pub fn is_html_name(name: &str) -> bool {
 
 /// A page's bytes as text, and the name of their encoding.
 pub fn decode_page(bytes: Vec<u8>) -> Result<decode::Decoded, Skip> {
+    // A declared UTF-8 is left to the detection, which takes valid UTF-8 as it is and reads bytes
+    // that are not (a page saved again in a legacy encoding, its declaration kept) by what they
+    // show.
     if Encoding::for_bom(&bytes).is_none() {
-        if let Some(enc) = declared_encoding(&bytes) {
+        if let Some(enc) = declared_encoding(&bytes).filter(|&e| e != encoding_rs::UTF_8) {
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 return Err(Skip::Empty);
             }
@@ -65,17 +68,22 @@ pub fn decode_page(bytes: Vec<u8>) -> Result<decode::Decoded, Skip> {
 }
 
 /// The encoding a page declares in its first kilobytes (`<meta charset="…">` or
-/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`), as browsers look for it.
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`), as browsers look for it,
+/// or an XML declaration's (`<?xml version="1.0" encoding="windows-1251"?>`, XHTML and feeds).
 /// A declared UTF-16 is read as UTF-8, as browsers do: a page that reached the declaration in an
 /// ASCII-compatible encoding is not UTF-16.
 fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     static META: OnceLock<regex::bytes::Regex> = OnceLock::new();
     let meta = META.get_or_init(|| {
-        regex::bytes::Regex::new(r#"(?i-u)<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#)
-            .expect("charset pattern")
+        regex::bytes::Regex::new(concat!(
+            r#"(?i-u)<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#,
+            r#"|^(?:\xEF\xBB\xBF)?\s*<\?xml\s[^>]*?encoding\s*=\s*["']([a-z0-9_:.\-]+)"#
+        ))
+        .expect("charset pattern")
     });
     let head = &bytes[..bytes.len().min(4096)];
-    let label = meta.captures(head)?.get(1)?.as_bytes();
+    let found = meta.captures(head)?;
+    let label = found.get(1).or_else(|| found.get(2))?.as_bytes();
     let enc = Encoding::for_label(label)?;
     Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { enc })
 }
@@ -198,5 +206,8 @@ mod tests {
         assert_eq!(declared_encoding(b"<meta charset='koi8-r'>"), Some(encoding_rs::KOI8_R));
         assert_eq!(declared_encoding(b"<meta charset=utf-16>"), Some(encoding_rs::UTF_8));
         assert_eq!(declared_encoding(b"<p>charset=koi8-r</p>"), None);
+        let xml = b"<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<rss version=\"2.0\">";
+        assert_eq!(declared_encoding(xml), Some(encoding_rs::WINDOWS_1251));
+        assert_eq!(declared_encoding(b"<rss><?xml encoding='koi8-r'?>"), None, "only at the start");
     }
 }

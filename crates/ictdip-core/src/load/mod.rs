@@ -268,7 +268,8 @@ pub fn articles_from_bytes(rel: &str, bytes: impl Into<Vec<u8>>) -> Result<FileA
     if !format.holds_many() {
         return article_from_bytes(rel, bytes).map(|a| FileArticles { articles: vec![a], problems: Vec::new() });
     }
-    let decoded = decode_bytes(bytes.into())?;
+    // A feed, like a page, may name its encoding (`<?xml … encoding="windows-1251"?>`).
+    let decoded = if format == Format::Feed { html::decode_page(bytes.into())? } else { decode_bytes(bytes.into())? };
     let entries = match format {
         Format::JsonLines => json::json_lines(&decoded.text)?,
         Format::Feed => feed::feed(&decoded.text)?,
