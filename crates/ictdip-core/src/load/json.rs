@@ -97,14 +97,21 @@ impl Entries {
         }
     }
 
-    /// A file none of whose objects has text is no collection of articles (a settings file, a
-    /// list of labels): one skip says so, not a warning for each object.
-    fn no_articles_is_a_skip(self) -> Result<Entries, Skip> {
-        let all_without_text = self.problems.iter().all(|p| matches!(p, EntryProblem::NoText { .. }));
-        if self.entries.is_empty() && all_without_text {
-            return Err(if self.problems.is_empty() { Skip::NoText } else { Skip::NoArticles });
+    /// A file that gives no article says so once: one skip for JSON without articles (objects
+    /// without text, a list of strings, an empty array: a settings file, a list of labels), the
+    /// first fault alone for a file none of whose lines parses (a file misnamed), not a warning
+    /// for each object or line.
+    fn no_articles_is_a_skip(mut self) -> Result<Entries, Skip> {
+        if !self.entries.is_empty() {
+            return Ok(self);
         }
-        Ok(self)
+        match self.problems.iter().position(|p| matches!(p, EntryProblem::NotJson { .. })) {
+            None => Err(Skip::NoArticles),
+            Some(first) => {
+                self.problems = vec![self.problems.swap_remove(first)];
+                Ok(self)
+            }
+        }
     }
 }
 
@@ -159,5 +166,43 @@ fn reason(e: &serde_json::Error) -> String {
         format!("{msg} at column {}", e.column())
     } else {
         msg.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(e: &Entries) -> Vec<(u32, Option<&str>)> {
+        e.entries.iter().map(|(n, e)| (*n, e.title.as_deref())).collect()
+    }
+
+    #[test]
+    fn arrays_objects_and_wrappers_name_their_items_by_place() {
+        let wrapped = "{\"status\": \"ok\",\n \"articles\": [\n  {\"title\": \"А\", \"text\": \"Текст.\"},\n  {\"title\": \"Б\", \"text\": \"Текст.\"}]}";
+        assert_eq!(lines(&json(wrapped).unwrap()), [(1, Some("А")), (2, Some("Б"))]);
+        let one = "{\"headline\": \"В\", \"body\": [\"Абзац.\", \"Ещё.\"]}";
+        let e = json(one).unwrap();
+        assert_eq!(lines(&e), [(1, Some("В"))]);
+        assert_eq!(e.entries[0].1.text, "Абзац.\n\nЕщё.");
+        // Two objects on one line are told apart by their place.
+        let e = json("[{\"text\": \"Один.\"}, {\"text\": \"Два.\"}]").unwrap();
+        assert_eq!(
+            e.entries.iter().map(|(n, e)| (*n, e.text.as_str())).collect::<Vec<_>>(),
+            [(1, "Один."), (2, "Два.")]
+        );
+        // A `.json` file of JSON Lines.
+        let e = json("{\"text\": \"Один.\"}\n{\"text\": \"Два.\"}\n").unwrap();
+        assert_eq!(e.entries.iter().map(|(n, _)| *n).collect::<Vec<_>>(), [1, 2]);
+    }
+
+    #[test]
+    fn a_file_without_articles_says_so_once() {
+        assert_eq!(json("[\"https://a\", \"https://b\"]").unwrap_err(), Skip::NoArticles);
+        assert_eq!(json("[]").unwrap_err(), Skip::NoArticles);
+        assert_eq!(json("{\"name\": \"ictdip\", \"version\": 1}").unwrap_err(), Skip::NoArticles);
+        assert_eq!(json_lines("{\"id\": 1}\n{\"id\": 2}\n").unwrap_err(), Skip::NoArticles);
+        let e = json_lines("plain text\nmore text\n").unwrap();
+        assert_eq!(e.problems, [EntryProblem::NotJson { line: 1, reason: "expected value at column 1".into() }]);
     }
 }
