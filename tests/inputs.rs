@@ -143,7 +143,7 @@ fn a_json_array_gives_its_objects_by_line_and_names_the_others() {
 #[test]
 fn files_of_many_articles_load_the_same_from_the_cache() {
     let cache = tempfile::tempdir().unwrap();
-    for dir in ["jsonl", "json"] {
+    for dir in ["jsonl", "json", "feeds", "html"] {
         let (cold, cold_err) = export_in(&root().join(dir), cache.path(), &[]);
         let (warm, warm_err) = export_in(&root().join(dir), cache.path(), &[]);
         assert_eq!(cold, warm, "{dir}: addresses, sites and evidence come back from the cache");
