@@ -25,8 +25,9 @@ if [ "$events" -lt 5 ]; then
 else
   echo "test result: ok. 1 passed; 0 failed (example extract_folder: $events events from the samples)" | tee -a "$log"
 fi
-# The libraries' documentation builds without a warning (a broken or private link fails it).
-if RUSTDOCFLAGS="-D warnings" cargo doc --locked -q --no-deps -p ictdip-core -p ictdip-scan; then
+# The libraries' documentation builds without a warning from any of rustdoc's lints (a broken or
+# private link, bare URLs, unescaped backticks, bad HTML all fail it).
+if RUSTDOCFLAGS="-D warnings -D rustdoc::all" cargo doc --locked -q --no-deps -p ictdip-core -p ictdip-scan; then
   echo "test result: ok. 1 passed; 0 failed (library documentation)" | tee -a "$log"
 else
   echo "test result: FAILED. 0 passed; 1 failed (library documentation)" | tee -a "$log"

@@ -45,6 +45,11 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// Codes (countries, bodies) joined by `separator`: `KZ UZ`, `SCO;CIS`.
+pub fn codes<T: std::fmt::Display>(ids: &[T], separator: &str) -> String {
+    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(separator)
+}
+
 /// An event's place as `City, CC`, or `CC` for a country alone; empty when it has none.
 pub fn place(e: &Event) -> String {
     match &e.place {

@@ -2,7 +2,6 @@
 //! Everything printed here comes from the same [`Timeline`] queries the dashboard uses.
 
 use crate::cells::{self, fit};
-use ictdip_core::extract::gazetteer::Gazetteer;
 use ictdip_core::load::OtherFiles;
 use ictdip_core::model::Event;
 use ictdip_core::timeline::{Query, Timeline};
@@ -44,8 +43,8 @@ pub fn export(t: &Timeline, format: Format, filter: &str, out: &mut dyn Write) -
                     e.published.map(|d| d.to_string()).unwrap_or_default(),
                     e.place.as_ref().and_then(|p| p.city.as_ref()).map(ToString::to_string).unwrap_or_default(),
                     e.place.as_ref().map(|p| p.country.to_string()).unwrap_or_default(),
-                    e.countries.join(";"),
-                    e.orgs.join(";"),
+                    cells::codes(&e.countries, ";"),
+                    cells::codes(&e.orgs, ";"),
                     e.kind.as_str().to_string(),
                     e.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(";"),
                     e.topics.join(";"),
@@ -84,8 +83,8 @@ pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
             fit(&e.date.map_or("undated".into(), |d| d.to_string()), 10),
             fit(e.kind.as_str(), 10),
             fit(&cells::place(e), 18),
-            fit(&e.countries.join(" "), 14),
-            fit(&e.orgs.join(" "), 12),
+            fit(&cells::codes(&e.countries, " "), 14),
+            fit(&cells::codes(&e.orgs, " "), 12),
             e.title.as_deref().unwrap_or(&e.file),
         );
         writeln!(out, "{}", line.trim_end())?;
@@ -106,9 +105,9 @@ pub fn stats(t: &Timeline, warnings: usize, other_files: &OtherFiles, out: &mut 
     if other_files.count() > 0 {
         writeln!(out, "other files   {other_files}")?;
     }
-    writeln!(out, "gazetteer     {} names", Gazetteer::get().pattern_count())?;
+    writeln!(out, "gazetteer     {} names", t.registry().name_count())?;
     let top = |v: Vec<ictdip_core::timeline::FacetCount>| {
-        v.iter().take(10).map(|f| format!("{} {}", f.code, f.count)).collect::<Vec<_>>().join(", ")
+        v.iter().take(10).map(|f| format!("{} {}", f.facet, f.count)).collect::<Vec<_>>().join(", ")
     };
     writeln!(out, "countries     {}", top(t.countries()))?;
     writeln!(out, "bodies        {}", top(t.bodies()))?;

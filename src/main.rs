@@ -46,11 +46,29 @@ fn keep_freed_memory() {
     }
 }
 
+/// The filter language, as `--help` tells it (the dashboard's `/` reads the same).
+const FILTER_LANGUAGE: &str = "\
+Filter language (--filter, and / in the dashboard); tokens combine with AND:
+  words              fuzzy text in titles, people, places, countries, bodies
+                     (short words match where a word starts)
+  \"prefix            words in the articles' bodies
+  @kz @казах @korea  a country by code or any word of its names
+  #sco #шос #шанх    a body by ID, abbreviation or any word of its names
+  2025 2025-06 2025-06-17 17.06.2025
+                     dated within; ranges 2024..2025, 2025.., ..2024-06
+  июнь 2025, june 2025, июнь
+                     a month of a year, or of any year
+  kind:forum         meeting, conference, forum, visit, agreement, statement, other
+  topic:ai           an ICT topic (ai, cybersecurity, telecom, e-government, ...)
+  -token             leave out what the token finds (-@ru, -kind:visit, -word)
+A token that cannot be read is named, with the reason, on stderr.";
+
 #[derive(Parser)]
 #[command(
     name = "ictdip",
     version,
-    about = "ICT diplomacy news as a timeline: who met whom, where, when, under which body"
+    about = "ICT diplomacy news as a timeline: who met whom, where, when, under which body",
+    after_help = FILTER_LANGUAGE
 )]
 struct Args {
     /// A folder of articles (.txt, .md, .json, .jsonl, .ndjson, .xml, .rss, .atom, .html, .htm,
@@ -80,6 +98,7 @@ struct Args {
 #[derive(Subcommand)]
 enum Command {
     /// Print every event as JSON, JSON Lines or CSV.
+    #[command(after_help = FILTER_LANGUAGE)]
     Export {
         path: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -89,8 +108,10 @@ enum Command {
         filter: String,
     },
     /// Print a readable table of events.
+    #[command(after_help = FILTER_LANGUAGE)]
     List {
         path: Option<PathBuf>,
+        /// Only events matching this filter (same language as the dashboard's `/`).
         #[arg(long, default_value = "")]
         filter: String,
     },
@@ -139,7 +160,7 @@ struct LoadSummary {
     other_files: ictdip_core::load::OtherFiles,
 }
 
-fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> Result<(Timeline, LoadSummary), ExitCode> {
+fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> anyhow::Result<(Timeline, LoadSummary)> {
     use std::io::IsTerminal;
     let source = Source::from_arg(path);
     let progress = Progress::default();
@@ -170,12 +191,10 @@ fn load(path: Option<&std::path::Path>, opts: &BuildOptions) -> Result<(Timeline
         let _ = writeln!(err, "ictdip: {}", c.other_files);
     }
     if c.articles.is_empty() {
-        let _ = writeln!(
-            err,
-            "ictdip: no article could be loaded from {}",
+        anyhow::bail!(
+            "no article could be loaded from {}",
             path.map_or("the bundled samples".into(), |p| p.display().to_string())
         );
-        return Err(ExitCode::from(1));
     }
     let summary = LoadSummary { warnings: c.warnings.len(), other_files: c.other_files };
     Ok((Timeline::new(c.articles, c.events), summary))
@@ -205,14 +224,25 @@ fn with_index(mut t: Timeline, filter: &str, opts: &BuildOptions) -> Timeline {
 
 fn main() -> ExitCode {
     keep_freed_memory();
-    let args = Args::parse();
-    let files = match ictdip_core::load::FileFilter::new(&args.include_ext, &args.exclude) {
-        Ok(f) => f,
+    match run(Args::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("ictdip: {e}");
-            return ExitCode::from(2);
+            // The whole chain: "cannot read gold.json: No such file or directory".
+            eprintln!("ictdip: {e:#}");
+            ExitCode::from(1)
         }
-    };
+    }
+}
+
+/// A reader that stopped reading (`ictdip export | head`) is no failure of ours: the one place
+/// this is decided, for every command.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe))
+}
+
+fn run(args: Args) -> anyhow::Result<()> {
+    let files = ictdip_core::load::FileFilter::new(&args.include_ext, &args.exclude).map_err(anyhow::Error::msg)?;
     let opts = BuildOptions {
         load: LoadOptions { max_bytes: args.max_size, files },
         cache_dir: if args.no_cache { None } else { ictdip_core::cache::dir() },
@@ -221,58 +251,45 @@ fn main() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = match args.command {
-        Some(Command::Export { path, format, filter }) => load(path.as_deref(), &opts)
-            .map(|(t, _)| leaving(with_index(t, &filter, &opts), |t| cli::export(t, format, &filter, &mut out))),
-        Some(Command::List { path, filter }) => load(path.as_deref(), &opts)
-            .map(|(t, _)| leaving(with_index(t, &filter, &opts), |t| cli::list(t, &filter, &mut out))),
-        Some(Command::Stats { path }) => load(path.as_deref(), &opts)
-            .map(|(t, s)| leaving(t, |t| cli::stats(t, s.warnings, &s.other_files, &mut out))),
-        Some(Command::Eval { gold, path, events, verbose, strict }) => {
-            eval(&gold, path.as_deref(), events.as_deref(), strict, &opts)
-                .map(|report| out.write_all(report.render(verbose).as_bytes()))
+    match args.command {
+        Some(Command::Export { path, format, filter }) => {
+            let (t, _) = load(path.as_deref(), &opts)?;
+            leaving(with_index(t, &filter, &opts), |t| cli::export(t, format, &filter, &mut out))?;
         }
-        Some(Command::Bench { path }) => Ok(crate::bench::run(&Source::from_arg(path.as_deref()), &opts, &mut out)),
-        Some(Command::Cache { action: CacheAction::Clear }) => match corpus::clear_cache() {
-            Ok(n) => Ok(writeln!(out, "removed {n} cache file(s)")),
-            Err(e) => Ok(Err(e)),
-        },
-        Some(Command::Cache { action: CacheAction::Dir }) => Ok(writeln!(
+        Some(Command::List { path, filter }) => {
+            let (t, _) = load(path.as_deref(), &opts)?;
+            leaving(with_index(t, &filter, &opts), |t| cli::list(t, &filter, &mut out))?;
+        }
+        Some(Command::Stats { path }) => {
+            let (t, s) = load(path.as_deref(), &opts)?;
+            leaving(t, |t| cli::stats(t, s.warnings, &s.other_files, &mut out))?;
+        }
+        Some(Command::Eval { gold, path, events, verbose, strict }) => {
+            let report = eval(&gold, path.as_deref(), events.as_deref(), strict, &opts)?;
+            out.write_all(report.render(verbose).as_bytes())?;
+        }
+        Some(Command::Bench { path }) => crate::bench::run(&Source::from_arg(path.as_deref()), &opts, &mut out)?,
+        Some(Command::Cache { action: CacheAction::Clear }) => {
+            let n = corpus::clear_cache()?;
+            writeln!(out, "removed {n} cache file(s)")?;
+        }
+        Some(Command::Cache { action: CacheAction::Dir }) => writeln!(
             out,
             "{}",
             ictdip_core::cache::dir().map_or("(no cache directory)".into(), |d| d.display().to_string())
-        )),
-        Some(Command::Names) => Ok(ictdip_core::extract::gazetteer::Gazetteer::get()
-            .surface_forms()
-            .iter()
-            .try_for_each(|n| writeln!(out, "{n}"))),
+        )?,
+        Some(Command::Names) => {
+            for n in ictdip_core::registry::Registry::embedded().names() {
+                writeln!(out, "{n}")?;
+            }
+        }
         None => {
             drop(out);
-            return match ictdip_dashboard(args.path, args.mouse, opts) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("ictdip: {e}");
-                    ExitCode::from(1)
-                }
-            };
+            return ictdip_dashboard(args.path, args.mouse, opts);
         }
-    };
-    match result {
-        Ok(Ok(())) => match out.flush() {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("ictdip: {e}");
-                ExitCode::from(1)
-            }
-        },
-        Ok(Err(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Ok(Err(e)) => {
-            eprintln!("ictdip: {e}");
-            ExitCode::from(1)
-        }
-        Err(code) => code,
     }
+    out.flush()?;
+    Ok(())
 }
 
 /// The report of `ictdip eval`: labels read, events loaded (or read from a saved export), scored.
@@ -282,21 +299,18 @@ fn eval(
     events: Option<&std::path::Path>,
     strict: bool,
     opts: &BuildOptions,
-) -> Result<ictdip_core::eval::Report, ExitCode> {
-    let fail = |what: String| {
-        eprintln!("ictdip: {what}");
-        ExitCode::from(1)
-    };
-    let read_json = |p: &std::path::Path| -> Result<serde_json::Value, ExitCode> {
-        let text = std::fs::read_to_string(p).map_err(|e| fail(format!("cannot read {}: {e}", p.display())))?;
-        serde_json::from_str(&text).map_err(|e| fail(format!("{} is not valid JSON: {e}", p.display())))
+) -> anyhow::Result<ictdip_core::eval::Report> {
+    use anyhow::Context;
+    let read_json = |p: &std::path::Path| -> anyhow::Result<serde_json::Value> {
+        let text = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", p.display()))
     };
     let labels: Vec<ictdip_core::eval::Label> = serde_json::from_value(read_json(gold)?)
-        .map_err(|e| fail(format!("{} is not a list of labels: {e}", gold.display())))?;
+        .with_context(|| format!("{} is not a list of labels", gold.display()))?;
     let events: Vec<serde_json::Value> = if let Some(file) = events {
         match read_json(file)? {
             serde_json::Value::Array(a) => a,
-            _ => return Err(fail(format!("{} is not an export (a JSON array of events)", file.display()))),
+            _ => anyhow::bail!("{} is not an export (a JSON array of events)", file.display()),
         }
     } else {
         let (t, _) = load(path, opts)?;
@@ -305,18 +319,18 @@ fn eval(
     Ok(ictdip_core::eval::score(&events, &labels, strict))
 }
 
-fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> io::Result<()> {
+fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, opts: BuildOptions) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     // A path that cannot be opened is said at once, as the other commands say it, rather than
     // shown as an empty dashboard.
-    if let Some(p) = &path {
-        if let Err(e) = std::fs::metadata(p) {
-            let problem = ictdip_core::problem::LoadProblem::CannotOpen(e.kind());
-            return Err(io::Error::new(e.kind(), format!("{}: {problem}", p.display())));
-        }
+    if let Some(p) = &path
+        && let Err(e) = std::fs::metadata(p)
+    {
+        let problem = ictdip_core::problem::LoadProblem::CannotOpen(e.kind());
+        anyhow::bail!("{}: {problem}", p.display());
     }
     if !io::stdout().is_terminal() {
-        return Err(io::Error::other("the dashboard needs a terminal; use export, list or stats to print"));
+        anyhow::bail!("the dashboard needs a terminal; use export, list or stats to print");
     }
-    crate::ui::terminal::run(Source::from_arg(path.as_deref()), opts, mouse)
+    Ok(crate::ui::terminal::run(Source::from_arg(path.as_deref()), opts, mouse)?)
 }

@@ -71,6 +71,15 @@ fn list_filters_like_the_dashboard() {
     assert!(rows.iter().all(|r| r.contains("SCO")), "{out}");
     assert!(out.lines().last().unwrap().starts_with(&format!("{} of ", rows.len())), "{out}");
     assert!(rows.iter().any(|r| r.contains("Karamay")) && rows.iter().any(|r| r.contains("Almaty")), "{out}");
+
+    // Leaving out the Almaty meeting's country leaves the Karamay one; a kind that does not exist
+    // is said on stderr.
+    let (ok, out, err) = ictdip(&["list", "--filter", "#шос -@kz kind:partyy"]);
+    assert!(ok);
+    assert!(out.contains("Karamay") && !out.contains("Almaty"), "{out}");
+    assert!(err.contains("not understood: kind:partyy: not one of meeting,"), "{err}");
+    let (_, help, _) = ictdip(&["list", "--help"]);
+    assert!(help.contains("kind:forum") && help.contains("-token"), "--help describes the filter language");
 }
 
 #[test]

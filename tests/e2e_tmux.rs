@@ -70,8 +70,16 @@ impl Drop for Tmux {
 fn filter_open_read_and_quit_in_a_real_terminal() {
     let tmux = Tmux::start("e2e");
     let bin = env!("CARGO_BIN_EXE_ictdip");
-    tmux.text(&format!("{bin}; echo EXIT=$?"));
+    let data = tempfile::tempdir().unwrap();
+    tmux.text(&format!("ICTDIP_DATA_DIR='{}' {bin}; echo EXIT=$?", data.path().display()));
     tmux.keys(&["Enter"]);
+    tmux.wait_for("Timeline (5 of 5)");
+
+    // A body by a word of its Russian name.
+    tmux.text("/#шанх");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Timeline (2 of 5)");
+    tmux.keys(&["c"]);
     tmux.wait_for("Timeline (5 of 5)");
 
     tmux.text("/шос");
@@ -94,6 +102,17 @@ fn filter_open_read_and_quit_in_a_real_terminal() {
     // Green is SGR 32, or colour 2 of the 256-colour palette as tmux reports it.
     let green = last_sgr.contains("[32m") || last_sgr.contains(";32m") || last_sgr.contains("38;5;2m");
     assert!(green, "Карамай is drawn in the place colour (green), got {last_sgr:?}");
+
+    // The filters accepted so far come back with ↑ in the filter line, and are kept on disk.
+    tmux.keys(&["Escape"]);
+    tmux.text("/");
+    tmux.keys(&["Up"]);
+    tmux.wait_for(" / шос▏");
+    tmux.keys(&["Up"]);
+    tmux.wait_for(" / #шанх▏");
+    tmux.keys(&["Escape"]);
+    let history = std::fs::read_to_string(data.path().join("filter-history.txt")).unwrap_or_default();
+    assert_eq!(history, "#шанх\nшос\n");
 
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("EXIT=0");

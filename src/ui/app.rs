@@ -2,10 +2,11 @@
 //! transition is a plain unit test.
 
 use super::action::Action;
+use super::filter_line::FilterLine;
 use super::panes::reader;
 use ictdip_core::load::{Article, LoadOptions, LoadWarning, OtherFiles};
 use ictdip_core::model::Event;
-use ictdip_core::timeline::{FacetCount, Hit, Query, SortOrder, Timeline};
+use ictdip_core::timeline::{Facet, FacetCount, Hit, Query, SortOrder, Timeline};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,7 +30,7 @@ pub struct FacetPane {
     pub selected: usize,
     pub offset: usize,
     pub by_name: bool,
-    pub chosen: BTreeSet<String>,
+    pub chosen: BTreeSet<Facet>,
     /// Rows the pane showed when last drawn: a page of it.
     pub height: usize,
 }
@@ -38,11 +39,12 @@ impl FacetPane {
     /// New counts for the pane. A chosen value stays listed (with no events, at the end) so that
     /// it can be unchosen, and the cursor stays on the value it was on.
     fn set_items(&mut self, mut items: Vec<FacetCount>) {
-        let at = self.items.get(self.selected).map(|f| f.code.clone());
-        for code in &self.chosen {
-            if !items.iter().any(|f| &f.code == code) {
-                let name = self.items.iter().find(|f| &f.code == code).map_or(code.clone(), |f| f.name.clone());
-                items.push(FacetCount { code: code.clone(), name, count: 0, mentioned: 0 });
+        let at = self.items.get(self.selected).map(|f| f.facet);
+        for &facet in &self.chosen {
+            if !items.iter().any(|f| f.facet == facet) {
+                let name =
+                    self.items.iter().find(|f| f.facet == facet).map_or_else(|| facet.to_string(), |f| f.name.clone());
+                items.push(FacetCount { facet, name, count: 0, mentioned: 0 });
             }
         }
         if self.by_name {
@@ -50,9 +52,18 @@ impl FacetPane {
         }
         self.items = items;
         self.selected = at
-            .and_then(|code| self.items.iter().position(|f| f.code == code))
+            .and_then(|facet| self.items.iter().position(|f| f.facet == facet))
             .unwrap_or(self.selected)
             .min(self.items.len().saturating_sub(1));
+    }
+}
+
+/// Adds chosen values to what a query asks for; nothing chosen leaves it as it was (a facet no
+/// token asked for stays unasked).
+fn extend_asked<T: Ord>(asked: &mut Option<BTreeSet<T>>, chosen: impl Iterator<Item = T>) {
+    let chosen: BTreeSet<T> = chosen.collect();
+    if !chosen.is_empty() {
+        asked.get_or_insert_default().extend(chosen);
     }
 }
 
@@ -63,13 +74,13 @@ fn counted_within(all: Vec<FacetCount>, within: &[FacetCount]) -> Vec<FacetCount
         .into_iter()
         .map(|mut f| {
             let (count, mentioned) =
-                within.iter().find(|w| w.code == f.code).map_or((0, 0), |w| (w.count, w.mentioned));
+                within.iter().find(|w| w.facet == f.facet).map_or((0, 0), |w| (w.count, w.mentioned));
             f.count = count;
             f.mentioned = mentioned;
             f
         })
         .collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.facet.cmp(&b.facet)));
     v
 }
 
@@ -108,11 +119,11 @@ pub struct App {
     answers: Vec<(Query, Vec<Hit>)>,
     pub selected: usize,
     pub offset: usize,
-    pub filter: String,
-    /// The filter as it was when the line was opened: Esc goes back to it.
-    pub filter_kept: String,
-    pub filter_open: bool,
+    /// The filter line: its text is the text filter, open or not.
+    pub filter: FilterLine,
     pub ranking: SortOrder,
+    /// The timeline shows the newest events first (`s` on the timeline).
+    pub newest_first: bool,
     pub reader_full: bool,
     pub reader_scroll: usize,
     pub show_furniture: bool,
@@ -149,10 +160,9 @@ impl App {
             answers: Vec::new(),
             selected: 0,
             offset: 0,
-            filter: String::new(),
-            filter_kept: String::new(),
-            filter_open: false,
+            filter: FilterLine::default(),
             ranking: SortOrder::Date,
+            newest_first: false,
             reader_full: false,
             reader_scroll: 0,
             show_furniture: true,
@@ -193,10 +203,10 @@ impl App {
         self.load = LoadState::Done;
         self.refresh_facets();
         self.requery();
-        if let Some(id) = keep {
-            if let Some(i) = self.hits.iter().position(|h| self.timeline.event(h.entry).id == id) {
-                self.selected = i;
-            }
+        if let Some(id) = keep
+            && let Some(i) = self.hits.iter().position(|h| self.timeline.event(h.entry).id == id)
+        {
+            self.selected = i;
         }
     }
 
@@ -227,8 +237,8 @@ impl App {
                 self.timeline.query(&other)
             })
         };
-        let for_countries = without(!self.countries.chosen.is_empty(), |q| q.countries.clear());
-        let for_bodies = without(!self.bodies.chosen.is_empty(), |q| q.bodies.clear());
+        let for_countries = without(!self.countries.chosen.is_empty(), |q| q.countries = None);
+        let for_bodies = without(!self.bodies.chosen.is_empty(), |q| q.bodies = None);
         let (countries, bodies) = match (&for_countries, &for_bodies) {
             // Both panes count the answer itself (the filter line alone): one pass for both.
             (None, None) => self.timeline.facets_within(&self.hits, self.show_mentions),
@@ -245,10 +255,14 @@ impl App {
 
     /// The query the filter line and the chosen facets make together.
     pub fn query(&self) -> Query {
-        let mut q = Query::parse(&self.filter);
-        q.countries.extend(self.countries.chosen.iter().cloned());
-        q.bodies.extend(self.bodies.chosen.iter().cloned());
-        q.sort = self.ranking;
+        let mut q = Query::parse(&self.filter.text);
+        extend_asked(&mut q.countries, self.countries.chosen.iter().filter_map(|f| f.country()));
+        extend_asked(&mut q.bodies, self.bodies.chosen.iter().filter_map(|f| f.body()));
+        q.sort = match self.ranking {
+            SortOrder::Score => SortOrder::Score,
+            _ if self.newest_first => SortOrder::NewestFirst,
+            _ => SortOrder::Date,
+        };
         q.mentions = self.show_mentions;
         q
     }
@@ -380,9 +394,9 @@ impl App {
 
     fn toggle_chosen(&mut self) {
         let Some(f) = self.facet_mut() else { return };
-        let Some(code) = f.items.get(f.selected).map(|i| i.code.clone()) else { return };
-        if !f.chosen.remove(&code) {
-            f.chosen.insert(code);
+        let Some(facet) = f.items.get(f.selected).map(|i| i.facet) else { return };
+        if !f.chosen.remove(&facet) {
+            f.chosen.insert(facet);
         }
         self.requery();
     }
@@ -404,37 +418,66 @@ impl App {
         self.reader_scroll = doc.highlight_lines[next].saturating_sub(2);
     }
 
+    /// Applies an editing action to the filter line, and asks the timeline again if its text
+    /// changed.
+    fn edit_filter(&mut self, action: &Action) {
+        let line = &mut self.filter;
+        let changed = match *action {
+            Action::Insert(c) => {
+                line.insert(c);
+                true
+            }
+            Action::DeleteBack => line.delete_back(),
+            Action::DeleteForward => line.delete_forward(),
+            Action::DeleteWord => line.delete_word(),
+            Action::ClearLine => line.clear(),
+            Action::HistoryOlder => line.older(),
+            Action::HistoryNewer => line.newer(),
+            Action::CursorLeft => {
+                line.left();
+                false
+            }
+            Action::CursorRight => {
+                line.right();
+                false
+            }
+            Action::LineStart => {
+                line.home();
+                false
+            }
+            Action::LineEnd => {
+                line.end();
+                false
+            }
+            _ => false,
+        };
+        if changed {
+            self.requery();
+        }
+    }
+
     /// Applies one action to the state.
     ///
     /// Long: one arm per action, each a few lines.
     pub fn handle(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Insert(c) => {
-                self.filter.push(c);
-                self.requery();
-            }
-            Action::DeleteBack => {
-                self.filter.pop();
-                self.requery();
-            }
-            Action::ClearLine => {
-                self.filter.clear();
-                self.requery();
-            }
-            Action::DeleteWord => {
-                let kept = self.filter.trim_end().len();
-                self.filter.truncate(kept);
-                let word_start = self.filter.rfind(' ').map_or(0, |i| i + 1);
-                self.filter.truncate(word_start);
-                self.requery();
-            }
-            Action::AcceptFilter => self.filter_open = false,
+            Action::Insert(_)
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::ClearLine
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::LineStart
+            | Action::LineEnd
+            | Action::HistoryOlder
+            | Action::HistoryNewer => self.edit_filter(&action),
+            Action::AcceptFilter => self.filter.accept(),
             Action::Back => {
-                if self.filter_open {
+                if self.filter.open {
                     // Esc leaves the line as it was kept before it was opened.
-                    self.filter_open = false;
-                    self.filter = self.filter_kept.clone();
+                    self.filter.cancel();
                     self.requery();
                 } else if self.overlay != Overlay::None {
                     self.overlay = Overlay::None;
@@ -479,8 +522,7 @@ impl App {
                 self.requery();
             }
             Action::OpenFilter => {
-                self.filter_kept = self.filter.clone();
-                self.filter_open = true;
+                self.filter.open();
                 self.reader_full = false;
                 self.focus = Focus::Timeline;
             }
@@ -491,6 +533,9 @@ impl App {
                     f.by_name = !f.by_name;
                     f.selected = 0;
                     self.refresh_facets();
+                } else {
+                    self.newest_first = !self.newest_first;
+                    self.requery();
                 }
             }
             Action::ToggleFurniture => {
@@ -516,8 +561,8 @@ impl App {
         let mut parts: Vec<String> = Vec::new();
         parts.extend(self.countries.chosen.iter().map(|c| format!("@{c}")));
         parts.extend(self.bodies.chosen.iter().map(|b| format!("#{b}")));
-        if !self.filter.trim().is_empty() {
-            parts.push(format!("/{}", self.filter.trim()));
+        if !self.filter.text.trim().is_empty() {
+            parts.push(format!("/{}", self.filter.text.trim()));
         }
         parts.join(" ")
     }

@@ -1,8 +1,9 @@
-//! The dashboard. `app` holds the state and applies actions, `action` maps keys to actions,
+//! The dashboard. `app` holds the state and applies actions, `action` is the key table (keys, actions, the words for them),
 //! `panes` draw, `terminal` owns the terminal and gives it back clean on every exit path.
 
 pub mod action;
 pub mod app;
+pub mod filter_line;
 pub mod panes;
 pub mod terminal;
 pub mod theme;
@@ -54,7 +55,7 @@ pub fn draw(f: &mut Frame, app: &mut App) -> Drawn {
         );
         return drawn;
     }
-    let bottom = if app.filter_open { 2 } else { 1 };
+    let bottom = if app.filter.open { 2 } else { 1 };
     let [main, bottom_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
     if app.reader_full {
         panes::reader::draw(f, main, app, true);
@@ -80,7 +81,7 @@ pub fn draw(f: &mut Frame, app: &mut App) -> Drawn {
             overlay: false,
         };
     }
-    if app.filter_open {
+    if app.filter.open {
         let [line, status] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(bottom_area);
         panes::status::draw_filter_line(f, line, app);
         panes::status::draw_status(f, status, app);

@@ -41,7 +41,7 @@ fn keys_are_answered_while_the_loader_blocks() {
     let mut next = |_: Duration| -> std::io::Result<Option<Event>> { Ok(script.pop_front()) };
     event_loop(&mut terminal, &mut app, &mut next, &rx, &progress, false).unwrap();
     assert!(matches!(app.load, LoadState::Loading { .. }), "still loading: every key was answered without it");
-    assert_eq!(app.filter, "шос");
+    assert_eq!(app.filter.text, "шос");
     assert_eq!(app.overlay, Overlay::None);
     let screen: String = terminal.backend().buffer().content().iter().map(ratatui::buffer::Cell::symbol).collect();
     assert!(screen.contains("Loading articles"), "the frame says it is loading");
@@ -97,7 +97,7 @@ fn a_body_index_that_arrives_after_the_load_is_taken_in_without_a_key() {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut app = App::loading();
     // A quoted word searches the bodies: no answer until the index is in.
-    app.filter = "\"кибер".into();
+    app.filter.text = "\"кибер".into();
     let mut index = Some(index);
     let mut waits = Vec::new();
     let mut next = |timeout: Duration| -> std::io::Result<Option<Event>> {
@@ -145,10 +145,10 @@ fn clicks_and_the_wheel_act_on_the_pane_under_them() {
     assert_eq!(app.selected, last, "and left the timeline where it was");
 
     // The second row of Countries: a click selects it, a second one chooses it.
-    let code = app.countries.items[1].code.clone();
+    let facet = app.countries.items[1].facet;
     run(&mut app, vec![mouse(click, countries.x + 3, countries.y + 2)]);
     assert_eq!((app.focus, app.countries.selected), (crate::ui::app::Focus::Countries, 1));
     assert!(app.countries.chosen.is_empty());
     run(&mut app, vec![mouse(click, countries.x + 3, countries.y + 2)]);
-    assert!(app.countries.chosen.contains(&code), "a second click on a row chooses it");
+    assert!(app.countries.chosen.contains(&facet), "a second click on a row chooses it");
 }

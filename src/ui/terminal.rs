@@ -149,6 +149,7 @@ pub fn run(source: Source, opts: BuildOptions, mouse: bool) -> io::Result<()> {
     let rx = spawn_loader(source, opts, progress.clone());
     let mut guard = TerminalGuard::enter(mouse)?;
     let mut app = App::loading();
+    app.filter = super::filter_line::FilterLine::with_history(super::filter_line::history_file());
     app.load_options = load_options;
     let mut next_event = |timeout: Duration| -> io::Result<Option<Event>> {
         if event::poll(timeout)? {
@@ -193,7 +194,7 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
         let timeout = if waiting { Duration::from_millis(50) } else { Duration::from_hours(1) };
         match next_event(timeout)? {
             Some(Event::Key(key)) => {
-                let action = if app.filter_open { filter_key(key) } else { normal_key(key) };
+                let action = if app.filter.open { filter_key(key) } else { normal_key(key) };
                 // While the terminal is too small for the dashboard only quitting acts: a key must
                 // not change what cannot be seen.
                 let size = terminal.size()?;
@@ -207,31 +208,9 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
             Some(Event::Mouse(m)) if mouse => dirty |= on_mouse(app, m, &drawn),
             _ => {}
         }
-        loop {
-            let msg = match rx.try_recv() {
-                Ok(msg) => msg,
-                Err(mpsc::TryRecvError::Empty) => break,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    loader_open = false;
-                    break;
-                }
-            };
-            let (timeline, warnings, other_files, done) = match msg {
-                Loaded::Partial(t, w, o) => (t, w, o, false),
-                Loaded::Done(t, w, o) => (t, w, o, true),
-                Loaded::FullText(index) => {
-                    app.set_fulltext(index);
-                    dirty = true;
-                    continue;
-                }
-            };
-            app.set_corpus(timeline, warnings);
-            app.other_files = other_files;
-            if !done {
-                app.load = LoadState::Loading { done: 0, total: 0, per_second: 0.0 };
-            }
-            dirty = true;
-        }
+        let (changed, open) = take_loaded(app, rx);
+        dirty |= changed;
+        loader_open &= open;
         let indexed = progress.indexed.load(Ordering::Relaxed);
         if !app.timeline.has_fulltext() && indexed != app.indexed {
             app.indexed = indexed;
@@ -248,7 +227,33 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
     }
 }
 
-/// Wheel scrolls the focused list or the reader; a click in the timeline selects a row.
+/// Takes in whatever the loader has sent, without waiting: whether anything changed, and whether
+/// the loader may still send more.
+fn take_loaded(app: &mut App, rx: &mpsc::Receiver<Loaded>) -> (bool, bool) {
+    let mut changed = false;
+    loop {
+        let msg = match rx.try_recv() {
+            Ok(msg) => msg,
+            Err(mpsc::TryRecvError::Empty) => return (changed, true),
+            Err(mpsc::TryRecvError::Disconnected) => return (changed, false),
+        };
+        changed = true;
+        let (timeline, warnings, other_files, done) = match msg {
+            Loaded::Partial(t, w, o) => (t, w, o, false),
+            Loaded::Done(t, w, o) => (t, w, o, true),
+            Loaded::FullText(index) => {
+                app.set_fulltext(index);
+                continue;
+            }
+        };
+        app.set_corpus(timeline, warnings);
+        app.other_files = other_files;
+        if !done {
+            app.load = LoadState::Loading { done: 0, total: 0, per_second: 0.0 };
+        }
+    }
+}
+
 /// A click or a turn of the wheel, read against where the last frame drew each pane: the wheel
 /// scrolls the pane under it; a click selects the row under it in the timeline or a facet pane
 /// (and a click on a facet's selected row chooses it, as Enter does).

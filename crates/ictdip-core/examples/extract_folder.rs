@@ -24,6 +24,7 @@ fn main() {
         eprintln!("{w}");
     }
     let timeline = Timeline::new(corpus.articles, corpus.events);
+    let registry = timeline.registry();
     for e in timeline.events() {
         let date = e.date.map_or_else(|| "no date".to_string(), |d| d.to_string());
         let place = e.place.as_ref().map_or_else(String::new, |p| match &p.city {
@@ -32,8 +33,9 @@ fn main() {
         });
         println!(
             "{date}\t{place}\t{}\t{}\t{}",
-            e.countries.join(" "),
-            e.orgs.join(" "),
+            // Countries by their Russian names, bodies by their codes.
+            e.countries.iter().map(|&c| registry.country_entry(c).name_ru.as_str()).collect::<Vec<_>>().join(", "),
+            e.orgs.iter().map(|b| b.code()).collect::<Vec<_>>().join(" "),
             e.title.as_deref().unwrap_or(&e.file)
         );
     }

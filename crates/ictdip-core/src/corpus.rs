@@ -100,11 +100,11 @@ pub fn build_with(
         .iter()
         .filter_map(|f| f.stat.map(|s| FileKey { rel: f.rel.clone(), size: s.size, modified: s.modified }))
         .collect();
-    let keys: Option<&[FileKey]> = (opts.cache_dir.is_some() && keys.len() == files.len()).then_some(&keys);
-    let found = keys.filter(|_| !cache.is_empty()).map(|k| cache.find_all(k)).unwrap_or_default();
-    // Decided before anything is read: an unchanged folder's cache is not written again.
-    let mut writer = keys.filter(|_| !cache.is_current(&found)).and_then(|_| cache.writer(files.len()));
-
+    let (lookup, mut writer) = match CachePlan::new(opts, &cache, &keys, files.len()) {
+        CachePlan::Off => (None, None),
+        CachePlan::ReadOnly(lookup) => (Some(lookup), None),
+        CachePlan::Rewrite(lookup, writer) => (Some(lookup), Some(writer)),
+    };
     let wants_records = writer.is_some();
     // Room for the events at once: growing a vector of a hundred thousand events copies it into
     // fresh memory each time. Most articles report one event, some two or three.
@@ -113,8 +113,7 @@ pub fn build_with(
         opts,
         progress,
         cache: &cache,
-        keys,
-        found: &found,
+        lookup: lookup.as_ref(),
         // Evidence that nobody will print or cache is not made at all.
         keep: if opts.keep_evidence || wants_records {
             extract::EvidenceKept::All
@@ -135,7 +134,8 @@ pub fn build_with(
         let ((), results) = rayon::join(
             || {
                 if let Some((range, results)) = read.take() {
-                    merge(&mut corpus, writer.as_mut(), keys.unwrap_or_default(), done, range, results);
+                    let keys = lookup.as_ref().map_or(&[][..], |l| l.keys);
+                    corpus.merge(writer.as_mut(), keys, done, range, results);
                 }
             },
             || (!next.is_empty()).then(|| load.read_batch(next.clone(), rest)),
@@ -182,16 +182,48 @@ fn list_and_open_cache(
     (files, cache, cache_warning)
 }
 
+/// What the extraction cache does for one load, decided before any file is read.
+enum CachePlan<'c, 'k> {
+    /// No cache: `--no-cache`, or a file the walk could not key by its size and time.
+    Off,
+    /// Records are read from the cache, and none is written: the folder is as the cache knows it
+    /// (an unchanged folder's cache is not written again), or a new one cannot be written.
+    ReadOnly(CacheLookup<'k>),
+    /// Records are read where the old cache has them, and a new cache is written with every
+    /// file's.
+    Rewrite(CacheLookup<'k>, cache::Writer<'c>),
+}
+
+/// Each file's cache key, and where the old cache holds its record.
+struct CacheLookup<'k> {
+    keys: &'k [FileKey],
+    /// Empty when the old cache is.
+    found: Vec<Option<cache::RecordAt>>,
+}
+
+impl<'c, 'k> CachePlan<'c, 'k> {
+    fn new(opts: &BuildOptions, cache: &'c Cache, keys: &'k [FileKey], files: usize) -> CachePlan<'c, 'k> {
+        if opts.cache_dir.is_none() || keys.len() != files {
+            return CachePlan::Off;
+        }
+        let found = if cache.is_empty() { Vec::new() } else { cache.find_all(keys) };
+        let writer = if cache.is_current(&found) { None } else { cache.writer(files) };
+        let lookup = CacheLookup { keys, found };
+        match writer {
+            Some(writer) => CachePlan::Rewrite(lookup, writer),
+            None => CachePlan::ReadOnly(lookup),
+        }
+    }
+}
+
 /// A folder's load once planned: the options, what the old cache holds, and whether a new one is
 /// written.
 struct FolderLoad<'a> {
     opts: &'a BuildOptions,
     progress: &'a Progress,
     cache: &'a Cache,
-    /// Each file's cache key, when a cache is in use (every file then has its size and time).
-    keys: Option<&'a [FileKey]>,
-    /// Where each file's record lies in the old cache, when it has one.
-    found: &'a [Option<cache::RecordAt>],
+    /// The files' keys and old records, when a cache is in use.
+    lookup: Option<&'a CacheLookup<'a>>,
     keep: extract::EvidenceKept,
     /// A new cache is being written, so each file read makes its record.
     wants_records: bool,
@@ -203,9 +235,9 @@ impl FolderLoad<'_> {
     /// beside it.
     fn read_batch(&self, range: std::ops::Range<usize>, files: &[walk::FoundFile]) -> Vec<Read> {
         let base = range.start;
-        let cached: Vec<Option<Outcome>> = match self.keys {
-            Some(_) if !self.cache.is_empty() => {
-                self.cache.get_all(&self.found[range.clone()], self.opts.keep_evidence)
+        let cached: Vec<Option<Outcome>> = match self.lookup {
+            Some(lookup) if !self.cache.is_empty() => {
+                self.cache.get_all(&lookup.found[range.clone()], self.opts.keep_evidence)
             }
             _ => vec![None; range.len()],
         };
@@ -220,8 +252,8 @@ impl FolderLoad<'_> {
                     (Ok(o), Got::FromCache)
                 } else {
                     let mut outcome = process(&files[i - base], &self.opts.load, self.keep);
-                    let record = match (&mut outcome, self.keys) {
-                        (Ok(o), Some(k)) if self.wants_records => Some(cache::encode_record(&k[i], o)),
+                    let record = match (&mut outcome, self.lookup) {
+                        (Ok(o), Some(l)) if self.wants_records => Some(cache::encode_record(&l.keys[i], o)),
                         _ => None,
                     };
                     if let (Ok(o), true) =
@@ -274,48 +306,50 @@ impl Iterator for Batches {
     }
 }
 
-/// Moves a batch's results into the corpus and the cache writer, in file order. The walk's
-/// strings are moved, not copied: the file list is not used again.
-fn merge(
-    corpus: &mut Corpus,
-    mut writer: Option<&mut cache::Writer>,
-    keys: &[FileKey],
-    files: &mut [walk::FoundFile],
-    range: std::ops::Range<usize>,
-    results: Vec<Read>,
-) {
-    for (i, (outcome, got)) in range.zip(results) {
-        if let Some(w) = writer.as_deref_mut() {
-            match got {
-                Got::FromCache => w.add_cached(&keys[i]),
-                Got::Read(Some(record)) => w.add_record(record),
-                Got::Read(None) => {}
-            }
-        }
-        let f = &mut files[i];
-        let rel = std::mem::take(&mut f.rel);
-        match outcome {
-            Ok(Outcome::Events(events)) => {
-                let path = std::mem::take(&mut f.path);
-                corpus.articles.push(ArticleRef { rel, origin: Origin::File { path } });
-                corpus.events.extend(events);
-            }
-            Ok(Outcome::Entries(events, problems)) => {
-                // An article for each run of events from one entry (`file#N`): every article
-                // gives at least its primary event.
-                for e in &events {
-                    if e.primary {
-                        corpus.articles.push(ArticleRef {
-                            rel: e.file.to_string(),
-                            origin: Origin::File { path: f.path.clone() },
-                        });
-                    }
+impl Corpus {
+    /// Moves a batch's results into the corpus and the cache writer, in file order. The walk's
+    /// strings are moved, not copied: the file list is not used again.
+    fn merge(
+        &mut self,
+        mut writer: Option<&mut cache::Writer>,
+        keys: &[FileKey],
+        files: &mut [walk::FoundFile],
+        range: std::ops::Range<usize>,
+        results: Vec<Read>,
+    ) {
+        for (i, (outcome, got)) in range.zip(results) {
+            if let Some(w) = writer.as_deref_mut() {
+                match got {
+                    Got::FromCache => w.add_cached(&keys[i]),
+                    Got::Read(Some(record)) => w.add_record(record),
+                    Got::Read(None) => {}
                 }
-                corpus.events.extend(events);
-                corpus.warnings.extend(problems.into_iter().map(|p| LoadWarning::new(rel.as_str(), p)));
             }
-            Ok(Outcome::Skipped(skip)) => corpus.warnings.push(LoadWarning::new(rel, skip)),
-            Err(w) => corpus.warnings.push(w),
+            let f = &mut files[i];
+            let rel = std::mem::take(&mut f.rel);
+            match outcome {
+                Ok(Outcome::Events(events)) => {
+                    let path = std::mem::take(&mut f.path);
+                    self.articles.push(ArticleRef { rel, origin: Origin::File { path } });
+                    self.events.extend(events);
+                }
+                Ok(Outcome::Entries(events, problems)) => {
+                    // An article for each entry (`file#N`): every article gives at least its
+                    // primary event.
+                    for e in &events {
+                        if e.primary {
+                            self.articles.push(ArticleRef {
+                                rel: e.file.to_string(),
+                                origin: Origin::File { path: f.path.clone() },
+                            });
+                        }
+                    }
+                    self.events.extend(events);
+                    self.warnings.extend(problems.into_iter().map(|p| LoadWarning::new(rel.as_str(), p)));
+                }
+                Ok(Outcome::Skipped(skip)) => self.warnings.push(LoadWarning::new(rel, skip)),
+                Err(w) => self.warnings.push(w),
+            }
         }
     }
 }
@@ -385,7 +419,41 @@ pub fn clear_cache() -> std::io::Result<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::Batches;
+    use super::*;
+
+    /// The plan a load of `root` would make now, by name.
+    fn plan_now(root: &Path, opts: &BuildOptions) -> &'static str {
+        let (cache, _) = match &opts.cache_dir {
+            Some(dir) => Cache::open(dir, root, &opts.load),
+            None => (Cache::default(), None),
+        };
+        let mut other = OtherFiles::default();
+        let files = walk::walk(root, opts.cache_dir.is_some(), &opts.load.files, &mut Vec::new(), &mut other);
+        let keys: Vec<FileKey> = files
+            .iter()
+            .filter_map(|f| f.stat.map(|s| FileKey { rel: f.rel.clone(), size: s.size, modified: s.modified }))
+            .collect();
+        match CachePlan::new(opts, &cache, &keys, files.len()) {
+            CachePlan::Off => "off",
+            CachePlan::ReadOnly(_) => "read only",
+            CachePlan::Rewrite(..) => "rewrite",
+        }
+    }
+
+    #[test]
+    fn the_cache_is_written_when_the_folder_changed_and_only_then() {
+        let folder = tempfile::tempdir().unwrap();
+        let cache_dir = tempfile::tempdir().unwrap();
+        std::fs::write(folder.path().join("a.txt"), "Встреча министров связи в Ташкенте.\n").unwrap();
+        let opts = BuildOptions { cache_dir: Some(cache_dir.path().to_path_buf()), ..BuildOptions::default() };
+        assert_eq!(plan_now(folder.path(), &opts), "rewrite", "no cache yet");
+        build(&Source::Path(folder.path().to_path_buf()), &opts);
+        assert_eq!(plan_now(folder.path(), &opts), "read only", "the folder is as the cache knows it");
+        std::fs::write(folder.path().join("b.txt"), "Форум в Баку.\n").unwrap();
+        assert_eq!(plan_now(folder.path(), &opts), "rewrite", "a file was added");
+        let no_cache = BuildOptions { cache_dir: None, ..BuildOptions::default() };
+        assert_eq!(plan_now(folder.path(), &no_cache), "off");
+    }
 
     #[test]
     fn batches_cover_every_file_once_growing_with_a_short_last_one() {

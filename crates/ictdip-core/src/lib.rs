@@ -17,6 +17,7 @@ pub(crate) mod lexicon;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod registry;
 pub mod timeline;
 
 /// Lines of a text with their byte offsets, as the extractor reads them (the dashboard's reader

@@ -3,6 +3,7 @@
 //! These types are shared by every layer (`extract` produces them, `timeline` indexes them, `ui`
 //! and `cli` show them), so they hold data only and know nothing of files or terminals.
 
+pub use crate::registry::{BodyId, CountryId};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::Range;
@@ -21,41 +22,86 @@ pub enum Precision {
     DayMonth,
 }
 
-/// A calendar date with its precision. Fields below the precision are unset.
+/// A calendar date at one of the precisions a text gives: each variant holds exactly the parts
+/// it knows, so a day without a month, or a month with neither year nor day, cannot be made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct EventDate {
-    pub year: Option<i32>,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
+pub enum EventDate {
+    Day {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+    Month {
+        year: i32,
+        month: u32,
+    },
+    Year {
+        year: i32,
+    },
+    /// Day and month known, year not knowable from the text.
+    DayMonth {
+        month: u32,
+        day: u32,
+    },
 }
 
 impl EventDate {
     pub fn day(year: i32, month: u32, day: u32) -> Self {
-        EventDate { year: Some(year), month: Some(month), day: Some(day) }
+        EventDate::Day { year, month, day }
     }
     pub fn day_month(month: u32, day: u32) -> Self {
-        EventDate { year: None, month: Some(month), day: Some(day) }
+        EventDate::DayMonth { month, day }
     }
     pub fn month(year: i32, month: u32) -> Self {
-        EventDate { year: Some(year), month: Some(month), day: None }
+        EventDate::Month { year, month }
     }
     pub fn year(year: i32) -> Self {
-        EventDate { year: Some(year), month: None, day: None }
+        EventDate::Year { year }
     }
     pub fn precision(&self) -> Precision {
-        match (self.year, self.month, self.day) {
-            (None, _, _) => Precision::DayMonth,
-            (Some(_), Some(_), Some(_)) => Precision::Day,
-            (Some(_), Some(_), None) => Precision::Month,
-            _ => Precision::Year,
+        match self {
+            EventDate::Day { .. } => Precision::Day,
+            EventDate::Month { .. } => Precision::Month,
+            EventDate::Year { .. } => Precision::Year,
+            EventDate::DayMonth { .. } => Precision::DayMonth,
         }
     }
-    /// The same day in the given year, when this date lacks a year.
+    /// The year, where the date has one.
+    pub fn known_year(&self) -> Option<i32> {
+        match *self {
+            EventDate::Day { year, .. } | EventDate::Month { year, .. } | EventDate::Year { year } => Some(year),
+            EventDate::DayMonth { .. } => None,
+        }
+    }
+    /// The month, where the date has one.
+    pub fn known_month(&self) -> Option<u32> {
+        match *self {
+            EventDate::Day { month, .. } | EventDate::Month { month, .. } | EventDate::DayMonth { month, .. } => {
+                Some(month)
+            }
+            EventDate::Year { .. } => None,
+        }
+    }
+    /// The day of the month, where the date has one.
+    pub fn known_day(&self) -> Option<u32> {
+        match *self {
+            EventDate::Day { day, .. } | EventDate::DayMonth { day, .. } => Some(day),
+            EventDate::Month { .. } | EventDate::Year { .. } => None,
+        }
+    }
+    /// The same date in the given year: a year-less date gains it, a dated one has its year
+    /// replaced.
     pub fn with_year(self, year: i32) -> Self {
-        EventDate { year: Some(year), ..self }
+        match self {
+            EventDate::Day { month, day, .. } | EventDate::DayMonth { month, day } => {
+                EventDate::Day { year, month, day }
+            }
+            EventDate::Month { month, .. } => EventDate::Month { year, month },
+            EventDate::Year { .. } => EventDate::Year { year },
+        }
     }
     pub fn to_naive(self) -> Option<chrono::NaiveDate> {
-        chrono::NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
+        chrono::NaiveDate::from_ymd_opt(self.known_year()?, self.known_month()?, self.known_day()?)
     }
     pub fn from_naive(d: chrono::NaiveDate) -> Self {
         use chrono::Datelike;
@@ -63,19 +109,18 @@ impl EventDate {
     }
     /// A key that sorts dates in time order; year-less dates sort after all dated ones.
     pub fn sort_key(&self) -> (i32, u32, u32) {
-        (self.year.unwrap_or(i32::MAX), self.month.unwrap_or(0), self.day.unwrap_or(0))
+        (self.known_year().unwrap_or(i32::MAX), self.known_month().unwrap_or(0), self.known_day().unwrap_or(0))
     }
 }
 
 /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `--MM-DD`, the forms the export and the gold labels use.
 impl fmt::Display for EventDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.year, self.month, self.day) {
-            (Some(y), Some(m), Some(d)) => write!(f, "{y:04}-{m:02}-{d:02}"),
-            (Some(y), Some(m), None) => write!(f, "{y:04}-{m:02}"),
-            (Some(y), None, _) => write!(f, "{y:04}"),
-            (None, Some(m), Some(d)) => write!(f, "--{m:02}-{d:02}"),
-            _ => write!(f, "?"),
+        match *self {
+            EventDate::Day { year, month, day } => write!(f, "{year:04}-{month:02}-{day:02}"),
+            EventDate::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            EventDate::Year { year } => write!(f, "{year:04}"),
+            EventDate::DayMonth { month, day } => write!(f, "--{month:02}-{day:02}"),
         }
     }
 }
@@ -158,7 +203,7 @@ pub type ShortText = compact_str::CompactString;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub city: Option<ShortText>,
-    pub country: ShortText,
+    pub country: CountryId,
 }
 
 /// A person named in the article, as written, with the role and country the text gives.
@@ -166,7 +211,7 @@ pub struct Place {
 pub struct Person {
     pub name: String,
     pub role: Option<String>,
-    pub country: Option<ShortText>,
+    pub country: Option<CountryId>,
 }
 
 /// What sort of fact a span supports; the reader highlights each in its own style.
@@ -235,8 +280,8 @@ pub enum PlaceSource {
 /// members listed as boilerplate, a company's nationality, history, other events.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mentioned {
-    pub countries: Vec<ShortText>,
-    pub orgs: Vec<ShortText>,
+    pub countries: Vec<CountryId>,
+    pub orgs: Vec<BodyId>,
 }
 
 /// One dated gathering reported by an article.
@@ -255,9 +300,9 @@ pub struct Event {
     pub place: Option<Place>,
     pub place_source: Option<PlaceSource>,
     /// Participants: countries that take part in the main event or are its subject.
-    pub countries: Vec<ShortText>,
+    pub countries: Vec<CountryId>,
     /// Bodies that take part in the main event or are its subject.
-    pub orgs: Vec<ShortText>,
+    pub orgs: Vec<BodyId>,
     pub mentioned: Mentioned,
     pub people: Vec<Person>,
     pub kind: Kind,

@@ -43,17 +43,17 @@ fn focus_cycles_both_ways() {
 fn choosing_facets_filters_with_or_within_and_across() {
     let mut a = app();
     a.handle(Action::FocusNext); // countries, sorted by count: AZ, CN, KZ first
-    let az = a.countries.items.iter().position(|i| i.code == "AZ").unwrap();
+    let az = a.countries.items.iter().position(|i| i.facet == "AZ").unwrap();
     a.countries.selected = az;
     a.handle(Action::Activate);
     assert!(a.hits.iter().all(|h| a.timeline.event(h.entry).countries.iter().any(|c| c == "AZ")));
     let n_az = a.hits.len();
-    let kz = a.countries.items.iter().position(|i| i.code == "KZ").unwrap();
+    let kz = a.countries.items.iter().position(|i| i.facet == "KZ").unwrap();
     a.countries.selected = kz;
     a.handle(Action::Activate);
     assert!(a.hits.len() > n_az, "a second country widens (OR)");
     a.handle(Action::FocusNext); // bodies
-    let sco = a.bodies.items.iter().position(|i| i.code == "SCO").unwrap();
+    let sco = a.bodies.items.iter().position(|i| i.facet == "SCO").unwrap();
     a.bodies.selected = sco;
     a.handle(Action::Activate);
     assert_eq!(a.hits.len(), 1, "a body narrows (AND): only the Almaty meeting has KZ or AZ and SCO");
@@ -66,7 +66,7 @@ fn choosing_facets_filters_with_or_within_and_across() {
 #[test]
 fn facet_counts_follow_the_other_filters_and_keep_every_value() {
     let mut a = app();
-    let count = |pane: &FacetPane, code: &str| pane.items.iter().find(|i| i.code == code).map(|i| i.count);
+    let count = |pane: &FacetPane, code: &str| pane.items.iter().find(|i| i.facet == code).map(|i| i.count);
     assert_eq!(count(&a.countries, "AZ"), Some(2));
     // A filter line: both panes count the events it leaves; a value with none stays, at zero.
     type_filter(&mut a, "шос");
@@ -76,39 +76,39 @@ fn facet_counts_follow_the_other_filters_and_keep_every_value() {
     a.handle(Action::ClearFilters);
     // A chosen country: the bodies count the events with it, the countries stay as they were,
     // since another country would widen the answer.
-    let kz = a.countries.items.iter().position(|i| i.code == "KZ").unwrap();
+    let kz = a.countries.items.iter().position(|i| i.facet == "KZ").unwrap();
     a.focus = Focus::Countries;
     a.countries.selected = kz;
     a.handle(Action::Activate);
     assert_eq!(count(&a.countries, "AZ"), Some(2));
     assert_eq!(count(&a.bodies, "ITU"), Some(0));
     assert_eq!(count(&a.bodies, "SCO"), Some(1));
-    assert_eq!(a.countries.items[a.countries.selected].code, "KZ", "the cursor stays on its value");
+    assert_eq!(a.countries.items[a.countries.selected].facet.code(), "KZ", "the cursor stays on its value");
 }
 
 #[test]
 fn filter_line_narrows_as_you_type_and_esc_goes_back_to_the_kept_filter() {
     let mut a = app();
     type_filter(&mut a, "шос");
-    assert!(a.filter_open);
+    assert!(a.filter.open);
     assert_eq!(a.hits.len(), 2, "the two SCO meetings: {:?}", titles(&a));
     a.handle(Action::AcceptFilter);
-    assert!(!a.filter_open);
-    assert_eq!(a.filter, "шос");
+    assert!(!a.filter.open);
+    assert_eq!(a.filter.text, "шос");
     // Editing, then Esc: the kept filter comes back.
     type_filter(&mut a, " казах");
     a.handle(Action::Back);
-    assert_eq!((a.filter.as_str(), a.hits.len()), ("шос", 2));
+    assert_eq!((a.filter.text.as_str(), a.hits.len()), ("шос", 2));
     // Ctrl-W takes the last word; Ctrl-U the line.
     type_filter(&mut a, " казах");
     a.handle(Action::DeleteWord);
-    assert_eq!(a.filter, "шос ");
+    assert_eq!(a.filter.text, "шос ");
     a.handle(Action::DeleteWord);
-    assert_eq!(a.filter, "");
+    assert_eq!(a.filter.text, "");
     assert_eq!(a.hits.len(), a.timeline.len());
     a.handle(Action::AcceptFilter);
     a.handle(Action::ClearFilters);
-    assert_eq!(a.filter, "");
+    assert_eq!(a.filter.text, "");
 }
 
 #[test]
@@ -233,15 +233,30 @@ fn the_mentions_key_adds_mentioned_values_to_the_panes_and_back() {
     let events = ictdip_core::extract::extract(&article);
     let mut a = App::new(Timeline::new(vec![article.to_ref()], events), Vec::new());
     let before = a.countries.items.clone();
-    assert_eq!(before.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), ["UZ"], "participants only");
+    assert_eq!(before.iter().map(|f| f.facet.code()).collect::<Vec<_>>(), ["UZ"], "participants only");
     a.handle(Action::ToggleMentions);
     assert!(a.show_mentions && a.query().mentions);
-    let iran = a.countries.items.iter().find(|f| f.code == "IR").expect("a mentioned country is listed");
+    let iran = a.countries.items.iter().find(|f| f.facet == "IR").expect("a mentioned country is listed");
     assert_eq!((iran.count, iran.mentioned), (1, 1));
-    a.countries.chosen.insert("IR".into());
+    a.countries.chosen.insert(ictdip_core::timeline::Facet::Country("IR".parse().unwrap()));
     a.requery();
     assert_eq!(a.hits.len(), 1, "the filter takes the event that only mentions it");
     a.countries.chosen.clear();
     a.handle(Action::ToggleMentions);
     assert_eq!(a.countries.items, before);
+}
+
+#[test]
+fn s_on_the_timeline_puts_the_newest_first_and_back() {
+    let mut a = app();
+    a.focus = Focus::Timeline;
+    let dates = |a: &App| -> Vec<String> {
+        a.hits.iter().map(|h| crate::cells::date(a.timeline.event(h.entry).date)).collect()
+    };
+    // The samples' dates as the timeline shows them, oldest first, then the year-less and undated.
+    assert_eq!(dates(&a), ["2025-06-17", "2025-11-21", "2026-02-11", "····-02-01", "undated"]);
+    a.handle(Action::ToggleSort);
+    assert_eq!(dates(&a), ["2026-02-11", "2025-11-21", "2025-06-17", "····-02-01", "undated"]);
+    a.handle(Action::ToggleSort);
+    assert_eq!(dates(&a)[0], "2025-06-17");
 }

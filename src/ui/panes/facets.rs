@@ -35,7 +35,7 @@ pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focuse
     pane.height = height;
     pane.offset = super::scrolled(pane.offset, pane.selected, height);
     let count_w = if mentions { 8 } else { 5 };
-    let code_w = pane.items.iter().map(|i| i.code.chars().count()).max().unwrap_or(2).clamp(2, 8) + 1;
+    let code_w = pane.items.iter().map(|i| i.facet.code().chars().count()).max().unwrap_or(2).clamp(2, 8) + 1;
     let name_w = (inner.width as usize).saturating_sub(2 + code_w + count_w);
     let lines: Vec<Line> = pane
         .items
@@ -44,9 +44,9 @@ pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focuse
         .skip(pane.offset)
         .take(height)
         .map(|(i, item)| {
-            let is_chosen = pane.chosen.contains(&item.code);
+            let is_chosen = pane.chosen.contains(&item.facet);
             let mark = if is_chosen { "● " } else { "  " };
-            let code = fit(&item.code, code_w);
+            let code = fit(item.facet.code(), code_w);
             let count = match item.mentioned {
                 0 => item.count.to_string(),
                 m => format!("{}+{m}", item.count - m),

@@ -1,39 +1,34 @@
 //! The `?` overlay: every key.
 
+use crate::ui::action::{keys_shown, Action, FILTER, NORMAL};
 use crate::ui::theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
-/// Every key and what it does; README.md lists the same.
-pub const KEYS: &[(&str, &str)] = &[
-    ("Tab / Shift-Tab", "next / previous pane"),
-    ("j k ↑ ↓", "move"),
-    ("PgUp PgDn", "move a page"),
-    ("g G Home End", "first / last"),
-    ("Enter Space", "toggle a country or body filter; open the reader"),
-    ("Esc", "close the reader, overlay or filter line (back to the kept filter)"),
-    ("/", "filter: text, \"body words, @country, #body, 2025-06-17, 2024.."),
-    ("r", "rank filtered events by date or by match score"),
-    ("c", "clear all filters"),
-    ("s", "sort a pane by count or by name"),
-    ("m", "count countries and bodies only mentioned too (shown +N)"),
-    ("n N", "next / previous highlight in the reader"),
-    ("f", "show or hide site furniture in the reader"),
-    ("w", "load warnings"),
-    ("?", "this help"),
-    ("q Ctrl-C", "quit"),
-];
-
 pub fn draw(f: &mut Frame, area: Rect) {
-    let rect = super::centered(area, 86, KEYS.len() as u16 + 5);
+    // Every key outside the filter line on a row of its own; then the filter line's keys.
+    // Quitting is said above already.
+    let in_filter: Vec<String> = FILTER
+        .iter()
+        .filter(|b| b.keys.iter().any(|(_, a)| *a != Action::Quit))
+        .map(|b| format!("{} {}", keys_shown(b), b.help))
+        .collect();
+    let filter_rows = in_filter.len().div_ceil(2) as u16;
+    let rect = super::centered(area, 86, NORMAL.len() as u16 + filter_rows + 6);
     f.render_widget(Clear, rect);
     let block = Block::default().borders(Borders::ALL).border_style(theme::border(true)).title(" Keys ");
-    let mut lines: Vec<Line> = KEYS
+    let mut lines: Vec<Line> = NORMAL
         .iter()
-        .map(|(k, what)| Line::from(vec![Span::styled(format!(" {k:<17}"), theme::label()), Span::raw(*what)]))
+        .map(|b| Line::from(vec![Span::styled(format!(" {:<17}", keys_shown(b)), theme::label()), Span::raw(b.help)]))
         .collect();
+    // The filter line's keys, two to a row under a heading of their own.
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(" In the filter line", theme::label()));
+    for pair in in_filter.chunks(2) {
+        lines.push(Line::raw(format!(" {:<40} {}", pair[0], pair.get(1).map_or("", String::as_str))));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(" Letters work in the Russian layout too (й = q, о = j, …). Esc closes.", theme::dim()));
     f.render_widget(Paragraph::new(lines).block(block), rect);

@@ -6,7 +6,6 @@
 
 use crate::ui::app::{App, Opened};
 use crate::ui::theme;
-use ictdip_core::extract::gazetteer::Gazetteer;
 use ictdip_core::lines_with_spans;
 use ictdip_core::load::Role;
 use ictdip_core::model::{DateSource, Evidence, FactKind, PlaceSource};
@@ -50,10 +49,10 @@ fn wrap(cells: &[Cell], width: usize, indent: usize, out: &mut ReaderDoc) {
             used += w;
             end += 1;
         }
-        if end < cells.len() {
-            if let Some(sp) = last_space.filter(|&sp| sp > start) {
-                end = sp + 1;
-            }
+        if end < cells.len()
+            && let Some(sp) = last_space.filter(|&sp| sp > start)
+        {
+            end = sp + 1;
         }
         let line_no = out.lines.len();
         let mut spans: Vec<Span<'static>> = Vec::new();
@@ -137,7 +136,7 @@ pub fn layout(
     show_furniture: bool,
     current: Option<usize>,
 ) -> ReaderDoc {
-    let g = Gazetteer::get();
+    let registry = t.registry();
     let width = width as usize;
     let mut doc = ReaderDoc { lines: Vec::new(), highlight_lines: Vec::new() };
     let e = t.event(entry);
@@ -149,7 +148,7 @@ pub fn layout(
     };
     let mut first = vec![(date, style(FactKind::Date)), (e.kind.as_str().to_string(), Style::default())];
     if let Some(p) = &e.place {
-        let country = g.country(&p.country).map_or(p.country.to_string(), |c| format!("{} ({})", c.name_ru, c.code));
+        let country = format!("{} ({})", registry.country_entry(p.country).name_ru, p.country);
         match &p.city {
             Some(city) => first.push((format!("{city}, {country}"), style(FactKind::Place))),
             None => first.push((country, style(FactKind::Place))),
@@ -165,14 +164,11 @@ pub fn layout(
     let countries = e
         .countries
         .iter()
-        .map(|c| (g.country(c).map_or(c.to_string(), |x| format!("{c} {}", x.name_ru)), style(FactKind::Country)))
+        .map(|&c| (format!("{c} {}", registry.country_entry(c).name_ru), style(FactKind::Country)))
         .collect();
     push_field(&mut doc, "Countries", countries, width);
-    let bodies = e
-        .orgs
-        .iter()
-        .map(|b| (g.body(b).map_or(b.to_string(), |x| format!("{b} {}", x.name_en)), style(FactKind::Body)))
-        .collect();
+    let bodies =
+        e.orgs.iter().map(|&b| (format!("{b} {}", registry.body_entry(b).name_en), style(FactKind::Body))).collect();
     push_field(&mut doc, "Bodies", bodies, width);
     // Named by the article but not taking part: on a line of their own, so that the lines above
     // are the participants alone.
@@ -180,7 +176,7 @@ pub fn layout(
         .mentioned
         .countries
         .iter()
-        .map(|c| g.country(c).map_or(c.to_string(), |x| format!("{c} {}", x.name_ru)))
+        .map(|&c| format!("{c} {}", registry.country_entry(c).name_ru))
         .chain(e.mentioned.orgs.iter().map(std::string::ToString::to_string))
         .map(|v| (v, theme::dim()))
         .collect();

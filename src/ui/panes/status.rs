@@ -53,16 +53,23 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
 pub fn draw_filter_line(f: &mut Frame, area: Rect, app: &App) {
     // A token the filter cannot read is said here, in place of the hint: an empty answer is then
     // never left unexplained.
-    let not_understood = ictdip_core::timeline::Query::parse(&app.filter).not_understood;
+    let not_understood = ictdip_core::timeline::Query::parse(&app.filter.text).not_understood;
     let after = if not_understood.is_empty() {
-        Span::styled("   Enter keeps · Esc clears · @country #body \"body 2025 2024..2025", theme::dim())
+        Span::styled(
+            "   Enter keeps · Esc goes back · ↑↓ earlier filters · @country #body kind: topic: -word",
+            theme::dim(),
+        )
     } else {
         Span::styled(format!("   not understood: {}", not_understood.join(" · ")), theme::warning())
     };
+    // The cursor as a thin bar between the characters it stands between.
+    let text = &app.filter.text;
+    let at = text.char_indices().nth(app.filter.cursor).map_or(text.len(), |(i, _)| i);
     let line = Line::from(vec![
         Span::styled(" / ", theme::border(true)),
-        Span::raw(app.filter.clone()),
+        Span::raw(&text[..at]),
         Span::styled("▏", theme::border(true)),
+        Span::raw(&text[at..]),
         after,
     ]);
     f.render_widget(Paragraph::new(line), area);

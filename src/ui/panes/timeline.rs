@@ -4,6 +4,7 @@
 use crate::cells::{self, fit};
 use crate::ui::app::App;
 use crate::ui::theme;
+use ictdip_core::model::FactKind;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -47,7 +48,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
     let focused = app.focus == crate::ui::app::Focus::Timeline;
     // The count, and where the cursor is in it.
     let position = if app.hits.is_empty() { String::new() } else { format!("· row {} ", app.selected + 1) };
-    let title = format!(" Timeline ({} of {}) {position}", app.hits.len(), app.timeline.len());
+    let order = if app.newest_first { "· newest first " } else { "" };
+    let title = format!(" Timeline ({} of {}) {position}{order}", app.hits.len(), app.timeline.len());
     let frame = super::framed(f, area, &title, focused);
     // A header row names the columns; the events are below it.
     let [header, inner] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(frame);
@@ -55,50 +57,39 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
     app.page = height.max(1);
     app.offset = super::scrolled(app.offset, app.selected, height);
     let width = inner.width as usize;
-    // Wide terminals give the countries and bodies room; then the columns shrink, then countries
-    // and bodies give way, before the title gets under 24 columns.
-    let layouts = [(11, 18, 20, 16), (11, 16, 11, 9), (11, 11, 6, 6), (11, 11, 0, 0)];
+    // Column widths: date, kind, place, countries, bodies, each with the least room it leaves the
+    // title. Wide terminals give every column room; then the columns shrink, the kind goes, then
+    // countries and bodies give way, before the title gets under 24 columns.
+    let layouts: [[usize; 5]; 5] =
+        [[11, 10, 18, 20, 16], [11, 10, 16, 11, 9], [11, 0, 16, 11, 9], [11, 0, 11, 6, 6], [11, 0, 11, 0, 0]];
     // Each shown column is followed by one space.
-    let used =
-        |(d, p, c, b): (usize, usize, usize, usize)| d + p + c + b + [d, p, c, b].iter().filter(|w| **w > 0).count();
-    let &(dw, pw, cw, bw) = layouts
+    let used = |l: &[usize; 5]| l.iter().sum::<usize>() + l.iter().filter(|w| **w > 0).count();
+    let widths = layouts
         .iter()
         .enumerate()
-        .find(|(i, l)| width.saturating_sub(used(**l)) >= if *i == 0 { 80 } else { 24 })
-        .map_or(&layouts[3], |(_, l)| l);
-    let title_w = width.saturating_sub(used((dw, pw, cw, bw)));
-    let mut names = vec![fit("DATE", dw), " ".into(), fit("PLACE", pw), " ".into()];
-    if cw > 0 {
-        names.extend([fit("COUNTRIES", cw), " ".into()]);
-    }
-    if bw > 0 {
-        names.extend([fit("BODIES", bw), " ".into()]);
-    }
-    names.push(fit("TITLE", title_w));
-    f.render_widget(Paragraph::new(Line::styled(names.concat(), theme::label())), header);
+        .find(|(i, l)| width.saturating_sub(used(l)) >= [60, 48, 24, 24, 0][*i])
+        .map_or(layouts[4], |(_, l)| *l);
+    let title_w = width.saturating_sub(used(&widths));
+    let names = ["DATE", "KIND", "PLACE", "COUNTRIES", "BODIES"];
+    let mut header_cells: Vec<String> =
+        names.iter().zip(widths).filter(|(_, w)| *w > 0).map(|(n, w)| fit(n, w) + " ").collect();
+    header_cells.push(fit("TITLE", title_w));
+    f.render_widget(Paragraph::new(Line::styled(header_cells.concat(), theme::label())), header);
     let mut lines = Vec::with_capacity(height);
     for (row, hit) in app.hits.iter().enumerate().skip(app.offset).take(height) {
         let e = app.timeline.event(hit.entry);
         let base = if row == app.selected { theme::selected_row() } else { Style::default() };
         let date_style = if e.date.is_none() { base.patch(theme::dim()) } else { base };
-        let mut spans = vec![
-            Span::styled(fit(&marked_date_cell(e), dw), date_style),
-            Span::styled(" ", base),
-            Span::styled(fit(&cells::place(e), pw), base),
-            Span::styled(" ", base),
+        let cells = [
+            (marked_date_cell(e), date_style),
+            (e.kind.as_str().to_string(), base),
+            (cells::place(e), base),
+            (cells::codes(&e.countries, " "), base.patch(theme::fact(FactKind::Country))),
+            (cells::codes(&e.orgs, " "), base.patch(theme::fact(FactKind::Body))),
         ];
-        if cw > 0 {
-            spans.push(Span::styled(
-                fit(&e.countries.join(" "), cw),
-                base.patch(theme::fact(ictdip_core::model::FactKind::Country)),
-            ));
-            spans.push(Span::styled(" ", base));
-        }
-        if bw > 0 {
-            spans.push(Span::styled(
-                fit(&e.orgs.join(" "), bw),
-                base.patch(theme::fact(ictdip_core::model::FactKind::Body)),
-            ));
+        let mut spans = Vec::with_capacity(12);
+        for ((text, style), w) in cells.into_iter().zip(widths).filter(|(_, w)| *w > 0) {
+            spans.push(Span::styled(fit(&text, w), style));
             spans.push(Span::styled(" ", base));
         }
         let mut t = e.title.clone().unwrap_or_else(|| e.file.to_string());

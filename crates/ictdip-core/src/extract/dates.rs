@@ -27,6 +27,8 @@ pub enum YearRef {
 pub enum DateMention {
     /// A calendar date (maybe without its year) and, for ranges, the last day.
     Calendar { date: EventDate, year: YearRef, span: Span },
+    /// A month named with no year ("в октябре"): of the publication's year, if that is known.
+    MonthOfPublicationYear { month: u32, span: Span },
     /// Days relative to publication: -1 for "вчера", 0 for "сегодня".
     Relative { days: i64, span: Span },
     /// A weekday, the last one on or before publication ("во вторник", "on Thursday"), or
@@ -38,6 +40,7 @@ impl DateMention {
     pub fn span(&self) -> &Span {
         match self {
             DateMention::Calendar { span, .. }
+            | DateMention::MonthOfPublicationYear { span, .. }
             | DateMention::Relative { span, .. }
             | DateMention::Weekday { span, .. } => span,
         }
@@ -47,12 +50,14 @@ impl DateMention {
     pub fn resolve(&self, published: Option<EventDate>) -> Option<EventDate> {
         match self {
             DateMention::Calendar { date, year: YearRef::Stated, .. } => Some(*date),
-            DateMention::Calendar { date, .. } => match (published.and_then(|p| p.year), date.day) {
-                (Some(y), _) => Some(date.with_year(y)),
-                (None, Some(_)) => Some(*date),
-                // A month with no year has no form of its own: not knowable.
-                (None, None) => None,
+            DateMention::Calendar { date, .. } => match published.and_then(|p| p.known_year()) {
+                Some(y) => Some(date.with_year(y)),
+                None => Some(*date),
             },
+            // A month with no year has no form of its own: not knowable without one.
+            DateMention::MonthOfPublicationYear { month, .. } => {
+                Some(EventDate::month(published.and_then(|p| p.known_year())?, *month))
+            }
             DateMention::Relative { days, .. } => {
                 let p = published?.to_naive()?;
                 Some(EventDate::from_naive(p + chrono::Duration::days(*days)))
@@ -72,7 +77,8 @@ impl DateMention {
     /// True for a mention that names a day (not only a month or a year).
     pub fn has_day(&self) -> bool {
         match self {
-            DateMention::Calendar { date, .. } => date.day.is_some(),
+            DateMention::Calendar { date, .. } => date.known_day().is_some(),
+            DateMention::MonthOfPublicationYear { .. } => false,
             DateMention::Relative { .. } | DateMention::Weekday { .. } => true,
         }
     }
@@ -211,8 +217,8 @@ fn excluded_by_context(folded: &str, start: usize, end: usize) -> bool {
 }
 
 fn valid(date: EventDate) -> bool {
-    let (Some(m), Some(d)) = (date.month, date.day) else { return true };
-    chrono::NaiveDate::from_ymd_opt(date.year.unwrap_or(2024), m, d).is_some()
+    let (Some(m), Some(d)) = (date.known_month(), date.known_day()) else { return true };
+    chrono::NaiveDate::from_ymd_opt(date.known_year().unwrap_or(2024), m, d).is_some()
 }
 
 /// "в октябре" at `preposition` and `month`, as a month of a year to be found, unless a year
@@ -230,8 +236,7 @@ fn month_in(folded: &str, preposition: Word, month: Word, end: usize) -> Option<
         return None;
     }
     let m = months::month_of(word)?;
-    let date = EventDate { year: None, month: Some(m), day: None };
-    Some(DateMention::Calendar { date, year: YearRef::Missing, span: preposition.start..month.end })
+    Some(DateMention::MonthOfPublicationYear { month: m, span: preposition.start..month.end })
 }
 
 /// All date mentions in `folded[range]` for each of `ranges` (in text order and apart, as an
@@ -255,10 +260,10 @@ pub fn find(folded: &str, ranges: &[Span], words: &Words) -> Vec<DateMention> {
     out.retain(|d| match d {
         DateMention::Calendar { date, .. } => {
             valid(*date)
-                && date.year.is_none_or(|y| (1900..=2100).contains(&y))
+                && date.known_year().is_none_or(|y| (1900..=2100).contains(&y))
                 && !excluded_by_context(folded, d.span().start, d.span().end)
         }
-        DateMention::Relative { .. } | DateMention::Weekday { .. } => true,
+        DateMention::MonthOfPublicationYear { .. } | DateMention::Relative { .. } | DateMention::Weekday { .. } => true,
     });
     out
 }
@@ -325,13 +330,12 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
                         found.push(calendar(EventDate::year(y), YearRef::Stated, word_start, end));
                     }
                 }
-            } else if let Some(m) = months::month_of(word) {
-                if let (Some(c), true) = (groups(&p.year_of, text), bounded(hay, word_start, word_end)) {
-                    if let Some(y) = num(c.get(1)) {
-                        let end = at + c.get(0).expect("match").end();
-                        found.push(calendar(EventDate::month(y, m), YearRef::Stated, word_start, end));
-                    }
-                }
+            } else if let Some(m) = months::month_of(word)
+                && let (Some(c), true) = (groups(&p.year_of, text), bounded(hay, word_start, word_end))
+                && let Some(y) = num(c.get(1))
+            {
+                let end = at + c.get(0).expect("match").end();
+                found.push(calendar(EventDate::month(y, m), YearRef::Stated, word_start, end));
             }
         }
     }

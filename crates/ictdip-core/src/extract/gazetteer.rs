@@ -153,31 +153,39 @@ impl Gazetteer {
                 b.add(f, Target::Country(idx), Rule::Common);
             }
         }
-        let mut bodies = Vec::new();
-        let mut body_index = FastMap::default();
+        // Bodies are numbered in the order of their IDs (countries are, as their table is sorted
+        // by code), so that numbers sort as the IDs do; their names are still added in the
+        // table's order, which decides between overlapping names.
         let rows: Vec<Vec<&str>> = tsv_rows(BODIES).collect();
+        let mut by_id: Vec<usize> = (0..rows.len()).collect();
+        by_id.sort_by_key(|&i| rows[i][0]);
+        let body_index: FastMap<String, u16> =
+            by_id.iter().enumerate().map(|(number, &row)| (rows[row][0].to_string(), number as u16)).collect();
+        let bodies: Vec<Body> = by_id
+            .iter()
+            .map(|&row| {
+                let row = &rows[row];
+                Body {
+                    id: row[0].into(),
+                    parent: body_index.get(row[1]).copied(),
+                    name_en: row[2].into(),
+                    abbreviations: row
+                        .get(4)
+                        .unwrap_or(&"")
+                        .split(';')
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect(),
+                }
+            })
+            .collect();
         for row in &rows {
-            body_index.insert(row[0].to_string(), bodies.len() as u16);
-            bodies.push(Body {
-                id: row[0].into(),
-                parent: None,
-                name_en: row[2].into(),
-                abbreviations: row
-                    .get(4)
-                    .unwrap_or(&"")
-                    .split(';')
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect(),
-            });
-        }
-        for (i, row) in rows.iter().enumerate() {
-            bodies[i].parent = body_index.get(row[1]).copied();
+            let number = body_index[row[0]];
             for f in row.get(3).unwrap_or(&"").split(';') {
-                b.add(f, Target::Body(i as u16), Rule::Capitalised);
+                b.add(f, Target::Body(number), Rule::Capitalised);
             }
             for f in row.get(4).unwrap_or(&"").split(';') {
-                b.add(f, Target::Body(i as u16), Rule::Exact(0));
+                b.add(f, Target::Body(number), Rule::Exact(0));
             }
         }
         for row in tsv_rows(NAMES_EXTRA) {
@@ -233,8 +241,14 @@ impl Gazetteer {
         }
     }
 
-    pub fn country(&self, code: &str) -> Option<&Country> {
-        self.country_index.get(code).map(|&i| &self.countries[i as usize])
+    /// The number of the country with this code (its place in `countries`).
+    pub fn country_number(&self, code: &str) -> Option<u16> {
+        self.country_index.get(code).copied()
+    }
+
+    /// The number of the body with this ID (its place in `bodies`).
+    pub fn body_number(&self, id: &str) -> Option<u16> {
+        self.body_index.get(id).copied()
     }
 
     /// Countries and bodies one of whose names, in any of its forms and in either language, has a
@@ -261,10 +275,6 @@ impl Gazetteer {
         self.capitals.get(&country).copied()
     }
 
-    pub fn body(&self, id: &str) -> Option<&Body> {
-        self.body_index.get(id).map(|&i| &self.bodies[i as usize])
-    }
-
     /// Number of distinct folded patterns (for `stats` and benchmarks).
     pub fn pattern_count(&self) -> usize {
         self.entries.len()
@@ -278,6 +288,7 @@ impl Gazetteer {
 
     /// All names in `text` (whose folded form is `folded`), longest first where they overlap,
     /// in text order. A span can carry two targets (a city-state is a city and a country).
+    #[cfg(test)]
     pub fn find(&self, text: &str, folded: &str) -> Vec<Hit> {
         let all = 0..text.len();
         self.find_in(text, folded, std::slice::from_ref(&all), &Words::new(folded, std::slice::from_ref(&all)))

@@ -11,7 +11,7 @@
 //! 5. people (`people`), kind and topics (`phrases`, from `assets/kinds.tsv` and `topics.tsv`).
 
 mod dates;
-pub mod gazetteer;
+pub(crate) mod gazetteer;
 mod names;
 mod people;
 mod people_en;
@@ -21,7 +21,8 @@ use crate::lexicon::assets::{tsv_rows, CUES, KINDS, TOPICS};
 use crate::lexicon::{sentences_into, FastMap, Words};
 use crate::load::Article;
 use crate::model::{
-    DateSource, Event, EventDate, Evidence, FactKind, Kind, Mentioned, Person, Place, PlaceSource, ShortText, Span,
+    BodyId, CountryId, DateSource, Event, EventDate, Evidence, FactKind, Kind, Mentioned, Person, Place, PlaceSource,
+    ShortText, Span,
 };
 use compact_str::ToCompactString;
 use dates::DateMention;
@@ -59,6 +60,17 @@ fn lexicons() -> &'static PhraseSet<Phrase> {
 }
 
 /// Builds every table the extractor uses, so the first article does not pay for it.
+/// Every topic an event can have, in the order of `assets/topics.tsv`, each once.
+pub fn topic_names() -> impl Iterator<Item = &'static str> {
+    let mut seen: Vec<&'static str> = Vec::new();
+    for row in tsv_rows(TOPICS) {
+        if !seen.contains(&row[0]) {
+            seen.push(row[0]);
+        }
+    }
+    seen.into_iter()
+}
+
 pub fn warm_up() {
     Gazetteer::get();
     lexicons();
@@ -224,10 +236,12 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     // A gathering whose text names no state but its venue ("в Казани прошло заседание
     // оргкомитета") is the host's: the venue's country takes part. Not from the dateline alone,
     // which says where the outlet filed from.
-    if countries.is_empty() && kind != Kind::Statement && place_source.is_some_and(|s| s != PlaceSource::Dateline) {
-        if let Some(p) = &place {
-            countries.push(p.country.clone());
-        }
+    if countries.is_empty()
+        && kind != Kind::Statement
+        && place_source.is_some_and(|s| s != PlaceSource::Dateline)
+        && let Some(p) = &place
+    {
+        countries.push(p.country);
     }
     if let (Some(anchor), Some(d)) = (anchor, date) {
         if let Some(m) = facts
@@ -252,11 +266,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     let mut persons = Vec::with_capacity(found_people.len());
     for p in found_people {
         evidence.push(FactKind::Person, p.span.start..p.span.end, || ShortText::new(&p.name));
-        persons.push(Person {
-            name: p.name,
-            role: p.role,
-            country: p.country.map(|c| ShortText::new(&g.countries[c as usize].code)),
-        });
+        persons.push(Person { name: p.name, role: p.role, country: p.country.map(CountryId::from_number) });
     }
     let topics = topics(&facts);
     let title =
@@ -272,7 +282,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         primary: true,
         title,
         // Exported only when complete: a dateline may give day and month alone.
-        published: facts.stamp.filter(|d| d.year.is_some()),
+        published: facts.stamp.filter(|d| d.known_year().is_some()),
         date,
         date_source,
         place,
@@ -324,7 +334,7 @@ fn sentence_as_title(sentence: &str) -> String {
 /// for the stamp's; a year that stands alone ("в 1992 году") is history as often as not, and is
 /// not.
 fn completed_publication(stamp: Option<EventDate>, text: &str, regions: &[Span]) -> Option<EventDate> {
-    if stamp.is_some_and(|d| d.year.is_some()) {
+    if stamp.is_some_and(|d| d.known_year().is_some()) {
         return stamp;
     }
     let year = regions.iter().find_map(|r| named_year(&text[r.clone()]));
@@ -385,19 +395,19 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
         if let Some((d, s)) = pick(cue, want_day) {
             // "в феврале 2022 года" in a report stamped 28 February 2022: the stamp's day is the
             // nearer reading of a same-day report.
-            if let Some(stamp) = f.stamp.filter(|p| p.day.is_some() && !want_day && within_period(*p, d)) {
+            if let Some(stamp) = f.stamp.filter(|p| p.known_day().is_some() && !want_day && within_period(*p, d)) {
                 return (Some(stamp), None);
             }
             return (Some(d), Some(s));
         }
     }
     // No dated gathering in the text: the report is taken as same-day, if its date is known.
-    (f.stamp.filter(|d| d.day.is_some()), None)
+    (f.stamp.filter(|d| d.known_day().is_some()), None)
 }
 
 /// True when the day `day` lies in the month or year `period` names.
 fn within_period(day: EventDate, period: EventDate) -> bool {
-    day.year == period.year && period.month.is_none_or(|m| day.month == Some(m))
+    day.known_year() == period.known_year() && period.known_month().is_none_or(|m| day.known_month() == Some(m))
 }
 
 /// A year-less date reported in the past tense cannot lie after publication: "28 декабря
@@ -414,7 +424,7 @@ fn past_year_if_reported(f: &Facts, m: &DateMention, sentence: usize, d: EventDa
         }
     });
     if year_missing && past && date > published + chrono::Duration::days(7) {
-        d.year.map_or(d, |y| d.with_year(y - 1))
+        d.known_year().map_or(d, |y| d.with_year(y - 1))
     } else {
         d
     }
@@ -582,7 +592,7 @@ fn place(
 ) -> Option<(Place, PlaceSource)> {
     let g = Gazetteer::get();
     let city_place = |c: u16| city_place(g, c);
-    let country_place = |c: u16| Place { city: None, country: ShortText::new(&g.countries[c as usize].code) };
+    let country_place = |c: u16| Place { city: None, country: CountryId::from_number(c) };
     // The hits of one kind tied to a gathering, with their sentences, in text order. Asked kind by
     // kind, cities first: most articles name a city and never need the ties of their countries,
     // and each tie reads the words around the name.
@@ -648,10 +658,10 @@ fn place(
         let capital_before = matches!(before.first(), Some(&("столице" | "столицу" | "столицы")))
             || (before.first() == Some(&"of") && before.get(1) == Some(&"capital"));
         let capital_after = matches!(word_after(f.folded, h.span.end), "столице" | "столицу" | "capital");
-        if capital_before || capital_after {
-            if let Some(city) = g.capital(c) {
-                return Some((city_place(city), PlaceSource::Implied));
-            }
+        if (capital_before || capital_after)
+            && let Some(city) = g.capital(c)
+        {
+            return Some((city_place(city), PlaceSource::Implied));
         }
     }
     // A hosting or visited country: "в Китае состоялось", "посетили Казахстан", "визит в Казахстан".
@@ -710,7 +720,7 @@ fn dateline_place(article: &Article) -> Option<Place> {
 /// A city of the gazetteer (by index) as a place: its English name and its country's code.
 fn city_place(g: &Gazetteer, c: u16) -> Place {
     let city = &g.cities[c as usize];
-    Place { city: Some(ShortText::new(&city.name)), country: ShortText::new(&g.countries[city.country as usize].code) }
+    Place { city: Some(ShortText::new(&city.name)), country: CountryId::from_number(city.country) }
 }
 
 /// How the event date was found: in the event's sentence (stated, or relative to publication),
@@ -871,7 +881,7 @@ impl ListNotes {
 
 /// Participants (countries and bodies that take part in the main event or are its subject) and
 /// the rest the text names. A name counts as a participant if any of its mentions does.
-fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortText>, Vec<ShortText>, Mentioned) {
+fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<CountryId>, Vec<BodyId>, Mentioned) {
     let g = Gazetteer::get();
     let mut countries = Vec::with_capacity(f.hits.len());
     let mut orgs = Vec::with_capacity(f.hits.len());
@@ -884,22 +894,23 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortTex
             Target::Country(c) => {
                 let code = &g.countries[c as usize].code;
                 evidence.push(FactKind::Country, h.span.start..h.span.end, || ShortText::new(code));
-                if mention { &mut other_countries } else { &mut countries }.push(code.as_str());
+                if mention { &mut other_countries } else { &mut countries }.push(CountryId::from_number(c));
             }
             Target::Body(b) => {
                 let body = &g.bodies[b as usize];
                 evidence.push(FactKind::Body, h.span.start..h.span.end, || ShortText::new(&body.id));
                 let list = if mention { &mut other_orgs } else { &mut orgs };
-                list.push(body.id.as_str());
+                list.push(BodyId::from_number(b));
                 // "ЕЭК ООН" names the UN too; "ЕЭК" alone does not.
-                if let Some(parent) = body.parent.map(|p| &g.bodies[p as usize]) {
+                if let Some(number) = body.parent {
+                    let parent = &g.bodies[number as usize];
                     let matched = &f.text[h.span.clone()];
                     if parent
                         .abbreviations
                         .iter()
                         .any(|a| matched.split(|c: char| !crate::lexicon::is_word_char(c)).any(|w| w == a))
                     {
-                        list.push(parent.id.as_str());
+                        list.push(BodyId::from_number(number));
                     }
                 }
             }
@@ -912,13 +923,11 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortTex
     (sorted_distinct(countries), sorted_distinct(orgs), mentioned)
 }
 
-/// The distinct strings of `v`, sorted and owned. An article names the same country or topic
-/// many times: gathered as references and owned once each at the end, where a set of owned
-/// strings made one for every mention.
-fn sorted_distinct(mut v: Vec<&str>) -> Vec<ShortText> {
+/// The distinct values of `v`, sorted (countries and bodies sort as their codes do).
+fn sorted_distinct<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v.sort_unstable();
     v.dedup();
-    v.into_iter().map(ShortText::new).collect()
+    v
 }
 
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
@@ -974,7 +983,10 @@ fn topics(f: &Facts) -> Vec<ShortText> {
             .iter()
             .any(|h| matches!(h.target, Target::Body(_)) && h.span.start <= span.start && span.end <= h.span.end)
     };
-    sorted_distinct(f.topics.iter().filter(|(_, span)| !in_body(span)).map(|(t, _)| *t).collect())
+    // An article names the same topic many times: gathered as references and owned once each at
+    // the end, where a set of owned strings made one for every mention.
+    let topics = sorted_distinct(f.topics.iter().filter(|(_, span)| !in_body(span)).map(|(t, _)| *t).collect());
+    topics.into_iter().map(ShortText::new).collect()
 }
 
 /// True when both dates are full days at most `days` apart: a side meeting on the eve of a summit
@@ -1009,8 +1021,8 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
         let mut place = None;
         for h in f.hits.iter().filter(inside) {
             match h.target {
-                Target::Country(c) => countries.push(g.countries[c as usize].code.as_str()),
-                Target::Body(b) => orgs.push(g.bodies[b as usize].id.as_str()),
+                Target::Country(c) => countries.push(CountryId::from_number(c)),
+                Target::Body(b) => orgs.push(BodyId::from_number(b)),
                 Target::City(c) if place.is_none() && tied_to_cue(f, &h.span).is_some() => {
                     place = Some(city_place(g, c));
                 }

@@ -122,17 +122,17 @@ pub fn initials_and_runs(text: &str, within: Span, caps: &Capitals, initials: &m
     runs.clear();
     let (mut initials_from, mut runs_from) = (within.start, within.start);
     for &at in caps.within(&within) {
-        if at >= initials_from {
-            if let Some(end) = initials_at(s, at) {
-                initials.push(at..end);
-                initials_from = end;
-            }
+        if at >= initials_from
+            && let Some(end) = initials_at(s, at)
+        {
+            initials.push(at..end);
+            initials_from = end;
         }
-        if at >= runs_from {
-            if let Some(end) = name_run_at(s, at) {
-                runs.push(at..end);
-                runs_from = end;
-            }
+        if at >= runs_from
+            && let Some(end) = name_run_at(s, at)
+        {
+            runs.push(at..end);
+            runs_from = end;
         }
     }
 }

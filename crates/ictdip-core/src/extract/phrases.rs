@@ -123,7 +123,7 @@ impl<L: Copy> PhraseSet<L> {
     /// Every match in `folded[range]` for each of `ranges` (in text order and apart, as an
     /// article's regions are), as (label, span), in text order; `words` are the words of the text
     /// (see [`Words`]). A match never runs past the end of its range.
-    pub fn find(&self, folded: &str, ranges: &[Span], words: &Words) -> impl Iterator<Item = (L, Span)> + '_ {
+    pub fn find(&self, folded: &str, ranges: &[Span], words: &Words) -> impl Iterator<Item = (L, Span)> + use<'_, L> {
         // Room for the phrases of most articles.
         let mut out = Vec::with_capacity(64);
         for range in ranges {

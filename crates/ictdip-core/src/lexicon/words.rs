@@ -370,11 +370,11 @@ impl WholeWordMatcher {
             }
             // The text's next word must be the pattern's second word, whole: the pattern goes on
             // with a non-word character or ends at a word boundary.
-            if let Some(next) = words.get(j + 1).filter(|_| !first.by_next.is_empty()) {
-                if let Some(group) = first.by_next.get(&hay[first_end..next.end]) {
-                    for &pid in group {
-                        try_pattern(pid, next.end - start, next.end);
-                    }
+            if let Some(next) = words.get(j + 1).filter(|_| !first.by_next.is_empty())
+                && let Some(group) = first.by_next.get(&hay[first_end..next.end])
+            {
+                for &pid in group {
+                    try_pattern(pid, next.end - start, next.end);
                 }
             }
         }

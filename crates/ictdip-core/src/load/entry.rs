@@ -52,7 +52,7 @@ pub fn article(rel: String, encoding: &'static str, entry: Entry) -> Result<Arti
     });
     // The date as news pages print it under a headline, which the line rules read as a stamp.
     let stamp = published.and_then(|d| {
-        let (y, m, day) = (d.year?, d.month?, d.day?);
+        let EventDate::Day { year: y, month: m, day } = d else { return None };
         let start = text.len();
         write!(text, "{day:02}.{m:02}.{y:04}").expect("writing to a string");
         let span = start..text.len();

@@ -195,10 +195,11 @@ fn link_href(e: &BytesStart, it: &mut Item) {
             .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok())
             .map(std::borrow::Cow::into_owned)
     };
-    if let Some(href) = attr("href") {
-        if attr("rel").is_none_or(|r| r == "alternate") && it.link.is_none() {
-            it.link = Some(href);
-        }
+    if let Some(href) = attr("href")
+        && attr("rel").is_none_or(|r| r == "alternate")
+        && it.link.is_none()
+    {
+        it.link = Some(href);
     }
 }
 

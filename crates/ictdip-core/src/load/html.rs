@@ -52,17 +52,17 @@ pub fn decode_page(bytes: Vec<u8>) -> Result<decode::Decoded, Skip> {
     // A declared UTF-8 is left to the detection, which takes valid UTF-8 as it is and reads bytes
     // that are not (a page saved again in a legacy encoding, its declaration kept) by what they
     // show.
-    if Encoding::for_bom(&bytes).is_none() {
-        if let Some(enc) = declared_encoding(&bytes).filter(|&e| e != encoding_rs::UTF_8) {
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                return Err(Skip::Empty);
-            }
-            if memchr::memchr(0, &bytes).is_some() {
-                return Err(Skip::Binary);
-            }
-            let (text, _) = enc.decode_without_bom_handling(&bytes);
-            return Ok(decode::Decoded { text: text.into_owned(), encoding: enc.name() });
+    if Encoding::for_bom(&bytes).is_none()
+        && let Some(enc) = declared_encoding(&bytes).filter(|&e| e != encoding_rs::UTF_8)
+    {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(Skip::Empty);
         }
+        if memchr::memchr(0, &bytes).is_some() {
+            return Err(Skip::Binary);
+        }
+        let (text, _) = enc.decode_without_bom_handling(&bytes);
+        return Ok(decode::Decoded { text: text.into_owned(), encoding: enc.name() });
     }
     super::decode_bytes(bytes)
 }

@@ -75,10 +75,10 @@ fn first_date(line: &str) -> Option<(EventDate, std::ops::Range<usize>)> {
     let p = patterns();
     let mut best: Option<(EventDate, std::ops::Range<usize>)> = None;
     let mut offer = |d: Option<EventDate>, r: std::ops::Range<usize>| {
-        if let Some(d) = d {
-            if best.as_ref().is_none_or(|(_, b)| r.start < b.start) {
-                best = Some((d, r));
-            }
+        if let Some(d) = d
+            && best.as_ref().is_none_or(|(_, b)| r.start < b.start)
+        {
+            best = Some((d, r));
         }
     };
     let num = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse::<u32>().ok());
@@ -89,10 +89,10 @@ fn first_date(line: &str) -> Option<(EventDate, std::ops::Range<usize>)> {
             offer(checked(Some(y), m, d), c.get(1).expect("day").start()..c.get(3).expect("year").end());
         }
     }
-    if let Some(c) = p.year_month_day.captures(line) {
-        if let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3))) {
-            offer(checked(Some(y as i32), m, d), c.get(1).expect("year").start()..c.get(3).expect("day").end());
-        }
+    if let Some(c) = p.year_month_day.captures(line)
+        && let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3)))
+    {
+        offer(checked(Some(y as i32), m, d), c.get(1).expect("year").start()..c.get(3).expect("day").end());
     }
     for c in p.day_word.captures_iter(line) {
         let Some(m) = c.get(2).and_then(|w| months::month_of(w.as_str())) else { continue };
@@ -195,7 +195,7 @@ pub fn classify(folded_line: &str) -> Option<DateLine> {
         .count();
     // Without a year, a date beside words is more often a headline's ("Форум пройдет 3 октября")
     // than a stamp, which then shows a time ("20 АПР, 10:32").
-    let limit = if date.year.is_some() || patterns().time.is_match(line) { 3 } else { 1 };
+    let limit = if date.known_year().is_some() || patterns().time.is_match(line) { 3 } else { 1 };
     (text_words <= limit).then_some(DateLine::Stamp(date))
 }
 

@@ -533,7 +533,7 @@ fn read_head(
 /// knows the year.
 fn better_published(first: Option<(EventDate, Span)>, second: Option<(EventDate, Span)>) -> Option<(EventDate, Span)> {
     match (first, second) {
-        (Some(f), Some(s)) if f.0.year.is_none() && s.0.year.is_some() => Some(s),
+        (Some(f), Some(s)) if f.0.known_year().is_none() && s.0.known_year().is_some() => Some(s),
         (Some(f), _) => Some(f),
         (None, s) => s,
     }

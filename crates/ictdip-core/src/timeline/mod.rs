@@ -5,10 +5,10 @@ pub mod fulltext;
 mod query;
 mod text;
 
-use crate::extract::gazetteer::Gazetteer;
 use crate::lexicon::{fold, FastMap};
 use crate::load::ArticleRef;
-use crate::model::{Event, EventDate, FactKind, ShortText};
+use crate::model::{BodyId, CountryId, Event, EventDate, FactKind};
+pub use crate::registry::{Facet, Registry};
 pub use query::{Query, SortOrder};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -108,7 +108,8 @@ pub struct Hit {
 /// A facet value with the number of events that have it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetCount {
-    pub code: String,
+    pub facet: Facet,
+    /// How the panes name it ([`Registry::label`]).
     pub name: String,
     /// Events with it: as a participant, or also as a mention when mentions are asked for.
     pub count: usize,
@@ -124,18 +125,19 @@ pub struct Timeline {
     events: Vec<Event>,
     /// The timeline order: by date, undated events last.
     entries: Vec<Entry>,
-    by_country: BTreeMap<String, Vec<usize>>,
-    by_body: BTreeMap<String, Vec<usize>>,
+    by_country: BTreeMap<CountryId, Vec<usize>>,
+    by_body: BTreeMap<BodyId, Vec<usize>>,
     /// Entries whose article names a country or body without its taking part (few: kept apart
     /// from the facet ids, which the filter's hot path reads).
-    mentioned_country: BTreeMap<String, Vec<usize>>,
-    mentioned_body: BTreeMap<String, Vec<usize>>,
+    mentioned_country: BTreeMap<CountryId, Vec<usize>>,
+    mentioned_body: BTreeMap<BodyId, Vec<usize>>,
     facets: EntryFacets,
     haystacks: std::sync::OnceLock<Haystacks>,
     facet_names: FacetNames,
     matcher: TextMatcher,
     /// The body index, once built ([`Timeline::set_fulltext`]); quoted tokens need it.
     fulltext: Option<fulltext::FullText>,
+    registry: Registry,
 }
 
 /// Below this many candidates, scoring on one thread is quicker than splitting the work.
@@ -177,62 +179,44 @@ fn joined_len(title: &str, parts: &[&str]) -> usize {
 /// abbreviations), folded, in one table that events point into.
 #[derive(Default)]
 struct FacetNames {
-    /// Country codes and body IDs (kept apart: "AU" could be either) to indexes into `names`.
-    ids: [FastMap<String, u32>; 2],
-    /// Each index's table and key, the other way round.
-    keys: Vec<(usize, String)>,
+    /// Each facet value to its index into `names`.
+    ids: FastMap<Facet, u32>,
+    /// Each index's facet value, the other way round.
+    keys: Vec<Facet>,
     names: Vec<(String, u128)>,
 }
 
-const COUNTRY: usize = 0;
-const BODY: usize = 1;
-
 impl FacetNames {
-    /// The table for every code and ID the events use, numbered in sorted order. There are a few
-    /// hundred; the events are read on all cores, since their codes lie scattered over the heap.
-    fn of(events: &[Event]) -> FacetNames {
-        type Seen<'e> = [std::collections::BTreeSet<&'e str>; 2];
+    /// The table for every country and body the events name, numbered in sorted order. There are
+    /// a few hundred; the events are read on all cores, since their lists lie scattered over the
+    /// heap.
+    fn of(registry: Registry, events: &[Event]) -> FacetNames {
+        type Seen = std::collections::BTreeSet<Facet>;
         let seen: Seen = events
             .par_iter()
             .fold(Seen::default, |mut seen, e| {
-                seen[COUNTRY].extend(e.countries.iter().map(ShortText::as_str));
-                seen[BODY].extend(e.orgs.iter().map(ShortText::as_str));
+                seen.extend(e.countries.iter().copied().map(Facet::Country));
+                seen.extend(e.orgs.iter().copied().map(Facet::Body));
                 seen
             })
             .reduce(Seen::default, |mut a, b| {
-                for (a, b) in a.iter_mut().zip(b) {
-                    a.extend(b);
-                }
+                a.extend(b);
                 a
             });
-        let g = Gazetteer::get();
         let mut names = FacetNames::default();
-        for code in &seen[COUNTRY] {
-            names.add(COUNTRY, code, || match g.country(code) {
-                Some(c) => format!("{} {} {}", c.code, c.name_ru, c.name_en),
-                None => code.to_string(),
-            });
-        }
-        for id in &seen[BODY] {
-            names.add(BODY, id, || match g.body(id) {
-                Some(b) => format!("{} {} {}", b.id, b.abbreviations.join(" "), b.name_en),
-                None => id.to_string(),
-            });
+        for facet in seen {
+            let folded = fold(&registry.all_names(facet));
+            names.names.push((folded.clone(), char_mask(&folded)));
+            names.ids.insert(facet, names.names.len() as u32 - 1);
+            names.keys.push(facet);
         }
         names
     }
 
-    fn add(&mut self, table: usize, key: &str, names: impl FnOnce() -> String) {
-        let folded = fold(&names());
-        self.names.push((folded.clone(), char_mask(&folded)));
-        self.ids[table].insert(key.to_string(), self.names.len() as u32 - 1);
-        self.keys.push((table, key.to_string()));
-    }
-
     /// An event's countries, then its bodies, as indexes into `names`.
     fn ids_of(&self, event: &Event) -> Vec<u32> {
-        let countries = event.countries.iter().filter_map(|c| self.ids[COUNTRY].get(c.as_str()));
-        countries.chain(event.orgs.iter().filter_map(|b| self.ids[BODY].get(b.as_str()))).copied().collect()
+        let countries = event.countries.iter().map(|&c| Facet::Country(c));
+        countries.chain(event.orgs.iter().map(|&b| Facet::Body(b))).filter_map(|f| self.ids.get(&f)).copied().collect()
     }
 
     /// For each name, whether the token matches it.
@@ -262,6 +246,45 @@ fn article_of_each(articles: &[ArticleRef], events: &[Event]) -> Vec<usize> {
     out
 }
 
+/// The entries taking part with each country and each body, in entry order.
+type ByFacet = (BTreeMap<CountryId, Vec<usize>>, BTreeMap<BodyId, Vec<usize>>);
+
+/// The entries each country and body takes part in, from the entries' facet numbers.
+fn entries_by_facet(keys: &[Facet], facets: &EntryFacets, entries: usize) -> ByFacet {
+    let mut by_facet: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    for i in 0..entries {
+        for &f in facets.of(i) {
+            by_facet[f as usize].push(i);
+        }
+    }
+    let (mut by_country, mut by_body) = ByFacet::default();
+    for (&facet, list) in keys.iter().zip(by_facet) {
+        if list.is_empty() {
+            continue;
+        }
+        match facet {
+            Facet::Country(c) => by_country.insert(c, list),
+            Facet::Body(b) => by_body.insert(b, list),
+        };
+    }
+    (by_country, by_body)
+}
+
+/// The entries whose article names each country and body without its taking part.
+fn entries_mentioning(events: &[Event], entries: &[Entry]) -> ByFacet {
+    let (mut countries, mut bodies) = ByFacet::default();
+    for (i, entry) in entries.iter().enumerate() {
+        let m = &events[entry.event].mentioned;
+        for &c in &m.countries {
+            countries.entry(c).or_insert_with(Vec::new).push(i);
+        }
+        for &b in &m.orgs {
+            bodies.entry(b).or_insert_with(Vec::new).push(i);
+        }
+    }
+    (countries, bodies)
+}
+
 /// Where an event goes in the timeline: dated events first, by date, then by article, each
 /// article's primary event before the others.
 type OrderKey<'e> = (bool, Option<(i32, u32, u32)>, &'e str, bool);
@@ -274,8 +297,9 @@ struct Prepared {
 
 impl Timeline {
     pub fn new(articles: Vec<ArticleRef>, events: Vec<Event>) -> Timeline {
+        let registry = Registry::embedded();
         let article_of = article_of_each(&articles, &events);
-        let facet_names = FacetNames::of(&events);
+        let facet_names = FacetNames::of(registry, &events);
         // Every event's strings lie apart on the heap: read on all cores.
         let prepared: Vec<Prepared> = events
             .par_iter()
@@ -312,31 +336,8 @@ impl Timeline {
             at += prepared[from].facets.len();
         }
         facets.starts.push(at);
-        let mut by_facet: Vec<Vec<usize>> = vec![Vec::new(); facet_names.names.len()];
-        for i in 0..entries.len() {
-            for &f in facets.of(i) {
-                by_facet[f as usize].push(i);
-            }
-        }
-        let mut by_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut by_body: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for ((table, key), list) in facet_names.keys.iter().zip(by_facet) {
-            let map = if *table == COUNTRY { &mut by_country } else { &mut by_body };
-            if !list.is_empty() {
-                map.insert(key.clone(), list);
-            }
-        }
-        let mut mentioned_country: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut mentioned_body: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, entry) in entries.iter().enumerate() {
-            let m = &events[entry.event].mentioned;
-            for c in &m.countries {
-                mentioned_country.entry(c.to_string()).or_default().push(i);
-            }
-            for b in &m.orgs {
-                mentioned_body.entry(b.to_string()).or_default().push(i);
-            }
-        }
+        let (by_country, by_body) = entries_by_facet(&facet_names.keys, &facets, entries.len());
+        let (mentioned_country, mentioned_body) = entries_mentioning(&events, &entries);
         Timeline {
             articles,
             events,
@@ -350,7 +351,13 @@ impl Timeline {
             facet_names,
             matcher: TextMatcher::default(),
             fulltext: None,
+            registry,
         }
+    }
+
+    /// The countries and bodies the events are numbered by, with their names.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
     }
 
     /// Builds the haystacks the text filter searches, if they are not built yet. The dashboard
@@ -419,17 +426,15 @@ impl Timeline {
     /// Like [`Timeline::countries`], counting the events that only mention a country too when
     /// `mentions` is set.
     pub fn countries_with(&self, mentions: bool) -> Vec<FacetCount> {
-        let g = Gazetteer::get();
         let extra = mentions.then_some(&self.mentioned_country);
-        facet(&self.by_country, extra, |code| g.country(code).map_or(code.to_string(), |c| c.name_ru.clone()))
+        self.facet(&self.by_country, extra, Facet::Country)
     }
 
     /// Like [`Timeline::bodies`], counting the events that only mention a body too when
     /// `mentions` is set.
     pub fn bodies_with(&self, mentions: bool) -> Vec<FacetCount> {
-        let g = Gazetteer::get();
         let extra = mentions.then_some(&self.mentioned_body);
-        facet(&self.by_body, extra, |id| g.body(id).map_or(id.to_string(), body_label))
+        self.facet(&self.by_body, extra, Facet::Body)
     }
 
     /// Countries and bodies counted over the events of an answer (what a filter shows), as
@@ -443,62 +448,45 @@ impl Timeline {
                 counts[f as usize] += 1;
             }
         }
-        let g = Gazetteer::get();
-        let mut tables: [Vec<FacetCount>; 2] = [Vec::new(), Vec::new()];
-        for (i, (table, key)) in self.facet_names.keys.iter().enumerate() {
-            if counts[i] > 0 {
-                tables[*table].push(FacetCount {
-                    code: key.clone(),
-                    name: String::new(),
-                    count: counts[i],
-                    mentioned: 0,
-                });
-            }
-        }
+        let mut all: Vec<FacetCount> = self
+            .facet_names
+            .keys
+            .iter()
+            .zip(counts)
+            .filter(|(_, count)| *count > 0)
+            .map(|(&facet, count)| FacetCount { facet, name: String::new(), count, mentioned: 0 })
+            .collect();
         if mentions {
             // Mentions are few: looked up in the answer as a set.
             let mut in_answer = vec![false; self.entries.len()];
             for h in hits {
                 in_answer[h.entry] = true;
             }
-            for (table, (index, mentioned)) in
-                [(&self.by_country, &self.mentioned_country), (&self.by_body, &self.mentioned_body)]
-                    .into_iter()
-                    .enumerate()
-            {
-                for (code, entries) in mentioned {
-                    let taking_part = index.get(code);
-                    let only = entries
-                        .iter()
-                        .filter(|&&e| in_answer[e] && taking_part.is_none_or(|t| t.binary_search(&e).is_err()))
-                        .count();
-                    if only == 0 {
-                        continue;
-                    }
-                    match tables[table].iter_mut().find(|f| &f.code == code) {
-                        Some(f) => {
-                            f.count += only;
-                            f.mentioned = only;
-                        }
-                        None => tables[table].push(FacetCount {
-                            code: code.clone(),
-                            name: String::new(),
-                            count: only,
-                            mentioned: only,
-                        }),
-                    }
-                }
+            let only_mentioned = |taking_part: Option<&Vec<usize>>, entries: &[usize]| {
+                entries
+                    .iter()
+                    .filter(|&&e| in_answer[e] && taking_part.is_none_or(|t| t.binary_search(&e).is_err()))
+                    .count()
+            };
+            let countries = self
+                .mentioned_country
+                .iter()
+                .map(|(c, entries)| (Facet::Country(*c), only_mentioned(self.by_country.get(c), entries)));
+            let bodies = self
+                .mentioned_body
+                .iter()
+                .map(|(b, entries)| (Facet::Body(*b), only_mentioned(self.by_body.get(b), entries)));
+            for (facet, only) in countries.chain(bodies).filter(|(_, only)| *only > 0).collect::<Vec<_>>() {
+                add_mentions(&mut all, facet, only);
             }
         }
-        let [mut countries, mut bodies] = tables;
-        for f in &mut countries {
-            f.name = g.country(&f.code).map_or(f.code.clone(), |c| c.name_ru.clone());
+        for f in &mut all {
+            f.name = self.registry.label(f.facet);
         }
-        for f in &mut bodies {
-            f.name = g.body(&f.code).map_or(f.code.clone(), body_label);
-        }
+        let (mut countries, mut bodies): (Vec<FacetCount>, Vec<FacetCount>) =
+            all.into_iter().partition(|f| matches!(f.facet, Facet::Country(_)));
         for v in [&mut countries, &mut bodies] {
-            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
+            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.facet.cmp(&b.facet)));
         }
         (countries, bodies)
     }
@@ -539,9 +527,16 @@ impl Timeline {
         let any_facet: Vec<bool> = facet_match.iter().map(|fm| fm.contains(&true)).collect();
         let search = if tokens.is_empty() { None } else { Some(self.haystacks()) };
         let dated = q.from.is_some() || q.to.is_some();
+        let by_event = !q.kinds.is_empty() || !q.topics.is_empty() || q.month.is_some();
         let check = |&i: &usize| {
             if dated && !q.accepts_date(self.entries[i].date) {
                 return None;
+            }
+            if by_event {
+                let e = self.event(i);
+                if !q.accepts_kind_topics_month(e.kind, &e.topics, e.date) {
+                    return None;
+                }
             }
             if let Some(search) = search {
                 let mask = search.masks[i];
@@ -566,6 +561,17 @@ impl Timeline {
         } else {
             candidates.iter().filter_map(check).collect()
         };
+        for excluded in &q.excluded {
+            let mut out: Vec<usize> = self.query(excluded).into_iter().map(|h| h.entry).collect();
+            out.sort_unstable();
+            hits.retain(|h| out.binary_search(&h.entry).is_err());
+        }
+        if q.sort == SortOrder::NewestFirst {
+            // The answer is in timeline order, whose events with a year come first.
+            let with_year =
+                hits.partition_point(|h| self.entries[h.entry].date.is_some_and(|d| d.known_year().is_some()));
+            hits[..with_year].reverse();
+        }
         if q.sort == SortOrder::Score && !tokens.is_empty() {
             // Entries are unique, so an unstable sort gives the one order; on all cores, for a short
             // query that half of a large archive matches.
@@ -595,27 +601,29 @@ impl Timeline {
 
     /// Entries allowed by the facet filters: OR within countries, OR within bodies, AND across.
     fn facet_candidates(&self, q: &Query) -> Vec<usize> {
-        let union = |index: &BTreeMap<String, Vec<usize>>, keys: &std::collections::BTreeSet<String>| {
-            let mut v: Vec<usize> = keys.iter().filter_map(|k| index.get(k)).flatten().copied().collect();
+        /// The entries that have any of `keys`, or only mention one when `mentions` is set.
+        fn having_any<K: Ord>(
+            keys: &std::collections::BTreeSet<K>,
+            index: &BTreeMap<K, Vec<usize>>,
+            mentioned: Option<&BTreeMap<K, Vec<usize>>>,
+        ) -> Vec<usize> {
+            let mut v: Vec<usize> = [Some(index), mentioned]
+                .into_iter()
+                .flatten()
+                .flat_map(|i| keys.iter().filter_map(|k| i.get(k)))
+                .flatten()
+                .copied()
+                .collect();
             v.sort_unstable();
             v.dedup();
             v
-        };
-        let with_mentions = |index, mentioned, keys| {
-            let mut v = union(index, keys);
-            if q.mentions {
-                v.extend(union(mentioned, keys));
-                v.sort_unstable();
-                v.dedup();
-            }
-            v
-        };
-        let mut sets: Vec<Vec<usize>> = Vec::new();
-        if !q.countries.is_empty() {
-            sets.push(with_mentions(&self.by_country, &self.mentioned_country, &q.countries));
         }
-        if !q.bodies.is_empty() {
-            sets.push(with_mentions(&self.by_body, &self.mentioned_body, &q.bodies));
+        let mut sets: Vec<Vec<usize>> = Vec::new();
+        if let Some(countries) = &q.countries {
+            sets.push(having_any(countries, &self.by_country, q.mentions.then_some(&self.mentioned_country)));
+        }
+        if let Some(bodies) = &q.bodies {
+            sets.push(having_any(bodies, &self.by_body, q.mentions.then_some(&self.mentioned_body)));
         }
         match sets.len() {
             0 => (0..self.entries.len()).collect(),
@@ -628,45 +636,45 @@ impl Timeline {
     }
 }
 
-/// The counts of a facet's values over `index`, and over `mentioned` too when it is given (an
-/// entry counted once, however it names the value).
-/// A body as its pane names it: its Russian abbreviation first where it has one (ШОС, СНГ, what
-/// Russian pages print), then its English name.
-fn body_label(b: &crate::extract::gazetteer::Body) -> String {
-    let cyrillic = |a: &&String| a.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-    match b.abbreviations.iter().find(cyrillic) {
-        Some(ru) => format!("{ru} · {}", b.name_en),
-        None => b.name_en.clone(),
+impl Timeline {
+    /// The counts of a facet's values over `index`, and over `mentioned` too when it is given (an
+    /// entry counted once, however it names the value).
+    fn facet<K: Ord + Copy>(
+        &self,
+        index: &BTreeMap<K, Vec<usize>>,
+        mentioned: Option<&BTreeMap<K, Vec<usize>>>,
+        facet: impl Fn(K) -> Facet,
+    ) -> Vec<FacetCount> {
+        let mut v: Vec<FacetCount> = index
+            .iter()
+            .map(|(&k, ids)| FacetCount { facet: facet(k), name: String::new(), count: ids.len(), mentioned: 0 })
+            .collect();
+        for (k, ids) in mentioned.into_iter().flatten() {
+            let only: usize = match index.get(k) {
+                Some(taking_part) => ids.iter().filter(|i| taking_part.binary_search(i).is_err()).count(),
+                None => ids.len(),
+            };
+            if only > 0 {
+                add_mentions(&mut v, facet(*k), only);
+            }
+        }
+        for f in &mut v {
+            f.name = self.registry.label(f.facet);
+        }
+        v.sort_by(|a, b| b.count.cmp(&a.count).then(a.facet.cmp(&b.facet)));
+        v
     }
 }
 
-fn facet(
-    index: &BTreeMap<String, Vec<usize>>,
-    mentioned: Option<&BTreeMap<String, Vec<usize>>>,
-    name: impl Fn(&str) -> String,
-) -> Vec<FacetCount> {
-    let mut v: Vec<FacetCount> = index
-        .iter()
-        .map(|(k, ids)| FacetCount { code: k.clone(), name: name(k), count: ids.len(), mentioned: 0 })
-        .collect();
-    for (k, ids) in mentioned.into_iter().flatten() {
-        let only: usize = match index.get(k) {
-            Some(taking_part) => ids.iter().filter(|i| taking_part.binary_search(i).is_err()).count(),
-            None => ids.len(),
-        };
-        if only == 0 {
-            continue;
+/// Counts `only` events that only mention `facet` into its row, which is added if it has none.
+fn add_mentions(counts: &mut Vec<FacetCount>, facet: Facet, only: usize) {
+    match counts.iter_mut().find(|f| f.facet == facet) {
+        Some(f) => {
+            f.count += only;
+            f.mentioned = only;
         }
-        match v.iter_mut().find(|f| &f.code == k) {
-            Some(f) => {
-                f.count += only;
-                f.mentioned = only;
-            }
-            None => v.push(FacetCount { code: k.clone(), name: name(k), count: only, mentioned: only }),
-        }
+        None => counts.push(FacetCount { facet, name: String::new(), count: only, mentioned: only }),
     }
-    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(&b.code)));
-    v
 }
 
 #[cfg(test)]

@@ -23,18 +23,20 @@ fn sample() -> Timeline {
 fn sorted_by_date_undated_last() {
     let t = sample();
     assert_eq!(titles(&t, ""), ["Форум СНГ в Минске", "Совещание ШОС в Ташкенте", "Заявление без даты"]);
+    let newest = Query { sort: SortOrder::NewestFirst, ..Query::default() };
+    let titles: Vec<String> =
+        t.query(&newest).iter().map(|h| t.event(h.entry).title.clone().unwrap_or_default()).collect();
+    assert_eq!(titles, ["Совещание ШОС в Ташкенте", "Форум СНГ в Минске", "Заявление без даты"], "undated still last");
 }
 
 #[test]
 fn facets_and_counts() {
     let t = sample();
     let c = t.countries();
-    assert_eq!((c[0].code.as_str(), c[0].count), ("KZ", 2));
+    assert_eq!((c[0].facet.code(), c[0].count), ("KZ", 2));
     assert_eq!(titles(&t, "@kz #снг"), ["Форум СНГ в Минске"]);
     assert_eq!(titles(&t, "#шос"), ["Совещание ШОС в Ташкенте"]);
-    let mut q = Query::default();
-    q.bodies.insert("SCO".into());
-    q.bodies.insert("CIS".into());
+    let q = Query { bodies: Some(["SCO".parse().unwrap(), "CIS".parse().unwrap()].into()), ..Query::default() };
     assert_eq!(t.query(&q).len(), 2, "OR within a facet");
 }
 
@@ -103,7 +105,7 @@ fn haystacks_wait_for_the_first_text_query() {
     let t = Timeline::new(c.articles, c.events);
     let all = t.query(&Query::parse("@KZ #SCO"));
     assert!(t.haystacks.get().is_none(), "facets and dates need no haystack");
-    assert!(t.countries().iter().any(|f| f.code == "CN"));
+    assert!(t.countries().iter().any(|f| f.facet == "CN"));
     assert!(t.haystacks.get().is_none());
     let found = t.query(&Query::parse("карамай"));
     assert!(t.haystacks.get().is_some());
@@ -136,7 +138,7 @@ fn mentioned_countries_count_and_filter_only_when_asked() {
         ("p.txt", "Визит в Индию\n3 марта министр Узбекистана посетил Индию с визитом."),
     ]);
     let count = |mentions: bool, code: &str| {
-        t.countries_with(mentions).into_iter().find(|f| f.code == code).map(|f| (f.count, f.mentioned))
+        t.countries_with(mentions).into_iter().find(|f| f.facet == code).map(|f| (f.count, f.mentioned))
     };
     assert_eq!(count(false, "IN"), Some((1, 0)), "the visit only");
     assert_eq!(count(true, "IN"), Some((2, 1)), "and the membership list");
@@ -146,4 +148,26 @@ fn mentioned_countries_count_and_filter_only_when_asked() {
     assert!(t.query(&q).is_empty());
     q.mentions = true;
     assert_eq!(t.query(&q).len(), 1);
+}
+
+#[test]
+fn kinds_topics_month_names_and_exclusions() {
+    let t = timeline(&[
+        ("b.txt", "Совещание ШОС в Ташкенте\nТАШКЕНТ, 20.05.2025. 19 мая в Ташкенте состоялось совещание ШОС."),
+        ("a.txt", "Форум СНГ в Минске\nМИНСК, 10.03.2024. 9 марта в Минске прошел форум СНГ с участием Казахстана."),
+        (
+            "d.txt",
+            "Конференция по кибербезопасности в Баку\nБАКУ, 05.06.2025. 4 июня в Баку прошла конференция по \
+             кибербезопасности.",
+        ),
+    ]);
+    assert_eq!(titles(&t, "kind:forum"), ["Форум СНГ в Минске"]);
+    assert_eq!(titles(&t, "kind:conf"), ["Конференция по кибербезопасности в Баку"], "the start of a kind");
+    assert_eq!(titles(&t, "topic:cyber"), ["Конференция по кибербезопасности в Баку"]);
+    assert_eq!(titles(&t, "май 2025"), ["Совещание ШОС в Ташкенте"]);
+    assert_eq!(titles(&t, "июнь"), ["Конференция по кибербезопасности в Баку"], "June of any year");
+    assert_eq!(titles(&t, "march 2024"), ["Форум СНГ в Минске"]);
+    assert_eq!(titles(&t, "-#шос -kind:conference"), ["Форум СНГ в Минске"]);
+    assert_eq!(titles(&t, "-минск"), ["Совещание ШОС в Ташкенте", "Конференция по кибербезопасности в Баку"]);
+    assert_eq!(titles(&t, "2025 -баку"), ["Совещание ШОС в Ташкенте"]);
 }

@@ -4,7 +4,8 @@
 //! event when it occurs in the event's haystack as a substring, or as a *near-contiguous*
 //! subsequence: its letters in order with few letters skipped between them ("встрч" in "встречу",
 //! "свщн" in "совещание"), never letters scattered over unrelated words ("ш…о…с" in "решений … ООН
-//! … с"). Cheap tests run first: a 128-bit mask of the characters each haystack contains (a token
+//! … с"). A short token must start where a word does ("астан" finds "Астане", not "Казахстане").
+//! Cheap tests run first: a 128-bit mask of the characters each haystack contains (a token
 //! with a letter the event lacks is out at once), then a SIMD substring search.
 //!
 //! skim's fuzzy score (fuzzy-matcher) as the fallback was too slow to run on every event at every
@@ -21,6 +22,16 @@ const SUBSTRING_BONUS: i64 = 1000;
 /// The shortest token matched as a near-contiguous subsequence; shorter ones must be substrings.
 const WINDOW_FROM: usize = 4;
 
+/// Tokens shorter than this match only where a word starts: a short token inside a word is most
+/// often another word ("астан" in "Казахстан", "un" in "Communications"), while a long one is a
+/// part of a compound worth finding ("безопасн" in "кибербезопасность").
+const ANYWHERE_FROM: usize = 6;
+
+/// True when byte `at` of `haystack` starts a word.
+fn starts_word(haystack: &str, at: usize) -> bool {
+    !haystack[..at].chars().next_back().is_some_and(crate::lexicon::is_word_char)
+}
+
 /// How many haystack characters a token of `n` characters may skip in all and still match.
 fn max_skips(n: usize) -> usize {
     n / 2 + 1
@@ -33,13 +44,14 @@ fn max_skips(n: usize) -> usize {
 /// the first (the first byte of every Russian letter is one of two).
 fn window_match(haystack: &str, token: &[char]) -> Option<Vec<usize>> {
     let (&first, rest) = token.split_first()?;
+    let word_start_only = token.len() < ANYWHERE_FROM;
     let limit = max_skips(token.len());
     let mut buf = [0u8; 4];
     let encoded = first.encode_utf8(&mut buf).as_bytes();
     let bytes = haystack.as_bytes();
     for last in memchr::memchr_iter(encoded[encoded.len() - 1], bytes) {
         let Some(start_byte) = (last + 1).checked_sub(encoded.len()) else { continue };
-        if &bytes[start_byte..=last] != encoded {
+        if &bytes[start_byte..=last] != encoded || (word_start_only && !starts_word(haystack, start_byte)) {
             continue;
         }
         let mut chars = haystack[last + 1..].chars();
@@ -93,11 +105,6 @@ pub fn char_mask_of(chars: impl Iterator<Item = char>) -> u128 {
     chars.fold(0, |m, c| m | char_bit(c))
 }
 
-/// True when a character has a bit of its own in [`char_mask`] (no other character shares it).
-fn has_own_bit(c: char) -> bool {
-    matches!(c, 'а'..='я' | 'a'..='z' | '0'..='9')
-}
-
 #[inline]
 fn char_bit(c: char) -> u128 {
     let i = match c {
@@ -123,6 +130,17 @@ impl Token {
         let finder = memmem::Finder::new(text.as_bytes()).into_owned();
         Token { mask: char_mask(&text), chars: text.chars().collect(), finder, text }
     }
+
+    /// The byte where the token first stands in `haystack` as a substring: anywhere for a long
+    /// token, at a word's start for a short one (see [`ANYWHERE_FROM`]).
+    fn find_in(&self, haystack: &str) -> Option<usize> {
+        let mut hits = self.finder.find_iter(haystack.as_bytes());
+        if self.chars.len() >= ANYWHERE_FROM {
+            hits.next()
+        } else {
+            hits.find(|&at| starts_word(haystack, at))
+        }
+    }
 }
 
 /// Matches tokens against haystacks; cheap to share across threads.
@@ -138,19 +156,15 @@ impl TextMatcher {
         if token.mask & !mask != 0 {
             return false;
         }
-        // A single letter with a bit of its own is in the haystack exactly when its bit is set.
         // Tokens shorter than WINDOW_FROM letters are a word being typed: only a substring counts.
-        if token.chars.len() == 1 && has_own_bit(token.chars[0]) {
-            return true;
-        }
         let haystack = haystack();
-        token.finder.find(haystack.as_bytes()).is_some()
+        token.find_in(haystack).is_some()
             || (token.chars.len() >= WINDOW_FROM && window_match(haystack, &token.chars).is_some())
     }
 
     /// How well `token` matches, for ranking: substring matches first, then skim's fuzzy score.
     pub fn score(&self, haystack: &str, token: &Token) -> i64 {
-        if token.finder.find(haystack.as_bytes()).is_some() {
+        if token.find_in(haystack).is_some() {
             return SUBSTRING_BONUS + token.text.len() as i64;
         }
         self.fuzzy.fuzzy_match(haystack, &token.text).unwrap_or(0)
@@ -160,7 +174,7 @@ impl TextMatcher {
     pub fn highlights(&self, title: &str, tokens: &[Token]) -> Vec<usize> {
         let mut out = Vec::new();
         for t in tokens {
-            if let Some(byte) = title.find(&t.text) {
+            if let Some(byte) = t.find_in(title) {
                 let start = title[..byte].chars().count();
                 out.extend(start..start + t.chars.len());
             } else if let Some(idx) = window_match(title, &t.chars) {
@@ -182,7 +196,7 @@ mod tests {
         let (&first, rest) = token.split_first()?;
         let limit = max_skips(token.len());
         for (start_char, (start_byte, c)) in haystack.char_indices().enumerate() {
-            if c != first {
+            if c != first || (token.len() < ANYWHERE_FROM && !starts_word(haystack, start_byte)) {
                 continue;
             }
             let mut chars = haystack[start_byte + c.len_utf8()..].chars();
@@ -227,6 +241,18 @@ mod tests {
         assert!(matches(h, "свщн"), "a few letters skipped");
         assert!(matches("встречу министров", "встрч"));
         assert!(!matches("решений · оон · kz казахстан", "шос"), "letters scattered over words");
+    }
+
+    #[test]
+    fn short_tokens_match_where_words_start_and_long_ones_anywhere() {
+        assert!(!matches("форум в казахстане", "астан"), "«Астана» is not in «Казахстан»");
+        assert!(matches("форум в астане", "астан"));
+        assert!(!matches("information and communications technology", "un"));
+        assert!(matches("international telecommunication union", "un"));
+        assert!(matches("конференция по кибербезопасности", "безопасн"), "part of a compound");
+        assert!(!matches("встреча в казахстане", "хстн"), "a short token's window starts a word too");
+        let tm = TextMatcher::default();
+        assert_eq!(tm.highlights("казахстан · астана", &[Token::new("астан".into())]), [12, 13, 14, 15, 16]);
     }
 
     #[test]
