@@ -32,6 +32,8 @@ pub enum Action {
     ToggleRanking,
     /// Count and filter by the countries and bodies articles only mention, too.
     ToggleMentions,
+    /// The third list shows people, then topics, then kinds.
+    CycleValues,
     /// Filter line editing.
     Insert(char),
     DeleteBack,
@@ -147,7 +149,7 @@ pub const NORMAL: &[Binding] = &[
     Binding {
         keys: &[(Key::Tab, Action::FocusNext), (Key::BackTab, Action::FocusPrev)],
         help: "next / previous pane",
-        readme: "next / previous pane (Countries, Bodies, Timeline)",
+        readme: "next / previous pane (Countries, Bodies, People/Topics/Kinds, Timeline)",
     },
     Binding {
         keys: &[
@@ -209,6 +211,11 @@ pub const NORMAL: &[Binding] = &[
         help: "count countries and bodies only mentioned too (shown +N)",
         readme: "count the countries and bodies articles only mention too (shown as `+N`, dimmed when only \
                  mentioned); facet filters then take those events too",
+    },
+    Binding {
+        keys: &[(Key::Char('t'), Action::CycleValues)],
+        help: "the third list: people, topics or kinds",
+        readme: "the third list shows people, topics or kinds (choosing one filters by it, as with countries)",
     },
     Binding {
         keys: &[(Key::Char('n'), Action::NextHighlight), (Key::Char('N'), Action::PrevHighlight)],

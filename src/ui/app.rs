@@ -6,13 +6,15 @@ use super::filter_line::FilterLine;
 use super::panes::reader;
 use ictdip_core::load::{Article, LoadOptions, LoadWarning, OtherFiles};
 use ictdip_core::model::Event;
-use ictdip_core::timeline::{Facet, FacetCount, Hit, Query, SortOrder, Timeline};
+use ictdip_core::timeline::{EventFacet, Facet, FacetCount, Hit, Query, SortOrder, Timeline};
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Focus {
     Countries,
     Bodies,
+    /// The third list: people, topics or kinds.
+    Values,
     Timeline,
 }
 
@@ -23,14 +25,60 @@ pub enum Overlay {
     Warnings,
 }
 
-/// A list pane of facet values (countries or bodies) that can be chosen as filters.
+/// A value a list pane shows and can choose as a filter.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PaneKey {
+    Facet(Facet),
+    Person(String),
+    Topic(String),
+    Kind(String),
+}
+
+impl PaneKey {
+    /// The code column's text: a country's or body's code; the other values have none.
+    pub fn code(&self) -> &str {
+        match self {
+            PaneKey::Facet(f) => f.code(),
+            PaneKey::Person(_) | PaneKey::Topic(_) | PaneKey::Kind(_) => "",
+        }
+    }
+}
+
+impl PartialEq<&str> for PaneKey {
+    /// A country or body by its code, any other value by itself.
+    fn eq(&self, other: &&str) -> bool {
+        match self {
+            PaneKey::Facet(f) => f.code() == *other,
+            PaneKey::Person(v) | PaneKey::Topic(v) | PaneKey::Kind(v) => v == other,
+        }
+    }
+}
+
+/// One row of a list pane: a value, how the pane names it, and its events.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaneItem {
+    pub key: PaneKey,
+    pub name: String,
+    pub count: usize,
+    /// Of `count`, the events that only mention it.
+    pub mentioned: usize,
+}
+
+impl From<FacetCount> for PaneItem {
+    fn from(f: FacetCount) -> PaneItem {
+        PaneItem { key: PaneKey::Facet(f.facet), name: f.name, count: f.count, mentioned: f.mentioned }
+    }
+}
+
+/// A list pane of values (countries, bodies, people, topics or kinds) that can be chosen as
+/// filters.
 #[derive(Clone, Debug, Default)]
 pub struct FacetPane {
-    pub items: Vec<FacetCount>,
+    pub items: Vec<PaneItem>,
     pub selected: usize,
     pub offset: usize,
     pub by_name: bool,
-    pub chosen: BTreeSet<Facet>,
+    pub chosen: BTreeSet<PaneKey>,
     /// Rows the pane showed when last drawn: a page of it.
     pub height: usize,
 }
@@ -38,13 +86,12 @@ pub struct FacetPane {
 impl FacetPane {
     /// New counts for the pane. A chosen value stays listed (with no events, at the end) so that
     /// it can be unchosen, and the cursor stays on the value it was on.
-    fn set_items(&mut self, mut items: Vec<FacetCount>) {
-        let at = self.items.get(self.selected).map(|f| f.facet);
-        for &facet in &self.chosen {
-            if !items.iter().any(|f| f.facet == facet) {
-                let name =
-                    self.items.iter().find(|f| f.facet == facet).map_or_else(|| facet.to_string(), |f| f.name.clone());
-                items.push(FacetCount { facet, name, count: 0, mentioned: 0 });
+    fn set_items(&mut self, mut items: Vec<PaneItem>) {
+        let at = self.items.get(self.selected).map(|f| f.key.clone());
+        for key in &self.chosen {
+            if !items.iter().any(|f| f.key == *key) {
+                let Some(name) = self.items.iter().find(|f| f.key == *key).map(|f| f.name.clone()) else { continue };
+                items.push(PaneItem { key: key.clone(), name, count: 0, mentioned: 0 });
             }
         }
         if self.by_name {
@@ -52,7 +99,7 @@ impl FacetPane {
         }
         self.items = items;
         self.selected = at
-            .and_then(|facet| self.items.iter().position(|f| f.facet == facet))
+            .and_then(|key| self.items.iter().position(|f| f.key == key))
             .unwrap_or(self.selected)
             .min(self.items.len().saturating_sub(1));
     }
@@ -69,18 +116,18 @@ fn extend_asked<T: Ord>(asked: &mut Option<BTreeSet<T>>, chosen: impl Iterator<I
 
 /// Every value of a pane (`all`) with its count among the events a filter leaves (`within`):
 /// a value with none stays listed, greyed, after the others.
-fn counted_within(all: Vec<FacetCount>, within: &[FacetCount]) -> Vec<FacetCount> {
-    let mut v: Vec<FacetCount> = all
+fn counted_within(all: Vec<FacetCount>, within: &[FacetCount]) -> Vec<PaneItem> {
+    let mut v: Vec<PaneItem> = all
         .into_iter()
         .map(|mut f| {
             let (count, mentioned) =
                 within.iter().find(|w| w.facet == f.facet).map_or((0, 0), |w| (w.count, w.mentioned));
             f.count = count;
             f.mentioned = mentioned;
-            f
+            PaneItem::from(f)
         })
         .collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.facet.cmp(&b.facet)));
+    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
     v
 }
 
@@ -111,6 +158,9 @@ pub struct App {
     pub overlay: Overlay,
     pub countries: FacetPane,
     pub bodies: FacetPane,
+    /// The third list, and which of the events' own facets it shows (`t` cycles them).
+    pub values: FacetPane,
+    pub values_shown: EventFacet,
     /// The current answer of the timeline to the filters, in display order, and the query it
     /// answers (kept so that typing on refines it instead of searching everything again).
     pub hits: Vec<Hit>,
@@ -155,6 +205,8 @@ impl App {
             overlay: Overlay::None,
             countries: FacetPane::default(),
             bodies: FacetPane::default(),
+            values: FacetPane::default(),
+            values_shown: EventFacet::People,
             hits: Vec::new(),
             last_query: None,
             answers: Vec::new(),
@@ -224,8 +276,11 @@ impl App {
     fn refresh_facets(&mut self) {
         let q = self.query();
         if q.is_empty() {
-            self.countries.set_items(self.timeline.countries_with(self.show_mentions));
-            self.bodies.set_items(self.timeline.bodies_with(self.show_mentions));
+            let countries = self.timeline.countries_with(self.show_mentions);
+            let bodies = self.timeline.bodies_with(self.show_mentions);
+            self.countries.set_items(countries.into_iter().map(PaneItem::from).collect());
+            self.bodies.set_items(bodies.into_iter().map(PaneItem::from).collect());
+            self.refresh_values(&self.hits.clone());
             return;
         }
         let without = |own_chosen: bool, clear: fn(&mut Query)| {
@@ -251,13 +306,53 @@ impl App {
         let all_bodies = self.timeline.bodies_with(self.show_mentions);
         self.countries.set_items(counted_within(all_countries, &countries));
         self.bodies.set_items(counted_within(all_bodies, &bodies));
+        let for_values = without(!self.values.chosen.is_empty(), |q| {
+            q.people.clear();
+            q.topics.clear();
+            q.kinds.clear();
+        });
+        self.refresh_values(&for_values.unwrap_or_else(|| self.hits.clone()));
+    }
+
+    /// The third list's values among the events of `hits`.
+    fn refresh_values(&mut self, hits: &[Hit]) {
+        let shown = self.values_shown;
+        let items = self
+            .timeline
+            .event_facet_within(hits, shown)
+            .into_iter()
+            .map(|(value, count)| {
+                let key = match shown {
+                    EventFacet::People => PaneKey::Person(value.clone()),
+                    EventFacet::Topics => PaneKey::Topic(value.clone()),
+                    EventFacet::Kinds => PaneKey::Kind(value.clone()),
+                };
+                PaneItem { key, name: value, count, mentioned: 0 }
+            })
+            .collect();
+        self.values.set_items(items);
     }
 
     /// The query the filter line and the chosen facets make together.
     pub fn query(&self) -> Query {
         let mut q = Query::parse(&self.filter.text);
-        extend_asked(&mut q.countries, self.countries.chosen.iter().filter_map(|f| f.country()));
-        extend_asked(&mut q.bodies, self.bodies.chosen.iter().filter_map(|f| f.body()));
+        let facets = |pane: &FacetPane| -> Vec<Facet> {
+            pane.chosen.iter().filter_map(|k| if let PaneKey::Facet(f) = k { Some(*f) } else { None }).collect()
+        };
+        extend_asked(&mut q.countries, facets(&self.countries).into_iter().filter_map(Facet::country));
+        extend_asked(&mut q.bodies, facets(&self.bodies).into_iter().filter_map(Facet::body));
+        for key in &self.values.chosen {
+            match key {
+                PaneKey::Person(name) => {
+                    q.people.insert(name.clone());
+                }
+                PaneKey::Topic(topic) => {
+                    q.topics.insert(topic.clone());
+                }
+                PaneKey::Kind(kind) => q.kinds.extend(ictdip_core::model::Kind::parse(kind)),
+                PaneKey::Facet(_) => {}
+            }
+        }
         q.sort = match self.ranking {
             SortOrder::Score => SortOrder::Score,
             _ if self.newest_first => SortOrder::NewestFirst,
@@ -303,6 +398,7 @@ impl App {
         match self.focus {
             Focus::Countries => Some(&mut self.countries),
             Focus::Bodies => Some(&mut self.bodies),
+            Focus::Values => Some(&mut self.values),
             Focus::Timeline => None,
         }
     }
@@ -329,6 +425,7 @@ impl App {
             match self.focus {
                 Focus::Countries => self.countries.height,
                 Focus::Bodies => self.bodies.height,
+                Focus::Values => self.values.height,
                 Focus::Timeline => self.page,
             }
         };
@@ -394,9 +491,9 @@ impl App {
 
     fn toggle_chosen(&mut self) {
         let Some(f) = self.facet_mut() else { return };
-        let Some(facet) = f.items.get(f.selected).map(|i| i.facet) else { return };
-        if !f.chosen.remove(&facet) {
-            f.chosen.insert(facet);
+        let Some(key) = f.items.get(f.selected).map(|i| i.key.clone()) else { return };
+        if !f.chosen.remove(&key) {
+            f.chosen.insert(key);
         }
         self.requery();
     }
@@ -501,13 +598,13 @@ impl App {
             // The warnings list takes only its scrolling (above): the panes behind it are hidden.
             _ if self.overlay == Overlay::Warnings => {}
             Action::FocusNext | Action::FocusPrev if !self.reader_full => {
-                let order = [Focus::Countries, Focus::Bodies, Focus::Timeline];
-                let i = order.iter().position(|f| *f == self.focus).unwrap_or(2);
-                let step = if action == Action::FocusNext { 1 } else { 2 };
-                self.focus = order[(i + step) % 3];
+                let order = [Focus::Countries, Focus::Bodies, Focus::Values, Focus::Timeline];
+                let i = order.iter().position(|f| *f == self.focus).unwrap_or(3);
+                let step = if action == Action::FocusNext { 1 } else { order.len() - 1 };
+                self.focus = order[(i + step) % order.len()];
             }
             Action::Activate => match self.focus {
-                Focus::Countries | Focus::Bodies => self.toggle_chosen(),
+                Focus::Countries | Focus::Bodies | Focus::Values => self.toggle_chosen(),
                 Focus::Timeline if !self.hits.is_empty() => {
                     self.reader_full = true;
                     self.reader_scroll = 0;
@@ -518,6 +615,7 @@ impl App {
             Action::ClearFilters => {
                 self.countries.chosen.clear();
                 self.bodies.chosen.clear();
+                self.values.chosen.clear();
                 self.filter.clear();
                 self.requery();
             }
@@ -548,6 +646,14 @@ impl App {
                 self.refresh_facets();
                 self.requery();
             }
+            Action::CycleValues => {
+                let all = EventFacet::ALL;
+                let i = all.iter().position(|f| *f == self.values_shown).unwrap_or(0);
+                self.values_shown = all[(i + 1) % all.len()];
+                self.values.selected = 0;
+                self.values.offset = 0;
+                self.refresh_facets();
+            }
             Action::ToggleRanking => {
                 self.ranking = if self.ranking == SortOrder::Date { SortOrder::Score } else { SortOrder::Date };
                 self.requery();
@@ -559,8 +665,14 @@ impl App {
     /// A one-line summary of the active filters, for the status bar.
     pub fn filter_summary(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
-        parts.extend(self.countries.chosen.iter().map(|c| format!("@{c}")));
-        parts.extend(self.bodies.chosen.iter().map(|b| format!("#{b}")));
+        parts.extend(self.countries.chosen.iter().map(|c| format!("@{}", c.code())));
+        parts.extend(self.bodies.chosen.iter().map(|b| format!("#{}", b.code())));
+        parts.extend(self.values.chosen.iter().map(|v| match v {
+            PaneKey::Person(name) => name.clone(),
+            PaneKey::Topic(topic) => format!("topic:{topic}"),
+            PaneKey::Kind(kind) => format!("kind:{kind}"),
+            PaneKey::Facet(f) => f.code().to_string(),
+        }));
         if !self.filter.text.trim().is_empty() {
             parts.push(format!("/{}", self.filter.text.trim()));
         }

@@ -33,6 +33,7 @@ pub fn left_width(total: u16) -> u16 {
 pub struct Drawn {
     pub countries: Option<Rect>,
     pub bodies: Option<Rect>,
+    pub values: Option<Rect>,
     pub timeline: Option<Rect>,
     pub reader: Option<Rect>,
     /// An overlay covers the panes.
@@ -63,19 +64,23 @@ pub fn draw(f: &mut Frame, app: &mut App) -> Drawn {
     } else {
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width(area.width)), Constraint::Min(40)]).areas(main);
-        let [countries, bodies] =
-            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(left);
+        let [countries, bodies, values] =
+            Layout::vertical([Constraint::Percentage(42), Constraint::Percentage(30), Constraint::Percentage(28)])
+                .areas(left);
         let [timeline, reader] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(right);
         let focus = app.focus;
         let mentions = app.show_mentions;
         panes::facets::draw(f, countries, "Countries", &mut app.countries, focus == Focus::Countries, mentions);
         panes::facets::draw(f, bodies, "Bodies", &mut app.bodies, focus == Focus::Bodies, mentions);
+        let values_title = app.values_shown.name();
+        panes::facets::draw(f, values, values_title, &mut app.values, focus == Focus::Values, false);
         panes::timeline::draw(f, timeline, app);
         panes::reader::draw(f, reader, app, false);
         drawn = Drawn {
             countries: Some(countries),
             bodies: Some(bodies),
+            values: Some(values),
             timeline: Some(timeline),
             reader: Some(reader),
             overlay: false,

@@ -145,10 +145,10 @@ fn clicks_and_the_wheel_act_on_the_pane_under_them() {
     assert_eq!(app.selected, last, "and left the timeline where it was");
 
     // The second row of Countries: a click selects it, a second one chooses it.
-    let facet = app.countries.items[1].facet;
+    let key = app.countries.items[1].key.clone();
     run(&mut app, vec![mouse(click, countries.x + 3, countries.y + 2)]);
     assert_eq!((app.focus, app.countries.selected), (crate::ui::app::Focus::Countries, 1));
     assert!(app.countries.chosen.is_empty());
     run(&mut app, vec![mouse(click, countries.x + 3, countries.y + 2)]);
-    assert!(app.countries.chosen.contains(&facet), "a second click on a row chooses it");
+    assert!(app.countries.chosen.contains(&key), "a second click on a row chooses it");
 }

@@ -109,7 +109,7 @@ fn start_screen() {
 fn country_selected() {
     let mut app = seeds_app();
     app.handle(Action::FocusNext);
-    app.countries.selected = app.countries.items.iter().position(|i| i.facet == "KZ").unwrap();
+    app.countries.selected = app.countries.items.iter().position(|i| i.key == "KZ").unwrap();
     app.handle(Action::Activate);
     let s = snap(&mut app, 120, 40, true);
     assert!(s.contains("filters: @KZ"), "{s}");
@@ -120,8 +120,8 @@ fn country_selected() {
 #[test]
 fn body_selected() {
     let mut app = seeds_app();
-    app.handle(Action::FocusPrev);
-    app.bodies.selected = app.bodies.items.iter().position(|i| i.facet == "ITU").unwrap();
+    app.focus = crate::ui::app::Focus::Bodies;
+    app.bodies.selected = app.bodies.items.iter().position(|i| i.key == "ITU").unwrap();
     app.handle(Action::Activate);
     let s = snap(&mut app, 120, 40, true);
     assert!(s.contains("filters: #ITU"), "{s}");

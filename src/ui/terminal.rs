@@ -269,10 +269,15 @@ fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
             .map(|r| (at.y - r.y - 1) as usize)
     };
     // The list pane under the pointer (the reader is no list).
-    let pane = [(drawn.countries, Focus::Countries), (drawn.bodies, Focus::Bodies), (drawn.timeline, Focus::Timeline)]
-        .into_iter()
-        .find(|(r, _)| inside(*r))
-        .map(|(_, focus)| focus);
+    let pane = [
+        (drawn.countries, Focus::Countries),
+        (drawn.bodies, Focus::Bodies),
+        (drawn.values, Focus::Values),
+        (drawn.timeline, Focus::Timeline),
+    ]
+    .into_iter()
+    .find(|(r, _)| inside(*r))
+    .map(|(_, focus)| focus);
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let down = m.kind == MouseEventKind::ScrollDown;
@@ -301,10 +306,13 @@ fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
                     app.reader_scroll = 0;
                     app.highlight = None;
                 }
-                Focus::Countries | Focus::Bodies => {
-                    let rect = if focus == Focus::Countries { drawn.countries } else { drawn.bodies };
+                Focus::Countries | Focus::Bodies | Focus::Values => {
+                    let (rect, facet) = match focus {
+                        Focus::Countries => (drawn.countries, &mut app.countries),
+                        Focus::Bodies => (drawn.bodies, &mut app.bodies),
+                        _ => (drawn.values, &mut app.values),
+                    };
                     let Some(r) = row_in(rect) else { return false };
-                    let facet = if focus == Focus::Countries { &mut app.countries } else { &mut app.bodies };
                     let row = facet.offset + r;
                     if row >= facet.items.len() {
                         return false;

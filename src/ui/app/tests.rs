@@ -43,17 +43,17 @@ fn focus_cycles_both_ways() {
 fn choosing_facets_filters_with_or_within_and_across() {
     let mut a = app();
     a.handle(Action::FocusNext); // countries, sorted by count: AZ, CN, KZ first
-    let az = a.countries.items.iter().position(|i| i.facet == "AZ").unwrap();
+    let az = a.countries.items.iter().position(|i| i.key == "AZ").unwrap();
     a.countries.selected = az;
     a.handle(Action::Activate);
     assert!(a.hits.iter().all(|h| a.timeline.event(h.entry).countries.iter().any(|c| c == "AZ")));
     let n_az = a.hits.len();
-    let kz = a.countries.items.iter().position(|i| i.facet == "KZ").unwrap();
+    let kz = a.countries.items.iter().position(|i| i.key == "KZ").unwrap();
     a.countries.selected = kz;
     a.handle(Action::Activate);
     assert!(a.hits.len() > n_az, "a second country widens (OR)");
     a.handle(Action::FocusNext); // bodies
-    let sco = a.bodies.items.iter().position(|i| i.facet == "SCO").unwrap();
+    let sco = a.bodies.items.iter().position(|i| i.key == "SCO").unwrap();
     a.bodies.selected = sco;
     a.handle(Action::Activate);
     assert_eq!(a.hits.len(), 1, "a body narrows (AND): only the Almaty meeting has KZ or AZ and SCO");
@@ -66,7 +66,7 @@ fn choosing_facets_filters_with_or_within_and_across() {
 #[test]
 fn facet_counts_follow_the_other_filters_and_keep_every_value() {
     let mut a = app();
-    let count = |pane: &FacetPane, code: &str| pane.items.iter().find(|i| i.facet == code).map(|i| i.count);
+    let count = |pane: &FacetPane, code: &str| pane.items.iter().find(|i| i.key == code).map(|i| i.count);
     assert_eq!(count(&a.countries, "AZ"), Some(2));
     // A filter line: both panes count the events it leaves; a value with none stays, at zero.
     type_filter(&mut a, "шос");
@@ -76,14 +76,14 @@ fn facet_counts_follow_the_other_filters_and_keep_every_value() {
     a.handle(Action::ClearFilters);
     // A chosen country: the bodies count the events with it, the countries stay as they were,
     // since another country would widen the answer.
-    let kz = a.countries.items.iter().position(|i| i.facet == "KZ").unwrap();
+    let kz = a.countries.items.iter().position(|i| i.key == "KZ").unwrap();
     a.focus = Focus::Countries;
     a.countries.selected = kz;
     a.handle(Action::Activate);
     assert_eq!(count(&a.countries, "AZ"), Some(2));
     assert_eq!(count(&a.bodies, "ITU"), Some(0));
     assert_eq!(count(&a.bodies, "SCO"), Some(1));
-    assert_eq!(a.countries.items[a.countries.selected].facet.code(), "KZ", "the cursor stays on its value");
+    assert_eq!(a.countries.items[a.countries.selected].key.code(), "KZ", "the cursor stays on its value");
 }
 
 #[test]
@@ -233,12 +233,12 @@ fn the_mentions_key_adds_mentioned_values_to_the_panes_and_back() {
     let events = ictdip_core::extract::extract(&article);
     let mut a = App::new(Timeline::new(vec![article.to_ref()], events), Vec::new());
     let before = a.countries.items.clone();
-    assert_eq!(before.iter().map(|f| f.facet.code()).collect::<Vec<_>>(), ["UZ"], "participants only");
+    assert_eq!(before.iter().map(|f| f.key.code()).collect::<Vec<_>>(), ["UZ"], "participants only");
     a.handle(Action::ToggleMentions);
     assert!(a.show_mentions && a.query().mentions);
-    let iran = a.countries.items.iter().find(|f| f.facet == "IR").expect("a mentioned country is listed");
+    let iran = a.countries.items.iter().find(|f| f.key == "IR").expect("a mentioned country is listed");
     assert_eq!((iran.count, iran.mentioned), (1, 1));
-    a.countries.chosen.insert(ictdip_core::timeline::Facet::Country("IR".parse().unwrap()));
+    a.countries.chosen.insert(PaneKey::Facet(ictdip_core::timeline::Facet::Country("IR".parse().unwrap())));
     a.requery();
     assert_eq!(a.hits.len(), 1, "the filter takes the event that only mentions it");
     a.countries.chosen.clear();
@@ -259,4 +259,31 @@ fn s_on_the_timeline_puts_the_newest_first_and_back() {
     assert_eq!(dates(&a), ["2026-02-11", "2025-11-21", "2025-06-17", "····-02-01", "undated"]);
     a.handle(Action::ToggleSort);
     assert_eq!(dates(&a)[0], "2025-06-17");
+}
+
+#[test]
+fn the_third_list_chooses_people_topics_and_kinds() {
+    let mut a = app();
+    a.focus = Focus::Values;
+    assert_eq!(a.values_shown, EventFacet::People);
+    let asadov = a.values.items.iter().position(|i| i.key == "Али Асадов").expect("a person of the samples");
+    a.values.selected = asadov;
+    a.handle(Action::Activate);
+    assert_eq!(a.hits.len(), 1);
+    assert!(a.timeline.event(a.hits[0].entry).people.iter().any(|p| p.name == "Али Асадов"));
+    assert!(a.filter_summary().contains("Али Асадов"), "{}", a.filter_summary());
+
+    // Kinds, counted over the events the other filters leave: the samples hold four meetings and
+    // a visit.
+    a.handle(Action::ClearFilters);
+    a.handle(Action::CycleValues);
+    assert_eq!(a.values_shown, EventFacet::Topics);
+    a.handle(Action::CycleValues);
+    let kinds: Vec<(String, usize)> = a.values.items.iter().map(|i| (i.name.clone(), i.count)).collect();
+    assert_eq!(kinds, [("meeting".to_string(), 4), ("visit".to_string(), 1)]);
+    a.values.selected = 1;
+    a.handle(Action::Activate);
+    assert_eq!(a.hits.len(), 1);
+    assert_eq!(a.values.items[1].count, 1, "a pane's own choice does not narrow its counts");
+    assert_eq!(a.values.items[0].count, 4);
 }

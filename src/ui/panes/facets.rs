@@ -1,4 +1,5 @@
-//! The Countries and Bodies panes: each value with its event count; chosen ones filter the timeline.
+//! The list panes (Countries, Bodies, and People, Topics or Kinds): each value with its event
+//! count; chosen ones filter the timeline.
 //! Counts are of the events a value takes part in; with mentions shown (`m`), the events that
 //! only mention it are added after a `+`, and a value only mentioned is dimmed.
 
@@ -35,7 +36,11 @@ pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focuse
     pane.height = height;
     pane.offset = super::scrolled(pane.offset, pane.selected, height);
     let count_w = if mentions { 8 } else { 5 };
-    let code_w = pane.items.iter().map(|i| i.facet.code().chars().count()).max().unwrap_or(2).clamp(2, 8) + 1;
+    // Countries and bodies have a code column; people, topics and kinds none.
+    let code_w = match pane.items.iter().map(|i| i.key.code().chars().count()).max().unwrap_or(0) {
+        0 => 0,
+        w => w.clamp(2, 8) + 1,
+    };
     let name_w = (inner.width as usize).saturating_sub(2 + code_w + count_w);
     let lines: Vec<Line> = pane
         .items
@@ -44,9 +49,9 @@ pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focuse
         .skip(pane.offset)
         .take(height)
         .map(|(i, item)| {
-            let is_chosen = pane.chosen.contains(&item.facet);
+            let is_chosen = pane.chosen.contains(&item.key);
             let mark = if is_chosen { "● " } else { "  " };
-            let code = fit(item.facet.code(), code_w);
+            let code = fit(item.key.code(), code_w);
             let count = match item.mentioned {
                 0 => item.count.to_string(),
                 m => format!("{}+{m}", item.count - m),

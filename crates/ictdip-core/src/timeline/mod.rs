@@ -105,6 +105,62 @@ pub struct Hit {
     pub score: i64,
 }
 
+/// A facet whose values the events hold themselves rather than the timeline's indexes: who is
+/// named, what about, what kind of gathering. Counted on demand, for the dashboard's third pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EventFacet {
+    People,
+    Topics,
+    Kinds,
+}
+
+impl EventFacet {
+    pub const ALL: [EventFacet; 3] = [EventFacet::People, EventFacet::Topics, EventFacet::Kinds];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EventFacet::People => "People",
+            EventFacet::Topics => "Topics",
+            EventFacet::Kinds => "Kinds",
+        }
+    }
+}
+
+/// Each entry's people, topics and kind as small numbers, made the first time they are counted
+/// (a load that never shows them never pays for them).
+struct EventValues {
+    /// Every distinct person's name, then every topic, then every kind: one numbering for all.
+    names: Vec<(EventFacet, String)>,
+    /// Each entry's values (indexes into `names`), flattened in entry order.
+    values: EntryFacets,
+}
+
+impl EventValues {
+    fn build(events: &[Event], entries: &[Entry]) -> EventValues {
+        let mut numbers: FastMap<(EventFacet, &str), u32> = FastMap::default();
+        let mut names: Vec<(EventFacet, String)> = Vec::new();
+        let mut values = EntryFacets { facets: Vec::new(), starts: Vec::with_capacity(entries.len() + 1) };
+        for entry in entries {
+            let e = &events[entry.event];
+            let start = values.facets.len();
+            values.starts.push(start);
+            let people = e.people.iter().map(|p| (EventFacet::People, p.name.as_str()));
+            let topics = e.topics.iter().map(|t| (EventFacet::Topics, t.as_str()));
+            for key in people.chain(topics).chain([(EventFacet::Kinds, e.kind.as_str())]) {
+                let n = *numbers.entry(key).or_insert_with(|| {
+                    names.push((key.0, key.1.to_string()));
+                    names.len() as u32 - 1
+                });
+                if !values.facets[start..].contains(&n) {
+                    values.facets.push(n);
+                }
+            }
+        }
+        values.starts.push(values.facets.len());
+        EventValues { names, values }
+    }
+}
+
 /// A facet value with the number of events that have it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetCount {
@@ -133,6 +189,7 @@ pub struct Timeline {
     mentioned_body: BTreeMap<BodyId, Vec<usize>>,
     facets: EntryFacets,
     haystacks: std::sync::OnceLock<Haystacks>,
+    event_values: std::sync::OnceLock<EventValues>,
     facet_names: FacetNames,
     matcher: TextMatcher,
     /// The body index, once built ([`Timeline::set_fulltext`]); quoted tokens need it.
@@ -348,6 +405,7 @@ impl Timeline {
             mentioned_body,
             facets,
             haystacks: std::sync::OnceLock::new(),
+            event_values: std::sync::OnceLock::new(),
             facet_names,
             matcher: TextMatcher::default(),
             fulltext: None,
@@ -491,6 +549,27 @@ impl Timeline {
         (countries, bodies)
     }
 
+    /// The values of `facet` among the events of `hits` (people's names, topics, kinds), each
+    /// with the number of those events that have it, most first (then by value).
+    pub fn event_facet_within(&self, hits: &[Hit], facet: EventFacet) -> Vec<(String, usize)> {
+        let ev = self.event_values.get_or_init(|| EventValues::build(&self.events, &self.entries));
+        let mut counts = vec![0usize; ev.names.len()];
+        for h in hits {
+            for &v in ev.values.of(h.entry) {
+                counts[v as usize] += 1;
+            }
+        }
+        let mut out: Vec<(String, usize)> = ev
+            .names
+            .iter()
+            .zip(counts)
+            .filter(|((f, _), count)| *f == facet && *count > 0)
+            .map(|((_, name), count)| (name.clone(), count))
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+
     /// The entries that satisfy `q`, in the order it asks for.
     pub fn query(&self, q: &Query) -> Vec<Hit> {
         self.answer(q, self.facet_candidates(q))
@@ -527,16 +606,13 @@ impl Timeline {
         let any_facet: Vec<bool> = facet_match.iter().map(|fm| fm.contains(&true)).collect();
         let search = if tokens.is_empty() { None } else { Some(self.haystacks()) };
         let dated = q.from.is_some() || q.to.is_some();
-        let by_event = !q.kinds.is_empty() || !q.topics.is_empty() || q.month.is_some();
+        let by_event = q.asks_of_events();
         let check = |&i: &usize| {
             if dated && !q.accepts_date(self.entries[i].date) {
                 return None;
             }
-            if by_event {
-                let e = self.event(i);
-                if !q.accepts_kind_topics_month(e.kind, &e.topics, e.date) {
-                    return None;
-                }
+            if by_event && !q.accepts_event(self.event(i)) {
+                return None;
             }
             if let Some(search) = search {
                 let mask = search.masks[i];

@@ -14,7 +14,7 @@
 //!   and `ё`/`е` folded on both sides (the matcher itself folds ASCII only).
 
 use crate::lexicon::{fold, months};
-use crate::model::{BodyId, CountryId, EventDate, Kind};
+use crate::model::{BodyId, CountryId, Event, EventDate, Kind};
 use crate::registry::Registry;
 use std::collections::BTreeSet;
 
@@ -66,6 +66,9 @@ pub struct Query {
     pub topics: BTreeSet<String>,
     /// A month's name without a year (`июнь`): events in that month of any year.
     pub month: Option<u32>,
+    /// People chosen in the dashboard's People pane: events with any of them (names as the
+    /// events give them).
+    pub people: BTreeSet<String>,
     /// `-token`: an event any of these would find is left out.
     pub excluded: Vec<Query>,
     /// Tokens the query could not read, each with the reason (`@xx: no such country`): said on
@@ -247,17 +250,18 @@ impl Query {
         true
     }
 
-    /// True when an event of this kind and these topics, dated `date`, passes the query's
-    /// `kind:`, `topic:` and month-name tokens.
-    pub fn accepts_kind_topics_month(
-        &self,
-        kind: Kind,
-        topics: &[crate::model::ShortText],
-        date: Option<EventDate>,
-    ) -> bool {
-        (self.kinds.is_empty() || self.kinds.contains(&kind))
-            && (self.topics.is_empty() || topics.iter().any(|t| self.topics.contains(t.as_str())))
-            && self.month.is_none_or(|m| date.and_then(|d| d.known_month()) == Some(m))
+    /// True when the query asks something of an event's own fields (kind, topics, month, people)
+    /// that the timeline's indexes do not hold.
+    pub fn asks_of_events(&self) -> bool {
+        !self.kinds.is_empty() || !self.topics.is_empty() || self.month.is_some() || !self.people.is_empty()
+    }
+
+    /// True when the event passes the query's kinds, topics, month name and people.
+    pub fn accepts_event(&self, e: &Event) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&e.kind))
+            && (self.topics.is_empty() || e.topics.iter().any(|t| self.topics.contains(t.as_str())))
+            && self.month.is_none_or(|m| e.date.and_then(|d| d.known_month()) == Some(m))
+            && (self.people.is_empty() || e.people.iter().any(|p| self.people.contains(&p.name)))
     }
 
     /// True when the date lies within the bounds (an event known only to the year or month counts
@@ -291,6 +295,7 @@ impl Query {
             || self.kinds != previous.kinds
             || self.topics != previous.topics
             || self.month != previous.month
+            || self.people != previous.people
             || self.excluded != previous.excluded
             || self.from != previous.from
             || self.to != previous.to
@@ -308,6 +313,7 @@ impl Query {
             && self.kinds.is_empty()
             && self.topics.is_empty()
             && self.month.is_none()
+            && self.people.is_empty()
             && self.excluded.is_empty()
             && self.from.is_none()
             && self.to.is_none()
