@@ -71,7 +71,8 @@ A token that cannot be read is named, with the reason, on stderr.";
     after_help = FILTER_LANGUAGE
 )]
 struct Args {
-    /// A folder of articles (.txt, .md) or one article; the bundled samples when omitted.
+    /// A folder of articles (.txt, .md, .json, .jsonl, .ndjson, .xml, .rss, .atom, .html, .htm,
+    /// .xhtml) or one file; the bundled samples when omitted.
     path: Option<PathBuf>,
     /// Click to select and wheel to scroll in the dashboard.
     #[arg(long)]
@@ -85,6 +86,14 @@ struct Args {
     /// Neither read nor write the extraction cache.
     #[arg(long, global = true)]
     no_cache: bool,
+    /// Read only files with these extensions (`json,jsonl`; may be given again); one of no known
+    /// format is read as plain text.
+    #[arg(long, global = true, value_delimiter = ',', value_name = "EXT")]
+    include_ext: Vec<String>,
+    /// Leave out the files and folders whose path under the folder, or whose name, matches this
+    /// glob (`drafts`, `*.json`, `2024/**`); may be given again.
+    #[arg(long, global = true, value_name = "GLOB")]
+    exclude: Vec<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -236,8 +245,9 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(args: Args) -> anyhow::Result<()> {
+    let files = ictdip_core::load::FileFilter::new(&args.include_ext, &args.exclude).map_err(anyhow::Error::msg)?;
     let opts = BuildOptions {
-        load: LoadOptions { max_bytes: args.max_size },
+        load: LoadOptions { max_bytes: args.max_size, files },
         cache_dir: if args.no_cache { None } else { ictdip_core::cache::dir() },
         // Only export prints evidence; everything else reads it again when it needs it.
         keep_evidence: matches!(args.command, Some(Command::Export { .. })),

@@ -347,3 +347,22 @@ fn mentions_and_where_a_date_came_from() {
     assert!(s.contains("2025-05-20 · from the dateline"), "{s}");
     insta::assert_snapshot!(s);
 }
+
+#[test]
+fn the_reader_opens_one_article_of_a_file_that_holds_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"title": "Встреча в Астане", "text": "12 марта 2025 года в Астане прошла встреча министров связи Казахстана и Узбекистана."}"#,
+        r#"{"title": "Форум в Бишкеке", "text": "3 апреля 2025 года в Бишкеке открылся форум по кибербезопасности.", "url": "https://example.kg/forum", "source": "Вести"}"#,
+    ];
+    std::fs::write(dir.path().join("news.jsonl"), lines.join("\n")).unwrap();
+    let opts = BuildOptions { cache_dir: None, ..BuildOptions::default() };
+    let c = corpus::build(&Source::Path(dir.path().to_path_buf()), &opts);
+    let mut app = App::new(Timeline::new(c.articles, c.events), c.warnings);
+    app.selected = app.hits.iter().position(|h| app.timeline.event(h.entry).file == "news.jsonl#2").unwrap();
+    app.handle(Action::Activate);
+    let s = snap(&mut app, 120, 30, false);
+    assert!(s.contains("Source    news.jsonl#2, Вести, published unknown, https://example.kg/forum"), "{s}");
+    assert!(s.contains("3 апреля 2025 года в Бишкеке открылся форум"), "{s}");
+    assert!(!s.contains("Астане прошла"), "the other article of the file is not shown: {s}");
+}

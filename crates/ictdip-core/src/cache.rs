@@ -9,9 +9,9 @@
 //! never trusted.
 //!
 //! Layout: a 20-byte header (magic, format, fingerprint); the record count and where the index
-//! lies (offset, length); one record a file, in three parts: the key, the outcome without the
-//! evidence only `export` prints, and that evidence (the first two with their lengths, all
-//! bincode); then the index, every record's key with its offset and length. Opening reads the
+//! lies (offset, length); one record a file, in four parts: the key, the outcome without the
+//! evidence only `export` prints and without the events' addresses and sites, those addresses and
+//! sites, and that evidence (the first three with their lengths, all bincode); then the index, every record's key with its offset and length. Opening reads the
 //! header and the index alone, one read each; a record's events are read when the file is looked
 //! up, its evidence only when the caller wants it (export; the dashboard and `stats` do not, and
 //! the evidence is most of the bytes); a rewrite copies unchanged records byte for byte. Neither a
@@ -20,7 +20,7 @@
 use crate::lexicon::assets;
 use crate::load::LoadOptions;
 use crate::model::{Event, TakenEvidence};
-use crate::problem::{CacheError, LoadWarning, Skip};
+use crate::problem::{CacheError, EntryProblem, LoadWarning, Skip};
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
@@ -30,7 +30,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"ICTDIPC\0";
 /// Bumped whenever the layout of the cache file changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 const HEADER: usize = 20;
 /// The header, then the record count, the index's offset and its length.
 const PREAMBLE: usize = HEADER + 24;
@@ -41,7 +41,24 @@ const PREAMBLE: usize = HEADER + 24;
 pub enum Outcome {
     Events(Vec<Event>),
     Skipped(Skip),
+    /// A file holding many articles (JSON Lines, JSON, a feed): the events of those that could be
+    /// read, in file order, and what kept the others from being read.
+    Entries(Vec<Event>, Vec<EntryProblem>),
 }
+
+impl Outcome {
+    /// The events, whatever kind of file gave them.
+    pub fn events_mut(&mut self) -> &mut [Event] {
+        match self {
+            Outcome::Events(events) | Outcome::Entries(events, _) => events,
+            Outcome::Skipped(_) => &mut [],
+        }
+    }
+}
+
+/// An event's address and site, kept beside its record: bincode cannot read back a field that
+/// `skip_serializing_if` left out.
+type Links = (Option<String>, Option<String>);
 
 /// What says a cached record still describes a file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,13 +93,19 @@ pub fn dir() -> Option<PathBuf> {
 
 /// The cache file for a folder loaded with `opts`, in cache directory `dir`: named by a hash of the
 /// folder's absolute path and of every load option that changes what a load gives (the size
-/// limit: a file skipped as too large under one limit is an article under another). Loads with
+/// limit: a file skipped as too large under one limit is an article under another; the files
+/// chosen by `--include-ext` and `--exclude`). Loads with
 /// other options keep caches of their own, and never read each other's.
 pub fn file_for(dir: &Path, root: &Path, opts: &LoadOptions) -> Option<PathBuf> {
     let abs = fs::canonicalize(root).ok()?;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let LoadOptions { max_bytes } = opts;
-    for b in abs.to_string_lossy().bytes().chain(max_bytes.to_le_bytes()) {
+    let LoadOptions { max_bytes, files } = opts;
+    // Each extension and pattern ends in a NUL, which none holds, so that no two lists run
+    // together into the same bytes.
+    let listed = |items: &[String]| items.iter().flat_map(|i| i.bytes().chain([0])).collect::<Vec<u8>>();
+    let (include, exclude) = (listed(files.include_ext()), listed(files.exclude()));
+    let lists = include.into_iter().chain([1]).chain(exclude);
+    for b in abs.to_string_lossy().bytes().chain(max_bytes.to_le_bytes()).chain(lists) {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     Some(dir.join(format!("folder-{h:016x}.bin")))
@@ -326,17 +349,21 @@ pub struct Record {
 }
 
 fn encode(key: &Key, outcome: &mut Outcome) -> bincode::Result<Vec<u8>> {
-    let evidence: Vec<TakenEvidence> = match outcome {
-        Outcome::Events(events) => events.iter_mut().map(Event::take_printed_evidence).collect(),
-        Outcome::Skipped(_) => Vec::new(),
-    };
-    let parts = (bincode::serialize(key), bincode::serialize(outcome), bincode::serialize(&evidence));
-    if let Outcome::Events(events) = outcome {
-        events.iter_mut().zip(evidence).for_each(|(e, ev)| e.restore_evidence(ev));
+    let evidence: Vec<TakenEvidence> = outcome.events_mut().iter_mut().map(Event::take_printed_evidence).collect();
+    let links: Vec<Links> = outcome.events_mut().iter_mut().map(|e| (e.url.take(), e.site.take())).collect();
+    let parts = (
+        bincode::serialize(key),
+        bincode::serialize(outcome),
+        bincode::serialize(&links),
+        bincode::serialize(&evidence),
+    );
+    for ((e, ev), (url, site)) in outcome.events_mut().iter_mut().zip(evidence).zip(links) {
+        e.restore_evidence(ev);
+        (e.url, e.site) = (url, site);
     }
-    let (key, bare, evidence) = (parts.0?, parts.1?, parts.2?);
-    let mut out = Vec::with_capacity(8 + key.len() + bare.len() + evidence.len());
-    for part in [&key, &bare] {
+    let (key, bare, links, evidence) = (parts.0?, parts.1?, parts.2?, parts.3?);
+    let mut out = Vec::with_capacity(12 + key.len() + bare.len() + links.len() + evidence.len());
+    for part in [&key, &bare, &links] {
         out.extend_from_slice(&(part.len() as u32).to_le_bytes());
         out.extend_from_slice(part);
     }
@@ -354,8 +381,17 @@ fn part(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
 fn decode(record: &[u8], evidence: bool) -> Option<Outcome> {
     let (_, at) = part(record, 0)?;
     let (bare, at) = part(record, at)?;
+    let (links, at) = part(record, at)?;
     let mut outcome: Outcome = bincode::deserialize(bare).ok()?;
-    if let (true, Outcome::Events(events)) = (evidence, &mut outcome) {
+    let links: Vec<Links> = bincode::deserialize(links).ok()?;
+    let events = outcome.events_mut();
+    if links.len() != events.len() {
+        return None;
+    }
+    for (e, (url, site)) in events.iter_mut().zip(links) {
+        (e.url, e.site) = (url, site);
+    }
+    if evidence && !events.is_empty() {
         let all: Vec<TakenEvidence> = bincode::deserialize(&record[at..]).ok()?;
         if all.len() != events.len() {
             return None;

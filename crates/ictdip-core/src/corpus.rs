@@ -165,7 +165,7 @@ fn list_and_open_cache(
 ) -> (Vec<walk::FoundFile>, Cache, Option<LoadWarning>) {
     let with_cache = opts.cache_dir.is_some();
     let (files, (cache, cache_warning)) = rayon::join(
-        || walk::walk(root, with_cache, warnings, other_files),
+        || walk::walk(root, with_cache, &opts.load.files, warnings, other_files),
         || {
             let (cache, warning) = match &opts.cache_dir {
                 Some(dir) => Cache::open(dir, root, &opts.load),
@@ -333,6 +333,20 @@ impl Corpus {
                     self.articles.push(ArticleRef { rel, origin: Origin::File { path } });
                     self.events.extend(events);
                 }
+                Ok(Outcome::Entries(events, problems)) => {
+                    // An article for each entry (`file#N`): every article gives at least its
+                    // primary event.
+                    for e in &events {
+                        if e.primary {
+                            self.articles.push(ArticleRef {
+                                rel: e.file.to_string(),
+                                origin: Origin::File { path: f.path.clone() },
+                            });
+                        }
+                    }
+                    self.events.extend(events);
+                    self.warnings.extend(problems.into_iter().map(|p| LoadWarning::new(rel.as_str(), p)));
+                }
                 Ok(Outcome::Skipped(skip)) => self.warnings.push(LoadWarning::new(rel, skip)),
                 Err(w) => self.warnings.push(w),
             }
@@ -352,16 +366,20 @@ enum Got {
 }
 
 fn drop_evidence(outcome: &mut Outcome) {
-    if let Outcome::Events(events) = outcome {
-        events.iter_mut().for_each(Event::drop_printed_evidence);
-    }
+    outcome.events_mut().iter_mut().for_each(Event::drop_printed_evidence);
 }
 
 /// Loads and extracts one file: its outcome, which the cache may keep, or a problem on the way
 /// (a read error may pass, and is not cached).
 fn process(f: &walk::FoundFile, opts: &LoadOptions, keep: extract::EvidenceKept) -> Result<Outcome, LoadWarning> {
     match load::load_found(f, opts) {
-        Ok(article) => Ok(Outcome::Events(extract::extract_keeping(&article, keep))),
+        Ok(all) if !load::Format::of(&f.rel).holds_many() && all.articles.len() == 1 => {
+            Ok(Outcome::Events(extract::extract_keeping(&all.articles[0], keep)))
+        }
+        Ok(all) => Ok(Outcome::Entries(
+            all.articles.iter().flat_map(|a| extract::extract_keeping(a, keep)).collect(),
+            all.problems,
+        )),
         Err(LoadWarning { problem: LoadProblem::Skipped(skip), .. }) => Ok(Outcome::Skipped(skip)),
         Err(w) => Err(w),
     }
@@ -410,7 +428,7 @@ mod tests {
             None => (Cache::default(), None),
         };
         let mut other = OtherFiles::default();
-        let files = walk::walk(root, opts.cache_dir.is_some(), &mut Vec::new(), &mut other);
+        let files = walk::walk(root, opts.cache_dir.is_some(), &opts.load.files, &mut Vec::new(), &mut other);
         let keys: Vec<FileKey> = files
             .iter()
             .filter_map(|f| f.stat.map(|s| FileKey { rel: f.rel.clone(), size: s.size, modified: s.modified }))

@@ -309,6 +309,14 @@ pub struct Event {
     pub topics: Vec<ShortText>,
     pub warnings: Vec<String>,
     pub evidence: Vec<Evidence>,
+    /// The article's address and site, where its source names them (JSON fields, a feed item's
+    /// link, a page's canonical link and `og:site_name`); left out of the export when unknown.
+    /// The cache keeps them beside its records, not in them (see `cache`): a field left out by
+    /// `skip_serializing_if` would throw its binary records out of step.
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", skip_deserializing)]
+    pub site: Option<String>,
 }
 
 /// Evidence taken out of an event, each piece with its place in the event's list, so that it
@@ -404,6 +412,8 @@ mod tests {
             topics: vec![],
             warnings: vec![],
             evidence: all.clone(),
+            url: None,
+            site: None,
         };
         let taken = event.take_printed_evidence();
         let kept: Vec<&str> = event.evidence.iter().map(|e| e.text.as_str()).collect();

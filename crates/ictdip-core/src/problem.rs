@@ -34,6 +34,33 @@ pub enum Skip {
     NoText,
     #[error("{len} bytes is over the {limit} byte limit (--max-size)")]
     TooLarge { len: u64, limit: u64 },
+    /// JSON whose objects have none of the fields an article is read from (a settings file, a
+    /// list of labels).
+    #[error("JSON without articles (no object has a text, body or content field)")]
+    NoArticles,
+    /// XML that is not an RSS or Atom feed.
+    #[error("XML that is not an RSS or Atom feed")]
+    NotAFeed,
+}
+
+/// One article of a file that holds many (JSON Lines, JSON, a feed) that could not be read; the
+/// file's other articles are. Known from the file's bytes alone, so the cache keeps it with the
+/// file's events until the file changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum EntryProblem {
+    /// The line (JSON Lines) or the document (JSON) does not parse; `reason` is the parser's.
+    #[error("line {line}: not JSON ({reason})")]
+    NotJson { line: u32, reason: String },
+    #[error("line {line}: not a JSON object")]
+    NotAnObject { line: u32 },
+    #[error("line {line}: no article text (no text, body or content field)")]
+    NoText { line: u32 },
+    /// A feed's item or entry, counted from 1, with neither a title nor any text.
+    #[error("item {item}: no title or text")]
+    EmptyItem { item: u32 },
+    /// The feed stops being well-formed XML here; the items before it are read.
+    #[error("line {line}: broken XML ({reason}); the items after it are not read")]
+    BrokenXml { line: u32, reason: String },
 }
 
 /// Why a path gave no article.
@@ -57,16 +84,23 @@ pub enum LoadProblem {
     CannotReadFolder(io::ErrorKind),
     #[error("cannot list an entry: {}", io_phrase(*.0))]
     CannotListEntry(io::ErrorKind),
+    /// One article of a file holding many (see [`EntryProblem`]).
+    #[error("{0}")]
+    Entry(#[from] EntryProblem),
+    /// The article a reader asked for is no longer in its file (the file changed since it was
+    /// loaded).
+    #[error("the article is no longer in the file")]
+    EntryGone,
     /// The folder's cache file could not be used or written; the load goes on without it.
     #[error("cache {0}")]
     Cache(#[from] CacheError),
 }
 
 impl LoadProblem {
-    /// True for what the file is (empty, binary, too large), which holds until it changes; false
+    /// True for what the file is (empty, binary, too large, an article of it that cannot be read), which holds until it changes; false
     /// for what went wrong on the way (a read error may pass).
     pub fn cacheable(&self) -> bool {
-        matches!(self, LoadProblem::Skipped(_))
+        matches!(self, LoadProblem::Skipped(_) | LoadProblem::Entry(_))
     }
 }
 

@@ -51,7 +51,7 @@ fn every_bad_case_is_a_warning_and_good_files_load() {
     std::os::unix::fs::symlink(root.join("missing.txt"), root.join("broken.txt")).unwrap();
     std::os::unix::fs::symlink(root, root.join("sub/loop")).unwrap();
 
-    let opts = LoadOptions { max_bytes: 4096 };
+    let opts = LoadOptions { max_bytes: 4096, ..LoadOptions::default() };
     let (loaded, warnings) = reasons(root, &opts);
     assert_eq!(loaded, ["good.txt", "sub/deeper/good2.md"]);
     let expect = [

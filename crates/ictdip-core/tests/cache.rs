@@ -61,7 +61,7 @@ fn loads_with_another_size_limit_never_reuse_each_others_results() {
     let big = format!("{A}{}", "Подробности встречи министров. ".repeat(40));
     f.write("big.txt", &big);
     let with_limit = |max_bytes: u64| {
-        let opts = BuildOptions { load: LoadOptions { max_bytes }, ..f.opts() };
+        let opts = BuildOptions { load: LoadOptions { max_bytes, ..LoadOptions::default() }, ..f.opts() };
         let progress = Progress::default();
         let c = build_with(&Source::Path(f.corpus_dir.path().to_path_buf()), &opts, &progress, &mut |_| {});
         (c, progress.cached.load(Ordering::Relaxed))
@@ -78,6 +78,41 @@ fn loads_with_another_size_limit_never_reuse_each_others_results() {
     assert_eq!((cached, again.warnings.len()), (3, 1));
     let (plain_again, cached) = with_limit(LoadOptions::default().max_bytes);
     assert_eq!((cached, plain_again.articles.len()), (3, 3));
+}
+
+#[test]
+fn loads_choosing_other_files_keep_caches_of_their_own() {
+    let f = Fixture::new();
+    f.write("c.md", C);
+    let with = |include: &[&str], exclude: &[&str]| {
+        let s = |v: &[&str]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let files = ictdip_core::load::FileFilter::new(&s(include), &s(exclude)).unwrap();
+        let opts = BuildOptions { load: LoadOptions { files, ..LoadOptions::default() }, ..f.opts() };
+        let progress = Progress::default();
+        let c = build_with(&Source::Path(f.corpus_dir.path().to_path_buf()), &opts, &progress, &mut |_| {});
+        let mut rels: Vec<String> = c.articles.iter().map(|a| a.rel.clone()).collect();
+        rels.sort();
+        (rels, progress.cached.load(Ordering::Relaxed))
+    };
+    let key = |include: &[&str], exclude: &[&str]| {
+        let s = |v: &[&str]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
+        let files = ictdip_core::load::FileFilter::new(&s(include), &s(exclude)).unwrap();
+        cache::file_for(f.cache_dir.path(), f.corpus_dir.path(), &LoadOptions { files, ..LoadOptions::default() })
+    };
+    // Every choice of files names a cache of its own; extensions are compared as the filter reads
+    // them, and no two lists run together.
+    let plain = key(&[], &[]);
+    assert_ne!(key(&["md"], &[]), plain);
+    assert_ne!(key(&[], &["a.txt"]), plain);
+    assert_ne!(key(&["txt"], &[]), key(&[], &["txt"]));
+    assert_ne!(key(&["a", "b"], &[]), key(&["ab"], &[]));
+    assert_eq!(key(&[".MD"], &[]), key(&["md"], &[]));
+    assert_eq!(with(&[], &[]), (vec!["a.txt".into(), "b.txt".into(), "c.md".into()], 0));
+    assert_eq!(with(&["md"], &[]), (vec!["c.md".into()], 0), "not from the whole folder's cache");
+    assert_eq!(with(&[], &["b.*"]), (vec!["a.txt".into(), "c.md".into()], 0));
+    // Each comes back whole from its own.
+    assert_eq!(with(&["md"], &[]), (vec!["c.md".into()], 1));
+    assert_eq!(with(&[], &[]).1, 3);
 }
 
 #[test]

@@ -194,12 +194,12 @@ pub fn layout(
     push_field(&mut doc, "People", people, width);
     push_field(&mut doc, "Topics", e.topics.iter().map(|x| (x.to_string(), Style::default())).collect(), width);
     let published = e.published.map_or("unknown".to_string(), |d| d.to_string());
-    push_field(
-        &mut doc,
-        "Source",
-        vec![(e.file.to_string(), Style::default()), (format!("published {published}"), theme::dim())],
-        width,
-    );
+    // The site and the address, where the source named them (a page's metadata, a feed, JSON).
+    let mut source = vec![(e.file.to_string(), Style::default())];
+    source.extend(e.site.iter().map(|s| (s.clone(), Style::default())));
+    source.push((format!("published {published}"), theme::dim()));
+    source.extend(e.url.iter().map(|u| (u.clone(), theme::dim())));
+    push_field(&mut doc, "Source", source, width);
     push_plain(&mut doc, &"─".repeat(width), theme::dim(), width);
 
     let opened = match opened {

@@ -295,6 +295,8 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         topics,
         warnings,
         evidence: evidence.finish(),
+        url: article.url.clone(),
+        site: article.site.clone(),
     };
     let mut events = vec![primary];
     secondary_events(&facts, anchor, keep, &mut events);
@@ -1056,6 +1058,8 @@ fn secondary_events(f: &Facts, anchor: Option<usize>, keep: EvidenceKept, events
                 e.push(FactKind::Date, m.span().start..m.span().end, || d.to_compact_string());
                 e.finish()
             },
+            url: p.url.clone(),
+            site: p.site.clone(),
         };
         events.push(event);
     }

@@ -9,7 +9,7 @@
 //! are never in memory at once.
 
 use crate::lexicon::{fold, is_compound_word_char};
-use crate::load::{ArticleRef, LoadOptions};
+use crate::load::{ArticleRef, LoadOptions, Origin};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -46,16 +46,33 @@ fn words_of(article: &crate::load::Article) -> Vec<String> {
     words
 }
 
+/// Whether two articles were read from the same file.
+fn same_file(a: &ArticleRef, b: &ArticleRef) -> bool {
+    matches!((&a.origin, &b.origin), (Origin::File { path: p }, Origin::File { path: q }) if p == q)
+}
+
 impl FullText {
     /// Reads every article again and indexes its words; `done` counts articles as they go.
     pub fn build(articles: &[ArticleRef], opts: &LoadOptions, done: &AtomicUsize) -> FullText {
         let mut map: HashMap<String, Vec<u32>> = HashMap::new();
         for (chunk_no, chunk) in articles.chunks(2048).enumerate() {
-            let lists: Vec<Vec<String>> = chunk
+            // Runs of articles from one file are read together (a JSON Lines file or a feed is
+            // read once, not once for each of its articles); other articles one by one.
+            let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+            for (i, a) in chunk.iter().enumerate() {
+                match runs.last_mut() {
+                    Some(r) if a.rel.contains('#') && same_file(&chunk[r.start], a) => r.end = i + 1,
+                    _ => runs.push(i..i + 1),
+                }
+            }
+            let lists: Vec<Vec<String>> = runs
                 .par_iter()
-                .map(|a| {
-                    let words = a.open(opts).map(|art| words_of(&art)).unwrap_or_default();
-                    done.fetch_add(1, Ordering::Relaxed);
+                .flat_map_iter(|r| {
+                    let words: Vec<Vec<String>> = crate::load::open_all(&chunk[r.clone()], opts)
+                        .into_iter()
+                        .map(|art| art.map(|art| words_of(&art)).unwrap_or_default())
+                        .collect();
+                    done.fetch_add(r.len(), Ordering::Relaxed);
                     words
                 })
                 .collect();

@@ -1,0 +1,213 @@
+//! HTML to text: markup inside JSON and feed fields, and whole pages.
+//!
+//! A page is decoded by its BOM, else the encoding its `<meta charset>` or `http-equiv`
+//! declaration names, else the one the bytes show (see `decode`). Its main text is what
+//! Mozilla's Readability rules keep (navigation, scripts, styles, share widgets and related lists
+//! go); its head is read from the page's metadata:
+//!
+//! - title: `og:title`, else the first `<h1>`, else `<title>`, less a site suffix (` — Site`)
+//! - publication date: `article:published_time`, JSON-LD `datePublished`, `<time datetime>`,
+//!   `<meta name="date">`
+//! - address: `<link rel="canonical">`, else `og:url`
+//! - site: `og:site_name`
+
+use super::decode;
+use super::entry::{metadata_date, one_line, Entry};
+use crate::problem::Skip;
+use dom_query::Document;
+use encoding_rs::Encoding;
+use std::sync::OnceLock;
+
+/// The text of `s`: its markup reduced when it holds any (tags or character references), blocks
+/// and line breaks as lines, scripts and styles dropped; plain text as it is.
+pub fn text_of(s: &str) -> String {
+    if !looks_like_markup(s) {
+        return s.to_string();
+    }
+    let doc = dom_query::Document::fragment(s);
+    doc.select("script, style, noscript, template").remove();
+    doc.formatted_text().to_string()
+}
+
+/// A tag (`<p`, `</p`, `<br/>`, `<!--`) or a character reference (`&amp;`, `&#171;`).
+fn looks_like_markup(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'<', b'&', b).any(|i| match (b[i], b.get(i + 1)) {
+        (b'<', Some(c)) => c.is_ascii_alphabetic() || matches!(c, b'/' | b'!'),
+        (b'&', Some(b'#')) => true,
+        (b'&', Some(c)) if c.is_ascii_alphabetic() => {
+            b[i + 1..].iter().take(10).position(|&c| !c.is_ascii_alphanumeric()).is_some_and(|p| b[i + 1 + p] == b';')
+        }
+        _ => false,
+    })
+}
+
+/// Whether a file's name says it is an HTML page.
+pub fn is_html_name(name: &str) -> bool {
+    super::has_extension(name, &["html", "htm", "xhtml"])
+}
+
+/// A page's bytes as text, and the name of their encoding.
+pub fn decode_page(bytes: Vec<u8>) -> Result<decode::Decoded, Skip> {
+    // A declared UTF-8 is left to the detection, which takes valid UTF-8 as it is and reads bytes
+    // that are not (a page saved again in a legacy encoding, its declaration kept) by what they
+    // show.
+    if Encoding::for_bom(&bytes).is_none()
+        && let Some(enc) = declared_encoding(&bytes).filter(|&e| e != encoding_rs::UTF_8)
+    {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(Skip::Empty);
+        }
+        if memchr::memchr(0, &bytes).is_some() {
+            return Err(Skip::Binary);
+        }
+        let (text, _) = enc.decode_without_bom_handling(&bytes);
+        return Ok(decode::Decoded { text: text.into_owned(), encoding: enc.name() });
+    }
+    super::decode_bytes(bytes)
+}
+
+/// The encoding a page declares in its first kilobytes (`<meta charset="…">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`), as browsers look for it,
+/// or an XML declaration's (`<?xml version="1.0" encoding="windows-1251"?>`, XHTML and feeds).
+/// A declared UTF-16 is read as UTF-8, as browsers do: a page that reached the declaration in an
+/// ASCII-compatible encoding is not UTF-16.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    static META: OnceLock<regex::bytes::Regex> = OnceLock::new();
+    let meta = META.get_or_init(|| {
+        regex::bytes::Regex::new(concat!(
+            r#"(?i-u)<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#,
+            r#"|^(?:\xEF\xBB\xBF)?\s*<\?xml\s[^>]*?encoding\s*=\s*["']([a-z0-9_:.\-]+)"#
+        ))
+        .expect("charset pattern")
+    });
+    let head = &bytes[..bytes.len().min(4096)];
+    let found = meta.captures(head)?;
+    let label = found.get(1).or_else(|| found.get(2))?.as_bytes();
+    let enc = Encoding::for_label(label)?;
+    Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { enc })
+}
+
+/// The article of a page: its head from the metadata, its body from the main text.
+pub fn page(html: &str) -> Result<Entry, Skip> {
+    let doc = Document::from(html);
+    let meta = |key: &str| {
+        let sel = doc.select(&format!(r#"meta[property="{key}"], meta[name="{key}"]"#));
+        sel.iter().find_map(|m| m.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty()))
+    };
+    let first_text = |sel: &str| doc.select(sel).iter().map(|n| one_line(&n.text())).find(|t| !t.is_empty());
+    let site = meta("og:site_name");
+    let title = meta("og:title")
+        .or_else(|| first_text("h1"))
+        .or_else(|| first_text("title"))
+        .map(|t| without_site_suffix(&one_line(&t), site.as_deref()));
+    let published = meta("article:published_time")
+        .and_then(|d| metadata_date(&d))
+        .or_else(|| json_ld_published(&doc))
+        .or_else(|| doc.select("time[datetime]").iter().find_map(|t| metadata_date(&t.attr("datetime")?)))
+        .or_else(|| meta("date").and_then(|d| metadata_date(&d)));
+    let url = doc
+        .select(r#"link[rel="canonical"]"#)
+        .iter()
+        .find_map(|l| l.attr("href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty()))
+        .or_else(|| meta("og:url"));
+    let text = main_text(doc);
+    let entry = Entry { title, text, published, url, site };
+    if entry.text.trim().is_empty() {
+        return Err(Skip::NoText);
+    }
+    Ok(entry)
+}
+
+/// The page's main text by Readability's rules, its blocks as paragraphs; the whole body's text
+/// when they find none (a page of one short paragraph).
+fn main_text(doc: Document) -> String {
+    let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+    let fallback = || {
+        let body = doc.select("body");
+        body.select("script, style, noscript, template, nav, header, footer, aside, form").remove();
+        body.formatted_text().to_string()
+    };
+    let read = dom_smoothie::Readability::with_document(doc.clone(), None, Some(config)).and_then(|mut r| r.parse());
+    match read {
+        Ok(article) if !article.text_content.trim().is_empty() => article.text_content.to_string(),
+        _ => fallback(),
+    }
+}
+
+/// `datePublished` of the page's JSON-LD, at any depth (`@graph`, an array of things).
+fn json_ld_published(doc: &Document) -> Option<crate::model::EventDate> {
+    fn find(v: &serde_json::Value) -> Option<crate::model::EventDate> {
+        match v {
+            serde_json::Value::Object(o) => o
+                .get("datePublished")
+                .and_then(serde_json::Value::as_str)
+                .and_then(metadata_date)
+                .or_else(|| o.values().find_map(find)),
+            serde_json::Value::Array(a) => a.iter().find_map(find),
+            _ => None,
+        }
+    }
+    doc.select(r#"script[type="application/ld+json"]"#)
+        .iter()
+        .find_map(|s| serde_json::from_str::<serde_json::Value>(s.text().trim()).ok().as_ref().and_then(find))
+}
+
+/// A title less the site's name after it (`Встреча министров — РИА Новости`,
+/// `Встреча министров | Site`): the last part after a separator, when it is the site's name or
+/// a few words against a longer headline.
+fn without_site_suffix(title: &str, site: Option<&str>) -> String {
+    for sep in [" — ", " – ", " | ", " - ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()) || tail.trim() == s.trim());
+            let short = tail.split_whitespace().count() <= 3 && head.chars().count() > 2 * tail.chars().count();
+            if !head.trim().is_empty() && (is_site || short) {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_a_field_becomes_lines_of_text() {
+        let t =
+            text_of("<p>Министры &laquo;цифры&raquo; встретились.</p><script>var x=1;</script><p>Второй<br>абзац.</p>");
+        let lines: Vec<&str> = t.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines, ["Министры «цифры» встретились.", "Второй", "абзац."]);
+        assert_eq!(text_of("A & B < C"), "A & B < C", "plain text is left as it is");
+        assert_eq!(text_of("AT&amp;T"), "AT&T");
+    }
+
+    #[test]
+    fn a_site_suffix_goes_and_a_headline_of_parts_stays() {
+        assert_eq!(
+            without_site_suffix("Встреча министров связи в Ташкенте — Вести", None),
+            "Встреча министров связи в Ташкенте"
+        );
+        assert_eq!(
+            without_site_suffix("Встреча министров | Новости Узбекистана", Some("Новости Узбекистана")),
+            "Встреча министров"
+        );
+        assert_eq!(
+            without_site_suffix("Ташкент – Астана: новые цифровые коридоры", None),
+            "Ташкент – Астана: новые цифровые коридоры"
+        );
+    }
+
+    #[test]
+    fn the_declared_encoding_is_found_in_either_form() {
+        let http_equiv = br#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">"#;
+        assert_eq!(declared_encoding(http_equiv), Some(encoding_rs::WINDOWS_1251));
+        assert_eq!(declared_encoding(b"<meta charset='koi8-r'>"), Some(encoding_rs::KOI8_R));
+        assert_eq!(declared_encoding(b"<meta charset=utf-16>"), Some(encoding_rs::UTF_8));
+        assert_eq!(declared_encoding(b"<p>charset=koi8-r</p>"), None);
+        let xml = b"<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n<rss version=\"2.0\">";
+        assert_eq!(declared_encoding(xml), Some(encoding_rs::WINDOWS_1251));
+        assert_eq!(declared_encoding(b"<rss><?xml encoding='koi8-r'?>"), None, "only at the start");
+    }
+}
