@@ -88,8 +88,64 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { enc })
 }
 
+/// `html` without the contents of its scripts and style sheets, which are never article text and
+/// were a good part of a page's parsing (the tokenizer walks them a character at a time). JSON-LD
+/// blocks stay: the publication date may be there.
+fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let open = at + found;
+        at = open + 1;
+        let tag = ["script", "style"].into_iter().find(|t| {
+            bytes.get(open + 1..open + 1 + t.len()).is_some_and(|b| b.eq_ignore_ascii_case(t.as_bytes()))
+                && bytes
+                    .get(open + 1 + t.len())
+                    .is_some_and(|b| matches!(b, b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'))
+        });
+        let Some(tag) = tag else { continue };
+        let Some(open_end) = memchr::memchr(b'>', &bytes[open..]).map(|i| open + i + 1) else { break };
+        if html[open..open_end].to_ascii_lowercase().contains("ld+json") {
+            continue;
+        }
+        let close = format!("</{tag}");
+        let Some(close_at) = find_ascii_case_insensitive(&bytes[open_end..], close.as_bytes()).map(|i| open_end + i)
+        else {
+            break;
+        };
+        let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        o.push_str(&html[copied..open_end]);
+        copied = close_at;
+        at = close_at;
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+        None => std::borrow::Cow::Borrowed(html),
+    }
+}
+
+/// Where `needle` (ASCII) first stands in `haystack`, in any case.
+fn find_ascii_case_insensitive(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut at = 0;
+    while let Some(i) = memchr::memchr2(first.to_ascii_lowercase(), first.to_ascii_uppercase(), &haystack[at..]) {
+        let start = at + i;
+        if haystack.get(start..start + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
+}
+
 /// The article of a page: its head from the metadata, its body from the main text.
 pub fn page(html: &str) -> Result<Entry, Skip> {
+    let html = &*without_code(html);
     let doc = Document::from(html);
     let meta = |key: &str| {
         let sel = doc.select(&format!(r#"meta[property="{key}"], meta[name="{key}"]"#));
@@ -111,7 +167,7 @@ pub fn page(html: &str) -> Result<Entry, Skip> {
         .iter()
         .find_map(|l| l.attr("href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty()))
         .or_else(|| meta("og:url"));
-    let text = main_text(doc);
+    let text = main_text(doc, html);
     let entry = Entry { title, text, published, url, site };
     if entry.text.trim().is_empty() {
         return Err(Skip::NoText);
@@ -121,18 +177,38 @@ pub fn page(html: &str) -> Result<Entry, Skip> {
 
 /// The page's main text by Readability's rules, its blocks as paragraphs; the whole body's text
 /// when they find none (a page of one short paragraph).
-fn main_text(doc: Document) -> String {
-    let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
-    let fallback = || {
-        let body = doc.select("body");
-        body.select("script, style, noscript, template, nav, header, footer, aside, form").remove();
-        body.formatted_text().to_string()
+///
+/// One pass with Readability's strictest rules first: it works on the page as parsed, where the
+/// full procedure copies the whole page before each of its passes, and most pages need no more.
+/// Only a page where that pass finds less than a short article's text goes through the full
+/// procedure, on the page parsed again.
+fn main_text(doc: Document, html: &str) -> String {
+    const ENOUGH: usize = 250;
+    let config = || dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Formatted,
+        // A news brief is often shorter than Readability's 500 characters.
+        char_threshold: ENOUGH,
+        // The page's JSON-LD is read here for what the loader needs (the publication date).
+        disable_json_ld: true,
+        ..Default::default()
     };
-    let read = dom_smoothie::Readability::with_document(doc.clone(), None, Some(config)).and_then(|mut r| r.parse());
-    match read {
-        Ok(article) if !article.text_content.trim().is_empty() => article.text_content.to_string(),
-        _ => fallback(),
+    let text = |read: Result<dom_smoothie::Article, dom_smoothie::ReadabilityError>| {
+        read.ok().map(|a| a.text_content.to_string()).filter(|t| !t.trim().is_empty())
+    };
+    let strict = dom_smoothie::Readability::with_document(doc, None, Some(config()))
+        .and_then(|mut r| r.parse_with_policy(dom_smoothie::ParsePolicy::Strict));
+    if let Some(t) = text(strict).filter(|t| t.chars().count() >= ENOUGH) {
+        return t;
     }
+    let doc = Document::from(html);
+    if let Some(t) =
+        text(dom_smoothie::Readability::with_document(doc.clone(), None, Some(config())).and_then(|mut r| r.parse()))
+    {
+        return t;
+    }
+    let body = doc.select("body");
+    body.select("script, style, noscript, template, nav, header, footer, aside, form").remove();
+    body.formatted_text().to_string()
 }
 
 /// `datePublished` of the page's JSON-LD, at any depth (`@graph`, an array of things).
@@ -181,6 +257,21 @@ mod tests {
         assert_eq!(lines, ["Министры «цифры» встретились.", "Второй", "абзац."]);
         assert_eq!(text_of("A & B < C"), "A & B < C", "plain text is left as it is");
         assert_eq!(text_of("AT&amp;T"), "AT&T");
+    }
+
+    #[test]
+    fn scripts_and_styles_are_emptied_before_parsing_and_json_ld_stays() {
+        let page = "<html><head><STYLE>p{color:red}</STYLE><script>var a = '<p>no</p>';</script>\
+                    <script type=\"application/ld+json\">{\"datePublished\":\"2025-05-12\"}</script></head>\
+                    <body><p>Текст</p><script src=x></script></body></html>";
+        assert_eq!(
+            without_code(page),
+            "<html><head><STYLE></STYLE><script></script>\
+             <script type=\"application/ld+json\">{\"datePublished\":\"2025-05-12\"}</script></head>\
+             <body><p>Текст</p><script src=x></script></body></html>"
+        );
+        assert!(matches!(without_code("<p>no code</p>"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(without_code("<script>never closed"), "<script>never closed", "left to the parser");
     }
 
     #[test]
