@@ -50,6 +50,26 @@ pub fn codes<T: std::fmt::Display>(ids: &[T], separator: &str) -> String {
     ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(separator)
 }
 
+/// An event as a few lines of text, for the clipboard: date, kind, place, participants, title,
+/// file and address.
+pub fn event_as_text(e: &Event) -> String {
+    let mut out = format!("{} · {} · {}\n", date(e.date), e.kind.as_str(), place(e));
+    if !e.countries.is_empty() || !e.orgs.is_empty() {
+        out.push_str(&format!("{} {}\n", codes(&e.countries, " "), codes(&e.orgs, " ")).trim_start().to_string());
+    }
+    for p in &e.people {
+        match &p.role {
+            Some(role) => out.push_str(&format!("{} — {role}\n", p.name)),
+            None => out.push_str(&format!("{}\n", p.name)),
+        }
+    }
+    out.push_str(&format!("{}\n{}\n", e.title.as_deref().unwrap_or(""), e.file));
+    if let Some(url) = &e.url {
+        out.push_str(&format!("{url}\n"));
+    }
+    out
+}
+
 /// An event's place as `City, CC`, or `CC` for a country alone; empty when it has none.
 pub fn place(e: &Event) -> String {
     match &e.place {

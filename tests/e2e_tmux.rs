@@ -49,6 +49,15 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen no longer shows `what`.
+    fn wait_without(&self, what: &str) {
+        let start = Instant::now();
+        while self.capture(false).contains(what) {
+            assert!(start.elapsed() < Duration::from_secs(20), "timed out waiting for {what:?} to go");
+            sleep(Duration::from_millis(100));
+        }
+    }
+
     fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "e2e"];
         args.extend_from_slice(keys);
@@ -71,7 +80,12 @@ fn filter_open_read_and_quit_in_a_real_terminal() {
     let tmux = Tmux::start("e2e");
     let bin = env!("CARGO_BIN_EXE_ictdip");
     let data = tempfile::tempdir().unwrap();
-    tmux.text(&format!("ICTDIP_DATA_DIR='{}' {bin}; echo EXIT=$?", data.path().display()));
+    // A pager of our own that shows which file it was given and waits for Enter, as `less` waits
+    // for `q`.
+    let pager = data.path().join("pager.sh");
+    std::fs::write(&pager, "#!/bin/sh\nprintf 'PAGER ON %s\\n' \"$(basename \"$1\")\"\nread answer\n").unwrap();
+    std::process::Command::new("chmod").arg("+x").arg(&pager).status().unwrap();
+    tmux.text(&format!("ICTDIP_DATA_DIR='{}' PAGER='{}' {bin}; echo EXIT=$?", data.path().display(), pager.display()));
     tmux.keys(&["Enter"]);
     tmux.wait_for("Timeline (5 of 5)");
 
@@ -103,14 +117,25 @@ fn filter_open_read_and_quit_in_a_real_terminal() {
     let green = last_sgr.contains("[32m") || last_sgr.contains(";32m") || last_sgr.contains("38;5;2m");
     assert!(green, "Карамай is drawn in the place colour (green), got {last_sgr:?}");
 
-    // The filters accepted so far come back with ↑ in the filter line, and are kept on disk.
+    // `o` hands the terminal to the pager with the article, and the dashboard comes back after.
+    // (Each Escape is waited for: an Escape followed at once by a letter reads as Alt and the
+    // letter.)
     tmux.keys(&["Escape"]);
+    tmux.wait_for("Countries (");
+    tmux.text("o");
+    let screen = tmux.wait_for("PAGER ON ictdip-");
+    assert!(!screen.contains("Timeline ("), "the pager has the terminal:\n{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Timeline (2 of 5)");
+
+    // The filters accepted so far come back with ↑ in the filter line, and are kept on disk.
     tmux.text("/");
     tmux.keys(&["Up"]);
     tmux.wait_for(" / шос▏");
     tmux.keys(&["Up"]);
     tmux.wait_for(" / #шанх▏");
     tmux.keys(&["Escape"]);
+    tmux.wait_without("▏");
     let history = std::fs::read_to_string(data.path().join("filter-history.txt")).unwrap_or_default();
     assert_eq!(history, "#шанх\nшос\n");
 

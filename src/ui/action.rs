@@ -36,6 +36,14 @@ pub enum Action {
     CycleValues,
     /// Pause or resume loading a watched folder again (`--watch`).
     ToggleWatch,
+    /// The selected event's article in the pager, or in the editor.
+    Pager,
+    Editor,
+    /// The selected event as text on the clipboard.
+    CopyEvent,
+    /// The article's address in the browser, or on the clipboard.
+    Browse,
+    CopyUrl,
     /// Filter line editing.
     Insert(char),
     DeleteBack,
@@ -234,6 +242,22 @@ pub const NORMAL: &[Binding] = &[
         keys: &[(Key::Char('W'), Action::ToggleWatch)],
         help: "pause / resume watching the folder (--watch)",
         readme: "with `--watch`: pause or resume loading the folder again when its files change",
+    },
+    Binding {
+        keys: &[(Key::Char('o'), Action::Pager), (Key::Char('e'), Action::Editor)],
+        help: "the article in $PAGER / $EDITOR",
+        readme:
+            "the selected event's article in `$PAGER` (or `less`) / `$EDITOR` (or `vi`); the dashboard comes back after",
+    },
+    Binding {
+        keys: &[(Key::Char('y'), Action::CopyEvent), (Key::Char('Y'), Action::CopyUrl)],
+        help: "copy the event / its address",
+        readme: "copy the event as text / the article's address to the clipboard (through the terminal, OSC 52)",
+    },
+    Binding {
+        keys: &[(Key::Char('O'), Action::Browse)],
+        help: "the article's address in the browser",
+        readme: "open the article's address in the browser (pages, feeds and exports that give one)",
     },
     Binding { keys: &[(Key::Char('?'), Action::ToggleHelp)], help: "this help", readme: "help" },
     Binding { keys: &[(Key::Char('q'), Action::Quit), (Key::Ctrl('c'), Action::Quit)], help: "quit", readme: "quit" },

@@ -145,6 +145,20 @@ pub struct Opened {
     pub events: Vec<Event>,
 }
 
+/// Something the dashboard asks of the world outside it, carried out by the terminal's loop (the
+/// state itself never touches the terminal).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outside {
+    /// Show this file in `$PAGER` (or `less`), the dashboard put aside meanwhile.
+    Pager(std::path::PathBuf),
+    /// Open this file in `$EDITOR` (or `vi`).
+    Editor(std::path::PathBuf),
+    /// Put this text on the clipboard, through the terminal (OSC 52), which works over ssh too.
+    Copy(String),
+    /// Open this address in the browser.
+    Browse(String),
+}
+
 /// A watched folder (`--watch`): the switch the watch reads, and what the last reload changed.
 #[derive(Clone, Debug)]
 pub struct WatchState {
@@ -209,6 +223,10 @@ pub struct App {
     pub watch: Option<WatchState>,
     /// Why `--watch` could not start.
     pub watch_error: Option<String>,
+    /// What the terminal's loop is to do outside the dashboard next.
+    pub outside: Option<Outside>,
+    /// A short word for the status line about the last such request ("copied the event").
+    pub notice: Option<String>,
     pub quit: bool,
 }
 
@@ -247,6 +265,8 @@ impl App {
             indexed: 0,
             watch: None,
             watch_error: None,
+            outside: None,
+            notice: None,
             quit: false,
         };
         app.refresh_facets();
@@ -514,6 +534,56 @@ impl App {
         self.opened = Some((index, opened));
     }
 
+    /// Asks for the selected event's article in the pager or the editor, the event or its address
+    /// on the clipboard, or its address in the browser; says why not where it cannot be done.
+    fn ask_outside(&mut self, action: &Action) {
+        self.notice = None;
+        let Some(entry) = self.selected_entry() else { return };
+        let event = self.timeline.event(entry);
+        self.outside = match action {
+            Action::CopyEvent => {
+                self.notice = Some("copied the event".into());
+                Some(Outside::Copy(crate::cells::event_as_text(event)))
+            }
+            Action::CopyUrl | Action::Browse => match &event.url {
+                Some(url) if *action == Action::CopyUrl => {
+                    self.notice = Some("copied the address".into());
+                    Some(Outside::Copy(url.clone()))
+                }
+                Some(url) => Some(Outside::Browse(url.clone())),
+                None => {
+                    self.notice = Some("this article has no address".into());
+                    None
+                }
+            },
+            _ => match self.article_file(entry) {
+                Ok(path) if *action == Action::Editor => Some(Outside::Editor(path)),
+                Ok(path) => Some(Outside::Pager(path)),
+                Err(why) => {
+                    self.notice = Some(why);
+                    None
+                }
+            },
+        };
+    }
+
+    /// A file holding the entry's article: its own file where it has one to itself, else its text
+    /// written to a file of the dashboard's in the temporary directory.
+    fn article_file(&mut self, entry: usize) -> Result<std::path::PathBuf, String> {
+        let index = self.timeline.article_index(entry);
+        if let Some(ictdip_core::load::ArticleRef { rel, origin: ictdip_core::load::Origin::File { path } }) =
+            self.timeline.articles.get(index)
+            && !rel.contains('#')
+        {
+            return Ok(path.clone());
+        }
+        self.open_selected();
+        let Some((_, Ok(opened))) = &self.opened else { return Err("the article cannot be read".into()) };
+        let path = std::env::temp_dir().join(format!("ictdip-{}-article.txt", std::process::id()));
+        std::fs::write(&path, &opened.article.text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(path)
+    }
+
     /// The selected event's article laid out at the reader's last drawn width.
     pub fn reader_doc(&mut self) -> Option<reader::ReaderDoc> {
         let entry = self.selected_entry()?;
@@ -685,6 +755,9 @@ impl App {
                 self.show_mentions = !self.show_mentions;
                 self.refresh_facets();
                 self.requery();
+            }
+            Action::Pager | Action::Editor | Action::CopyEvent | Action::Browse | Action::CopyUrl => {
+                self.ask_outside(&action);
             }
             Action::ToggleWatch => {
                 if let Some(w) = &self.watch {

@@ -6,7 +6,7 @@
 //! and wraps each frame in a synchronized update so terminals that support it show no tearing.
 
 use super::action::{filter_key, normal_key, Action};
-use super::app::{App, Focus, LoadState, WatchState};
+use super::app::{App, Focus, LoadState, Outside, WatchState};
 use ictdip_core::corpus::{self, BuildOptions, Corpus, Progress, Source};
 use ictdip_core::load::OtherFiles;
 use ictdip_core::timeline::fulltext::FullText;
@@ -90,6 +90,69 @@ impl<W: Write> Synchronized for CrosstermBackend<W> {
     }
     fn end_frame(&mut self) -> io::Result<()> {
         execute!(self, EndSynchronizedUpdate)
+    }
+}
+
+/// What the loop asks of the terminal besides frames: to step aside while another program (a
+/// pager, an editor) has it, and to pass text to the clipboard.
+pub trait Outer {
+    fn outside(&mut self, request: &Outside, mouse: bool) -> io::Result<()>;
+}
+
+impl<W: Write> Outer for CrosstermBackend<W> {
+    fn outside(&mut self, request: &Outside, mouse: bool) -> io::Result<()> {
+        match request {
+            Outside::Copy(text) => {
+                // OSC 52: the terminal puts the text on the clipboard, over ssh too.
+                use base64::Engine;
+                let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+                write!(self, "\x1b]52;c;{encoded}\x07")?;
+                self.flush()
+            }
+            Outside::Browse(url) => open::that_detached(url),
+            Outside::Pager(path) => self.aside(mouse, || run_program(&["PAGER"], "less", path)),
+            Outside::Editor(path) => self.aside(mouse, || run_program(&["VISUAL", "EDITOR"], "vi", path)),
+        }
+    }
+}
+
+/// Gives the terminal back as it was before the dashboard for as long as `run` takes, then takes
+/// it again (the caller redraws everything).
+trait Aside {
+    fn aside(&mut self, mouse: bool, run: impl FnOnce() -> io::Result<()>) -> io::Result<()>;
+}
+
+impl<W: Write> Aside for CrosstermBackend<W> {
+    fn aside(&mut self, mouse: bool, run: impl FnOnce() -> io::Result<()>) -> io::Result<()> {
+        restore(mouse);
+        let ran = run();
+        enable_raw_mode()?;
+        execute!(self, EnterAlternateScreen, cursor::Hide)?;
+        if mouse {
+            execute!(self, EnableMouseCapture)?;
+        }
+        ran
+    }
+}
+
+/// Runs the program the first of `vars` names (which may carry its own arguments, as
+/// `PAGER="less -R"`), or `fallback`, on `path`, and waits for it.
+fn run_program(vars: &[&str], fallback: &str, path: &std::path::Path) -> io::Result<()> {
+    let program = vars.iter().find_map(|v| std::env::var(v).ok().filter(|p| !p.trim().is_empty()));
+    let program = program.unwrap_or_else(|| fallback.to_string());
+    let status =
+        std::process::Command::new("sh").arg("-c").arg(format!("{program} \"$1\"")).arg("ictdip").arg(path).status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(io::Error::other(format!("{program} ended with {status}")))
+    }
+}
+
+/// Tests run nothing outside.
+impl Outer for ratatui::backend::TestBackend {
+    fn outside(&mut self, _request: &Outside, _mouse: bool) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -182,7 +245,7 @@ pub fn run(source: Source, opts: BuildOptions, mouse: bool, watch: bool) -> io::
 /// The dashboard's loop, apart from where its events come from: the real terminal in [`run`], a
 /// script in tests. Draws when something changed, handles one input event at a time, takes in
 /// whatever the loader has sent, and never waits on the loader.
-pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
+pub fn event_loop<B: ratatui::backend::Backend + Synchronized + Outer>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     next_event: &mut dyn FnMut(Duration) -> io::Result<Option<Event>>,
@@ -221,6 +284,13 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized>(
                 if let Some(a) = action.filter(|a| !too_small || *a == Action::Quit) {
                     app.handle(a);
                     dirty = true;
+                }
+                if let Some(request) = app.outside.take() {
+                    if let Err(e) = terminal.backend_mut().outside(&request, mouse) {
+                        app.notice = Some(e.to_string());
+                    }
+                    // Another program may have drawn over everything.
+                    terminal.clear()?;
                 }
             }
             Some(Event::Resize(..)) => dirty = true,

@@ -287,3 +287,28 @@ fn the_third_list_chooses_people_topics_and_kinds() {
     assert_eq!(a.values.items[1].count, 1, "a pane's own choice does not narrow its counts");
     assert_eq!(a.values.items[0].count, 4);
 }
+
+#[test]
+fn pager_editor_clipboard_and_browser_requests() {
+    let mut a = app();
+    a.focus = Focus::Timeline;
+    // The first event of the samples (Karamay, 17 June 2025) as clipboard text.
+    a.handle(Action::CopyEvent);
+    let Some(Outside::Copy(text)) = a.outside.take() else { panic!("a copy request") };
+    assert!(text.starts_with("2025-06-17 · meeting · Karamay, CN\nCN SCO\n"), "{text}");
+    assert_eq!(a.notice.as_deref(), Some("copied the event"));
+
+    // A bundled sample has no file of its own: its text goes to a temporary file for the pager.
+    a.handle(Action::Pager);
+    let Some(Outside::Pager(path)) = a.outside.take() else { panic!("a pager request") };
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("17 июня в городе Карамай"), "{written}");
+    a.handle(Action::Editor);
+    assert_eq!(a.outside.take(), Some(Outside::Editor(path)));
+
+    // The samples give no address: said, and nothing asked of the terminal.
+    a.handle(Action::Browse);
+    assert_eq!((a.outside.take(), a.notice.as_deref()), (None, Some("this article has no address")));
+    a.handle(Action::CopyUrl);
+    assert_eq!(a.outside.take(), None);
+}

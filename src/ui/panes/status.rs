@@ -41,6 +41,9 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
         let note = if w.note.is_empty() { String::new() } else { format!(": {}", w.note) };
         spans.push(Span::styled(format!("· {state}{note} "), theme::chosen()));
     }
+    if let Some(notice) = &app.notice {
+        spans.push(Span::styled(format!("· {notice} "), theme::chosen()));
+    }
     if let Some(why) = &app.watch_error {
         spans.push(Span::styled(format!("· {why} "), theme::warning()));
     }
