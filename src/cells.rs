@@ -53,21 +53,20 @@ pub fn codes<T: std::fmt::Display>(ids: &[T], separator: &str) -> String {
 /// An event as a few lines of text, for the clipboard: date, kind, place, participants, title,
 /// file and address.
 pub fn event_as_text(e: &Event) -> String {
-    let mut out = format!("{} · {} · {}\n", date(e.date), e.kind.as_str(), place(e));
-    if !e.countries.is_empty() || !e.orgs.is_empty() {
-        out.push_str(&format!("{} {}\n", codes(&e.countries, " "), codes(&e.orgs, " ")).trim_start().to_string());
+    let mut lines = vec![format!("{} · {} · {}", date(e.date), e.kind.as_str(), place(e))];
+    let taking_part = format!("{} {}", codes(&e.countries, " "), codes(&e.orgs, " "));
+    if !taking_part.trim().is_empty() {
+        lines.push(taking_part.trim().to_string());
     }
     for p in &e.people {
-        match &p.role {
-            Some(role) => out.push_str(&format!("{} — {role}\n", p.name)),
-            None => out.push_str(&format!("{}\n", p.name)),
-        }
+        lines.push(match &p.role {
+            Some(role) => format!("{} — {role}", p.name),
+            None => p.name.clone(),
+        });
     }
-    out.push_str(&format!("{}\n{}\n", e.title.as_deref().unwrap_or(""), e.file));
-    if let Some(url) = &e.url {
-        out.push_str(&format!("{url}\n"));
-    }
-    out
+    lines.extend([e.title.clone().unwrap_or_default(), e.file.to_string()]);
+    lines.extend(e.url.clone());
+    lines.join("\n") + "\n"
 }
 
 /// An event's place as `City, CC`, or `CC` for a country alone; empty when it has none.
