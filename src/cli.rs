@@ -2,17 +2,11 @@
 //! Everything printed here comes from the same [`Timeline`] queries the dashboard uses.
 
 use crate::cells::{self, fit};
+use crate::export::{self, Format};
 use ictdip_core::load::OtherFiles;
 use ictdip_core::model::Event;
 use ictdip_core::timeline::{Query, Timeline};
 use std::io::{self, Write};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Json,
-    Jsonl,
-    Csv,
-}
 
 /// Events in the order the timeline holds them (date order), filtered by `filter`.
 fn selected<'a>(t: &'a Timeline, filter: &str) -> Vec<&'a Event> {
@@ -20,50 +14,7 @@ fn selected<'a>(t: &'a Timeline, filter: &str) -> Vec<&'a Event> {
 }
 
 pub fn export(t: &Timeline, format: Format, filter: &str, out: &mut dyn Write) -> io::Result<()> {
-    let events = selected(t, filter);
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &events)?;
-            writeln!(out)?;
-        }
-        Format::Jsonl => {
-            for e in events {
-                serde_json::to_writer(&mut *out, e)?;
-                writeln!(out)?;
-            }
-        }
-        Format::Csv => {
-            writeln!(out, "id,file,primary,date,published,city,country,countries,orgs,kind,people,topics,title")?;
-            for e in events {
-                let fields = [
-                    e.id.to_string(),
-                    e.file.to_string(),
-                    e.primary.to_string(),
-                    e.date.map(|d| d.to_string()).unwrap_or_default(),
-                    e.published.map(|d| d.to_string()).unwrap_or_default(),
-                    e.place.as_ref().and_then(|p| p.city.as_ref()).map(ToString::to_string).unwrap_or_default(),
-                    e.place.as_ref().map(|p| p.country.to_string()).unwrap_or_default(),
-                    cells::codes(&e.countries, ";"),
-                    cells::codes(&e.orgs, ";"),
-                    e.kind.as_str().to_string(),
-                    e.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(";"),
-                    e.topics.join(";"),
-                    e.title.clone().unwrap_or_default(),
-                ];
-                let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-                writeln!(out, "{}", row.join(","))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    export::write_events(&selected(t, filter), format, out)
 }
 
 pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
@@ -112,16 +63,4 @@ pub fn stats(t: &Timeline, warnings: usize, other_files: &OtherFiles, out: &mut 
     writeln!(out, "countries     {}", top(t.countries()))?;
     writeln!(out, "bodies        {}", top(t.bodies()))?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_quotes_fields() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("plain"), "plain");
-    }
 }

@@ -7,9 +7,10 @@
 mod bench;
 mod cells;
 mod cli;
+mod export;
 mod ui;
 
-use crate::cli::Format;
+use crate::export::Format;
 use clap::{Parser, Subcommand};
 use ictdip_core::corpus::{self, BuildOptions, Progress, Source};
 use ictdip_core::load::LoadOptions;

@@ -61,6 +61,12 @@ fn jsonl_and_csv_have_one_line_per_event() {
     assert!(ok);
     assert!(csv.starts_with("id,file,primary,date,"));
     assert_eq!(csv.lines().count(), n + 1);
+    let (ok, md, _) = ictdip(&["export", "--format", "md", "--filter", "#шос"]);
+    assert!(ok);
+    let rows: Vec<&str> = md.lines().collect();
+    assert_eq!(rows[0], "| date | kind | place | countries | bodies | title |");
+    assert_eq!(rows.len(), 4, "a header, its rule and the two SCO meetings:\n{md}");
+    assert!(rows[2].starts_with("| 2025-06-17 | meeting | Karamay, CN | CN | SCO | "), "{md}");
 }
 
 #[test]

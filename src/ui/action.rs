@@ -44,6 +44,8 @@ pub enum Action {
     /// The article's address in the browser, or on the clipboard.
     Browse,
     CopyUrl,
+    /// Write the events the timeline shows to a file named in a prompt.
+    ExportView,
     /// Filter line editing.
     Insert(char),
     DeleteBack,
@@ -258,6 +260,12 @@ pub const NORMAL: &[Binding] = &[
         keys: &[(Key::Char('O'), Action::Browse)],
         help: "the article's address in the browser",
         readme: "open the article's address in the browser (pages, feeds and exports that give one)",
+    },
+    Binding {
+        keys: &[(Key::Char('x'), Action::ExportView)],
+        help: "export the events shown (.json .jsonl .csv .md)",
+        readme: "export the events the timeline shows to a file named in a prompt; its extension (`.json`, \
+                 `.jsonl`, `.csv`, `.md`) chooses the format",
     },
     Binding { keys: &[(Key::Char('?'), Action::ToggleHelp)], help: "this help", readme: "help" },
     Binding { keys: &[(Key::Char('q'), Action::Quit), (Key::Ctrl('c'), Action::Quit)], help: "quit", readme: "quit" },

@@ -227,6 +227,8 @@ pub struct App {
     pub outside: Option<Outside>,
     /// A short word for the status line about the last such request ("copied the event").
     pub notice: Option<String>,
+    /// The file name being typed for `x` (export what the timeline shows), while it is.
+    pub export_line: Option<FilterLine>,
     pub quit: bool,
 }
 
@@ -267,6 +269,7 @@ impl App {
             watch_error: None,
             outside: None,
             notice: None,
+            export_line: None,
             quit: false,
         };
         app.refresh_facets();
@@ -663,10 +666,62 @@ impl App {
         }
     }
 
+    /// True while keys are text for a line (the filter, or an export's file name).
+    pub fn typing(&self) -> bool {
+        self.filter.open || self.export_line.is_some()
+    }
+
+    /// Keys while the export's file name is typed: editing, Enter to write, Esc to give up.
+    fn handle_export_line(&mut self, action: Action) {
+        let Some(line) = &mut self.export_line else { return };
+        match action {
+            Action::Insert(c) => line.insert(c),
+            Action::DeleteBack => _ = line.delete_back(),
+            Action::DeleteForward => _ = line.delete_forward(),
+            Action::DeleteWord => _ = line.delete_word(),
+            Action::ClearLine => _ = line.clear(),
+            Action::CursorLeft => line.left(),
+            Action::CursorRight => line.right(),
+            Action::LineStart => line.home(),
+            Action::LineEnd => line.end(),
+            Action::Back => self.export_line = None,
+            Action::AcceptFilter => {
+                let name = line.text.trim().to_string();
+                self.export_line = None;
+                self.notice = Some(match self.export_view(&name) {
+                    Ok(path) => format!("wrote {} events to {}", self.hits.len(), path.display()),
+                    Err(why) => why,
+                });
+            }
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// Writes the events the timeline shows, in its order, to the file `name` in the format its
+    /// extension names; where it went, or why not.
+    fn export_view(&self, name: &str) -> Result<std::path::PathBuf, String> {
+        let Some(format) = crate::export::Format::of_file(name) else {
+            return Err(format!("{name}: name a file ending in .json, .jsonl, .csv or .md"));
+        };
+        let path = std::path::absolute(name).map_err(|e| format!("{name}: {e}"))?;
+        let events: Vec<&Event> = self.hits.iter().map(|h| self.timeline.event(h.entry)).collect();
+        let write = || -> std::io::Result<()> {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+            crate::export::write_events(&events, format, &mut out)?;
+            std::io::Write::flush(&mut out)
+        };
+        write().map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        Ok(path)
+    }
+
     /// Applies one action to the state.
     ///
     /// Long: one arm per action, each a few lines.
     pub fn handle(&mut self, action: Action) {
+        if self.export_line.is_some() {
+            return self.handle_export_line(action);
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Insert(_)
@@ -758,6 +813,12 @@ impl App {
             }
             Action::Pager | Action::Editor | Action::CopyEvent | Action::Browse | Action::CopyUrl => {
                 self.ask_outside(&action);
+            }
+            Action::ExportView => {
+                let mut line = FilterLine::default();
+                line.open();
+                "ictdip-view.md".chars().for_each(|c| line.insert(c));
+                self.export_line = Some(line);
             }
             Action::ToggleWatch => {
                 if let Some(w) = &self.watch {

@@ -57,7 +57,7 @@ pub fn draw(f: &mut Frame, app: &mut App) -> Drawn {
         );
         return drawn;
     }
-    let bottom = if app.filter.open { 2 } else { 1 };
+    let bottom = if app.typing() { 2 } else { 1 };
     let [main, bottom_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(bottom)]).areas(area);
     if app.reader_full {
         panes::reader::draw(f, main, app, true);
@@ -87,9 +87,12 @@ pub fn draw(f: &mut Frame, app: &mut App) -> Drawn {
             overlay: false,
         };
     }
-    if app.filter.open {
+    if app.typing() {
         let [line, status] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(bottom_area);
-        panes::status::draw_filter_line(f, line, app);
+        match &app.export_line {
+            Some(export) => panes::status::draw_export_line(f, line, export),
+            None => panes::status::draw_filter_line(f, line, app),
+        }
         panes::status::draw_status(f, status, app);
     } else {
         panes::status::draw_status(f, bottom_area, app);

@@ -276,7 +276,7 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized + Outer>(
         let timeout = if waiting { Duration::from_millis(50) } else { Duration::from_hours(1) };
         match next_event(timeout)? {
             Some(Event::Key(key)) => {
-                let action = if app.filter.open { filter_key(key) } else { normal_key(key) };
+                let action = if app.typing() { filter_key(key) } else { normal_key(key) };
                 // While the terminal is too small for the dashboard only quitting acts: a key must
                 // not change what cannot be seen.
                 let size = terminal.size()?;

@@ -312,3 +312,36 @@ fn pager_editor_clipboard_and_browser_requests() {
     a.handle(Action::CopyUrl);
     assert_eq!(a.outside.take(), None);
 }
+
+#[test]
+fn x_writes_the_events_shown_in_the_format_the_name_asks_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app();
+    type_filter(&mut a, "шос");
+    a.handle(Action::AcceptFilter);
+    a.handle(Action::ExportView);
+    assert_eq!(a.export_line.as_ref().map(|l| l.text.as_str()), Some("ictdip-view.md"));
+    assert!(a.typing());
+    a.handle(Action::ClearLine);
+    let path = dir.path().join("shown.csv");
+    path.to_str().unwrap().chars().for_each(|c| a.handle(Action::Insert(c)));
+    a.handle(Action::AcceptFilter);
+    assert!(!a.typing());
+    let csv = std::fs::read_to_string(&path).unwrap();
+    // A header and the two SCO meetings, in the timeline's order.
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[1].contains(",2025-06-17,") && lines[2].contains(",--02-01,"), "{csv}");
+    assert_eq!(a.notice, Some(format!("wrote 2 events to {}", path.display())));
+
+    // A name with no known extension is refused, and said.
+    a.handle(Action::ExportView);
+    a.handle(Action::ClearLine);
+    "view.txt".chars().for_each(|c| a.handle(Action::Insert(c)));
+    a.handle(Action::AcceptFilter);
+    assert_eq!(a.notice.as_deref(), Some("view.txt: name a file ending in .json, .jsonl, .csv or .md"));
+    // Esc gives up without writing.
+    a.handle(Action::ExportView);
+    a.handle(Action::Back);
+    assert!(a.export_line.is_none() && !a.filter.open);
+}

@@ -1,6 +1,7 @@
 //! The status bar (counts, filters, warnings, key hints) and the filter line above it.
 
 use crate::ui::app::{App, LoadState};
+use crate::ui::filter_line::FilterLine;
 use crate::ui::theme;
 use ictdip_core::timeline::SortOrder;
 use ratatui::layout::Rect;
@@ -73,15 +74,24 @@ pub fn draw_filter_line(f: &mut Frame, area: Rect, app: &App) {
     } else {
         Span::styled(format!("   not understood: {}", not_understood.join(" · ")), theme::warning())
     };
-    // The cursor as a thin bar between the characters it stands between.
-    let text = &app.filter.text;
-    let at = text.char_indices().nth(app.filter.cursor).map_or(text.len(), |(i, _)| i);
-    let line = Line::from(vec![
-        Span::styled(" / ", theme::border(true)),
-        Span::raw(&text[..at]),
-        Span::styled("▏", theme::border(true)),
-        Span::raw(&text[at..]),
-        after,
-    ]);
+    let mut spans = vec![Span::styled(" / ", theme::border(true))];
+    spans.extend(with_cursor(&app.filter));
+    spans.push(after);
+    let line = Line::from(spans);
     f.render_widget(Paragraph::new(line), area);
+}
+
+/// The prompt for `x`: the file the events shown are written to.
+pub fn draw_export_line(f: &mut Frame, area: Rect, line: &FilterLine) {
+    let mut spans = vec![Span::styled(" export to: ", theme::border(true))];
+    spans.extend(with_cursor(line));
+    spans.push(Span::styled("   Enter writes · Esc gives up · .json .jsonl .csv .md", theme::dim()));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A line's text with its cursor as a thin bar between the characters it stands between.
+fn with_cursor(line: &FilterLine) -> [Span<'_>; 3] {
+    let text = &line.text;
+    let at = text.char_indices().nth(line.cursor).map_or(text.len(), |(i, _)| i);
+    [Span::raw(&text[..at]), Span::styled("▏", theme::border(true)), Span::raw(&text[at..])]
 }
