@@ -173,6 +173,9 @@ impl WatchState {
     }
 }
 
+/// Below this many lines the reader's header folds to one line.
+const COMPACT_READER_BELOW: usize = 12;
+
 /// How many recent answers [`App`] keeps for erasing letters.
 const ANSWERS_KEPT: usize = 48;
 
@@ -599,6 +602,8 @@ impl App {
             self.reader_width.max(20),
             self.show_furniture,
             self.highlight,
+            // A reader a few lines high keeps them for the text.
+            self.reader_height < COMPACT_READER_BELOW,
         ))
     }
 

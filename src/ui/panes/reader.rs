@@ -8,7 +8,7 @@ use crate::ui::app::{App, Opened};
 use crate::ui::theme;
 use ictdip_core::lines_with_spans;
 use ictdip_core::load::Role;
-use ictdip_core::model::{DateSource, Evidence, FactKind, PlaceSource};
+use ictdip_core::model::{DateSource, Event, Evidence, FactKind, PlaceSource};
 use ictdip_core::timeline::Timeline;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -124,7 +124,8 @@ fn article_evidence(opened: &Opened) -> Vec<Evidence> {
 }
 
 /// The reader's lines for an entry: its facts from the timeline, then the opened article's text
-/// (or why it could not be opened). `current` is the highlight `n`/`N` is on.
+/// (or why it could not be opened). `current` is the highlight `n`/`N` is on. A `compact` header
+/// (a reader only a few lines high) is one line: date, kind, place, countries and bodies.
 ///
 /// Long: one block per header field, in the order the reader shows them; apart, the order and
 /// the shared wrapping would be spread over as many functions.
@@ -135,16 +136,17 @@ pub fn layout(
     width: u16,
     show_furniture: bool,
     current: Option<usize>,
+    compact: bool,
 ) -> ReaderDoc {
     let registry = t.registry();
     let width = width as usize;
     let mut doc = ReaderDoc { lines: Vec::new(), highlight_lines: Vec::new() };
     let e = t.event(entry);
     let style = theme::fact;
-    let date = crate::cells::date(e.date);
+    let date_only = crate::cells::date(e.date);
     let date = match e.date.and(e.date_source).and_then(date_source_words) {
-        Some(source) => format!("{date} · {source}"),
-        None => date,
+        Some(source) => format!("{date_only} · {source}"),
+        None => date_only.clone(),
     };
     let mut first = vec![(date, style(FactKind::Date)), (e.kind.as_str().to_string(), Style::default())];
     if let Some(p) = &e.place {
@@ -160,16 +162,39 @@ pub fn layout(
     if !e.primary {
         first.push(("secondary event".into(), theme::dim()));
     }
-    push_field(&mut doc, "Event", first, width);
+    if compact {
+        // The place as the timeline writes it, and the codes alone: short enough for one line.
+        let mut line = vec![(date_only, style(FactKind::Date)), (e.kind.as_str().to_string(), Style::default())];
+        line.extend(e.place.as_ref().map(|_| (crate::cells::place(e), style(FactKind::Place))));
+        let codes = crate::cells::codes(&e.countries, " ") + " " + &crate::cells::codes(&e.orgs, " ");
+        if !codes.trim().is_empty() {
+            line.push((codes.trim().to_string(), style(FactKind::Country)));
+        }
+        push_field(&mut doc, "Event", line, width);
+        doc.lines.truncate(1);
+    } else {
+        push_header(&mut doc, t, e, first, width);
+    }
+    push_plain(&mut doc, &"─".repeat(width), theme::dim(), width);
+    push_body(&mut doc, opened, width, show_furniture, current);
+    doc
+}
+
+/// The full header: the event's line, then its participants, mentions, people, topics and source,
+/// a field a line.
+fn push_header(doc: &mut ReaderDoc, t: &Timeline, e: &Event, first: Vec<(String, Style)>, width: usize) {
+    let registry = t.registry();
+    let style = theme::fact;
+    push_field(doc, "Event", first, width);
     let countries = e
         .countries
         .iter()
         .map(|&c| (format!("{c} {}", registry.country_entry(c).name_ru), style(FactKind::Country)))
         .collect();
-    push_field(&mut doc, "Countries", countries, width);
+    push_field(doc, "Countries", countries, width);
     let bodies =
         e.orgs.iter().map(|&b| (format!("{b} {}", registry.body_entry(b).name_en), style(FactKind::Body))).collect();
-    push_field(&mut doc, "Bodies", bodies, width);
+    push_field(doc, "Bodies", bodies, width);
     // Named by the article but not taking part: on a line of their own, so that the lines above
     // are the participants alone.
     let mentioned: Vec<(String, Style)> = e
@@ -181,7 +206,7 @@ pub fn layout(
         .map(|v| (v, theme::dim()))
         .collect();
     if !mentioned.is_empty() {
-        push_field(&mut doc, "Mentioned", mentioned, width);
+        push_field(doc, "Mentioned", mentioned, width);
     }
     let people = e
         .people
@@ -191,26 +216,34 @@ pub fn layout(
             (format!("{}{role}", p.name), style(FactKind::Person))
         })
         .collect();
-    push_field(&mut doc, "People", people, width);
-    push_field(&mut doc, "Topics", e.topics.iter().map(|x| (x.to_string(), Style::default())).collect(), width);
+    push_field(doc, "People", people, width);
+    push_field(doc, "Topics", e.topics.iter().map(|x| (x.to_string(), Style::default())).collect(), width);
     let published = e.published.map_or("unknown".to_string(), |d| d.to_string());
     // The site and the address, where the source named them (a page's metadata, a feed, JSON).
     let mut source = vec![(e.file.to_string(), Style::default())];
     source.extend(e.site.iter().map(|s| (s.clone(), Style::default())));
     source.push((format!("published {published}"), theme::dim()));
     source.extend(e.url.iter().map(|u| (u.clone(), theme::dim())));
-    push_field(&mut doc, "Source", source, width);
-    push_plain(&mut doc, &"─".repeat(width), theme::dim(), width);
+    push_field(doc, "Source", source, width);
+}
 
+/// The opened article's text, its facts highlighted (or why it could not be opened).
+fn push_body(
+    doc: &mut ReaderDoc,
+    opened: Option<Result<&Opened, &String>>,
+    width: usize,
+    show_furniture: bool,
+    current: Option<usize>,
+) {
     let opened = match opened {
         Some(Ok(o)) => o,
         Some(Err(why)) => {
-            push_plain(&mut doc, &format!("Cannot open the article: {why}"), theme::warning(), width);
-            return doc;
+            push_plain(doc, &format!("Cannot open the article: {why}"), theme::warning(), width);
+            return;
         }
         None => {
-            push_plain(&mut doc, "(the article text is not available)", theme::dim(), width);
-            return doc;
+            push_plain(doc, "(the article text is not available)", theme::dim(), width);
+            return;
         }
     };
     let article = &opened.article;
@@ -271,9 +304,8 @@ pub fn layout(
             };
             cells.push((c, style, starts));
         }
-        wrap(&cells, width, 0, &mut doc);
+        wrap(&cells, width, 0, doc);
     }
-    doc
 }
 
 pub fn draw(f: &mut Frame, area: Rect, app: &mut App, focused: bool) {
