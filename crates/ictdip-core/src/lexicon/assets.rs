@@ -16,6 +16,7 @@ pub const ROLES: &str = include_str!("../../../../assets/roles.txt");
 pub const GIVEN_NAMES: &str = include_str!("../../../../assets/given_names.txt");
 pub const NOT_NAMES: &str = include_str!("../../../../assets/not_names.txt");
 pub const LETTERS: &str = include_str!("../../../../assets/letters.tsv");
+pub const TRANSLIT: &str = include_str!("../../../../assets/translit.tsv");
 
 /// The rows of a tab-separated asset, without comments and blank lines.
 pub fn tsv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -45,6 +46,9 @@ pub fn fingerprint() -> u64 {
         GIVEN_NAMES,
         NOT_NAMES,
         LETTERS,
+        NAMES_EXTRA,
+        CAPITALS,
+        TRANSLIT,
     ] {
         for b in part.bytes() {
             h ^= u64::from(b);

@@ -8,6 +8,7 @@ pub(crate) mod assets;
 pub(crate) mod furniture;
 mod letters;
 pub(crate) mod months;
+pub(crate) mod translit;
 mod words;
 
 /// Hash maps and sets keyed by words, codes and small numbers, with foldhash instead of the

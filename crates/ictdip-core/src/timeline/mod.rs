@@ -11,6 +11,7 @@ use crate::model::{BodyId, CountryId, Event, EventDate, FactKind};
 pub use crate::registry::{Facet, Registry};
 pub use query::{Query, SortOrder};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use text::{char_mask, char_mask_of, TextMatcher, Token};
 
@@ -202,9 +203,9 @@ const PARALLEL_FROM: usize = 4096;
 
 /// The text an event's own facts give the filter, folded, is its haystack: title, people, places
 /// (the `GeoNames` name and the text's own spelling, "Карамае", so a Russian query finds it),
-/// joined. Country and body names are matched once per query in [`FacetNames`], not stored with
+/// and the people's names in Latin letters, joined. Country and body names are matched once per query in [`FacetNames`], not stored with
 /// every event. This gives the title and the other pieces.
-fn haystack_parts(event: &Event) -> (&str, Vec<&str>) {
+fn haystack_parts(event: &Event) -> (&str, Vec<Cow<'_, str>>) {
     let title = event.title.as_deref().unwrap_or(&event.file);
     let mut written: Vec<&str> =
         event.evidence.iter().filter(|e| e.kind == FactKind::Place).map(|e| e.text.as_str()).collect();
@@ -212,13 +213,16 @@ fn haystack_parts(event: &Event) -> (&str, Vec<&str>) {
     written.dedup();
     let city = event.place.as_ref().and_then(|p| p.city.as_deref());
     let people = event.people.iter().map(|p| p.name.as_str());
-    (title, people.chain(city).chain(written).collect())
+    let mut parts: Vec<Cow<str>> = people.chain(city).chain(written).map(Cow::Borrowed).collect();
+    // The people's names in Latin letters too, for a query typed in Latin ("shermatov").
+    parts.extend(event.people.iter().filter_map(|p| crate::lexicon::translit::latin(&fold(&p.name))).map(Cow::Owned));
+    (title, parts)
 }
 
 const PART_SEPARATOR: &str = " · ";
 
 /// The haystack before folding (which keeps its length).
-fn joined(title: &str, parts: &[&str]) -> String {
+fn joined(title: &str, parts: &[Cow<str>]) -> String {
     let mut joined = String::with_capacity(joined_len(title, parts));
     joined.push_str(title);
     for part in parts {
@@ -228,7 +232,7 @@ fn joined(title: &str, parts: &[&str]) -> String {
     joined
 }
 
-fn joined_len(title: &str, parts: &[&str]) -> usize {
+fn joined_len(title: &str, parts: &[Cow<str>]) -> usize {
     title.len() + parts.iter().map(|p| PART_SEPARATOR.len() + p.len()).sum::<usize>()
 }
 

@@ -171,3 +171,17 @@ fn kinds_topics_month_names_and_exclusions() {
     assert_eq!(titles(&t, "-минск"), ["Совещание ШОС в Ташкенте", "Конференция по кибербезопасности в Баку"]);
     assert_eq!(titles(&t, "2025 -баку"), ["Совещание ШОС в Ташкенте"]);
 }
+
+#[test]
+fn a_name_written_in_cyrillic_is_found_in_latin() {
+    let t = timeline(&[(
+        "s.txt",
+        "Встреча министров в Ташкенте\nТАШКЕНТ, 20.05.2025. 19 мая министр цифровых технологий Узбекистана \
+         Шерзод Шерматов провел встречу с министром связи Казахстана.",
+    )]);
+    let people: Vec<&str> = t.events().flat_map(|e| e.people.iter().map(|p| p.name.as_str())).collect();
+    assert_eq!(people, ["Шерзод Шерматов"], "the person the finder gives");
+    assert_eq!(titles(&t, "shermatov"), ["Встреча министров в Ташкенте"]);
+    assert_eq!(titles(&t, "Sherzod"), ["Встреча министров в Ташкенте"]);
+    assert!(titles(&t, "smirnov").is_empty());
+}
