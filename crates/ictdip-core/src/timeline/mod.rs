@@ -203,8 +203,9 @@ const PARALLEL_FROM: usize = 4096;
 
 /// The text an event's own facts give the filter, folded, is its haystack: title, people, places
 /// (the `GeoNames` name and the text's own spelling, "Карамае", so a Russian query finds it),
-/// and the people's names in Latin letters, joined. Country and body names are matched once per query in [`FacetNames`], not stored with
-/// every event. This gives the title and the other pieces.
+/// and the people's names in Latin letters, joined. Country and body names are matched once per
+/// query in [`FacetNames`], not stored with every event. This gives the title and the other
+/// pieces.
 fn haystack_parts(event: &Event) -> (&str, Vec<Cow<'_, str>>) {
     let title = event.title.as_deref().unwrap_or(&event.file);
     let mut written: Vec<&str> =
