@@ -1,6 +1,6 @@
 //! Accuracy against hand-made labels, scored by `ictdip eval` as a user would run it: the bundled
-//! samples (`tests/gold/seeds.json`) and the development set of real articles
-//! (`tests/realworld/`). Everything these tests need is in the repository; the one test that
+//! samples (`tests/gold/seeds.json`), the development set of real articles (`tests/realworld/`)
+//! and the check set of real articles the rules were not developed on (`tests/checkset/`). Everything these tests need is in the repository; the one test that
 //! compares `eval` with the reference scorer beside the project skips when it is absent.
 
 use std::path::{Path, PathBuf};
@@ -113,5 +113,26 @@ fn every_labelled_article_is_in_the_folder_and_every_article_is_labelled() {
     for g in &gold {
         assert!(g["url"].as_str().is_some_and(|u| u.starts_with("http")), "{} has no source url", g["file"]);
         assert!(Path::new(&dir).join(g["file"].as_str().unwrap()).exists());
+    }
+}
+
+/// The check set: real articles the rules were not developed on (see `tests/checkset/README.md`).
+/// Its figures are printed; the floors are far enough below them that only a breakage fails, so
+/// that nobody is tempted to tune rules against these articles.
+#[test]
+fn the_check_set_is_scored_and_does_not_break() {
+    const FLOORS: [(&str, f64); 6] =
+        [("countries F1", 0.75), ("orgs F1", 0.70), ("date", 0.70), ("place", 0.60), ("city", 0.70), ("kind", 0.60)];
+    let dir = root().join("tests/checkset");
+    let gold = dir.join("gold.json");
+    let report = ictdip(&["eval", gold.to_str().unwrap(), dir.to_str().unwrap()]);
+    let summary = report.lines().last().unwrap_or_default();
+    eprintln!("check set: {summary}");
+    for (field, min) in FLOORS {
+        assert!(
+            figure(summary, field) >= min,
+            "{field} fell to {} on the check set:\n{report}",
+            figure(summary, field)
+        );
     }
 }
