@@ -613,7 +613,7 @@ fn place(
     // A city brought in by a locative in the title, the lead or the event's sentence that reports
     // a gathering, though no gathering word stands near it: "находится в Гаване с рабочим визитом", "at the Hofburg in
     // Vienna", "Токаев прилетел в Баку".
-    let lead = f.sentences.iter().position(|s| title.is_none_or(|t| f.sentences[t] != *s));
+    let lead = lead_sentence(f, title.map(|t| &f.sentences[t]));
     // The sentence of a name brought in so, if it is one of those.
     let locative = |h: &Hit| -> Option<usize> {
         let s = f.sentence_of(h.span.start)?;
@@ -919,8 +919,21 @@ fn sorted_distinct(mut v: Vec<&str>) -> Vec<ShortText> {
     v.into_iter().map(ShortText::new).collect()
 }
 
+/// The lead: the first sentence of the body that is one, not a byline, a place name or a
+/// caption credit left standing alone ("Weather", "ALMATY.", "By Azernews", "МОСКВА, 20 дек -
+/// РИА Новости.").
+fn lead_sentence(f: &Facts, title: Option<&Span>) -> Option<usize> {
+    f.sentences.iter().position(|s| {
+        title.is_none_or(|t| !t.contains(&s.start))
+            && !words_between_at_most(f.text, s.start, s.end, LEAD_WORDS_AT_LEAST - 1)
+    })
+}
+
+/// Words a sentence needs to be a lead: datelines and credits have fewer.
+const LEAD_WORDS_AT_LEAST: usize = 7;
+
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
-    let first_body = f.sentences.iter().position(|s| title.is_none_or(|t| !t.contains(&s.start)));
+    let first_body = lead_sentence(f, title);
     let mut scores: FastMap<Kind, u32> = FastMap::default();
     for ((k, w), span) in &f.kinds {
         let s = f.sentence_of(span.start);
@@ -932,7 +945,16 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         } else {
             1
         };
-        *scores.entry(*k).or_default() += w * factor;
+        // "пресс-конференция", "press conference": a briefing, counted as one.
+        let press =
+            *k != Kind::Statement && matches!(words_before(f.folded, span.start, 1).next(), Some("пресс" | "press"));
+        let weight = match kind_setting(f.folded, span.start) {
+            _ if press => 0,
+            KindSetting::Frame => 0,
+            KindSetting::Attended => 2 * w,
+            KindSetting::Plain => *w,
+        };
+        *scores.entry(*k).or_default() += weight * factor;
     }
     // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
     // "Лукашенко: ИКТ — одна из опор экономики"), over a lead that names no gathering either,
@@ -954,9 +976,19 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             return Kind::Statement;
         }
     }
+    let in_head = |span: &Span| {
+        title.is_some_and(|t| t.contains(&span.start))
+            || first_body.is_some_and(|l| f.sentences[l].contains(&span.start))
+    };
+    // A briefing counts against a headline that names no gathering: "Tashkent to host the forum",
+    // told at a press conference, is still the forum's story.
+    let title_gathering =
+        f.kinds.iter().any(|((k, _), span)| *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)));
+    let briefing =
+        !title_gathering && f.kinds.iter().any(|((k, w), span)| *k == Kind::Statement && *w >= 2 && in_head(span));
     let best = scores
         .iter()
-        .filter(|(k, _)| **k != Kind::Statement)
+        .filter(|(k, _)| briefing || **k != Kind::Statement)
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| *k);
     match best {
@@ -964,6 +996,46 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         None if scores.contains_key(&Kind::Statement) => Kind::Statement,
         None => Kind::Other,
     }
+}
+
+/// How the words before a kind word set the gathering it names against the story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KindSetting {
+    /// The frame another happening took place in ("в рамках форума", "на полях саммита", "on
+    /// the margins of the conference"): the story is of what happened there.
+    Frame,
+    /// The gathering someone attends or speaks at ("принял участие в конференции", "выступил на
+    /// форуме", "is taking part in the conference"): the story is of that gathering, whatever
+    /// talks its guests held on the side.
+    Attended,
+    Plain,
+}
+
+/// The setting of the kind word at byte `at`, from the few words before it: a gathering's name
+/// may stand between ("в рамках XV Международного форума", "on the first day of the Digital
+/// Almaty 2024 forum").
+fn kind_setting(folded: &str, at: usize) -> KindSetting {
+    // Within the clause: "on the margins of the conference, the minister met" frames no meeting.
+    let clause = folded[..at].rfind([',', '.', ';', ':', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let before: Vec<&str> = words_before(&folded[clause..at], at - clause, 6).collect();
+    for (i, w) in before.iter().enumerate() {
+        let prev = before.get(i + 1).copied().unwrap_or("");
+        let frame = matches!(*w, "рамках" | "полях")
+            || (*w == "of" && matches!(prev, "margins" | "margin" | "sidelines" | "framework" | "day" | "part"));
+        if frame {
+            return KindSetting::Frame;
+        }
+        let attended = (matches!(*w, "в" | "во")
+            && matches!(prev, "участие" | "участвовал" | "участвовала" | "участвует" | "участвуют" | "участвовали"))
+            || (*w == "на" && prev.starts_with("выступ"))
+            || (*w == "in" && matches!(prev, "part" | "participated" | "participates" | "participating"))
+            || (*w == "at" && matches!(prev, "spoke" | "speaking"))
+            || matches!(*w, "attends" | "attended" | "attending" | "attend");
+        if attended {
+            return KindSetting::Attended;
+        }
+    }
+    KindSetting::Plain
 }
 
 fn topics(f: &Facts) -> Vec<ShortText> {

@@ -73,6 +73,41 @@ fn kinds() {
 }
 
 #[test]
+fn the_frame_of_a_gathering_is_not_its_kind() {
+    let e = event("Итоги дня\nВ рамках Международного форума «Цифровой мост» министры связи провели встречу.");
+    assert_eq!(e.kind, Kind::Meeting);
+    let e = event(
+        "Digital ministers meet\nOn the first day of the Open Skies 2031 forum, the ministers of communications gathered for a meeting.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+}
+
+#[test]
+fn the_gathering_attended_outweighs_talks_on_its_side() {
+    let e = event(
+        "Minister in Lima\nThe Minister of Communications of Kazakhstan is taking part in the Regional Radio Conference in Lima this week. \
+         On the margins of the conference, the minister met his Peruvian counterpart. Their talks touched on satellites. \
+         He also held a meeting with a delegation of Chile.",
+    );
+    assert_eq!(e.kind, Kind::Conference);
+    let e = event("Министр выступил на Международном форуме стартапов. Затем прошла встреча с инвесторами.");
+    assert_eq!(e.kind, Kind::Forum);
+}
+
+#[test]
+fn a_briefing_is_words_said() {
+    let e = event(
+        "Посол назвал связь приоритетом\n\nПосол Эквадора 3 марта провел в посольстве встречу, на которую пригласил журналистов ведущих изданий.",
+    );
+    assert_eq!(e.kind, Kind::Statement);
+    // Told at a press conference, the forum a headline announces is still the story.
+    let e = event(
+        "Tashkent to host a forum on data centres\nJournalists were told at a press conference in Tashkent that the forum opens next week.",
+    );
+    assert_eq!(e.kind, Kind::Forum);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
