@@ -945,16 +945,20 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         } else {
             1
         };
-        // "пресс-конференция", "press conference": a briefing, counted as one.
-        let press =
-            *k != Kind::Statement && matches!(words_before(f.folded, span.start, 1).next(), Some("пресс" | "press"));
+        // "пресс-конференция", "press conference": a briefing, counted as one; "video
+        // conference": a meeting held so. A word of a body's name ("Организация Договора о
+        // коллективной безопасности") names no gathering.
+        let compound = *k != Kind::Statement
+            && matches!(words_before(f.folded, span.start, 1).next(), Some("пресс" | "press" | "video" | "видео"));
         let weight = match kind_setting(f.folded, span.start) {
-            _ if press => 0,
+            _ if compound || in_body_name(f, span) => 0,
             KindSetting::Frame => 0,
             KindSetting::Attended => 2 * w,
             KindSetting::Plain => *w,
         };
-        *scores.entry(*k).or_default() += weight * factor;
+        if weight > 0 {
+            *scores.entry(*k).or_default() += weight * factor;
+        }
     }
     // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
     // "Лукашенко: ИКТ — одна из опор экономики"), over a lead that names no gathering either,
@@ -972,7 +976,16 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         let speaker_colon = head
             .split_once(": ")
             .is_some_and(|(who, _)| (1..=4).contains(&who.split_whitespace().count()) && !who.contains(['«', '"']));
-        if (in_title(true) || speaker_colon) && !in_title(false) {
+        // Words said at a gathering ("выступил на заседании ОЧЭС", "addressing the forum") in
+        // the lead, the sentence after it or the event's sentence are that gathering's story; so is a headline that
+        // reports one ("послание президента обсудили в Ташкенте").
+        let spoken_at = f.kinds.iter().any(|((k, _), span)| {
+            *k != Kind::Statement
+                && [first_body, first_body.map(|l| l + 1), anchor].contains(&f.sentence_of(span.start))
+                && kind_setting(f.folded, span.start) == KindSetting::Attended
+        });
+        let title_gathers = f.cues.iter().any(|(c, span)| *c == Cue::Gathering && t.contains(&span.start));
+        if (in_title(true) || speaker_colon) && !in_title(false) && !spoken_at && !title_gathers {
             return Kind::Statement;
         }
     }
@@ -1030,7 +1043,7 @@ fn kind_setting(folded: &str, at: usize) -> KindSetting {
             || (*w == "на" && prev.starts_with("выступ"))
             || (*w == "in" && matches!(prev, "part" | "participated" | "participates" | "participating"))
             || (*w == "at" && matches!(prev, "spoke" | "speaking"))
-            || matches!(*w, "attends" | "attended" | "attending" | "attend");
+            || matches!(*w, "attends" | "attended" | "attending" | "attend" | "addressing" | "addressed");
         if attended {
             return KindSetting::Attended;
         }
@@ -1038,13 +1051,20 @@ fn kind_setting(folded: &str, at: usize) -> KindSetting {
     KindSetting::Plain
 }
 
+/// True when `span` lies inside a body's name.
+fn in_body_name(f: &Facts, span: &Span) -> bool {
+    // Hits are in text order and do not overlap (but for the targets of one name): the one that
+    // could hold the span is found by a binary search.
+    let after = f.hits.partition_point(|h| h.span.start <= span.start);
+    f.hits[..after]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|h| matches!(h.target, Target::Body(_)) && h.span.start <= span.start && span.end <= h.span.end)
+}
+
 fn topics(f: &Facts) -> Vec<ShortText> {
-    let in_body = |span: &Span| {
-        f.hits
-            .iter()
-            .any(|h| matches!(h.target, Target::Body(_)) && h.span.start <= span.start && span.end <= h.span.end)
-    };
-    sorted_distinct(f.topics.iter().filter(|(_, span)| !in_body(span)).map(|(t, _)| *t).collect())
+    sorted_distinct(f.topics.iter().filter(|(_, span)| !in_body_name(f, span)).map(|(t, _)| *t).collect())
 }
 
 /// True when both dates are full days at most `days` apart: a side meeting on the eve of a summit

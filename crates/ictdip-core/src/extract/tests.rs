@@ -108,6 +108,34 @@ fn a_briefing_is_words_said() {
 }
 
 #[test]
+fn a_body_name_names_no_gathering() {
+    // "Договора" in the CSTO's name is no agreement.
+    let e = event("Генсек ОДКБ назвал связь приоритетом\nГенсек Организации Договора о коллективной безопасности назвал связь приоритетом.");
+    assert_eq!(e.kind, Kind::Statement);
+}
+
+#[test]
+fn a_round_table_and_a_video_conference_are_meetings() {
+    assert_eq!(event("В посольстве Монголии состоялся круглый стол о цифровизации.").kind, Kind::Meeting);
+    let e = event("Experts of the member states reviewed the draft in a video conference format on Tuesday.");
+    assert_eq!(e.kind, Kind::Meeting);
+}
+
+#[test]
+fn words_said_at_a_gathering_are_the_gathering() {
+    let e = event(
+        "Министр Петров: председательство в организации очень важно\n\nЭтому году страна придает особое значение в работе организации. \
+         С этим заявлением министр выступил на заседании Совета министров в Вене.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+    // A headline that reports a gathering about a message.
+    let e = event(
+        "Послание президента обсудили в Бишкеке\n\nВ Бишкеке прошла встреча, эксперты из пяти стран говорили о послании президента.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
