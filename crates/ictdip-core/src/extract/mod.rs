@@ -373,7 +373,7 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
     let pick = |cue: Cue, want_day: bool| {
         f.dates.iter().find_map(|m| {
             let s = f.sentence_of(m.span().start)?;
-            if m.has_day() != want_day || !f.has_cue(s, cue) {
+            if m.has_day() != want_day || !f.has_cue(s, cue) || background_sentence(f, s) {
                 return None;
             }
             Some((past_year_if_reported(f, m, s, m.resolve(f.published)?), s))
@@ -389,8 +389,23 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
             return (Some(d), Some(s));
         }
     }
-    // No dated gathering in the text: the report is taken as same-day, if its date is known.
-    (f.stamp.filter(|d| d.day.is_some()), None)
+    // No dated gathering in the text: the report is taken as same-day, if its date is known; a
+    // page with no stamp that names its gathering with a year ("Digital Almaty 2024", "Global
+    // e-Government Forum 2014") has that year.
+    match f.stamp {
+        Some(d) => (d.day.is_some().then_some(d), None),
+        None => (f.published.filter(|d| d.month.is_none() && f.cues.iter().any(|(c, _)| *c == Cue::Gathering)), None),
+    }
+}
+
+/// Words that open a sentence of background ("Напомним, в сентябре ...", "As a reminder, on
+/// September 22 ..."): what it reports happened before and apart from the story.
+const BACKGROUND_OPENERS: [&str; 5] = ["напомним", "напомню", "напоминаем", "as a reminder", "recall that"];
+
+/// True when sentence `s` opens with a background opener.
+fn background_sentence(f: &Facts, s: usize) -> bool {
+    let sentence = f.folded[f.sentences[s].clone()].trim_start();
+    BACKGROUND_OPENERS.iter().any(|o| crate::lexicon::has_prefix(sentence, o))
 }
 
 /// True when the day `day` lies in the month or year `period` names.
@@ -730,7 +745,9 @@ fn date_source(f: &Facts, article: &Article, anchor: Option<usize>, date: Option
         }
         None => match &article.structure.published {
             Some((_, span)) if article.structure.role_at(span.start) == Role::Dateline => DateSource::Dateline,
-            _ => DateSource::Published,
+            Some(_) => DateSource::Published,
+            // The year of the gathering's name, on a page with no stamp.
+            None => DateSource::Stated,
         },
     }
 }
@@ -956,6 +973,11 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             KindSetting::Attended => 2 * w,
             KindSetting::Plain => *w,
         };
+        // A gathering's own name ("the World Telecommunication Development Conference") is
+        // what the story is of; "a meeting", "talks" may be any of its side events.
+        let named = f.text[span.clone()].starts_with(|c: char| c.is_ascii_uppercase())
+            && !crate::lexicon::starts_sentence(f.text, span.start);
+        let weight = if named { 2 * weight } else { weight };
         if weight > 0 {
             *scores.entry(*k).or_default() += weight * factor;
         }

@@ -136,6 +136,24 @@ fn words_said_at_a_gathering_are_the_gathering() {
 }
 
 #[test]
+fn a_named_gathering_outweighs_its_side_meetings() {
+    let e = event(
+        "Scientists gather in Tashkent\nOne event was hosted at the university: the Central Asian Conference on Optical Networks. \
+         Organisers say the meeting lets local researchers meet foreign colleagues.",
+    );
+    assert_eq!(e.kind, Kind::Conference);
+}
+
+#[test]
+fn background_is_not_the_event_date() {
+    let e = event(
+        "Форум завершился\nВ Алматы завершился форум «Open Web 2031». Напомним, 12 марта в Женеве прошла встреча министров.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031");
+    assert_eq!(e.date_source, Some(DateSource::Stated));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);

@@ -95,7 +95,12 @@ pub fn sentences_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<s
     for line_end in memchr::memchr_iter(b'\n', &bytes[range.start..]).map(|i| range.start + i).chain([range.end]) {
         for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[line_start..line_end]).map(|i| line_start + i) {
             let split_after = match bytes[i] {
-                b'.' => next_is_capital(text, i + 1, range.end) && word_before_len(text, i) > 2,
+                // A closing quote or bracket ends a name, not an abbreviation: "форум «Open
+                // Web 2031». Напомним, ..." is two sentences.
+                b'.' => {
+                    next_is_capital(text, i + 1, range.end)
+                        && (word_before_len(text, i) > 2 || text[..i].ends_with(['»', '"', '”', ')']))
+                }
                 _ => next_is_capital(text, i + 1, range.end),
             };
             if split_after {
