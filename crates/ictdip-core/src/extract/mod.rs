@@ -208,11 +208,14 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         attribution_openers: attribution_openers(folded, &words),
     };
 
-    let (date, anchor) = event_date(&facts);
+    let lead = lead_sentence(&facts, article.structure.title.as_ref());
+    let (date, anchor) = event_date(&facts, lead);
     let date_source = date.map(|_| date_source(&facts, article, anchor, date));
     let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
-    let kind = kind(&facts, article.structure.title.as_ref(), anchor);
-    let (place, place_source) = match place(&facts, date, anchor, title_sentence, kind) {
+    // Dated by a lead that reports words said: a statement, whatever gatherings it speaks of.
+    let speech_lead = anchor.is_some() && anchor == lead && dated_speech_lead(&facts, lead).is_some();
+    let kind = if speech_lead { Kind::Statement } else { kind(&facts, article.structure.title.as_ref(), anchor) };
+    let (place, place_source) = match place(&facts, date, anchor, title_sentence, kind, speech_lead) {
         Some((p, source)) => (Some(p), Some(source)),
         None => match dateline_place(article) {
             Some(p) => (Some(p), Some(PlaceSource::Dateline)),
@@ -369,7 +372,12 @@ fn named_year(text: &str) -> Option<i32> {
 }
 
 /// The event date and the sentence it was found in (`None` when it is the publication date).
-fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
+fn event_date(f: &Facts, lead: Option<usize>) -> (Option<EventDate>, Option<usize>) {
+    // A lead that reports words said on a day and names no gathering ("the ministry said on
+    // Thursday") is the story: a gathering dated further on is the one the words were about.
+    if let Some(d) = dated_speech_lead(f, lead) {
+        return (Some(d), lead);
+    }
     let pick = |cue: Cue, want_day: bool| {
         f.dates.iter().find_map(|m| {
             let s = f.sentence_of(m.span().start)?;
@@ -406,6 +414,14 @@ const BACKGROUND_OPENERS: [&str; 5] = ["напомним", "напомню", "н
 fn background_sentence(f: &Facts, s: usize) -> bool {
     let sentence = f.folded[f.sentences[s].clone()].trim_start();
     BACKGROUND_OPENERS.iter().any(|o| crate::lexicon::has_prefix(sentence, o))
+}
+
+/// The day of a lead that reports words said and names no gathering.
+fn dated_speech_lead(f: &Facts, lead: Option<usize>) -> Option<EventDate> {
+    let l = lead.filter(|&l| f.has_cue(l, Cue::Speech) && !f.has_cue(l, Cue::Gathering))?;
+    f.dates.iter().find_map(|m| {
+        (m.has_day() && f.sentence_of(m.span().start) == Some(l)).then(|| m.resolve(f.published)).flatten()
+    })
 }
 
 /// True when the day `day` lies in the month or year `period` names.
@@ -592,6 +608,7 @@ fn place(
     anchor: Option<usize>,
     title: Option<usize>,
     kind: Kind,
+    speech_lead: bool,
 ) -> Option<(Place, PlaceSource)> {
     let g = Gazetteer::get();
     let city_place = |c: u16| city_place(g, c);
@@ -599,8 +616,16 @@ fn place(
     // The hits of one kind tied to a gathering, with their sentences, in text order. Asked kind by
     // kind, cities first: most articles name a city and never need the ties of their countries,
     // and each tie reads the words around the name.
+    // Words said in the lead are said where the lead or the title puts them: the gatherings
+    // further on are what they spoke of.
+    let in_scope = |s: usize| !speech_lead || [anchor, title].contains(&Some(s));
     let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
-        f.hits.iter().filter(|h| kind(&h.target)).filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h))).collect()
+        f.hits
+            .iter()
+            .filter(|h| kind(&h.target))
+            .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
+            .filter(|(s, _)| in_scope(*s))
+            .collect()
     };
     // In the event's sentence, then the title, then anywhere.
     // Elsewhere in the text, a sentence that dates its gathering otherwise ("в июне 2018 года в
@@ -943,7 +968,13 @@ fn lead_sentence(f: &Facts, title: Option<&Span>) -> Option<usize> {
     f.sentences.iter().position(|s| {
         title.is_none_or(|t| !t.contains(&s.start))
             && !words_between_at_most(f.text, s.start, s.end, LEAD_WORDS_AT_LEAST - 1)
+            && !photo_caption(&f.folded[s.clone()])
     })
+}
+
+/// True for a photo's caption, which credits it ("[Photo/Xinhua]", "Фото: пресс-служба").
+fn photo_caption(folded: &str) -> bool {
+    ["[photo", "photo/", "photo:", "фото:", "фото /"].iter().any(|m| folded.contains(m))
 }
 
 /// Words a sentence needs to be a lead: datelines and credits have fewer.

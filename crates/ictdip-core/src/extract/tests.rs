@@ -154,6 +154,27 @@ fn background_is_not_the_event_date() {
 }
 
 #[test]
+fn a_dated_speech_lead_is_the_story() {
+    let e = event(
+        "Ruritania bids for a council seat\n\n31 May 2033\n\nRuritania has entered the race for a seat on the council, the ministry of communications said on Thursday. \
+         The vote will take place at the conference, which will be held on October 20, 2034 in Busan.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2033-05-26");
+    assert_eq!(e.kind, Kind::Statement);
+    assert!(e.place.is_none(), "Busan is the venue of the vote to come");
+}
+
+#[test]
+fn a_photos_caption_is_no_lead() {
+    let e = event(
+        "Digital boom\n\n08:20, August 29, 2031\n\nA banner of the summit hangs over a road in Tianjin in this photo from Aug 5, 2031. [Photo/Xinhua]\n\n\
+         The ministry intends to train digital talent with its neighbours, the deputy minister said on Thursday.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031-08-28");
+    assert_eq!(e.kind, Kind::Statement);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
