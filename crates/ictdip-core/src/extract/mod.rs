@@ -719,13 +719,39 @@ fn place(
             return Some((country_place(c), PlaceSource::Implied));
         }
     }
-    // A gathering reported with one country only: a domestic one, held where that country is.
-    let mut named = f.hits.iter().filter_map(|h| match h.target {
-        Target::Country(c) => Some(c),
+    // A gathering reported with one country only: a domestic one, held where that country is;
+    // with a visiting delegation's country besides ("делегация Китая", "a Chinese delegation"),
+    // held at the host's.
+    if kind == Kind::Statement {
+        return None;
+    }
+    let guests: Vec<u16> = f
+        .hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Country(c) if [anchor, title, lead].contains(&f.sentence_of(h.span.start)) && guest(f, h) => {
+                Some(c)
+            }
+            _ => None,
+        })
+        .collect();
+    let mut hosts = f.hits.iter().filter_map(|h| match h.target {
+        Target::Country(c) if !guests.contains(&c) => Some(c),
         _ => None,
     });
-    let first = named.next()?;
-    (kind != Kind::Statement && named.all(|c| c == first)).then(|| (country_place(first), PlaceSource::Implied))
+    let first = hosts.next()?;
+    hosts.all(|c| c == first).then(|| (country_place(first), PlaceSource::Implied))
+}
+
+/// True when a country is named as a visiting delegation's ("делегация Китайской Народной
+/// Республики", "a high-level Chinese delegation", "the delegation of China"). Not an
+/// ambassador's: an envoy meets the host where he serves, but a report of it often names no
+/// venue at all.
+fn guest(f: &Facts, h: &Hit) -> bool {
+    let envoy = |w: &str| w.starts_with("делегаци") || matches!(w, "delegation" | "delegations");
+    let mut before = words_before(f.folded, h.span.start, 2);
+    let (first, second) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
+    envoy(first) || (matches!(first, "of" | "из") && envoy(second)) || envoy(word_after(f.folded, h.span.end))
 }
 
 /// The dateline's city as a place, when the gazetteer knows it: where the outlet filed from,

@@ -175,6 +175,20 @@ fn a_photos_caption_is_no_lead() {
 }
 
 #[test]
+fn a_visiting_delegation_meets_at_the_hosts() {
+    let e = event(
+        "Talks on cyber security\nOn May 3, President Ilham Aliyev received a high-level Chinese delegation headed by a vice-premier. \
+         The sides discussed cooperation between Azerbaijan and China in cyber security.",
+    );
+    assert_eq!(place_of(&e), (None, Some("AZ")));
+    let e = event(
+        "Сотрудничество в связи\n\nВ страну прибыла делегация Республики Корея, которую 5 мая принял министр. \
+         Министр Монголии рассказал гостям о развитии связи.",
+    );
+    assert_eq!(place_of(&e), (None, Some("MN")));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
