@@ -855,6 +855,10 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         return true;
     }
     let Some(s) = f.sentence_of(h.span.start) else { return false };
+    // Background ("Напомним, ...", "As a reminder, ...") names what is apart from the story.
+    if background_sentence(f, s) {
+        return true;
+    }
     let n = *notes[s].get_or_insert_with(|| ListNotes::of(f, s));
     if n.first_opener.is_some_and(|at| at < h.span.start) {
         return true;
@@ -877,6 +881,25 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             || (matches!(before.as_slice(), ["among", ..] | ["the", "among", ..])
                 && matches!(word_after(f.folded, h.span.end), "countries" | "nations" | "states" | "members"));
         if among {
+            return true;
+        }
+        // A body as what a state belongs to ("активный член ЕАЭС", "партнерами по СНГ", "a
+        // member of the CSTO") or as the author or party of a document ("Соглашение об
+        // ассоциации РМ-ЕС", "стратегии кибербезопасности ЕС", "the Statement of the Council of
+        // Heads of State of the SCO"): named, not taking part.
+        let member = matches!(before.first(), Some(w) if w.starts_with("член") || w.starts_with("партнер"))
+            || matches!(before.as_slice(), ["по", w, ..] if w.starts_with("партнер"))
+            || matches!(before.as_slice(), ["of", "member" | "members" | "partner" | "partners", ..]);
+        // The document's name may be long ("Соглашение о всеобъемлющем и расширенном партнерстве
+        // между Арменией и ЕС"); it stays within the clause.
+        let clause = f.folded[..h.span.start].rfind([',', '.', ';', ':', '(', '\n']).map_or(0, |i| i + 1);
+        let document = words_before(&f.folded[clause..h.span.start], h.span.start - clause, 10).any(|w| {
+            ["соглашени", "стратеги", "конвенци", "устав", "хартии", "хартия", "деклараци", "договор"]
+                .iter()
+                .any(|d| w.starts_with(d))
+                || matches!(w, "statement" | "strategy" | "convention" | "charter" | "declaration" | "agreement")
+        }) && !f.has_cue(s, Cue::Gathering);
+        if member || document {
             return true;
         }
         // The region another body's office serves: "ITU Regional Office for the CIS",

@@ -189,6 +189,25 @@ fn a_visiting_delegation_meets_at_the_hosts() {
 }
 
 #[test]
+fn a_body_a_state_belongs_to_or_a_document_names_is_a_mention() {
+    let e = event(
+        "Министры обсудили связь\nВ Ереване прошла встреча министров связи Армении и Ирана. \
+         Министр напомнил, что Армения — активный член ЕАЭС. \
+         Стороны упомянули Соглашение о всеобъемлющем и расширенном партнерстве между Арменией и ЕС.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    assert_eq!(e.mentioned.orgs, ["EAEU", "EU"]);
+}
+
+#[test]
+fn names_in_background_are_mentions() {
+    let e = event(
+        "Форум в Алматы\nВ Алматы прошел форум об интернете. Напомним, в сентябре в Нью-Йорке в ООН прошел саммит.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
