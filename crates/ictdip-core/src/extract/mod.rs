@@ -902,6 +902,17 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         if member || document {
             return true;
         }
+        // A body as the arena states act in ("согласовывать позиции в ООН и на других
+        // площадках", "на площадке ООН", "ключевая роль отводится ООН"): the states' work there
+        // is the subject, not the body's part in this event.
+        let sentence = &f.folded[f.sentences[s].clone()];
+        let arena = (matches!(before.as_slice(), ["в" | "in" | "at", ..] | ["the", "in" | "at", ..])
+            && ["площадк", "platform", "форумах", " fora"].iter().any(|w| sentence.contains(w)))
+            || matches!(before.first(), Some(&("площадке" | "площадках")))
+            || before.iter().take(3).any(|w| matches!(*w, "роль" | "role"));
+        if arena {
+            return true;
+        }
         // The region another body's office serves: "ITU Regional Office for the CIS",
         // "Зональное отделение МСЭ для региона СНГ".
         let serves = matches!(before.as_slice(), ["the", "for", ..] | ["региона" | "стран", "для", ..]);

@@ -200,6 +200,17 @@ fn a_body_a_state_belongs_to_or_a_document_names_is_a_mention() {
 }
 
 #[test]
+fn a_body_as_the_arena_states_act_in_is_a_mention() {
+    let e = event(
+        "Консультации по безопасности\nВ Тегеране прошли консультации экспертов Ирана и Армении по безопасности ИКТ. \
+         Стороны договорились согласовывать позиции в ООН и на других международных площадках. \
+         Ключевая роль в этой работе отводится ООН.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    assert_eq!(e.mentioned.orgs, ["UN"]);
+}
+
+#[test]
 fn names_in_background_are_mentions() {
     let e = event(
         "Форум в Алматы\nВ Алматы прошел форум об интернете. Напомним, в сентябре в Нью-Йорке в ООН прошел саммит.",
