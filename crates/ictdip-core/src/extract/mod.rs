@@ -834,7 +834,30 @@ fn company_word(w: &str) -> bool {
 
 /// Nouns that say a sentence is about an organisation's make-up ("Its members today are ...",
 /// "Armenia, Belarus ... are the members of the CSTO", "Среди участников АТЭС - Китай, США ...").
-const MEMBERSHIP_NOUNS: [&str; 7] = ["members", "member", "membership", "членами", "члены", "участников", "участвуют"];
+/// Rankings and awards speak of lists too ("опередила Италию и Саудовскую Аравию в рейтинге",
+/// "в номинации первой стала Южная Корея, второй — Австралия").
+const MEMBERSHIP_NOUNS: [&str; 20] = [
+    "members",
+    "member",
+    "membership",
+    "членами",
+    "члены",
+    "участников",
+    "участвуют",
+    "рейтинг",
+    "рейтинга",
+    "рейтинге",
+    "номинации",
+    "номинацию",
+    "место",
+    "месте",
+    "опередила",
+    "опередил",
+    "ranking",
+    "rankings",
+    "ranked",
+    "index",
+];
 
 /// Searchers for [`MEMBERSHIP_OPENERS`] and [`MEMBERSHIP_NOUNS`], built once: a searcher's
 /// set-up costs more than a search of a sentence.
