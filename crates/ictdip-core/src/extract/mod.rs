@@ -223,7 +223,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         },
     };
     let mut evidence = EvidenceList::new(text, keep, facts.hits.len() + 8);
-    let (mut countries, orgs, mentioned) = countries_and_bodies(&facts, &mut evidence);
+    let (mut countries, orgs, mentioned) = countries_and_bodies(&facts, date, &mut evidence);
     // A gathering whose text names no state but its venue ("в Казани прошло заседание
     // оргкомитета") is the host's: the venue's country takes part. Not from the dateline alone,
     // which says where the outlet filed from.
@@ -422,6 +422,27 @@ fn dated_speech_lead(f: &Facts, lead: Option<usize>) -> Option<EventDate> {
     f.dates.iter().find_map(|m| {
         (m.has_day() && f.sentence_of(m.span().start) == Some(l)).then(|| m.resolve(f.published)).flatten()
     })
+}
+
+/// True when a country is named as where a gathering of another date is held ("the
+/// conference, which will be held on October 20, 2034 in Busan, Republic of Korea", "its
+/// previous meeting took place in Bishkek on 23 July 2017, with Kyrgyzstan as host").
+fn hosts_another_event(f: &Facts, h: &Hit, date: Option<EventDate>) -> bool {
+    let Some(s) = f.sentence_of(h.span.start) else { return false };
+    if date.is_none() || !f.has_cue(s, Cue::Gathering) {
+        return false;
+    }
+    // Dated otherwise, and not also dated as the event.
+    let (mut other, mut same) = (false, false);
+    for d in f.dates.iter().filter(|m| f.sentence_of(m.span().start) == Some(s)).filter_map(|m| m.resolve(f.published))
+    {
+        if within_days(d, date, 3) || date.is_some_and(|e| within_period(e, d) || within_period(d, e)) {
+            same = true;
+        } else if d.year.is_some() {
+            other = true;
+        }
+    }
+    other && !same
 }
 
 /// True when the day `day` lies in the month or year `period` names.
@@ -994,7 +1015,11 @@ impl ListNotes {
 
 /// Participants (countries and bodies that take part in the main event or are its subject) and
 /// the rest the text names. A name counts as a participant if any of its mentions does.
-fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortText>, Vec<ShortText>, Mentioned) {
+fn countries_and_bodies(
+    f: &Facts,
+    date: Option<EventDate>,
+    evidence: &mut EvidenceList,
+) -> (Vec<ShortText>, Vec<ShortText>, Mentioned) {
     let g = Gazetteer::get();
     let mut countries = Vec::with_capacity(f.hits.len());
     let mut orgs = Vec::with_capacity(f.hits.len());
@@ -1002,7 +1027,8 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<ShortTex
     let mut other_orgs = Vec::new();
     let mut notes = vec![None; f.sentences.len()];
     for h in &f.hits {
-        let mention = only_mentioned(f, h, &mut notes);
+        let mention = only_mentioned(f, h, &mut notes)
+            || (matches!(h.target, Target::Country(_)) && hosts_another_event(f, h, date));
         match h.target {
             Target::Country(c) => {
                 let code = &g.countries[c as usize].code;

@@ -221,6 +221,16 @@ fn states_in_rankings_and_award_lists_are_mentions() {
 }
 
 #[test]
+fn the_host_of_another_dated_gathering_is_a_mention() {
+    let e = event(
+        "Ruritania bids for a seat\nOn 30 May 2033 the ministers of Ruritania and Georgia met in Tbilisi. \
+         The vote will take place at the conference, which will be held on October 20, 2034 in Busan, Republic of Korea.",
+    );
+    assert_eq!(e.countries, ["GE"]);
+    assert_eq!(e.mentioned.countries, ["KR"]);
+}
+
+#[test]
 fn names_in_background_are_mentions() {
     let e = event(
         "Форум в Алматы\nВ Алматы прошел форум об интернете. Напомним, в сентябре в Нью-Йорке в ООН прошел саммит.",
