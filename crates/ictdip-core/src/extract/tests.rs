@@ -231,6 +231,12 @@ fn the_host_of_another_dated_gathering_is_a_mention() {
 }
 
 #[test]
+fn an_entity_of_a_state_is_that_state() {
+    let e = event("Связь и цифровизация\nВ Баня-Луке прошла встреча министров связи Республики Сербской и Словении.");
+    assert_eq!(e.countries, ["BA", "SI"]);
+}
+
+#[test]
 fn names_in_background_are_mentions() {
     let e = event(
         "Форум в Алматы\nВ Алматы прошел форум об интернете. Напомним, в сентябре в Нью-Йорке в ООН прошел саммит.",
