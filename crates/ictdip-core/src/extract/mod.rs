@@ -967,8 +967,36 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
                     && words_between_at_most(f.text, o.span.end, h.span.start, 5)
             });
     }
+    // The states a list of people comes from take part ("Участие приняли представители
+    // министерств из Казахстана, Азербайджана, Турции и Узбекистана", "experts from Russia,
+    // Belarus, ..."), to the end of the clause.
+    if n.from_people.is_some_and(|at| at < h.span.start && !f.folded[at..h.span.start].contains([';', '.'])) {
+        return false;
+    }
     // The rest speaks of lists of states.
     !f.has_cue(s, Cue::Gathering) && (n.membership_noun || n.states >= 4)
+}
+
+/// Nouns for the people a list of states sends ("представители из", "experts from").
+fn people_noun(w: &str) -> bool {
+    ["представител", "эксперт", "делегаци", "делегат", "участник", "министр", "руководител", "глав"]
+        .iter()
+        .any(|p| w.starts_with(p))
+        || matches!(
+            w,
+            "representatives" | "experts" | "delegations" | "delegates" | "ministers" | "officials" | "participants"
+        )
+}
+
+/// Where "из" or "from" follows a noun for people, at most four words after it, in `hay`
+/// (a sentence of the folded text starting at byte `base`).
+fn from_people_at(hay: &str, base: usize) -> Option<usize> {
+    ["из ", "from "].iter().find_map(|p| {
+        hay.match_indices(p).find_map(|(at, _)| {
+            let word_start = !hay[..at].chars().next_back().is_some_and(crate::lexicon::is_word_char);
+            (word_start && words_before(hay, at, 4).any(people_noun)).then_some(base + at)
+        })
+    })
 }
 
 /// What a sentence says of the states named in it, worked out once for all its names: how many
@@ -979,6 +1007,8 @@ struct ListNotes {
     first_opener: Option<usize>,
     membership_noun: bool,
     states: usize,
+    /// Where a list of the places people came from opens (see [`from_people_at`]).
+    from_people: Option<usize>,
 }
 
 impl ListNotes {
@@ -1009,6 +1039,7 @@ impl ListNotes {
         let (openers, nouns) = membership_finders();
         notes.first_opener = openers.iter().filter_map(whole_word_at).min().map(|at| sentence.start + at);
         notes.membership_noun = nouns.iter().any(|w| whole_word_at(w).is_some());
+        notes.from_people = from_people_at(hay, sentence.start);
         notes
     }
 }

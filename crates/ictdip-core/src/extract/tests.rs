@@ -237,6 +237,17 @@ fn an_entity_of_a_state_is_that_state() {
 }
 
 #[test]
+fn states_the_participants_come_from_take_part() {
+    let e = event(
+        "Заседание министров\nВ Бишкеке прошло заседание министров связи. \
+         Участие в нем приняли представители министерств из Казахстана, Азербайджана, Турции и Узбекистана; \
+         из Монголии эксперты присутствовали наблюдателями.",
+    );
+    assert_eq!(e.countries, ["AZ", "KZ", "TR", "UZ"]);
+    assert_eq!(e.mentioned.countries, ["MN"]);
+}
+
+#[test]
 fn names_in_background_are_mentions() {
     let e = event(
         "Форум в Алматы\nВ Алматы прошел форум об интернете. Напомним, в сентябре в Нью-Йорке в ООН прошел саммит.",
