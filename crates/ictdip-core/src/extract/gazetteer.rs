@@ -382,6 +382,8 @@ mod tests {
         assert!(codes("выступил Антон Чехов, затем Иван Греков").is_empty());
         assert_eq!(codes("страны ГУАМ"), ["GUAM"]);
         assert!(codes("Korea and Congo").is_empty(), "shared English short names name neither");
+        assert_eq!(codes("talks with Russia’s minister in Turkey"), ["RU", "TR"]);
+        assert_eq!(codes("a Dutch and a Canadian expert"), ["CA", "NL"]);
     }
 
     #[test]
