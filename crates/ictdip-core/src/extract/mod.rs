@@ -637,9 +637,13 @@ fn place(
     // The hits of one kind tied to a gathering, with their sentences, in text order. Asked kind by
     // kind, cities first: most articles name a city and never need the ties of their countries,
     // and each tie reads the words around the name.
+    let lead = lead_sentence(f, title.map(|t| &f.sentences[t]));
     // Words said in the lead are said where the lead or the title puts them: the gatherings
-    // further on are what they spoke of.
-    let in_scope = |s: usize| !speech_lead || [anchor, title].contains(&Some(s));
+    // further on are what they spoke of. A gathering held online ("в формате видеоконференции",
+    // "held online") has no venue but one its own sentences state.
+    let online = [anchor, title, lead].into_iter().flatten().any(|s| held_online(&f.folded[f.sentences[s].clone()]));
+    let in_scope =
+        |s: usize| (!speech_lead && !online) || [anchor, title].contains(&Some(s)) || (online && lead == Some(s));
     let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
         f.hits
             .iter()
@@ -674,7 +678,6 @@ fn place(
     // A city brought in by a locative in the title, the lead or the event's sentence that reports
     // a gathering, though no gathering word stands near it: "находится в Гаване с рабочим визитом", "at the Hofburg in
     // Vienna", "Токаев прилетел в Баку".
-    let lead = lead_sentence(f, title.map(|t| &f.sentences[t]));
     // The sentence of a name brought in so, if it is one of those.
     let locative = |h: &Hit| -> Option<usize> {
         let s = f.sentence_of(h.span.start)?;
@@ -740,6 +743,9 @@ fn place(
             return Some((country_place(c), PlaceSource::Implied));
         }
     }
+    if online {
+        return None;
+    }
     // A gathering reported with one country only: a domestic one, held where that country is;
     // with a visiting delegation's country besides ("делегация Китая", "a Chinese delegation"),
     // held at the host's.
@@ -773,6 +779,29 @@ fn guest(f: &Facts, h: &Hit) -> bool {
     let mut before = words_before(f.folded, h.span.start, 2);
     let (first, second) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
     envoy(first) || (matches!(first, "of" | "из") && envoy(second)) || envoy(word_after(f.folded, h.span.end))
+}
+
+/// True when a sentence (folded) says its gathering was held online. Not one guest's video
+/// link ("по видеосвязи обратился к участникам саммита"): the summit still has its venue.
+fn held_online(sentence: &str) -> bool {
+    [
+        "видеоконференц",
+        "видеомост",
+        "онлайн-формат",
+        "формате онлайн",
+        "режиме онлайн",
+        "онлайн-переговор",
+        "онлайн-встреч",
+        "video conference",
+        "videoconference",
+        "held online",
+        "online talks",
+        "online meeting",
+        "met online",
+        "virtual meeting",
+    ]
+    .iter()
+    .any(|m| sentence.contains(m))
 }
 
 /// The dateline's city as a place, when the gazetteer knows it: where the outlet filed from,

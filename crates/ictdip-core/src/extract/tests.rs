@@ -256,6 +256,21 @@ fn names_in_background_are_mentions() {
 }
 
 #[test]
+fn a_gathering_held_online_has_no_venue_but_its_own() {
+    let e = event(
+        "Experts review a draft\nOn Wednesday experts of the member states reviewed the draft in a video conference format. \
+         The Foreign Ministry in Tashkent said the next round of talks will be held in Minsk.",
+    );
+    assert!(e.place.is_none(), "{:?}", e.place);
+    // One guest's video link leaves the summit its venue.
+    let e = event(
+        "Саммит ШОС\nПрезидент Монголии по видеосвязи обратился к участникам саммита. \
+         Председательствовал на встрече ШОС в Душанбе Президент Таджикистана.",
+    );
+    assert_eq!(place_of(&e), (Some("Dushanbe"), Some("TJ")));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
