@@ -271,6 +271,14 @@ fn a_gathering_held_online_has_no_venue_but_its_own() {
 }
 
 #[test]
+fn a_venue_after_meetings_taken_part_in() {
+    let e = event(
+        "Министр на встречах в Вене\nТБИЛИСИ, 16 февраля. Министр связи Грузии участвует во встречах в рамках совещания министров ОБСЕ в Вене.",
+    );
+    assert_eq!(place_of(&e), (Some("Vienna"), Some("AT")));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
