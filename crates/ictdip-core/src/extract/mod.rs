@@ -647,7 +647,7 @@ fn place(
     let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
         f.hits
             .iter()
-            .filter(|h| kind(&h.target))
+            .filter(|h| kind(&h.target) && !city_for_its_state(f, h))
             .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
             .filter(|(s, _)| in_scope(*s))
             .collect()
@@ -779,6 +779,30 @@ fn guest(f: &Facts, h: &Hit) -> bool {
     let mut before = words_before(f.folded, h.span.start, 2);
     let (first, second) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
     envoy(first) || (matches!(first, "of" | "из") && envoy(second)) || envoy(word_after(f.folded, h.span.end))
+}
+
+/// True when a capital stands for its state: "Moscow's envoy", "Москва и Гавана договорились",
+/// "Tashkent and Beijing will expand": a possessive, or one of a pair of cities. A venue is one
+/// place.
+fn city_for_its_state(f: &Facts, h: &Hit) -> bool {
+    if !matches!(h.target, Target::City(_)) {
+        return false;
+    }
+    let after = &f.text[h.span.end..];
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    // Hits are in text order: the neighbours are next to this one.
+    let i = f.hits.partition_point(|o| o.span.start < h.span.start);
+    let paired = |o: &Hit, a: usize, b: usize| {
+        matches!(o.target, Target::City(_)) && matches!(f.folded[a..b].trim(), "и" | "and" | "&")
+    };
+    f.hits[i..].iter().find(|o| o.span.start >= h.span.end).is_some_and(|n| paired(n, h.span.end, n.span.start))
+        || f.hits[..i]
+            .iter()
+            .rev()
+            .find(|o| o.span.end <= h.span.start)
+            .is_some_and(|p| paired(p, p.span.end, h.span.start))
 }
 
 /// True when a sentence (folded) says its gathering was held online. Not one guest's video

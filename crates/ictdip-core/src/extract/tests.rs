@@ -279,6 +279,16 @@ fn a_venue_after_meetings_taken_part_in() {
 }
 
 #[test]
+fn a_capital_standing_for_its_state_is_no_venue() {
+    let e = event(
+        "Москва и Гавана договорились о сотрудничестве\nМинистр связи России, который находится в Гаване с рабочим визитом, провел переговоры.",
+    );
+    assert_eq!(place_of(&e), (Some("Havana"), Some("CU")));
+    let e = event("Talks on IT\nThe minister hosted the ambassador, Moscow's envoy to Armenia, for talks on Friday.");
+    assert_ne!(place_of(&e).0, Some("Moscow"));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
