@@ -407,13 +407,16 @@ fn event_date(f: &Facts, lead: Option<usize>) -> (Option<EventDate>, Option<usiz
 }
 
 /// Words that open a sentence of background ("Напомним, в сентябре ...", "As a reminder, on
-/// September 22 ..."): what it reports happened before and apart from the story.
+/// September 22 ..."): what it reports happened before and apart from the story. A speaker who
+/// recalls something ("он напомнил о недавнем саммите", "he recalled that earlier meetings")
+/// speaks of background too.
 const BACKGROUND_OPENERS: [&str; 5] = ["напомним", "напомню", "напоминаем", "as a reminder", "recall that"];
 
 /// True when sentence `s` opens with a background opener.
 fn background_sentence(f: &Facts, s: usize) -> bool {
     let sentence = f.folded[f.sentences[s].clone()].trim_start();
     BACKGROUND_OPENERS.iter().any(|o| crate::lexicon::has_prefix(sentence, o))
+        || ["напомнил", "recalled"].iter().any(|w| sentence.contains(w))
 }
 
 /// The day of a lead that reports words said and names no gathering.
@@ -668,7 +671,9 @@ fn place(
     let preferred = |tied: &[(usize, &Hit)]| {
         [anchor, title, None].into_iter().find_map(|want| {
             tied.iter()
-                .find(|(s, _)| want == Some(*s) || (want.is_none() && !dated_otherwise(*s)))
+                .find(|(s, _)| {
+                    want == Some(*s) || (want.is_none() && !dated_otherwise(*s) && !background_sentence(f, *s))
+                })
                 .map(|(_, h)| h.target)
         })
     };

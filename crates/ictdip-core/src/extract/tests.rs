@@ -289,6 +289,16 @@ fn a_capital_standing_for_its_state_is_no_venue() {
 }
 
 #[test]
+fn what_a_speaker_recalls_is_background() {
+    let e = event(
+        "Форум стартапов\nМинистр связи Туркменистана выступил на Международном форуме стартапов. \
+         Кроме того, он напомнил о недавнем участии президента в саммите с США в Вашингтоне.",
+    );
+    assert_eq!(e.countries, ["TM"]);
+    assert_ne!(place_of(&e).0, Some("Washington"));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
