@@ -1192,12 +1192,21 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             1
         };
         // "пресс-конференция", "press conference": a briefing, counted as one; "video
-        // conference": a meeting held so. A word of a body's name ("Организация Договора о
+        // conference": a meeting held so; "пленарная сессия", "plenary meeting": a part of a
+        // larger gathering, which names its kind. A word of a body's name ("Организация Договора о
         // коллективной безопасности") names no gathering.
         let compound = *k != Kind::Statement
-            && matches!(words_before(f.folded, span.start, 1).next(), Some("пресс" | "press" | "video" | "видео"));
+            && matches!(
+                words_before(f.folded, span.start, 1).next(),
+                Some("пресс" | "press" | "video" | "видео" | "пленарной" | "пленарном" | "пленарное" | "plenary")
+            );
         let weight = match kind_setting(f.folded, span.start) {
-            _ if compound || in_body_name(f, span) => 0,
+            _ if compound
+                || in_body_name(f, span)
+                || (*k == Kind::Agreement && signing_to_come(f.folded, span.start)) =>
+            {
+                0
+            }
             KindSetting::Frame => 0,
             KindSetting::Attended => 2 * w,
             KindSetting::Plain => *w,
@@ -1230,10 +1239,14 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         // Words said at a gathering ("выступил на заседании ОЧЭС", "addressing the forum") in
         // the lead, the sentence after it or the event's sentence are that gathering's story; so is a headline that
         // reports one ("послание президента обсудили в Ташкенте").
+        // So is a gathering the lead or the sentence after it reports held ("Такие итоги
+        // состоявшихся в Минске консультаций подвела пресс-служба").
         let spoken_at = f.kinds.iter().any(|((k, _), span)| {
+            let s = f.sentence_of(span.start);
             *k != Kind::Statement
-                && [first_body, first_body.map(|l| l + 1), anchor].contains(&f.sentence_of(span.start))
-                && kind_setting(f.folded, span.start) == KindSetting::Attended
+                && [first_body, first_body.map(|l| l + 1), anchor].contains(&s)
+                && (kind_setting(f.folded, span.start) == KindSetting::Attended
+                    || s.is_some_and(|s| f.has_cue(s, Cue::Gathering)))
         });
         let title_gathers = f.cues.iter().any(|(c, span)| *c == Cue::Gathering && t.contains(&span.start));
         if (in_title(true) || speaker_colon) && !in_title(false) && !spoken_at && !title_gathers {
@@ -1260,6 +1273,14 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         None if scores.contains_key(&Kind::Statement) => Kind::Statement,
         None => Kind::Other,
     }
+}
+
+/// True when the words before an agreement word say it is yet to be signed ("намерены подписать
+/// меморандум", "будут подписаны соглашения", "plan to sign a memorandum"): an intention, not a
+/// signing.
+fn signing_to_come(folded: &str, at: usize) -> bool {
+    words_before(folded, at, 3)
+        .any(|w| matches!(w, "подписать" | "заключить" | "будут" | "будет" | "sign" | "conclude" | "will"))
 }
 
 /// How the words before a kind word set the gathering it names against the story.
@@ -1291,7 +1312,7 @@ fn kind_setting(folded: &str, at: usize) -> KindSetting {
         }
         let attended = (matches!(*w, "в" | "во")
             && matches!(prev, "участие" | "участвовал" | "участвовала" | "участвует" | "участвуют" | "участвовали"))
-            || (*w == "на" && prev.starts_with("выступ"))
+            || (*w == "на" && (prev.starts_with("выступ") || prev.starts_with("прибыл")))
             || (*w == "in" && matches!(prev, "part" | "participated" | "participates" | "participating"))
             || (*w == "at" && matches!(prev, "spoke" | "speaking"))
             || matches!(*w, "attends" | "attended" | "attending" | "attend" | "addressing" | "addressed");

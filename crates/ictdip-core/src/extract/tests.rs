@@ -299,6 +299,25 @@ fn what_a_speaker_recalls_is_background() {
 }
 
 #[test]
+fn a_signing_to_come_is_no_agreement() {
+    let e = event(
+        "Армения и Индия намерены подписать меморандум\nВ Ереване прошли переговоры министров связи Армении и Индии. \
+         Документ планируется подписать осенью.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+}
+
+#[test]
+fn a_plenary_session_takes_the_kind_of_its_gathering() {
+    let e = event(
+        "Министр на выставке\nВыступая на пленарной сессии выставки «Иннопром», министр связи Узбекистана назвал главные направления работы.",
+    );
+    assert_eq!(e.kind, Kind::Forum);
+    assert_eq!(event("55-я сессия Генеральной ассамблеи пройдет в Ашхабаде осенью.").kind, Kind::Meeting);
+    assert_eq!(event("Президент прибыл на открытие ЭКСПО в Харбине.").kind, Kind::Forum);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
