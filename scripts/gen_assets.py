@@ -262,8 +262,12 @@ def cities(country_rows):
         if forms and len(c["name"]) >= 4 and c["name"].lower() not in seen:
             seen[c["name"].lower()] = c["name"]
             forms.add(c["name"])
+        # Labels spell names with the ASCII apostrophe ("Xi'an"); pages write either.
+        name = c["name"].replace("\u2019", "'")
+        if c["name"] in forms:
+            forms.add(name)
         if forms:
-            rows.append((c["name"], c["countrycode"], c["population"], sorted(forms)))
+            rows.append((name, c["countrycode"], c["population"], sorted(forms)))
     extra = os.path.join(HERE, "cities_extra.tsv")
     for row in read_tsv(extra):
         name, cc, names = row[0], row[1], row[2]
