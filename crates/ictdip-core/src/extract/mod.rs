@@ -363,6 +363,8 @@ fn named_year(text: &str) -> Option<i32> {
         let hyphened = before.ends_with('-') && before[..before.len() - 1].ends_with(|c: char| c.is_alphabetic());
         let after_name = before.ends_with(' ')
             && before.trim_end().rsplit(' ').next().is_some_and(|w| {
+                // "(IGF 2023)": the bracket is not part of the name.
+                let w = w.trim_start_matches(['(', '«', '"', '“']);
                 w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphanumeric)
             });
         if hyphened || after_name {

@@ -526,6 +526,8 @@ fn a_year_from_the_gatherings_name_when_the_page_has_none() {
     let e = event("17 июня, Санкт-Петербург. – На полях ПМЭФ-2022 министры Армении и России провели переговоры.");
     assert_eq!(e.date.unwrap().to_string(), "2022-06-17");
     assert_eq!(e.published, None, "a publication date is not invented");
+    let e = event("В Женеве начал работу Форум по управлению Интернетом (IGF 2031). Форум проходит с 8 по 12 октября.");
+    assert_eq!(e.date.unwrap().to_string(), "2031-10-08");
 }
 
 // Class 6: participants against mentions.
