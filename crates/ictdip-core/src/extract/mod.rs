@@ -209,9 +209,9 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     };
 
     let lead = lead_sentence(&facts, article.structure.title.as_ref());
-    let (date, anchor) = event_date(&facts, lead);
-    let date_source = date.map(|_| date_source(&facts, article, anchor, date));
     let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
+    let (date, anchor) = event_date(&facts, lead, title_sentence);
+    let date_source = date.map(|_| date_source(&facts, article, anchor, date));
     // Dated by a lead that reports words said: a statement, whatever gatherings it speaks of.
     let speech_lead = anchor.is_some() && anchor == lead && dated_speech_lead(&facts, lead).is_some();
     let kind = if speech_lead { Kind::Statement } else { kind(&facts, article.structure.title.as_ref(), anchor) };
@@ -374,7 +374,7 @@ fn named_year(text: &str) -> Option<i32> {
 }
 
 /// The event date and the sentence it was found in (`None` when it is the publication date).
-fn event_date(f: &Facts, lead: Option<usize>) -> (Option<EventDate>, Option<usize>) {
+fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<EventDate>, Option<usize>) {
     // A lead that reports words said on a day and names no gathering ("the ministry said on
     // Thursday") is the story: a gathering dated further on is the one the words were about.
     if let Some(d) = dated_speech_lead(f, lead) {
@@ -384,6 +384,13 @@ fn event_date(f: &Facts, lead: Option<usize>) -> (Option<EventDate>, Option<usiz
         f.dates.iter().find_map(|m| {
             let s = f.sentence_of(m.span().start)?;
             if m.has_day() != want_day || !f.has_cue(s, cue) || background_sentence(f, s) {
+                return None;
+            }
+            // A gathering to come, further on, is not the one a story of the past reports
+            // ("Discussions will resume on August 21"); an announcement's headline or lead
+            // dates it.
+            let head = [lead, title];
+            if !head.contains(&Some(s)) && announces(f, s) && !head.into_iter().flatten().any(|h| announces(f, h)) {
                 return None;
             }
             Some((past_year_if_reported(f, m, s, m.resolve(f.published)?), s))
@@ -419,6 +426,25 @@ fn background_sentence(f: &Facts, s: usize) -> bool {
     let sentence = f.folded[f.sentences[s].clone()].trim_start();
     BACKGROUND_OPENERS.iter().any(|o| crate::lexicon::has_prefix(sentence, o))
         || ["напомнил", "recalled"].iter().any(|w| sentence.contains(w))
+}
+
+/// True when sentence `s` speaks of a gathering to come.
+fn announces(f: &Facts, s: usize) -> bool {
+    let sentence = &f.folded[f.sentences[s].clone()];
+    [
+        " will ",
+        "состоится",
+        "состоятся",
+        "пройдет",
+        "пройдёт",
+        "пройдут",
+        "откроется",
+        "начнется",
+        "планируется",
+        "намечен",
+    ]
+    .iter()
+    .any(|w| sentence.contains(w))
 }
 
 /// The day of a lead that reports words said and names no gathering.
@@ -646,9 +672,14 @@ fn place(
     // Words said in the lead are said where the lead or the title puts them: the gatherings
     // further on are what they spoke of. A gathering held online ("в формате видеоконференции",
     // "held online") has no venue but one its own sentences state.
-    let online = [anchor, title, lead].into_iter().flatten().any(|s| held_online(&f.folded[f.sentences[s].clone()]));
+    let after_lead = lead.map(|l| l + 1).filter(|&s| s < f.sentences.len());
+    let online: Vec<usize> = [anchor, title, lead, after_lead]
+        .into_iter()
+        .flatten()
+        .filter(|&s| held_online(&f.folded[f.sentences[s].clone()]))
+        .collect();
     let in_scope =
-        |s: usize| (!speech_lead && !online) || [anchor, title].contains(&Some(s)) || (online && lead == Some(s));
+        |s: usize| (!speech_lead && online.is_empty()) || [anchor, title].contains(&Some(s)) || online.contains(&s);
     let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
         f.hits
             .iter()
@@ -750,7 +781,7 @@ fn place(
             return Some((country_place(c), PlaceSource::Implied));
         }
     }
-    if online {
+    if !online.is_empty() {
         return None;
     }
     // A gathering reported with one country only: a domestic one, held where that country is;

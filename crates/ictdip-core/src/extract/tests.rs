@@ -318,6 +318,18 @@ fn a_plenary_session_takes_the_kind_of_its_gathering() {
 }
 
 #[test]
+fn a_gathering_to_come_further_on_is_not_the_story() {
+    let e = event(
+        "Experts agree on a draft\n\nThe experts of the member states met in Minsk and agreed on the draft's key provisions. \
+         Discussions will be held again on August 21 in Astana.",
+    );
+    assert!(e.date.is_none(), "{:?}", e.date);
+    // An announcement dates its gathering.
+    let e = event("Форум пройдет в Ташкенте\n\nФорум по кибербезопасности пройдет в Ташкенте 6 сентября.");
+    assert_eq!(e.date.unwrap().to_string(), "--09-06");
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
