@@ -1064,8 +1064,28 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     if n.from_people.is_some_and(|at| at < h.span.start && !f.folded[at..h.span.start].contains([';', '.'])) {
         return false;
     }
-    // The rest speaks of lists of states.
-    !f.has_cue(s, Cue::Gathering) && (n.membership_noun || n.states >= 4)
+    // The rest speaks of lists of states, in a sentence that reports no gathering or only ones
+    // hoped for ("Рассчитываем, что будут подписаны соглашения с Кубой, Румынией, ...").
+    (!f.has_cue(s, Cue::Gathering) || prospective(f, s)) && (n.membership_noun || n.states >= 4)
+}
+
+/// True when sentence `s` speaks of what is to come or hoped for, and reports no gathering held
+/// ("главы ведомств обсудили, как будут работать" reports one).
+fn prospective(f: &Facts, s: usize) -> bool {
+    let held = f.cues_in(s).any(|(c, span)| {
+        *c == Cue::Gathering && {
+            let w = f.folded[span.clone()].split_whitespace().next().unwrap_or("");
+            ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ed"].iter().any(|e| w.ends_with(e))
+                || matches!(w, "met" | "took")
+        }
+    });
+    !held
+        && (announces(f, s) || {
+            let sentence = &f.folded[f.sentences[s].clone()];
+            ["будут", "будет", "рассчитыва", "планиру", "намерен", " would ", " expects", " plans to", " intends"]
+                .iter()
+                .any(|w| sentence.contains(w))
+        })
 }
 
 /// Nouns for the people a list of states sends ("представители из", "experts from").

@@ -330,6 +330,20 @@ fn a_gathering_to_come_further_on_is_not_the_story() {
 }
 
 #[test]
+fn states_of_agreements_hoped_for_are_mentions() {
+    let e = event(
+        "Министерство готовит соглашения\nМинистерство связи Азербайджана подготовило проекты соглашений. \
+         «Рассчитываем, что вскоре будут подписаны соглашения с Кубой, Румынией, Малайзией и Иорданией», — сообщили в ведомстве.",
+    );
+    assert_eq!(e.countries, ["AZ"]);
+    // A meeting held that speaks of the future keeps its parties.
+    let e = event(
+        "Министры встретились\nГлавы ведомств Бразилии, России, Индии и Китая обсудили, как будут работать вместе.",
+    );
+    assert_eq!(e.countries, ["BR", "CN", "IN", "RU"]);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
