@@ -1308,9 +1308,10 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     }
     let in_head = |span: &Span| {
         title.is_some_and(|t| t.contains(&span.start))
-            || first_body.is_some_and(|l| f.sentences[l].contains(&span.start))
+            || [first_body, anchor].into_iter().flatten().any(|l| f.sentences[l].contains(&span.start))
     };
-    // A briefing counts against a headline that names no gathering: "Tashkent to host the forum",
+    // A briefing in the head or in the event's sentence counts against a headline that names no
+    // gathering: "Tashkent to host the forum",
     // told at a press conference, is still the forum's story.
     let title_gathering =
         f.kinds.iter().any(|((k, _), span)| *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)));

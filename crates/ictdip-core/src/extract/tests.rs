@@ -100,6 +100,11 @@ fn a_briefing_is_words_said() {
         "Посол назвал связь приоритетом\n\nПосол Эквадора 3 марта провел в посольстве встречу, на которую пригласил журналистов ведущих изданий.",
     );
     assert_eq!(e.kind, Kind::Statement);
+    let e = event(
+        "Работа над центрами кибербезопасности\nРабота над центрами перешла от планов к делу. Об этом 20 марта генсек рассказал журналистам, \
+         добавив, что документ о центрах подписан.",
+    );
+    assert_eq!(e.kind, Kind::Statement);
     // Told at a press conference, the forum a headline announces is still the story.
     let e = event(
         "Tashkent to host a forum on data centres\nJournalists were told at a press conference in Tashkent that the forum opens next week.",
