@@ -710,7 +710,16 @@ fn place(
                 .map(|(_, h)| h.target)
         })
     };
-    if let Some(Target::City(c)) = preferred(&tied(|t| matches!(t, Target::City(_)))) {
+    let tied_cities = tied(|t| matches!(t, Target::City(_)));
+    // An event page's line of its own that gives the venue ("Baku, Azerbaijan", "SONCA, ESCAP,
+    // 2nd floor, Almaty, Kazakhstan") wins over a city the text ties to a gathering: the page
+    // states it apart from the prose.
+    if !speech_lead && online.is_empty() {
+        if let Some(c) = venue_line(f) {
+            return Some((city_place(c), PlaceSource::Stated));
+        }
+    }
+    if let Some(Target::City(c)) = preferred(&tied_cities) {
         return Some((city_place(c), PlaceSource::Stated));
     }
     // A city brought in by a locative in the title, the lead or the event's sentence that reports
@@ -818,6 +827,33 @@ fn guest(f: &Facts, h: &Hit) -> bool {
     let (first, second) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
     envoy(first) || (matches!(first, "of" | "из") && envoy(second)) || envoy(word_after(f.folded, h.span.end))
 }
+
+/// The city of a short line near the top that ends with a city and its country ("Baku,
+/// Azerbaijan", "26 September - 14 October 2022, PP-22, Bucharest, Romania"): an event page's
+/// venue line.
+fn venue_line(f: &Facts) -> Option<u16> {
+    let g = Gazetteer::get();
+    f.sentences.iter().take(VENUE_LINE_WITHIN).find_map(|line| {
+        if !words_between_at_most(f.text, line.start, line.end, 12) {
+            return None;
+        }
+        let first = f.hits.partition_point(|h| h.span.start < line.start);
+        let hits: Vec<&Hit> = f.hits[first..].iter().take_while(|h| h.span.end <= line.end).collect();
+        hits.windows(2).find_map(|w| match (w[0].target, w[1].target) {
+            (Target::City(c), Target::Country(k))
+                if g.cities[c as usize].country == k
+                    && f.text[w[0].span.end..w[1].span.start].trim() == ","
+                    && f.text[w[1].span.end..line.end].trim().trim_end_matches('.').is_empty() =>
+            {
+                Some(c)
+            }
+            _ => None,
+        })
+    })
+}
+
+/// How many sentences from the top a venue line may stand.
+const VENUE_LINE_WITHIN: usize = 6;
 
 /// True when a capital stands for its state: "Moscow's envoy", "Москва и Гавана договорились",
 /// "Tashkent and Beijing will expand": a possessive, or one of a pair of cities. A venue is one

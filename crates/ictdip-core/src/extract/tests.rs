@@ -349,6 +349,16 @@ fn states_of_agreements_hoped_for_are_mentions() {
 }
 
 #[test]
+fn an_event_pages_venue_line() {
+    let e = event(
+        "Eleventh session of the Working Group on Connectivity\n\nRegional Office, 3rd floor, Almaty, Kazakhstan\n\n\
+         The programme was set up under the Tashkent Declaration, signed on 26 March 1998. \
+         Its previous meeting took place in Bishkek on 23 July 2030.",
+    );
+    assert_eq!(place_of(&e), (Some("Almaty"), Some("KZ")));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
