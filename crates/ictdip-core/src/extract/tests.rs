@@ -359,6 +359,14 @@ fn an_event_pages_venue_line() {
 }
 
 #[test]
+fn a_venue_before_a_meeting_participle() {
+    let e = event(
+        "Центры безопасности\n20 марта 2031\nГенсек организации сообщил об этом сегодня в Бишкеке, встретившись с журналистами.",
+    );
+    assert_eq!(place_of(&e), (Some("Bishkek"), Some("KG")));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
