@@ -406,6 +406,16 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             return (Some(d), Some(s));
         }
     }
+    // No dated gathering, but a lead that dates its scene ("2–4 октября в Астане стояла
+    // прохладная погода", over a forum's report): the lead's day.
+    if let Some(l) = lead.filter(|_| f.cues.iter().any(|(c, _)| *c == Cue::Gathering)) {
+        let dated = f.dates.iter().find_map(|m| {
+            (m.has_day() && f.sentence_of(m.span().start) == Some(l)).then(|| m.resolve(f.published)).flatten()
+        });
+        if let Some(d) = dated {
+            return (Some(d), Some(l));
+        }
+    }
     // No dated gathering in the text: the report is taken as same-day, if its date is known; a
     // page with no stamp that names its gathering with a year ("Digital Almaty 2024", "Global
     // e-Government Forum 2014") has that year.

@@ -367,6 +367,15 @@ fn a_venue_before_a_meeting_participle() {
 }
 
 #[test]
+fn a_lead_that_dates_its_scene_dates_the_gathering() {
+    let e = event(
+        "Digital week\n date 2031-10-07\n2–4 октября в Ташкенте стояла теплая погода, павильоны заполнили тысячи гостей. \
+         Форум Digital Week прошел под девизом открытых данных.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031-10-02");
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
