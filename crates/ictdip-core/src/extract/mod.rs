@@ -1319,6 +1319,17 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             *scores.entry(*k).or_default() += weight * factor;
         }
     }
+    // A gathering called off ("форум не состоится", "the forum was cancelled") takes place
+    // nowhere: the story is the announcement.
+    let called_off = [title.cloned(), first_body.map(|l| f.sentences[l].clone())].into_iter().flatten().any(|head| {
+        let head = &f.folded[head];
+        [" не состоится", " не пройдет", " не пройдёт", "отменен", "отменили", "cancelled", "canceled", "called off"]
+            .iter()
+            .any(|w| head.contains(w))
+    });
+    if called_off {
+        return Kind::Statement;
+    }
     // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
     // "Лукашенко: ИКТ — одна из опор экономики"), over a lead that names no gathering either,
     // heads a statement, whatever gatherings the body goes on to name.

@@ -376,6 +376,15 @@ fn a_lead_that_dates_its_scene_dates_the_gathering() {
 }
 
 #[test]
+fn a_gathering_called_off_is_an_announcement() {
+    let e = event("Форум Open Data в Бишкеке не состоится\nОрганизаторы отказались от проведения форума Open Data, намеченного на сентябрь.");
+    assert_eq!(e.kind, Kind::Statement);
+    // "в Лондоне состоится": no negation in a word's ending.
+    let e = event("Форум в Лондоне\n25 июня в Лондоне состоится первый форум по высоким технологиям.");
+    assert_eq!(e.kind, Kind::Forum);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
