@@ -385,6 +385,14 @@ fn a_gathering_called_off_is_an_announcement() {
 }
 
 #[test]
+fn a_gathering_named_by_its_abbreviation() {
+    let e = event(
+        "Regulator takes part in WTDC-29\nThe regulator sent two officials. During their stay, they held talks with the regulators of Peru and Chile.",
+    );
+    assert_eq!(e.kind, Kind::Conference);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
