@@ -435,7 +435,24 @@ const BACKGROUND_OPENERS: [&str; 5] = ["напомним", "напомню", "н
 fn background_sentence(f: &Facts, s: usize) -> bool {
     let sentence = f.folded[f.sentences[s].clone()].trim_start();
     BACKGROUND_OPENERS.iter().any(|o| crate::lexicon::has_prefix(sentence, o))
-        || ["напомнил", "recalled"].iter().any(|w| sentence.contains(w))
+        || [
+            "напомнил",
+            "recalled",
+            // A founding or a long past ("Six CIS nations set it up in 2002", "еще с 2001 года,
+            // когда в рамках ОБСЕ").
+            "set it up",
+            "was set up",
+            "was founded",
+            "was established",
+            " создана в ",
+            " создан в ",
+            " основана в ",
+            " учреждена в ",
+            "еще с ",
+            "ещё с ",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w))
 }
 
 /// True when sentence `s` speaks of a gathering to come.

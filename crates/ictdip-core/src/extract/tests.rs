@@ -393,6 +393,19 @@ fn a_gathering_named_by_its_abbreviation() {
 }
 
 #[test]
+fn a_founding_and_a_long_past_are_background() {
+    let e = event(
+        "Ministers meet in Minsk\nThe foreign ministers of the CSTO met in Minsk on July 17. \
+         Six Commonwealth of Independent States nations set it up in 2002.",
+    );
+    assert_eq!(e.orgs, ["CSTO"]);
+    let e = event(
+        "Визит в министерство\nМинистр принял делегацию Эстонии. Специалисты общаются давно — еще с 2001 года, когда в рамках ОБСЕ изучался опыт.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
