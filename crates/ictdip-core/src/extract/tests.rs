@@ -395,7 +395,7 @@ fn a_gathering_named_by_its_abbreviation() {
 #[test]
 fn a_founding_and_a_long_past_are_background() {
     let e = event(
-        "Ministers meet in Minsk\nThe foreign ministers of the CSTO met in Minsk on July 17. \
+        "Ministers meet in Minsk\nThe foreign ministers of the Collective Security Treaty Organization met in Minsk on Tuesday. \
          Six Commonwealth of Independent States nations set it up in 2002.",
     );
     assert_eq!(e.orgs, ["CSTO"]);
