@@ -830,7 +830,9 @@ fn place(
         .hits
         .iter()
         .filter_map(|h| match h.target {
-            Target::Country(c) if [anchor, title, lead].contains(&f.sentence_of(h.span.start)) && guest(f, h) => {
+            Target::Country(c)
+                if [anchor, title, lead, after_lead].contains(&f.sentence_of(h.span.start)) && guest(f, h) =>
+            {
                 Some(c)
             }
             _ => None,

@@ -406,6 +406,23 @@ fn a_founding_and_a_long_past_are_background() {
 }
 
 #[test]
+fn a_reception_at_an_institution_is_held_in_its_country() {
+    let e = event(
+        "Обмен вырос\nКогда в Доме инноваций и технологий Ирана принимали спикера парламента Таджикистана, вице-президент выступил с речью.",
+    );
+    assert_eq!(place_of(&e), (None, Some("IR")));
+}
+
+#[test]
+fn a_delegation_named_after_the_lead_is_a_guest_too() {
+    let e = event(
+        "Узбекско-корейский центр открылся\n\n30 января в агентстве торжественно открылся совместный узбекско-корейский центр. \
+         В церемонии приняли участие директор агентства и делегация Республики Корея.",
+    );
+    assert_eq!(place_of(&e), (None, Some("UZ")));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
