@@ -1013,7 +1013,8 @@ fn company_word(w: &str) -> bool {
 /// "Armenia, Belarus ... are the members of the CSTO", "Среди участников АТЭС - Китай, США ...").
 /// Rankings and awards speak of lists too ("опередила Италию и Саудовскую Аравию в рейтинге",
 /// "в номинации первой стала Южная Корея, второй — Австралия").
-const MEMBERSHIP_NOUNS: [&str; 20] = [
+const MEMBERSHIP_NOUNS: [&str; 21] = [
+    "членов",
     "members",
     "member",
     "membership",
@@ -1200,8 +1201,7 @@ impl ListNotes {
             .take_while(|h| h.span.start < sentence.end)
             .filter(|h| matches!(h.target, Target::Country(_)))
             .count();
-        // A list names two states at least; most sentences name one, and are not searched.
-        if notes.states < 2 {
+        if notes.states == 0 {
             return notes;
         }
         let hay = &f.folded[sentence.clone()];
@@ -1213,8 +1213,13 @@ impl ListNotes {
             })
         };
         let (openers, nouns) = membership_finders();
-        notes.first_opener = openers.iter().filter_map(whole_word_at).min().map(|at| sentence.start + at);
+        // One state may be named as a member ("пригласило 6 новых членов, среди них Аргентину").
         notes.membership_noun = nouns.iter().any(|w| whole_word_at(w).is_some());
+        // A list names two states at least: most sentences name one, and are searched no further.
+        if notes.states < 2 {
+            return notes;
+        }
+        notes.first_opener = openers.iter().filter_map(whole_word_at).min().map(|at| sentence.start + at);
         notes.from_people = from_people_at(hay, sentence.start);
         notes
     }

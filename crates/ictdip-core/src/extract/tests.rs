@@ -423,6 +423,15 @@ fn a_delegation_named_after_the_lead_is_a_guest_too() {
 }
 
 #[test]
+fn one_state_named_as_a_member_is_a_mention() {
+    let e = event(
+        "Министры БРИКС соберутся в Казани\nВ Казани пройдет встреча министров связи стран БРИКС. \
+         В прошлом году объединение пригласило 6 новых членов, среди них Аргентину.",
+    );
+    assert!(!e.countries.iter().any(|c| c == "AR"), "{:?}", e.countries);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
