@@ -1009,6 +1009,16 @@ fn company_word(w: &str) -> bool {
         || matches!(w, "company" | "companies" | "firm" | "firms" | "corporation" | "giant" | "vendor" | "manufacturer")
 }
 
+/// Nouns for routes: roads, railways, corridors, pipelines.
+fn route_word(w: &str) -> bool {
+    ["дорог", "железнодорож", "коридор", "маршрут", "трубопровод", "газопровод", "магистрал", "транзит"]
+        .iter()
+        .any(|r| w.starts_with(r))
+        || ["route", "railway", "railroad", "corridor", "pipeline", "highway", "transit"]
+            .iter()
+            .any(|r| w.starts_with(r))
+}
+
 /// Nouns that say a sentence is about an organisation's make-up ("Its members today are ...",
 /// "Armenia, Belarus ... are the members of the CSTO", "Среди участников АТЭС - Китай, США ...").
 /// Rankings and awards speak of lists too ("опередила Италию и Саудовскую Аравию в рейтинге",
@@ -1053,6 +1063,14 @@ fn membership_finders() -> &'static (Vec<memchr::memmem::Finder<'static>>, Vec<m
 /// winners of an award, history, partners hoped for).
 fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     if matches!(h.target, Target::Country(_)) && company_word(word_after(f.folded, h.span.end)) {
+        return true;
+    }
+    // A route's end or way ("железной дороги «Узбекистан - Кыргызстан - Китай»", "маршруты через
+    // Афганистан", "транзит трафика между РФ и Евросоюзом"): the road is named, not a part in
+    // the event.
+    if matches!(h.target, Target::Country(_) | Target::Body(_))
+        && words_before(f.folded, h.span.start, 5).any(route_word)
+    {
         return true;
     }
     let Some(s) = f.sentence_of(h.span.start) else { return false };
