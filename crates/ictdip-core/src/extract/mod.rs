@@ -1083,6 +1083,14 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         return true;
     }
     if let Target::Body(_) = h.target {
+        // An abbreviation in brackets after the full name ("the Shanghai Cooperation
+        // Organization (SCO)") is named as the full name is.
+        let i = f.hits.partition_point(|o| o.span.start < h.span.start);
+        if let Some(full) = f.hits[..i].iter().rev().find(|o| o.span.end <= h.span.start) {
+            if full.target == h.target && f.text[full.span.end..h.span.start].trim() == "(" {
+                return only_mentioned(f, full, notes);
+            }
+        }
         let before: Vec<&str> = words_before(f.folded, h.span.start, 4).collect();
         // A section or a periodical named after a body ("Газета СНГ", "рубрика ЕАЭС"), an office
         // in a diplomat's title ("при Отделении ООН в Женеве", "to the UN Office"), or a body

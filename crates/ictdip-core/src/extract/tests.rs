@@ -443,6 +443,16 @@ fn a_routes_ends_are_mentions() {
 }
 
 #[test]
+fn an_abbreviation_in_brackets_is_named_as_its_full_name() {
+    let e = event(
+        "Data centres for Kyrgyzstan\nKyrgyzstan and China signed a deal on data centres in Bishkek on Monday. \
+         In line with the pledge in the Statement of the Council of the Shanghai Cooperation Organization (SCO), the document covers data processing.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    assert_eq!(e.mentioned.orgs, ["SCO"]);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
