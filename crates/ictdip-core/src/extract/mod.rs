@@ -1099,6 +1099,9 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             matches!(*w, "газета" | "газеты" | "журнал" | "рубрика" | "раздел" | "отделении" | "отделению")
         }) || (matches!(word_after(f.folded, h.span.end), "office" | "agency")
             && matches!(before.as_slice(), ["the", "to" | "at", ..] | ["specialized" | "specialised", ..]))
+            // A body's agency, named as another's description ("CEPOL, the European Union
+            // Agency for Law Enforcement Training").
+            || (word_after(f.folded, h.span.end) == "agency" && f.folded[..h.span.start].trim_end().ends_with(", the"))
         {
             return true;
         }

@@ -453,6 +453,14 @@ fn an_abbreviation_in_brackets_is_named_as_its_full_name() {
 }
 
 #[test]
+fn a_bodys_agency_describing_another_is_a_mention() {
+    let e = event(
+        "Study visit\nOn 11 June the OSCE held a conference in Vienna. The group then visited CEPOL, the European Union Agency for Law Enforcement Training.",
+    );
+    assert_eq!(e.orgs, ["OSCE"]);
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
