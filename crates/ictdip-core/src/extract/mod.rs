@@ -438,10 +438,12 @@ fn background_sentence(f: &Facts, s: usize) -> bool {
         || [
             "напомнил",
             "recalled",
-            // A founding or a long past ("Six CIS nations set it up in 2002", "еще с 2001 года,
-            // когда в рамках ОБСЕ").
+            // A founding or a long past ("Six CIS nations set it up in 2002", "the Advisory Body
+            // set up by the UN", "еще с 2001 года, когда в рамках ОБСЕ").
             "set it up",
             "was set up",
+            "set up by",
+            "established by",
             "was founded",
             "was established",
             " создана в ",

@@ -400,6 +400,11 @@ fn a_founding_and_a_long_past_are_background() {
     );
     assert_eq!(e.orgs, ["CSTO"]);
     let e = event(
+        "Forum ends\nThe national internet forum has wrapped up in Almaty on Friday. \
+         The Advisory Body on AI set up by the United Nations put forward a plan.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    let e = event(
         "Визит в министерство\nМинистр принял делегацию Эстонии. Специалисты общаются давно — еще с 2001 года, когда в рамках ОБСЕ изучался опыт.",
     );
     assert!(e.orgs.is_empty(), "{:?}", e.orgs);
