@@ -82,6 +82,41 @@ struct Facts<'a> {
     /// text where the page gives none (see [`completed_publication`]).
     published: Option<EventDate>,
     attribution_openers: Vec<(usize, usize)>,
+    /// What each sentence's words say of its time ([`TimeMarks`]), worked out when first asked:
+    /// the rules ask of the same few sentences again and again.
+    time_marks: Vec<std::cell::Cell<u8>>,
+}
+
+/// Fixed phrases looked for in a sentence by searchers built once: a searcher's set-up
+/// (`str::contains` makes one at every call) costs more than the search of a sentence.
+struct Phrases(Vec<memchr::memmem::Finder<'static>>);
+
+impl Phrases {
+    fn new(phrases: &[&'static str]) -> Phrases {
+        Phrases(phrases.iter().map(|p| memchr::memmem::Finder::new(p.as_bytes())).collect())
+    }
+
+    /// True when any of the phrases occurs in `hay`.
+    fn any_in(&self, hay: &str) -> bool {
+        self.0.iter().any(|f| f.find(hay.as_bytes()).is_some())
+    }
+}
+
+/// A static set of [`Phrases`], built at first use.
+macro_rules! phrases {
+    ($($p:expr),* $(,)?) => {{
+        static P: OnceLock<Phrases> = OnceLock::new();
+        P.get_or_init(|| Phrases::new(&[$($p),*]))
+    }};
+}
+
+/// Bits of [`Facts::time_marks`].
+struct TimeMarks;
+
+impl TimeMarks {
+    const KNOWN: u8 = 1;
+    const BACKGROUND: u8 = 2;
+    const ANNOUNCES: u8 = 4;
 }
 
 impl Facts<'_> {
@@ -191,6 +226,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         sentences_into(text, r.clone(), &mut sents);
     }
     let date_mentions = dates::find(folded, &regions, &words);
+    let sents_len = sents.len();
     // In text order for `Facts::cues_in`; every use of the cues asks whether any is there, so
     // their order is otherwise free.
     cues.sort_by_key(|(_, s): &(Cue, Span)| s.start);
@@ -206,6 +242,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         stamp: article.structure.published.as_ref().map(|(d, _)| *d),
         published: completed_publication(article.structure.published.as_ref().map(|(d, _)| *d), text, &regions),
         attribution_openers: attribution_openers(folded, &words),
+        time_marks: vec![std::cell::Cell::new(0); sents_len],
     };
 
     let lead = lead_sentence(&facts, article.structure.title.as_ref());
@@ -433,9 +470,31 @@ const BACKGROUND_OPENERS: [&str; 5] = ["напомним", "напомню", "н
 
 /// True when sentence `s` opens with a background opener.
 fn background_sentence(f: &Facts, s: usize) -> bool {
-    let sentence = f.folded[f.sentences[s].clone()].trim_start();
+    time_marks(f, s) & TimeMarks::BACKGROUND != 0
+}
+
+/// The [`TimeMarks`] of sentence `s`, worked out once.
+fn time_marks(f: &Facts, s: usize) -> u8 {
+    let cell = &f.time_marks[s];
+    if cell.get() & TimeMarks::KNOWN == 0 {
+        let sentence = &f.folded[f.sentences[s].clone()];
+        let mut marks = TimeMarks::KNOWN;
+        if reads_as_background(sentence) {
+            marks |= TimeMarks::BACKGROUND;
+        }
+        if reads_as_announcement(sentence) {
+            marks |= TimeMarks::ANNOUNCES;
+        }
+        cell.set(marks);
+    }
+    cell.get()
+}
+
+/// See [`background_sentence`].
+fn reads_as_background(sentence: &str) -> bool {
+    let sentence = sentence.trim_start();
     BACKGROUND_OPENERS.iter().any(|o| crate::lexicon::has_prefix(sentence, o))
-        || [
+        || phrases!(
             "напомнил",
             "recalled",
             // A founding or a long past ("Six CIS nations set it up in 2002", "the Advisory Body
@@ -452,15 +511,18 @@ fn background_sentence(f: &Facts, s: usize) -> bool {
             " учреждена в ",
             "еще с ",
             "ещё с ",
-        ]
-        .iter()
-        .any(|w| sentence.contains(w))
+        )
+        .any_in(sentence)
 }
 
 /// True when sentence `s` speaks of a gathering to come.
 fn announces(f: &Facts, s: usize) -> bool {
-    let sentence = &f.folded[f.sentences[s].clone()];
-    [
+    time_marks(f, s) & TimeMarks::ANNOUNCES != 0
+}
+
+/// See [`announces`].
+fn reads_as_announcement(sentence: &str) -> bool {
+    phrases!(
         " will ",
         "состоится",
         "состоятся",
@@ -471,9 +533,8 @@ fn announces(f: &Facts, s: usize) -> bool {
         "начнется",
         "планируется",
         "намечен",
-    ]
-    .iter()
-    .any(|w| sentence.contains(w))
+    )
+    .any_in(sentence)
 }
 
 /// The day of a lead that reports words said and names no gathering.
@@ -913,7 +974,7 @@ fn city_for_its_state(f: &Facts, h: &Hit) -> bool {
 /// True when a sentence (folded) says its gathering was held online. Not one guest's video
 /// link ("по видеосвязи обратился к участникам саммита"): the summit still has its venue.
 fn held_online(sentence: &str) -> bool {
-    [
+    phrases!(
         "видеоконференц",
         "видеомост",
         "онлайн-формат",
@@ -928,9 +989,8 @@ fn held_online(sentence: &str) -> bool {
         "online meeting",
         "met online",
         "virtual meeting",
-    ]
-    .iter()
-    .any(|m| sentence.contains(m))
+    )
+    .any_in(sentence)
 }
 
 /// The dateline's city as a place, when the gazetteer knows it: where the outlet filed from,
@@ -1179,9 +1239,18 @@ fn prospective(f: &Facts, s: usize) -> bool {
     !held
         && (announces(f, s) || {
             let sentence = &f.folded[f.sentences[s].clone()];
-            ["будут", "будет", "рассчитыва", "планиру", "намерен", " would ", " expects", " plans to", " intends"]
-                .iter()
-                .any(|w| sentence.contains(w))
+            phrases!(
+                "будут",
+                "будет",
+                "рассчитыва",
+                "планиру",
+                "намерен",
+                " would ",
+                " expects",
+                " plans to",
+                " intends"
+            )
+            .any_in(sentence)
         })
 }
 
@@ -1326,7 +1395,7 @@ fn lead_sentence(f: &Facts, title: Option<&Span>) -> Option<usize> {
 
 /// True for a photo's caption, which credits it ("[Photo/Xinhua]", "Фото: пресс-служба").
 fn photo_caption(folded: &str) -> bool {
-    ["[photo", "photo/", "photo:", "фото:", "фото /"].iter().any(|m| folded.contains(m))
+    phrases!("[photo", "photo/", "photo:", "фото:", "фото /").any_in(folded)
 }
 
 /// Words a sentence needs to be a lead: datelines and credits have fewer.
@@ -1377,10 +1446,17 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     // A gathering called off ("форум не состоится", "the forum was cancelled") takes place
     // nowhere: the story is the announcement.
     let called_off = [title.cloned(), first_body.map(|l| f.sentences[l].clone())].into_iter().flatten().any(|head| {
-        let head = &f.folded[head];
-        [" не состоится", " не пройдет", " не пройдёт", "отменен", "отменили", "cancelled", "canceled", "called off"]
-            .iter()
-            .any(|w| head.contains(w))
+        phrases!(
+            " не состоится",
+            " не пройдет",
+            " не пройдёт",
+            "отменен",
+            "отменили",
+            "cancelled",
+            "canceled",
+            "called off"
+        )
+        .any_in(&f.folded[head])
     });
     if called_off {
         return Kind::Statement;
