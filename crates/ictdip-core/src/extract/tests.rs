@@ -466,6 +466,14 @@ fn a_bodys_agency_describing_another_is_a_mention() {
 }
 
 #[test]
+fn a_handover_is_dated_as_a_gathering() {
+    let e = event(
+        "Equipment for the ministry\n\nMay 13, 2031\n\nOn March 28, two sets of equipment were handed over to the Ministry of Justice of Tajikistan.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031-03-28");
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
