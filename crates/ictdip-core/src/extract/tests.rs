@@ -474,6 +474,14 @@ fn a_handover_is_dated_as_a_gathering() {
 }
 
 #[test]
+fn english_names_of_hand_kept_and_short_cities() {
+    let e = event("Forum in Osh\nLast Friday a university in Osh held an international forum on robotics.");
+    assert_eq!(place_of(&e), (Some("Osh"), Some("KG")));
+    let e = event("Talks in Tianjin\nThe ministers met in Tianjin on Monday.");
+    assert_eq!(place_of(&e), (Some("Tianjin"), Some("CN")));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
