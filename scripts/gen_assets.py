@@ -240,8 +240,8 @@ def ambiguous(name):
     return "Geox" not in first.tag
 
 
-# English city names of three letters that are also words or given names: left out.
-SHORT_NAMES_THAT_ARE_WORDS = {"Jos", "Bar", "Man", "Ede", "Ajo"}
+# English city names that are also words or given names ("Mary" in Turkmenistan): left out.
+NAMES_THAT_ARE_WORDS = {"Jos", "Bar", "Man", "Ede", "Ajo", "Mary"}
 
 
 def cities(country_rows):
@@ -263,7 +263,7 @@ def cities(country_rows):
             forms |= phrase_forms(n)
         forms = {f for f in forms if f.lower() not in seen or seen[f.lower()] == c["name"]}
         # The GeoNames (English) name too, for English-language articles.
-        if forms and len(c["name"]) >= 3 and c["name"] not in SHORT_NAMES_THAT_ARE_WORDS and c["name"].lower() not in seen:
+        if forms and len(c["name"]) >= 3 and c["name"] not in NAMES_THAT_ARE_WORDS and c["name"].lower() not in seen:
             seen[c["name"].lower()] = c["name"]
             forms.add(c["name"])
         # Labels spell names with the ASCII apostrophe ("Xi'an"); pages write either.

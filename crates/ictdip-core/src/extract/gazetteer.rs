@@ -183,7 +183,9 @@ impl Gazetteer {
         for row in tsv_rows(NAMES_EXTRA) {
             let target = match row[0] {
                 "country" => country_index.get(row[1]).map(|&i| Target::Country(i)),
-                _ => body_index.get(row[1]).map(|&i| Target::Body(i)),
+                "body" => body_index.get(row[1]).map(|&i| Target::Body(i)),
+                // Cities come below, once their table is built.
+                _ => None,
             };
             let Some(target) = target else { continue };
             let rule = if row[2] == "exact" { Rule::Exact(0) } else { Rule::Capitalised };
@@ -198,6 +200,13 @@ impl Gazetteer {
             cities.push(City { name: row[0].into(), country });
             for f in row.get(3).unwrap_or(&"").split(';') {
                 b.add(f, Target::City(idx), Rule::Capitalised);
+            }
+        }
+        // Other spellings of cities ("Kiev", "Nur-Sultan", "St. Petersburg"), by the city's name.
+        for row in tsv_rows(NAMES_EXTRA).filter(|r| r[0] == "city") {
+            let Some(idx) = cities.iter().position(|c: &City| c.name == row[1]) else { continue };
+            for f in row.get(3).unwrap_or(&"").split(';') {
+                b.add(f, Target::City(idx as u16), Rule::Capitalised);
             }
         }
         let mut capitals = FastMap::default();
@@ -384,6 +393,23 @@ mod tests {
         assert!(codes("Korea and Congo").is_empty(), "shared English short names name neither");
         assert_eq!(codes("talks with Russia’s minister in Turkey"), ["RU", "TR"]);
         assert_eq!(codes("a Dutch and a Canadian expert"), ["CA", "NL"]);
+    }
+
+    #[test]
+    fn other_spellings_of_cities() {
+        let g = Gazetteer::get();
+        let cities = |text: &str| -> Vec<String> {
+            g.find(text, &fold(text))
+                .into_iter()
+                .filter_map(|h| match h.target {
+                    Target::City(i) => Some(g.cities[i as usize].name.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(cities("talks in Kiev and in Nur-Sultan"), ["Kyiv", "Astana"]);
+        assert_eq!(cities("held in St. Petersburg"), ["Saint Petersburg"]);
+        assert!(cities("Mary Smith said").is_empty(), "a given name is no city");
     }
 
     #[test]
