@@ -12,8 +12,12 @@ use crate::model::Span;
 
 /// Words that name an office: a name right after a phrase that holds one, or right before one
 /// after a comma, is a person's.
-const ROLE_WORDS: [&str; 24] = [
+const ROLE_WORDS: [&str; 28] = [
     "minister",
+    "vice-minister",
+    "vice-president",
+    "vice-premier",
+    "chief",
     "president",
     "ambassador",
     "secretary-general",
@@ -40,7 +44,46 @@ const ROLE_WORDS: [&str; 24] = [
 ];
 
 /// Capitalised words that open or fill a role or an institution, never a person's name.
-const NOT_NAMES: [&str; 30] = [
+const NOT_NAMES: [&str; 69] = [
+    "Vice-Minister",
+    "Vice-President",
+    "Acting",
+    "First",
+    "Executive",
+    "Special",
+    "Permanent",
+    "Chief",
+    "Senior",
+    "Communication",
+    "Telecommunication",
+    "Telecommunications",
+    "Technology",
+    "Technologies",
+    "Industry",
+    "High-Tech",
+    "Trade",
+    "Economy",
+    "Economic",
+    "Justice",
+    "Interior",
+    "Defence",
+    "Defense",
+    "Security",
+    "Policy",
+    "Coordination",
+    "Internal",
+    "Transport",
+    "Science",
+    "Education",
+    "Innovation",
+    "Finance",
+    "Energy",
+    "Relations",
+    "Cooperation",
+    "International",
+    "Department",
+    "Office",
+    "Government",
     "Minister",
     "President",
     "Ambassador",
@@ -150,7 +193,12 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
                 // The run follows the role at once, or a capitalised word of it ("Ambassador to
                 // Kyrgyzstan Du Dewen"): after "of", "for", "and" it is the rest of an office's
                 // name ("Minister of High-Tech Industry").
-                let joined = before.last().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                let joined = before.last().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        // "minister of high technology industry Hakob Arshakyan": the office's
+                        // name ends in a lowercase word too, but not in "of", "and", "for".
+                        || !matches!(*w, "of" | "for" | "and" | "the" | "to" | "in" | "at" | "with" | "by" | "a" | "an")
+                });
                 let role_before = before.iter().rposition(|w| is_role_word(w.trim_end_matches(','))).filter(|_| joined);
                 let comma_after = words[end - 1].1.ends_with(',');
                 let role_after = comma_after
@@ -202,6 +250,11 @@ mod tests {
         );
         let found = names("Among those present were Chinese Ambassador to Kyrgyzstan Du Dewen and officials.");
         assert_eq!(found[0].0, "Du Dewen");
+        // An office's long name, in capitals or not, before the name.
+        let found = names("Kazakhstan's Minister of Information and Communication Dauren Abayev is in Lima.");
+        assert_eq!(found[0].0, "Dauren Abayev");
+        let found = names("Armenian minister of high technology industry Hakob Arshakyan held online talks.");
+        assert_eq!(found[0].0, "Hakob Arshakyan");
     }
 
     #[test]
