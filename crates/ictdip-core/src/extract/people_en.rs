@@ -12,7 +12,16 @@ use crate::model::Span;
 
 /// Words that name an office: a name right after a phrase that holds one, or right before one
 /// after a comma, is a person's.
-const ROLE_WORDS: [&str; 28] = [
+const ROLE_WORDS: [&str; 37] = [
+    "director-general",
+    "general-director",
+    "employee",
+    "member",
+    "official",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "councillor",
     "minister",
     "vice-minister",
     "vice-president",
@@ -129,6 +138,7 @@ fn name_word(w: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'')
         && w.chars().any(|c| c.is_ascii_lowercase())
         && !NOT_NAMES.contains(&w)
+        && !is_role_word(w)
 }
 
 /// True when Latin letters outnumber the others: a letter of another script takes two bytes or
@@ -176,7 +186,11 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
         let words = words_of(text, sentence.clone());
         let mut i = 0;
         while i < words.len() {
-            let clean = |k: usize| words[k].1.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+            // Punctuation and a possessive ("Xi Jinping's greetings") end a name.
+            let clean = |k: usize| {
+                let w = words[k].1.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+                w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+            };
             // A run of name words: the punctuation after its last word ends it.
             let start = i;
             let mut end = i;
@@ -189,7 +203,7 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
                 end += 1;
             }
             if end - start >= 2 {
-                let before: Vec<&str> = (start.saturating_sub(6)..start).map(|k| words[k].1).collect();
+                let before: Vec<&str> = (start.saturating_sub(8)..start).map(|k| words[k].1).collect();
                 // The run follows the role at once, or a capitalised word of it ("Ambassador to
                 // Kyrgyzstan Du Dewen"): after "of", "for", "and" it is the rest of an office's
                 // name ("Minister of High-Tech Industry").
@@ -255,6 +269,13 @@ mod tests {
         assert_eq!(found[0].0, "Dauren Abayev");
         let found = names("Armenian minister of high technology industry Hakob Arshakyan held online talks.");
         assert_eq!(found[0].0, "Hakob Arshakyan");
+        // A role word in capitals is no part of the name; a possessive ends it.
+        let found = names("The certificate was received by Chair Alexey Borodin and Xi Jinping's envoy.");
+        assert_eq!(found[0].0, "Alexey Borodin");
+        let found = names("Sahiba Hasanova, an employee of the ministry, kept her seat.");
+        assert_eq!(found[0].0, "Sahiba Hasanova");
+        let found = names("The head of the National Data Administration (NDA), Liu Liehong, said so.");
+        assert_eq!(found[0].0, "Liu Liehong");
     }
 
     #[test]
