@@ -958,17 +958,18 @@ fn city_for_its_state(f: &Facts, h: &Hit) -> bool {
     if after.starts_with("'s") || after.starts_with("’s") {
         return true;
     }
-    // Hits are in text order: the neighbours are next to this one.
+    // Hits are in text order: the neighbours are next to this one. A pair after a preposition
+    // ("в Ташкенте и Самарканде пройдут") is two venues, not two governments.
     let i = f.hits.partition_point(|o| o.span.start < h.span.start);
     let paired = |o: &Hit, a: usize, b: usize| {
         matches!(o.target, Target::City(_)) && matches!(f.folded[a..b].trim(), "и" | "and" | "&")
     };
-    f.hits[i..].iter().find(|o| o.span.start >= h.span.end).is_some_and(|n| paired(n, h.span.end, n.span.start))
-        || f.hits[..i]
-            .iter()
-            .rev()
-            .find(|o| o.span.end <= h.span.start)
-            .is_some_and(|p| paired(p, p.span.end, h.span.start))
+    let located =
+        |at: usize| matches!(words_before(f.folded, at, 1).next(), Some("в" | "во" | "in" | "at" | "between"));
+    let next = f.hits[i..].iter().find(|o| o.span.start >= h.span.end);
+    let prev = f.hits[..i].iter().rev().find(|o| o.span.end <= h.span.start);
+    (next.is_some_and(|n| paired(n, h.span.end, n.span.start)) && !located(h.span.start))
+        || prev.is_some_and(|p| paired(p, p.span.end, h.span.start) && !located(p.span.start))
 }
 
 /// True when a sentence (folded) says its gathering was held online. Not one guest's video

@@ -291,6 +291,9 @@ fn a_capital_standing_for_its_state_is_no_venue() {
     assert_eq!(place_of(&e), (Some("Havana"), Some("CU")));
     let e = event("Talks on IT\nThe minister hosted the ambassador, Moscow's envoy to Armenia, for talks on Friday.");
     assert_ne!(place_of(&e).0, Some("Moscow"));
+    // Two venues after a preposition are venues.
+    let e = event("Форумы в Узбекистане\nВ Ташкенте и Самарканде прошли форумы по цифровой экономике.");
+    assert_eq!(place_of(&e), (Some("Tashkent"), Some("UZ")));
 }
 
 #[test]
