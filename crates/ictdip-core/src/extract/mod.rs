@@ -430,6 +430,11 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             if !head.contains(&Some(s)) && announces(f, s) && !head.into_iter().flatten().any(|h| announces(f, h)) {
                 return None;
             }
+            // A date next to the verb of telling dates the telling ("Как сообщили в понедельник
+            // организаторы, с 9 по 11 ноября саммит состоится"), when the gathering has its own.
+            if cue == Cue::Gathering && dates_the_telling(f, m, s) {
+                return None;
+            }
             Some((past_year_if_reported(f, m, s, m.resolve(f.published)?), s))
         })
     };
@@ -535,6 +540,15 @@ fn reads_as_announcement(sentence: &str) -> bool {
         "намечен",
     )
     .any_in(sentence)
+}
+
+/// True when date `m` in sentence `s` stands right after a verb of telling and another date of
+/// the sentence follows it.
+fn dates_the_telling(f: &Facts, m: &DateMention, s: usize) -> bool {
+    let told = f.cues_in(s).any(|(c, span)| {
+        *c == Cue::Speech && span.end <= m.span().start && words_between_at_most(f.text, span.end, m.span().start, 1)
+    });
+    told && f.dates.iter().any(|o| o.span().start >= m.span().end && f.sentence_of(o.span().start) == Some(s))
 }
 
 /// The day of a lead that reports words said and names no gathering.

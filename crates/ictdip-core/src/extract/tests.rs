@@ -485,6 +485,14 @@ fn english_names_of_hand_kept_and_short_cities() {
 }
 
 #[test]
+fn a_date_next_to_the_telling_dates_the_telling() {
+    let e = event(
+        "Саммит пройдет в ноябре\n\n1 ноября 2031\n\nКак сообщили в понедельник организаторы, с 9 по 11 ноября в Ханчжоу состоится саммит по интернету.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031-11-09");
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
