@@ -445,6 +445,14 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             if let Some(stamp) = f.stamp.filter(|p| p.day.is_some() && !want_day && within_period(*p, d)) {
                 return (Some(stamp), None);
             }
+            // A long gathering's span ("under way from September 6 to October 14"), and further
+            // on a day inside it that reports what happened ("On October 3, within the
+            // conference, delegates voted"): that day is the news.
+            if want_day {
+                if let Some(inside) = day_inside_span(f, s, d) {
+                    return inside;
+                }
+            }
             return (Some(d), Some(s));
         }
     }
@@ -540,6 +548,26 @@ fn reads_as_announcement(sentence: &str) -> bool {
         "намечен",
     )
     .any_in(sentence)
+}
+
+/// When sentence `s` gives a span that opens on `start` (a second day later in it), the first
+/// later sentence that reports a gathering held on a day inside the span, with that day.
+fn day_inside_span(f: &Facts, s: usize, start: EventDate) -> Option<(Option<EventDate>, Option<usize>)> {
+    // Compared as (year, month, day): a page may give no year, and the span's days share it.
+    let key = |d: EventDate| Some((d.year, d.month?, d.day?));
+    let in_s = |m: &&DateMention| f.sentence_of(m.span().start) == Some(s);
+    let end = f.dates.iter().filter(in_s).filter_map(|m| m.resolve(f.published)).filter_map(key).max()?;
+    let first = key(start)?;
+    if end <= first {
+        return None;
+    }
+    f.dates.iter().find_map(|m| {
+        let t = f.sentence_of(m.span().start)?;
+        let d = m.resolve(f.published)?;
+        let day = key(d)?;
+        (t > s && m.has_day() && day > first && day <= end && f.has_cue(t, Cue::Gathering) && !announces(f, t))
+            .then_some((Some(d), Some(t)))
+    })
 }
 
 /// True when date `m` in sentence `s` stands right after a verb of telling and another date of
@@ -795,6 +823,19 @@ fn place(
     // In the event's sentence, then the title, then anywhere.
     // Elsewhere in the text, a sentence that dates its gathering otherwise ("в июне 2018 года в
     // Минске") reports another event.
+    // A span around the event's day ("from September 6 to October 14") dates the same gathering.
+    let key = |d: EventDate| Some((d.year, d.month?, d.day?));
+    let spans_the_event = |s: usize| {
+        let days: Vec<_> = f
+            .dates
+            .iter()
+            .filter(|m| f.sentence_of(m.span().start) == Some(s))
+            .filter_map(|m| key(m.resolve(f.published)?))
+            .collect();
+        date.and_then(key).is_some_and(|e| {
+            days.iter().min().is_some_and(|first| *first <= e) && days.iter().max().is_some_and(|last| e <= *last)
+        })
+    };
     let dated_otherwise = |s: usize| {
         f.dates.iter().any(|m| {
             f.sentence_of(m.span().start) == Some(s) && {
@@ -803,7 +844,7 @@ fn place(
                     && d != date
                     && !d.is_some_and(|d| within_days(d, date, 3) || date.is_some_and(|e| within_period(e, d)))
             }
-        })
+        }) && !spans_the_event(s)
     };
     let preferred = |tied: &[(usize, &Hit)]| {
         [anchor, title, None].into_iter().find_map(|want| {

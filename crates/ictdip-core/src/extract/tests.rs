@@ -493,6 +493,16 @@ fn a_date_next_to_the_telling_dates_the_telling() {
 }
 
 #[test]
+fn a_day_inside_a_long_gatherings_span_is_the_news() {
+    let e = event(
+        "Ruritania wins a council seat\nBAKU, October 3. The Plenipotentiary Conference is under way in Romania's Bucharest from September 6 to October 14, the ministry said. \
+         On October 3, within the conference, delegates voted for the members of the Council.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "--10-03");
+    assert_eq!(place_of(&e), (Some("Bucharest"), Some("RO")));
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
