@@ -198,8 +198,18 @@ impl Gazetteer {
             let Some(&country) = country_index.get(row[1]) else { continue };
             let idx = cities.len() as u16;
             cities.push(City { name: row[0].into(), country });
+            // A city's form that is also a country's ("Бразилии", made from "Бразилиа", is
+            // Brazil's) names the country, unless the city is its country's namesake
+            // (Singapore).
+            let namesake = row[0].starts_with(countries[country as usize].name_en.as_str());
             for f in row.get(3).unwrap_or(&"").split(';') {
-                b.add(f, Target::City(idx), Rule::Capitalised);
+                let names_a_country = b
+                    .by_pattern
+                    .get(&fold(f.trim()))
+                    .is_some_and(|&i| b.entries[i].iter().any(|(t, _)| matches!(t, Target::Country(_))));
+                if namesake || !names_a_country {
+                    b.add(f, Target::City(idx), Rule::Capitalised);
+                }
             }
         }
         // Other spellings of cities ("Kiev", "Nur-Sultan", "St. Petersburg"), by the city's name.
@@ -410,6 +420,10 @@ mod tests {
         assert_eq!(cities("talks in Kiev and in Nur-Sultan"), ["Kyiv", "Astana"]);
         assert_eq!(cities("held in St. Petersburg"), ["Saint Petersburg"]);
         assert!(cities("Mary Smith said").is_empty(), "a given name is no city");
+        // A city's form that is a country's names the country; a city-state keeps both.
+        assert!(cities("министры Бразилии и Ганы").is_empty());
+        assert_eq!(codes("министры Бразилии и Ганы"), ["BR", "GH"]);
+        assert_eq!(cities("в Сингапуре"), ["Singapore"]);
     }
 
     #[test]
