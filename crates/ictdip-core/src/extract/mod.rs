@@ -311,8 +311,9 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         file: ShortText::new(&article.rel),
         primary: true,
         title,
-        // Exported only when complete: a dateline may give day and month alone.
-        published: facts.stamp.filter(|d| d.year.is_some()),
+        // Exported only when complete: a dateline may give day and month alone, and a page
+        // that names its gathering with a year ("Kazan Digital Week 2026") completes them.
+        published: facts.published.filter(|d| d.year.is_some() && d.day.is_some()),
         date,
         date_source,
         place,

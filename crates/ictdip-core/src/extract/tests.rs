@@ -503,6 +503,13 @@ fn a_day_inside_a_long_gatherings_span_is_the_news() {
 }
 
 #[test]
+fn a_stamp_without_a_year_takes_the_gatherings() {
+    let e =
+        event("Шадаев рассказал о форуме\n13 марта 13:07\nФорум Kazan Digital Week 2031 в этом году пройдет осенью.");
+    assert_eq!(e.published.unwrap().to_string(), "2031-03-13");
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
