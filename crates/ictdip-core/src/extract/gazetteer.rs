@@ -191,7 +191,9 @@ impl Gazetteer {
         for row in tsv_rows(NAMES_EXTRA) {
             let target = match row[0] {
                 "country" => country_index.get(row[1]).map(|&i| Target::Country(i)),
-                _ => body_index.get(row[1]).map(|&i| Target::Body(i)),
+                "body" => body_index.get(row[1]).map(|&i| Target::Body(i)),
+                // Cities come below, once their table is built.
+                _ => None,
             };
             let Some(target) = target else { continue };
             let rule = if row[2] == "exact" { Rule::Exact(0) } else { Rule::Capitalised };
@@ -204,8 +206,25 @@ impl Gazetteer {
             let Some(&country) = country_index.get(row[1]) else { continue };
             let idx = cities.len() as u16;
             cities.push(City { name: row[0].into(), country });
+            // A city's form that is also a country's ("Бразилии", made from "Бразилиа", is
+            // Brazil's) names the country, unless the city is its country's namesake
+            // (Singapore).
+            let namesake = row[0].starts_with(countries[country as usize].name_en.as_str());
             for f in row.get(3).unwrap_or(&"").split(';') {
-                b.add(f, Target::City(idx), Rule::Capitalised);
+                let names_a_country = b
+                    .by_pattern
+                    .get(&fold(f.trim()))
+                    .is_some_and(|&i| b.entries[i].iter().any(|(t, _)| matches!(t, Target::Country(_))));
+                if namesake || !names_a_country {
+                    b.add(f, Target::City(idx), Rule::Capitalised);
+                }
+            }
+        }
+        // Other spellings of cities ("Kiev", "Nur-Sultan", "St. Petersburg"), by the city's name.
+        for row in tsv_rows(NAMES_EXTRA).filter(|r| r[0] == "city") {
+            let Some(idx) = cities.iter().position(|c: &City| c.name == row[1]) else { continue };
+            for f in row.get(3).unwrap_or(&"").split(';') {
+                b.add(f, Target::City(idx as u16), Rule::Capitalised);
             }
         }
         let mut capitals = FastMap::default();
@@ -393,6 +412,29 @@ mod tests {
         assert!(codes("выступил Антон Чехов, затем Иван Греков").is_empty());
         assert_eq!(codes("страны ГУАМ"), ["GUAM"]);
         assert!(codes("Korea and Congo").is_empty(), "shared English short names name neither");
+        assert_eq!(codes("talks with Russia’s minister in Turkey"), ["RU", "TR"]);
+        assert_eq!(codes("a Dutch and a Canadian expert"), ["CA", "NL"]);
+    }
+
+    #[test]
+    fn other_spellings_of_cities() {
+        let g = Gazetteer::get();
+        let cities = |text: &str| -> Vec<String> {
+            g.find(text, &fold(text))
+                .into_iter()
+                .filter_map(|h| match h.target {
+                    Target::City(i) => Some(g.cities[i as usize].name.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(cities("talks in Kiev and in Nur-Sultan"), ["Kyiv", "Astana"]);
+        assert_eq!(cities("held in St. Petersburg"), ["Saint Petersburg"]);
+        assert!(cities("Mary Smith said").is_empty(), "a given name is no city");
+        // A city's form that is a country's names the country; a city-state keeps both.
+        assert!(cities("министры Бразилии и Ганы").is_empty());
+        assert_eq!(codes("министры Бразилии и Ганы"), ["BR", "GH"]);
+        assert_eq!(cities("в Сингапуре"), ["Singapore"]);
     }
 
     #[test]

@@ -94,6 +94,41 @@ struct Facts<'a> {
     /// text where the page gives none (see [`completed_publication`]).
     published: Option<EventDate>,
     attribution_openers: Vec<(usize, usize)>,
+    /// What each sentence's words say of its time ([`TimeMarks`]), worked out when first asked:
+    /// the rules ask of the same few sentences again and again.
+    time_marks: Vec<std::cell::Cell<u8>>,
+}
+
+/// Fixed phrases looked for in a sentence by searchers built once: a searcher's set-up
+/// (`str::contains` makes one at every call) costs more than the search of a sentence.
+struct Phrases(Vec<memchr::memmem::Finder<'static>>);
+
+impl Phrases {
+    fn new(phrases: &[&'static str]) -> Phrases {
+        Phrases(phrases.iter().map(|p| memchr::memmem::Finder::new(p.as_bytes())).collect())
+    }
+
+    /// True when any of the phrases occurs in `hay`.
+    fn any_in(&self, hay: &str) -> bool {
+        self.0.iter().any(|f| f.find(hay.as_bytes()).is_some())
+    }
+}
+
+/// A static set of [`Phrases`], built at first use.
+macro_rules! phrases {
+    ($($p:expr),* $(,)?) => {{
+        static P: OnceLock<Phrases> = OnceLock::new();
+        P.get_or_init(|| Phrases::new(&[$($p),*]))
+    }};
+}
+
+/// Bits of [`Facts::time_marks`].
+struct TimeMarks;
+
+impl TimeMarks {
+    const KNOWN: u8 = 1;
+    const BACKGROUND: u8 = 2;
+    const ANNOUNCES: u8 = 4;
 }
 
 impl Facts<'_> {
@@ -203,6 +238,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         sentences_into(text, r.clone(), &mut sents);
     }
     let date_mentions = dates::find(folded, &regions, &words);
+    let sents_len = sents.len();
     // In text order for `Facts::cues_in`; every use of the cues asks whether any is there, so
     // their order is otherwise free.
     cues.sort_by_key(|(_, s): &(Cue, Span)| s.start);
@@ -218,13 +254,17 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         stamp: article.structure.published.as_ref().map(|(d, _)| *d),
         published: completed_publication(article.structure.published.as_ref().map(|(d, _)| *d), text, &regions),
         attribution_openers: attribution_openers(folded, &words),
+        time_marks: vec![std::cell::Cell::new(0); sents_len],
     };
 
-    let (date, anchor) = event_date(&facts);
-    let date_source = date.map(|_| date_source(&facts, article, anchor, date));
+    let lead = lead_sentence(&facts, article.structure.title.as_ref());
     let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
-    let kind = kind(&facts, article.structure.title.as_ref(), anchor);
-    let (place, place_source) = match place(&facts, date, anchor, title_sentence, kind) {
+    let (date, anchor) = event_date(&facts, lead, title_sentence);
+    let date_source = date.map(|_| date_source(&facts, article, anchor, date));
+    // Dated by a lead that reports words said: a statement, whatever gatherings it speaks of.
+    let speech_lead = anchor.is_some() && anchor == lead && dated_speech_lead(&facts, lead).is_some();
+    let kind = if speech_lead { Kind::Statement } else { kind(&facts, article.structure.title.as_ref(), anchor) };
+    let (place, place_source) = match place(&facts, date, anchor, title_sentence, kind, speech_lead) {
         Some((p, source)) => (Some(p), Some(source)),
         None => match dateline_place(article) {
             Some(p) => (Some(p), Some(PlaceSource::Dateline)),
@@ -232,7 +272,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         },
     };
     let mut evidence = EvidenceList::new(text, keep, facts.hits.len() + 8);
-    let (mut countries, orgs, mentioned) = countries_and_bodies(&facts, &mut evidence);
+    let (mut countries, orgs, mentioned) = countries_and_bodies(&facts, date, &mut evidence);
     // A gathering whose text names no state but its venue ("в Казани прошло заседание
     // оргкомитета") is the host's: the venue's country takes part. Not from the dateline alone,
     // which says where the outlet filed from.
@@ -281,8 +321,9 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         file: ShortText::new(&article.rel),
         primary: true,
         title,
-        // Exported only when complete: a dateline may give day and month alone.
-        published: facts.stamp.filter(|d| d.known_year().is_some()),
+        // Exported only when complete: a dateline may give day and month alone, and a page
+        // that names its gathering with a year ("Kazan Digital Week 2026") completes them.
+        published: facts.published.filter(|d| d.known_year().is_some() && d.known_day().is_some()),
         date,
         date_source,
         place,
@@ -372,6 +413,8 @@ fn named_year(text: &str) -> Option<i32> {
         let hyphened = before.ends_with('-') && before[..before.len() - 1].ends_with(|c: char| c.is_alphabetic());
         let after_name = before.ends_with(' ')
             && before.trim_end().rsplit(' ').next().is_some_and(|w| {
+                // "(IGF 2023)": the bracket is not part of the name.
+                let w = w.trim_start_matches(['(', '«', '"', '“']);
                 w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphanumeric)
             });
         if hyphened || after_name {
@@ -381,11 +424,28 @@ fn named_year(text: &str) -> Option<i32> {
 }
 
 /// The event date and the sentence it was found in (`None` when it is the publication date).
-fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
+fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<EventDate>, Option<usize>) {
+    // A lead that reports words said on a day and names no gathering ("the ministry said on
+    // Thursday") is the story: a gathering dated further on is the one the words were about.
+    if let Some(d) = dated_speech_lead(f, lead) {
+        return (Some(d), lead);
+    }
     let pick = |cue: Cue, want_day: bool| {
         f.dates.iter().find_map(|m| {
             let s = f.sentence_of(m.span().start)?;
-            if m.has_day() != want_day || !f.has_cue(s, cue) {
+            if m.has_day() != want_day || !f.has_cue(s, cue) || background_sentence(f, s) {
+                return None;
+            }
+            // A gathering to come, further on, is not the one a story of the past reports
+            // ("Discussions will resume on August 21"); an announcement's headline or lead
+            // dates it.
+            let head = [lead, title];
+            if !head.contains(&Some(s)) && announces(f, s) && !head.into_iter().flatten().any(|h| announces(f, h)) {
+                return None;
+            }
+            // A date next to the verb of telling dates the telling ("Как сообщили в понедельник
+            // организаторы, с 9 по 11 ноября саммит состоится"), when the gathering has its own.
+            if cue == Cue::Gathering && dates_the_telling(f, m, s) {
                 return None;
             }
             Some((past_year_if_reported(f, m, s, m.resolve(f.published)?), s))
@@ -398,11 +458,168 @@ fn event_date(f: &Facts) -> (Option<EventDate>, Option<usize>) {
             if let Some(stamp) = f.stamp.filter(|p| p.known_day().is_some() && !want_day && within_period(*p, d)) {
                 return (Some(stamp), None);
             }
+            // A long gathering's span ("under way from September 6 to October 14"), and further
+            // on a day inside it that reports what happened ("On October 3, within the
+            // conference, delegates voted"): that day is the news.
+            if want_day && let Some(inside) = day_inside_span(f, s, d) {
+                return inside;
+            }
             return (Some(d), Some(s));
         }
     }
-    // No dated gathering in the text: the report is taken as same-day, if its date is known.
-    (f.stamp.filter(|d| d.known_day().is_some()), None)
+    // No dated gathering, but a lead that dates its scene ("2–4 октября в Астане стояла
+    // прохладная погода", over a forum's report): the lead's day.
+    if let Some(l) = lead.filter(|_| f.cues.iter().any(|(c, _)| *c == Cue::Gathering)) {
+        let dated = f.dates.iter().find_map(|m| {
+            (m.has_day() && f.sentence_of(m.span().start) == Some(l)).then(|| m.resolve(f.published)).flatten()
+        });
+        if let Some(d) = dated {
+            return (Some(d), Some(l));
+        }
+    }
+    // No dated gathering in the text: the report is taken as same-day, if its date is known; a
+    // page with no stamp that names its gathering with a year ("Digital Almaty 2024", "Global
+    // e-Government Forum 2014") has that year.
+    match f.stamp {
+        Some(d) => (d.known_day().is_some().then_some(d), None),
+        None => (
+            f.published.filter(|d| d.known_month().is_none() && f.cues.iter().any(|(c, _)| *c == Cue::Gathering)),
+            None,
+        ),
+    }
+}
+
+/// Words that open a sentence of background ("Напомним, в сентябре ...", "As a reminder, on
+/// September 22 ..."): what it reports happened before and apart from the story. A speaker who
+/// recalls something ("он напомнил о недавнем саммите", "he recalled that earlier meetings")
+/// speaks of background too.
+const BACKGROUND_OPENERS: [&str; 5] = ["напомним", "напомню", "напоминаем", "as a reminder", "recall that"];
+
+/// True when sentence `s` opens with a background opener.
+fn background_sentence(f: &Facts, s: usize) -> bool {
+    time_marks(f, s) & TimeMarks::BACKGROUND != 0
+}
+
+/// The [`TimeMarks`] of sentence `s`, worked out once.
+fn time_marks(f: &Facts, s: usize) -> u8 {
+    let cell = &f.time_marks[s];
+    if cell.get() & TimeMarks::KNOWN == 0 {
+        let sentence = &f.folded[f.sentences[s].clone()];
+        let mut marks = TimeMarks::KNOWN;
+        if reads_as_background(sentence) {
+            marks |= TimeMarks::BACKGROUND;
+        }
+        if reads_as_announcement(sentence) {
+            marks |= TimeMarks::ANNOUNCES;
+        }
+        cell.set(marks);
+    }
+    cell.get()
+}
+
+/// See [`background_sentence`].
+fn reads_as_background(sentence: &str) -> bool {
+    let sentence = sentence.trim_start();
+    BACKGROUND_OPENERS.iter().any(|o| crate::lexicon::has_prefix(sentence, o))
+        || phrases!(
+            "напомнил",
+            "recalled",
+            // A founding or a long past ("Six CIS nations set it up in 2002", "the Advisory Body
+            // set up by the UN", "еще с 2001 года, когда в рамках ОБСЕ").
+            "set it up",
+            "was set up",
+            "set up by",
+            "established by",
+            "was founded",
+            "was established",
+            " создана в ",
+            " создан в ",
+            " основана в ",
+            " учреждена в ",
+            "еще с ",
+            "ещё с ",
+        )
+        .any_in(sentence)
+}
+
+/// True when sentence `s` speaks of a gathering to come.
+fn announces(f: &Facts, s: usize) -> bool {
+    time_marks(f, s) & TimeMarks::ANNOUNCES != 0
+}
+
+/// See [`announces`].
+fn reads_as_announcement(sentence: &str) -> bool {
+    phrases!(
+        " will ",
+        "состоится",
+        "состоятся",
+        "пройдет",
+        "пройдёт",
+        "пройдут",
+        "откроется",
+        "начнется",
+        "планируется",
+        "намечен",
+    )
+    .any_in(sentence)
+}
+
+/// When sentence `s` gives a span that opens on `start` (a second day later in it), the first
+/// later sentence that reports a gathering held on a day inside the span, with that day.
+fn day_inside_span(f: &Facts, s: usize, start: EventDate) -> Option<(Option<EventDate>, Option<usize>)> {
+    // Compared as (year, month, day): a page may give no year, and the span's days share it.
+    let key = |d: EventDate| Some((d.known_year(), d.known_month()?, d.known_day()?));
+    let in_s = |m: &&DateMention| f.sentence_of(m.span().start) == Some(s);
+    let end = f.dates.iter().filter(in_s).filter_map(|m| m.resolve(f.published)).filter_map(key).max()?;
+    let first = key(start)?;
+    if end <= first {
+        return None;
+    }
+    f.dates.iter().find_map(|m| {
+        let t = f.sentence_of(m.span().start)?;
+        let d = m.resolve(f.published)?;
+        let day = key(d)?;
+        (t > s && m.has_day() && day > first && day <= end && f.has_cue(t, Cue::Gathering) && !announces(f, t))
+            .then_some((Some(d), Some(t)))
+    })
+}
+
+/// True when date `m` in sentence `s` stands right after a verb of telling and another date of
+/// the sentence follows it.
+fn dates_the_telling(f: &Facts, m: &DateMention, s: usize) -> bool {
+    let told = f.cues_in(s).any(|(c, span)| {
+        *c == Cue::Speech && span.end <= m.span().start && words_between_at_most(f.text, span.end, m.span().start, 1)
+    });
+    told && f.dates.iter().any(|o| o.span().start >= m.span().end && f.sentence_of(o.span().start) == Some(s))
+}
+
+/// The day of a lead that reports words said and names no gathering.
+fn dated_speech_lead(f: &Facts, lead: Option<usize>) -> Option<EventDate> {
+    let l = lead.filter(|&l| f.has_cue(l, Cue::Speech) && !f.has_cue(l, Cue::Gathering))?;
+    f.dates.iter().find_map(|m| {
+        (m.has_day() && f.sentence_of(m.span().start) == Some(l)).then(|| m.resolve(f.published)).flatten()
+    })
+}
+
+/// True when a country is named as where a gathering of another date is held ("the
+/// conference, which will be held on October 20, 2034 in Busan, Republic of Korea", "its
+/// previous meeting took place in Bishkek on 23 July 2017, with Kyrgyzstan as host").
+fn hosts_another_event(f: &Facts, h: &Hit, date: Option<EventDate>) -> bool {
+    let Some(s) = f.sentence_of(h.span.start) else { return false };
+    if date.is_none() || !f.has_cue(s, Cue::Gathering) {
+        return false;
+    }
+    // Dated otherwise, and not also dated as the event.
+    let (mut other, mut same) = (false, false);
+    for d in f.dates.iter().filter(|m| f.sentence_of(m.span().start) == Some(s)).filter_map(|m| m.resolve(f.published))
+    {
+        if within_days(d, date, 3) || date.is_some_and(|e| within_period(e, d) || within_period(d, e)) {
+            same = true;
+        } else if d.known_year().is_some() {
+            other = true;
+        }
+    }
+    other && !same
 }
 
 /// True when the day `day` lies in the month or year `period` names.
@@ -589,6 +806,7 @@ fn place(
     anchor: Option<usize>,
     title: Option<usize>,
     kind: Kind,
+    speech_lead: bool,
 ) -> Option<(Place, PlaceSource)> {
     let g = Gazetteer::get();
     let city_place = |c: u16| city_place(g, c);
@@ -596,12 +814,42 @@ fn place(
     // The hits of one kind tied to a gathering, with their sentences, in text order. Asked kind by
     // kind, cities first: most articles name a city and never need the ties of their countries,
     // and each tie reads the words around the name.
+    let lead = lead_sentence(f, title.map(|t| &f.sentences[t]));
+    // Words said in the lead are said where the lead or the title puts them: the gatherings
+    // further on are what they spoke of. A gathering held online ("в формате видеоконференции",
+    // "held online") has no venue but one its own sentences state.
+    let after_lead = lead.map(|l| l + 1).filter(|&s| s < f.sentences.len());
+    let online: Vec<usize> = [anchor, title, lead, after_lead]
+        .into_iter()
+        .flatten()
+        .filter(|&s| held_online(&f.folded[f.sentences[s].clone()]))
+        .collect();
+    let in_scope =
+        |s: usize| (!speech_lead && online.is_empty()) || [anchor, title].contains(&Some(s)) || online.contains(&s);
     let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
-        f.hits.iter().filter(|h| kind(&h.target)).filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h))).collect()
+        f.hits
+            .iter()
+            .filter(|h| kind(&h.target) && !city_for_its_state(f, h))
+            .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
+            .filter(|(s, _)| in_scope(*s))
+            .collect()
     };
     // In the event's sentence, then the title, then anywhere.
     // Elsewhere in the text, a sentence that dates its gathering otherwise ("в июне 2018 года в
     // Минске") reports another event.
+    // A span around the event's day ("from September 6 to October 14") dates the same gathering.
+    let key = |d: EventDate| Some((d.known_year(), d.known_month()?, d.known_day()?));
+    let spans_the_event = |s: usize| {
+        let days: Vec<_> = f
+            .dates
+            .iter()
+            .filter(|m| f.sentence_of(m.span().start) == Some(s))
+            .filter_map(|m| key(m.resolve(f.published)?))
+            .collect();
+        date.and_then(key).is_some_and(|e| {
+            days.iter().min().is_some_and(|first| *first <= e) && days.iter().max().is_some_and(|last| e <= *last)
+        })
+    };
     let dated_otherwise = |s: usize| {
         f.dates.iter().any(|m| {
             f.sentence_of(m.span().start) == Some(s) && {
@@ -610,22 +858,33 @@ fn place(
                     && d != date
                     && !d.is_some_and(|d| within_days(d, date, 3) || date.is_some_and(|e| within_period(e, d)))
             }
-        })
+        }) && !spans_the_event(s)
     };
     let preferred = |tied: &[(usize, &Hit)]| {
         [anchor, title, None].into_iter().find_map(|want| {
             tied.iter()
-                .find(|(s, _)| want == Some(*s) || (want.is_none() && !dated_otherwise(*s)))
+                .find(|(s, _)| {
+                    want == Some(*s) || (want.is_none() && !dated_otherwise(*s) && !background_sentence(f, *s))
+                })
                 .map(|(_, h)| h.target)
         })
     };
-    if let Some(Target::City(c)) = preferred(&tied(|t| matches!(t, Target::City(_)))) {
+    let tied_cities = tied(|t| matches!(t, Target::City(_)));
+    // An event page's line of its own that gives the venue ("Baku, Azerbaijan", "SONCA, ESCAP,
+    // 2nd floor, Almaty, Kazakhstan") wins over a city the text ties to a gathering: the page
+    // states it apart from the prose.
+    if !speech_lead
+        && online.is_empty()
+        && let Some(c) = venue_line(f)
+    {
+        return Some((city_place(c), PlaceSource::Stated));
+    }
+    if let Some(Target::City(c)) = preferred(&tied_cities) {
         return Some((city_place(c), PlaceSource::Stated));
     }
     // A city brought in by a locative in the title, the lead or the event's sentence that reports
     // a gathering, though no gathering word stands near it: "находится в Гаване с рабочим визитом", "at the Hofburg in
     // Vienna", "Токаев прилетел в Баку".
-    let lead = f.sentences.iter().position(|s| title.is_none_or(|t| f.sentences[t] != *s));
     // The sentence of a name brought in so, if it is one of those.
     let locative = |h: &Hit| -> Option<usize> {
         let s = f.sentence_of(h.span.start)?;
@@ -691,13 +950,118 @@ fn place(
             return Some((country_place(c), PlaceSource::Implied));
         }
     }
-    // A gathering reported with one country only: a domestic one, held where that country is.
-    let mut named = f.hits.iter().filter_map(|h| match h.target {
-        Target::Country(c) => Some(c),
+    if !online.is_empty() {
+        return None;
+    }
+    // A gathering reported with one country only: a domestic one, held where that country is;
+    // with a visiting delegation's country besides ("делегация Китая", "a Chinese delegation"),
+    // held at the host's.
+    if kind == Kind::Statement {
+        return None;
+    }
+    let guests: Vec<u16> = f
+        .hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Country(c)
+                if [anchor, title, lead, after_lead].contains(&f.sentence_of(h.span.start)) && guest(f, h) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        })
+        .collect();
+    let mut hosts = f.hits.iter().filter_map(|h| match h.target {
+        Target::Country(c) if !guests.contains(&c) => Some(c),
         _ => None,
     });
-    let first = named.next()?;
-    (kind != Kind::Statement && named.all(|c| c == first)).then(|| (country_place(first), PlaceSource::Implied))
+    let first = hosts.next()?;
+    hosts.all(|c| c == first).then(|| (country_place(first), PlaceSource::Implied))
+}
+
+/// True when a country is named as a visiting delegation's ("делегация Китайской Народной
+/// Республики", "a high-level Chinese delegation", "the delegation of China"). Not an
+/// ambassador's: an envoy meets the host where he serves, but a report of it often names no
+/// venue at all.
+fn guest(f: &Facts, h: &Hit) -> bool {
+    let envoy = |w: &str| w.starts_with("делегаци") || matches!(w, "delegation" | "delegations");
+    let mut before = words_before(f.folded, h.span.start, 2);
+    let (first, second) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
+    envoy(first) || (matches!(first, "of" | "из") && envoy(second)) || envoy(word_after(f.folded, h.span.end))
+}
+
+/// The city of a short line near the top that ends with a city and its country ("Baku,
+/// Azerbaijan", "26 September - 14 October 2022, PP-22, Bucharest, Romania"): an event page's
+/// venue line.
+fn venue_line(f: &Facts) -> Option<u16> {
+    let g = Gazetteer::get();
+    f.sentences.iter().take(VENUE_LINE_WITHIN).find_map(|line| {
+        if !words_between_at_most(f.text, line.start, line.end, 12) {
+            return None;
+        }
+        let first = f.hits.partition_point(|h| h.span.start < line.start);
+        let hits: Vec<&Hit> = f.hits[first..].iter().take_while(|h| h.span.end <= line.end).collect();
+        hits.windows(2).find_map(|w| match (w[0].target, w[1].target) {
+            (Target::City(c), Target::Country(k))
+                if g.cities[c as usize].country == k
+                    && f.text[w[0].span.end..w[1].span.start].trim() == ","
+                    && f.text[w[1].span.end..line.end].trim().trim_end_matches('.').is_empty() =>
+            {
+                Some(c)
+            }
+            _ => None,
+        })
+    })
+}
+
+/// How many sentences from the top a venue line may stand.
+const VENUE_LINE_WITHIN: usize = 6;
+
+/// True when a capital stands for its state: "Moscow's envoy", "Москва и Гавана договорились",
+/// "Tashkent and Beijing will expand": a possessive, or one of a pair of cities. A venue is one
+/// place.
+fn city_for_its_state(f: &Facts, h: &Hit) -> bool {
+    if !matches!(h.target, Target::City(_)) {
+        return false;
+    }
+    let after = &f.text[h.span.end..];
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    // Hits are in text order: the neighbours are next to this one. A pair after a preposition
+    // ("в Ташкенте и Самарканде пройдут") is two venues, not two governments.
+    let i = f.hits.partition_point(|o| o.span.start < h.span.start);
+    let paired = |o: &Hit, a: usize, b: usize| {
+        matches!(o.target, Target::City(_)) && matches!(f.folded[a..b].trim(), "и" | "and" | "&")
+    };
+    let located =
+        |at: usize| matches!(words_before(f.folded, at, 1).next(), Some("в" | "во" | "in" | "at" | "between"));
+    let next = f.hits[i..].iter().find(|o| o.span.start >= h.span.end);
+    let prev = f.hits[..i].iter().rev().find(|o| o.span.end <= h.span.start);
+    (next.is_some_and(|n| paired(n, h.span.end, n.span.start)) && !located(h.span.start))
+        || prev.is_some_and(|p| paired(p, p.span.end, h.span.start) && !located(p.span.start))
+}
+
+/// True when a sentence (folded) says its gathering was held online. Not one guest's video
+/// link ("по видеосвязи обратился к участникам саммита"): the summit still has its venue.
+fn held_online(sentence: &str) -> bool {
+    phrases!(
+        "видеоконференц",
+        "видеомост",
+        "онлайн-формат",
+        "формате онлайн",
+        "режиме онлайн",
+        "онлайн-переговор",
+        "онлайн-встреч",
+        "video conference",
+        "videoconference",
+        "held online",
+        "online talks",
+        "online meeting",
+        "met online",
+        "virtual meeting",
+    )
+    .any_in(sentence)
 }
 
 /// The dateline's city as a place, when the gazetteer knows it: where the outlet filed from,
@@ -742,7 +1106,9 @@ fn date_source(f: &Facts, article: &Article, anchor: Option<usize>, date: Option
         }
         None => match &article.structure.published {
             Some((_, span)) if article.structure.role_at(span.start) == Role::Dateline => DateSource::Dateline,
-            _ => DateSource::Published,
+            Some(_) => DateSource::Published,
+            // The year of the gathering's name, on a page with no stamp.
+            None => DateSource::Stated,
         },
     }
 }
@@ -776,9 +1142,43 @@ fn company_word(w: &str) -> bool {
         || matches!(w, "company" | "companies" | "firm" | "firms" | "corporation" | "giant" | "vendor" | "manufacturer")
 }
 
+/// Nouns for routes: roads, railways, corridors, pipelines.
+fn route_word(w: &str) -> bool {
+    ["дорог", "железнодорож", "коридор", "маршрут", "трубопровод", "газопровод", "магистрал", "транзит"]
+        .iter()
+        .any(|r| w.starts_with(r))
+        || ["route", "railway", "railroad", "corridor", "pipeline", "highway", "transit"]
+            .iter()
+            .any(|r| w.starts_with(r))
+}
+
 /// Nouns that say a sentence is about an organisation's make-up ("Its members today are ...",
 /// "Armenia, Belarus ... are the members of the CSTO", "Среди участников АТЭС - Китай, США ...").
-const MEMBERSHIP_NOUNS: [&str; 7] = ["members", "member", "membership", "членами", "члены", "участников", "участвуют"];
+/// Rankings and awards speak of lists too ("опередила Италию и Саудовскую Аравию в рейтинге",
+/// "в номинации первой стала Южная Корея, второй — Австралия").
+const MEMBERSHIP_NOUNS: [&str; 21] = [
+    "членов",
+    "members",
+    "member",
+    "membership",
+    "членами",
+    "члены",
+    "участников",
+    "участвуют",
+    "рейтинг",
+    "рейтинга",
+    "рейтинге",
+    "номинации",
+    "номинацию",
+    "место",
+    "месте",
+    "опередила",
+    "опередил",
+    "ranking",
+    "rankings",
+    "ranked",
+    "index",
+];
 
 /// Searchers for [`MEMBERSHIP_OPENERS`] and [`MEMBERSHIP_NOUNS`], built once: a searcher's
 /// set-up costs more than a search of a sentence.
@@ -794,16 +1194,40 @@ fn membership_finders() -> &'static (Vec<memchr::memmem::Finder<'static>>, Vec<m
 /// True when a name stands where it is only mentioned: in a membership list, as a company's
 /// nationality, or in a list of states in a sentence that reports no gathering (rankings,
 /// winners of an award, history, partners hoped for).
+///
+/// Long: one rule after another, each a few lines reading the sentence around the name, in the
+/// order they are tried; apart, each would need the same sentence and notes handed to it.
 fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     if matches!(h.target, Target::Country(_)) && company_word(word_after(f.folded, h.span.end)) {
         return true;
     }
+    // A route's end or way ("железной дороги «Узбекистан - Кыргызстан - Китай»", "маршруты через
+    // Афганистан", "транзит трафика между РФ и Евросоюзом"): the road is named, not a part in
+    // the event.
+    if matches!(h.target, Target::Country(_) | Target::Body(_))
+        && words_before(f.folded, h.span.start, 5).any(route_word)
+    {
+        return true;
+    }
     let Some(s) = f.sentence_of(h.span.start) else { return false };
+    // Background ("Напомним, ...", "As a reminder, ...") names what is apart from the story.
+    if background_sentence(f, s) {
+        return true;
+    }
     let n = *notes[s].get_or_insert_with(|| ListNotes::of(f, s));
     if n.first_opener.is_some_and(|at| at < h.span.start) {
         return true;
     }
     if let Target::Body(_) = h.target {
+        // An abbreviation in brackets after the full name ("the Shanghai Cooperation
+        // Organization (SCO)") is named as the full name is.
+        let i = f.hits.partition_point(|o| o.span.start < h.span.start);
+        if let Some(full) = f.hits[..i].iter().rev().find(|o| o.span.end <= h.span.start)
+            && full.target == h.target
+            && f.text[full.span.end..h.span.start].trim() == "("
+        {
+            return only_mentioned(f, full, notes);
+        }
         let before: Vec<&str> = words_before(f.folded, h.span.start, 4).collect();
         // A section or a periodical named after a body ("Газета СНГ", "рубрика ЕАЭС"), an office
         // in a diplomat's title ("при Отделении ООН в Женеве", "to the UN Office"), or a body
@@ -812,6 +1236,9 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             matches!(*w, "газета" | "газеты" | "журнал" | "рубрика" | "раздел" | "отделении" | "отделению")
         }) || (matches!(word_after(f.folded, h.span.end), "office" | "agency")
             && matches!(before.as_slice(), ["the", "to" | "at", ..] | ["specialized" | "specialised", ..]))
+            // A body's agency, named as another's description ("CEPOL, the European Union
+            // Agency for Law Enforcement Training").
+            || (word_after(f.folded, h.span.end) == "agency" && f.folded[..h.span.start].trim_end().ends_with(", the"))
         {
             return true;
         }
@@ -821,6 +1248,36 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             || (matches!(before.as_slice(), ["among", ..] | ["the", "among", ..])
                 && matches!(word_after(f.folded, h.span.end), "countries" | "nations" | "states" | "members"));
         if among {
+            return true;
+        }
+        // A body as what a state belongs to ("активный член ЕАЭС", "партнерами по СНГ", "a
+        // member of the CSTO") or as the author or party of a document ("Соглашение об
+        // ассоциации РМ-ЕС", "стратегии кибербезопасности ЕС", "the Statement of the Council of
+        // Heads of State of the SCO"): named, not taking part.
+        let member = matches!(before.first(), Some(w) if w.starts_with("член") || w.starts_with("партнер"))
+            || matches!(before.as_slice(), ["по", w, ..] if w.starts_with("партнер"))
+            || matches!(before.as_slice(), ["of", "member" | "members" | "partner" | "partners", ..]);
+        // The document's name may be long ("Соглашение о всеобъемлющем и расширенном партнерстве
+        // между Арменией и ЕС"); it stays within the clause.
+        let clause = f.folded[..h.span.start].rfind([',', '.', ';', ':', '(', '\n']).map_or(0, |i| i + 1);
+        let document = words_before(&f.folded[clause..h.span.start], h.span.start - clause, 10).any(|w| {
+            ["соглашени", "стратеги", "конвенци", "устав", "хартии", "хартия", "деклараци", "договор"]
+                .iter()
+                .any(|d| w.starts_with(d))
+                || matches!(w, "statement" | "strategy" | "convention" | "charter" | "declaration" | "agreement")
+        }) && !f.has_cue(s, Cue::Gathering);
+        if member || document {
+            return true;
+        }
+        // A body as the arena states act in ("согласовывать позиции в ООН и на других
+        // площадках", "на площадке ООН", "ключевая роль отводится ООН"): the states' work there
+        // is the subject, not the body's part in this event.
+        let sentence = &f.folded[f.sentences[s].clone()];
+        let arena = (matches!(before.as_slice(), ["в" | "in" | "at", ..] | ["the", "in" | "at", ..])
+            && ["площадк", "platform", "форумах", " fora"].iter().any(|w| sentence.contains(w)))
+            || matches!(before.first(), Some(&("площадке" | "площадках")))
+            || before.iter().take(3).any(|w| matches!(*w, "роль" | "role"));
+        if arena {
             return true;
         }
         // The region another body's office serves: "ITU Regional Office for the CIS",
@@ -833,8 +1290,65 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
                     && words_between_at_most(f.text, o.span.end, h.span.start, 5)
             });
     }
-    // The rest speaks of lists of states.
-    !f.has_cue(s, Cue::Gathering) && (n.membership_noun || n.states >= 4)
+    // The states a list of people comes from take part ("Участие приняли представители
+    // министерств из Казахстана, Азербайджана, Турции и Узбекистана", "experts from Russia,
+    // Belarus, ..."), to the end of the clause.
+    if n.from_people.is_some_and(|at| at < h.span.start && !f.folded[at..h.span.start].contains([';', '.'])) {
+        return false;
+    }
+    // The rest speaks of lists of states, in a sentence that reports no gathering or only ones
+    // hoped for ("Рассчитываем, что будут подписаны соглашения с Кубой, Румынией, ...").
+    (!f.has_cue(s, Cue::Gathering) || prospective(f, s)) && (n.membership_noun || n.states >= 4)
+}
+
+/// True when sentence `s` speaks of what is to come or hoped for, and reports no gathering held
+/// ("главы ведомств обсудили, как будут работать" reports one).
+fn prospective(f: &Facts, s: usize) -> bool {
+    let held = f.cues_in(s).any(|(c, span)| {
+        *c == Cue::Gathering && {
+            let w = f.folded[span.clone()].split_whitespace().next().unwrap_or("");
+            ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ed"].iter().any(|e| w.ends_with(e))
+                || matches!(w, "met" | "took")
+        }
+    });
+    !held
+        && (announces(f, s) || {
+            let sentence = &f.folded[f.sentences[s].clone()];
+            phrases!(
+                "будут",
+                "будет",
+                "рассчитыва",
+                "планиру",
+                "намерен",
+                " would ",
+                " expects",
+                " plans to",
+                " intends"
+            )
+            .any_in(sentence)
+        })
+}
+
+/// Nouns for the people a list of states sends ("представители из", "experts from").
+fn people_noun(w: &str) -> bool {
+    ["представител", "эксперт", "делегаци", "делегат", "участник", "министр", "руководител", "глав"]
+        .iter()
+        .any(|p| w.starts_with(p))
+        || matches!(
+            w,
+            "representatives" | "experts" | "delegations" | "delegates" | "ministers" | "officials" | "participants"
+        )
+}
+
+/// Where "из" or "from" follows a noun for people, at most four words after it, in `hay`
+/// (a sentence of the folded text starting at byte `base`).
+fn from_people_at(hay: &str, base: usize) -> Option<usize> {
+    ["из ", "from "].iter().find_map(|p| {
+        hay.match_indices(p).find_map(|(at, _)| {
+            let word_start = !hay[..at].chars().next_back().is_some_and(crate::lexicon::is_word_char);
+            (word_start && words_before(hay, at, 4).any(people_noun)).then_some(base + at)
+        })
+    })
 }
 
 /// What a sentence says of the states named in it, worked out once for all its names: how many
@@ -845,6 +1359,8 @@ struct ListNotes {
     first_opener: Option<usize>,
     membership_noun: bool,
     states: usize,
+    /// Where a list of the places people came from opens (see [`from_people_at`]).
+    from_people: Option<usize>,
 }
 
 impl ListNotes {
@@ -860,8 +1376,7 @@ impl ListNotes {
             .take_while(|h| h.span.start < sentence.end)
             .filter(|h| matches!(h.target, Target::Country(_)))
             .count();
-        // A list names two states at least; most sentences name one, and are not searched.
-        if notes.states < 2 {
+        if notes.states == 0 {
             return notes;
         }
         let hay = &f.folded[sentence.clone()];
@@ -873,15 +1388,25 @@ impl ListNotes {
             })
         };
         let (openers, nouns) = membership_finders();
-        notes.first_opener = openers.iter().filter_map(whole_word_at).min().map(|at| sentence.start + at);
+        // One state may be named as a member ("пригласило 6 новых членов, среди них Аргентину").
         notes.membership_noun = nouns.iter().any(|w| whole_word_at(w).is_some());
+        // A list names two states at least: most sentences name one, and are searched no further.
+        if notes.states < 2 {
+            return notes;
+        }
+        notes.first_opener = openers.iter().filter_map(whole_word_at).min().map(|at| sentence.start + at);
+        notes.from_people = from_people_at(hay, sentence.start);
         notes
     }
 }
 
 /// Participants (countries and bodies that take part in the main event or are its subject) and
 /// the rest the text names. A name counts as a participant if any of its mentions does.
-fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<CountryId>, Vec<BodyId>, Mentioned) {
+fn countries_and_bodies(
+    f: &Facts,
+    date: Option<EventDate>,
+    evidence: &mut EvidenceList,
+) -> (Vec<CountryId>, Vec<BodyId>, Mentioned) {
     let g = Gazetteer::get();
     let mut countries = Vec::with_capacity(f.hits.len());
     let mut orgs = Vec::with_capacity(f.hits.len());
@@ -889,7 +1414,8 @@ fn countries_and_bodies(f: &Facts, evidence: &mut EvidenceList) -> (Vec<CountryI
     let mut other_orgs = Vec::new();
     let mut notes = vec![None; f.sentences.len()];
     for h in &f.hits {
-        let mention = only_mentioned(f, h, &mut notes);
+        let mention = only_mentioned(f, h, &mut notes)
+            || (matches!(h.target, Target::Country(_)) && hosts_another_event(f, h, date));
         match h.target {
             Target::Country(c) => {
                 let code = &g.countries[c as usize].code;
@@ -930,8 +1456,31 @@ fn sorted_distinct<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v
 }
 
+/// The lead: the first sentence of the body that is one, not a byline, a place name or a
+/// caption credit left standing alone ("Weather", "ALMATY.", "By Azernews", "МОСКВА, 20 дек -
+/// РИА Новости.").
+fn lead_sentence(f: &Facts, title: Option<&Span>) -> Option<usize> {
+    f.sentences.iter().position(|s| {
+        title.is_none_or(|t| !t.contains(&s.start))
+            && !words_between_at_most(f.text, s.start, s.end, LEAD_WORDS_AT_LEAST - 1)
+            && !photo_caption(&f.folded[s.clone()])
+    })
+}
+
+/// True for a photo's caption, which credits it ("[Photo/Xinhua]", "Фото: пресс-служба").
+fn photo_caption(folded: &str) -> bool {
+    phrases!("[photo", "photo/", "photo:", "фото:", "фото /").any_in(folded)
+}
+
+/// Words a sentence needs to be a lead: datelines and credits have fewer.
+const LEAD_WORDS_AT_LEAST: usize = 7;
+
+/// The event's kind, from the kind words of the head and the event's sentence, weighed.
+///
+/// Long: the weights of each word (where it stands, what frames it, what it is part of) are
+/// settled in one pass over the words, and every adjustment needs the same sentence marks.
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
-    let first_body = f.sentences.iter().position(|s| title.is_none_or(|t| !t.contains(&s.start)));
+    let first_body = lead_sentence(f, title);
     let mut scores: FastMap<Kind, u32> = FastMap::default();
     for ((k, w), span) in &f.kinds {
         let s = f.sentence_of(span.start);
@@ -943,7 +1492,52 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         } else {
             1
         };
-        *scores.entry(*k).or_default() += w * factor;
+        // "пресс-конференция", "press conference": a briefing, counted as one; "video
+        // conference": a meeting held so; "пленарная сессия", "plenary meeting": a part of a
+        // larger gathering, which names its kind. A word of a body's name ("Организация Договора о
+        // коллективной безопасности") names no gathering.
+        let compound = *k != Kind::Statement
+            && matches!(
+                words_before(f.folded, span.start, 1).next(),
+                Some("пресс" | "press" | "video" | "видео" | "пленарной" | "пленарном" | "пленарное" | "plenary")
+            );
+        let weight = match kind_setting(f.folded, span.start) {
+            _ if compound
+                || in_body_name(f, span)
+                || (*k == Kind::Agreement && signing_to_come(f.folded, span.start)) =>
+            {
+                0
+            }
+            KindSetting::Frame => 0,
+            KindSetting::Attended => 2 * w,
+            KindSetting::Plain => *w,
+        };
+        // A gathering's own name ("the World Telecommunication Development Conference") is
+        // what the story is of; "a meeting", "talks" may be any of its side events.
+        let named = f.text[span.clone()].starts_with(|c: char| c.is_ascii_uppercase())
+            && !crate::lexicon::starts_sentence(f.text, span.start);
+        let weight = if named { 2 * weight } else { weight };
+        if weight > 0 {
+            *scores.entry(*k).or_default() += weight * factor;
+        }
+    }
+    // A gathering called off ("форум не состоится", "the forum was cancelled") takes place
+    // nowhere: the story is the announcement.
+    let called_off = [title.cloned(), first_body.map(|l| f.sentences[l].clone())].into_iter().flatten().any(|head| {
+        phrases!(
+            " не состоится",
+            " не пройдет",
+            " не пройдёт",
+            "отменен",
+            "отменили",
+            "cancelled",
+            "canceled",
+            "called off"
+        )
+        .any_in(&f.folded[head])
+    });
+    if called_off {
+        return Kind::Statement;
     }
     // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
     // "Лукашенко: ИКТ — одна из опор экономики"), over a lead that names no gathering either,
@@ -961,13 +1555,37 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         let speaker_colon = head
             .split_once(": ")
             .is_some_and(|(who, _)| (1..=4).contains(&who.split_whitespace().count()) && !who.contains(['«', '"']));
-        if (in_title(true) || speaker_colon) && !in_title(false) {
+        // Words said at a gathering ("выступил на заседании ОЧЭС", "addressing the forum") in
+        // the lead, the sentence after it or the event's sentence are that gathering's story; so is a headline that
+        // reports one ("послание президента обсудили в Ташкенте").
+        // So is a gathering the lead or the sentence after it reports held ("Такие итоги
+        // состоявшихся в Минске консультаций подвела пресс-служба").
+        let spoken_at = f.kinds.iter().any(|((k, _), span)| {
+            let s = f.sentence_of(span.start);
+            *k != Kind::Statement
+                && [first_body, first_body.map(|l| l + 1), anchor].contains(&s)
+                && (kind_setting(f.folded, span.start) == KindSetting::Attended
+                    || s.is_some_and(|s| f.has_cue(s, Cue::Gathering)))
+        });
+        let title_gathers = f.cues.iter().any(|(c, span)| *c == Cue::Gathering && t.contains(&span.start));
+        if (in_title(true) || speaker_colon) && !in_title(false) && !spoken_at && !title_gathers {
             return Kind::Statement;
         }
     }
+    let in_head = |span: &Span| {
+        title.is_some_and(|t| t.contains(&span.start))
+            || [first_body, anchor].into_iter().flatten().any(|l| f.sentences[l].contains(&span.start))
+    };
+    // A briefing in the head or in the event's sentence counts against a headline that names no
+    // gathering: "Tashkent to host the forum",
+    // told at a press conference, is still the forum's story.
+    let title_gathering =
+        f.kinds.iter().any(|((k, _), span)| *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)));
+    let briefing =
+        !title_gathering && f.kinds.iter().any(|((k, w), span)| *k == Kind::Statement && *w >= 2 && in_head(span));
     let best = scores
         .iter()
-        .filter(|(k, _)| **k != Kind::Statement)
+        .filter(|(k, _)| briefing || **k != Kind::Statement)
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| *k);
     match best {
@@ -977,15 +1595,70 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     }
 }
 
+/// True when the words before an agreement word say it is yet to be signed ("намерены подписать
+/// меморандум", "будут подписаны соглашения", "plan to sign a memorandum"): an intention, not a
+/// signing.
+fn signing_to_come(folded: &str, at: usize) -> bool {
+    words_before(folded, at, 3)
+        .any(|w| matches!(w, "подписать" | "заключить" | "будут" | "будет" | "sign" | "conclude" | "will"))
+}
+
+/// How the words before a kind word set the gathering it names against the story.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KindSetting {
+    /// The frame another happening took place in ("в рамках форума", "на полях саммита", "on
+    /// the margins of the conference"): the story is of what happened there.
+    Frame,
+    /// The gathering someone attends or speaks at ("принял участие в конференции", "выступил на
+    /// форуме", "is taking part in the conference"): the story is of that gathering, whatever
+    /// talks its guests held on the side.
+    Attended,
+    Plain,
+}
+
+/// The setting of the kind word at byte `at`, from the few words before it: a gathering's name
+/// may stand between ("в рамках XV Международного форума", "on the first day of the Digital
+/// Almaty 2024 forum").
+fn kind_setting(folded: &str, at: usize) -> KindSetting {
+    // Within the clause: "on the margins of the conference, the minister met" frames no meeting.
+    let clause = folded[..at].rfind([',', '.', ';', ':', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let before: Vec<&str> = words_before(&folded[clause..at], at - clause, 6).collect();
+    for (i, w) in before.iter().enumerate() {
+        let prev = before.get(i + 1).copied().unwrap_or("");
+        let frame = matches!(*w, "рамках" | "полях")
+            || (*w == "of" && matches!(prev, "margins" | "margin" | "sidelines" | "framework" | "day" | "part"));
+        if frame {
+            return KindSetting::Frame;
+        }
+        let attended = (matches!(*w, "в" | "во")
+            && matches!(prev, "участие" | "участвовал" | "участвовала" | "участвует" | "участвуют" | "участвовали"))
+            || (*w == "на" && (prev.starts_with("выступ") || prev.starts_with("прибыл")))
+            || (*w == "in" && matches!(prev, "part" | "participated" | "participates" | "participating"))
+            || (*w == "at" && matches!(prev, "spoke" | "speaking"))
+            || matches!(*w, "attends" | "attended" | "attending" | "attend" | "addressing" | "addressed");
+        if attended {
+            return KindSetting::Attended;
+        }
+    }
+    KindSetting::Plain
+}
+
+/// True when `span` lies inside a body's name.
+fn in_body_name(f: &Facts, span: &Span) -> bool {
+    // Hits are in text order and do not overlap (but for the targets of one name): the one that
+    // could hold the span is found by a binary search.
+    let after = f.hits.partition_point(|h| h.span.start <= span.start);
+    f.hits[..after]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|h| matches!(h.target, Target::Body(_)) && h.span.start <= span.start && span.end <= h.span.end)
+}
+
 fn topics(f: &Facts) -> Vec<ShortText> {
-    let in_body = |span: &Span| {
-        f.hits
-            .iter()
-            .any(|h| matches!(h.target, Target::Body(_)) && h.span.start <= span.start && span.end <= h.span.end)
-    };
     // An article names the same topic many times: gathered as references and owned once each at
     // the end, where a set of owned strings made one for every mention.
-    let topics = sorted_distinct(f.topics.iter().filter(|(_, span)| !in_body(span)).map(|(t, _)| *t).collect());
+    let topics = sorted_distinct(f.topics.iter().filter(|(_, span)| !in_body_name(f, span)).map(|(t, _)| *t).collect());
     topics.into_iter().map(ShortText::new).collect()
 }
 

@@ -12,8 +12,21 @@ use crate::model::Span;
 
 /// Words that name an office: a name right after a phrase that holds one, or right before one
 /// after a comma, is a person's.
-const ROLE_WORDS: [&str; 24] = [
+const ROLE_WORDS: [&str; 37] = [
+    "director-general",
+    "general-director",
+    "employee",
+    "member",
+    "official",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "councillor",
     "minister",
+    "vice-minister",
+    "vice-president",
+    "vice-premier",
+    "chief",
     "president",
     "ambassador",
     "secretary-general",
@@ -40,7 +53,46 @@ const ROLE_WORDS: [&str; 24] = [
 ];
 
 /// Capitalised words that open or fill a role or an institution, never a person's name.
-const NOT_NAMES: [&str; 30] = [
+const NOT_NAMES: [&str; 69] = [
+    "Vice-Minister",
+    "Vice-President",
+    "Acting",
+    "First",
+    "Executive",
+    "Special",
+    "Permanent",
+    "Chief",
+    "Senior",
+    "Communication",
+    "Telecommunication",
+    "Telecommunications",
+    "Technology",
+    "Technologies",
+    "Industry",
+    "High-Tech",
+    "Trade",
+    "Economy",
+    "Economic",
+    "Justice",
+    "Interior",
+    "Defence",
+    "Defense",
+    "Security",
+    "Policy",
+    "Coordination",
+    "Internal",
+    "Transport",
+    "Science",
+    "Education",
+    "Innovation",
+    "Finance",
+    "Energy",
+    "Relations",
+    "Cooperation",
+    "International",
+    "Department",
+    "Office",
+    "Government",
     "Minister",
     "President",
     "Ambassador",
@@ -86,6 +138,7 @@ fn name_word(w: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphabetic() || c == '-' || c == '\'')
         && w.chars().any(|c| c.is_ascii_lowercase())
         && !NOT_NAMES.contains(&w)
+        && !is_role_word(w)
 }
 
 /// True when Latin letters outnumber the others: a letter of another script takes two bytes or
@@ -133,7 +186,11 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
         let words = words_of(text, sentence.clone());
         let mut i = 0;
         while i < words.len() {
-            let clean = |k: usize| words[k].1.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+            // Punctuation and a possessive ("Xi Jinping's greetings") end a name.
+            let clean = |k: usize| {
+                let w = words[k].1.trim_end_matches([',', '.', ';', ':', ')', '"', '”']);
+                w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+            };
             // A run of name words: the punctuation after its last word ends it.
             let start = i;
             let mut end = i;
@@ -146,11 +203,16 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
                 end += 1;
             }
             if end - start >= 2 {
-                let before: Vec<&str> = (start.saturating_sub(6)..start).map(|k| words[k].1).collect();
+                let before: Vec<&str> = (start.saturating_sub(8)..start).map(|k| words[k].1).collect();
                 // The run follows the role at once, or a capitalised word of it ("Ambassador to
                 // Kyrgyzstan Du Dewen"): after "of", "for", "and" it is the rest of an office's
                 // name ("Minister of High-Tech Industry").
-                let joined = before.last().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                let joined = before.last().is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_uppercase())
+                        // "minister of high technology industry Hakob Arshakyan": the office's
+                        // name ends in a lowercase word too, but not in "of", "and", "for".
+                        || !matches!(*w, "of" | "for" | "and" | "the" | "to" | "in" | "at" | "with" | "by" | "a" | "an")
+                });
                 let role_before = before.iter().rposition(|w| is_role_word(w.trim_end_matches(','))).filter(|_| joined);
                 let comma_after = words[end - 1].1.ends_with(',');
                 let role_after = comma_after
@@ -202,6 +264,18 @@ mod tests {
         );
         let found = names("Among those present were Chinese Ambassador to Kyrgyzstan Du Dewen and officials.");
         assert_eq!(found[0].0, "Du Dewen");
+        // An office's long name, in capitals or not, before the name.
+        let found = names("Kazakhstan's Minister of Information and Communication Dauren Abayev is in Lima.");
+        assert_eq!(found[0].0, "Dauren Abayev");
+        let found = names("Armenian minister of high technology industry Hakob Arshakyan held online talks.");
+        assert_eq!(found[0].0, "Hakob Arshakyan");
+        // A role word in capitals is no part of the name; a possessive ends it.
+        let found = names("The certificate was received by Chair Alexey Borodin and Xi Jinping's envoy.");
+        assert_eq!(found[0].0, "Alexey Borodin");
+        let found = names("Sahiba Hasanova, an employee of the ministry, kept her seat.");
+        assert_eq!(found[0].0, "Sahiba Hasanova");
+        let found = names("The head of the National Data Administration (NDA), Liu Liehong, said so.");
+        assert_eq!(found[0].0, "Liu Liehong");
     }
 
     #[test]

@@ -73,6 +73,443 @@ fn kinds() {
 }
 
 #[test]
+fn the_frame_of_a_gathering_is_not_its_kind() {
+    let e = event("Итоги дня\nВ рамках Международного форума «Цифровой мост» министры связи провели встречу.");
+    assert_eq!(e.kind, Kind::Meeting);
+    let e = event(
+        "Digital ministers meet\nOn the first day of the Open Skies 2031 forum, the ministers of communications gathered for a meeting.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+}
+
+#[test]
+fn the_gathering_attended_outweighs_talks_on_its_side() {
+    let e = event(
+        "Minister in Lima\nThe Minister of Communications of Kazakhstan is taking part in the Regional Radio Conference in Lima this week. \
+         On the margins of the conference, the minister met his Peruvian counterpart. Their talks touched on satellites. \
+         He also held a meeting with a delegation of Chile.",
+    );
+    assert_eq!(e.kind, Kind::Conference);
+    let e = event("Министр выступил на Международном форуме стартапов. Затем прошла встреча с инвесторами.");
+    assert_eq!(e.kind, Kind::Forum);
+}
+
+#[test]
+fn a_briefing_is_words_said() {
+    let e = event(
+        "Посол назвал связь приоритетом\n\nПосол Эквадора 3 марта провел в посольстве встречу, на которую пригласил журналистов ведущих изданий.",
+    );
+    assert_eq!(e.kind, Kind::Statement);
+    let e = event(
+        "Работа над центрами кибербезопасности\nРабота над центрами перешла от планов к делу. Об этом 20 марта генсек рассказал журналистам, \
+         добавив, что документ о центрах подписан.",
+    );
+    assert_eq!(e.kind, Kind::Statement);
+    // Told at a press conference, the forum a headline announces is still the story.
+    let e = event(
+        "Tashkent to host a forum on data centres\nJournalists were told at a press conference in Tashkent that the forum opens next week.",
+    );
+    assert_eq!(e.kind, Kind::Forum);
+}
+
+#[test]
+fn a_body_name_names_no_gathering() {
+    // "Договора" in the CSTO's name is no agreement.
+    let e = event("Генсек ОДКБ назвал связь приоритетом\nГенсек Организации Договора о коллективной безопасности назвал связь приоритетом.");
+    assert_eq!(e.kind, Kind::Statement);
+}
+
+#[test]
+fn a_round_table_and_a_video_conference_are_meetings() {
+    assert_eq!(event("В посольстве Монголии состоялся круглый стол о цифровизации.").kind, Kind::Meeting);
+    let e = event("Experts of the member states reviewed the draft in a video conference format on Tuesday.");
+    assert_eq!(e.kind, Kind::Meeting);
+}
+
+#[test]
+fn words_said_at_a_gathering_are_the_gathering() {
+    let e = event(
+        "Министр Петров: председательство в организации очень важно\n\nЭтому году страна придает особое значение в работе организации. \
+         С этим заявлением министр выступил на заседании Совета министров в Вене.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+    // A headline that reports a gathering about a message.
+    let e = event(
+        "Послание президента обсудили в Бишкеке\n\nВ Бишкеке прошла встреча, эксперты из пяти стран говорили о послании президента.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+}
+
+#[test]
+fn a_named_gathering_outweighs_its_side_meetings() {
+    let e = event(
+        "Scientists gather in Tashkent\nOne event was hosted at the university: the Central Asian Conference on Optical Networks. \
+         Organisers say the meeting lets local researchers meet foreign colleagues.",
+    );
+    assert_eq!(e.kind, Kind::Conference);
+}
+
+#[test]
+fn background_is_not_the_event_date() {
+    let e = event(
+        "Форум завершился\nВ Алматы завершился форум «Open Web 2031». Напомним, 12 марта в Женеве прошла встреча министров.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031");
+    assert_eq!(e.date_source, Some(DateSource::Stated));
+}
+
+#[test]
+fn a_dated_speech_lead_is_the_story() {
+    let e = event(
+        "Ruritania bids for a council seat\n\n31 May 2033\n\nRuritania has entered the race for a seat on the council, the ministry of communications said on Thursday. \
+         The vote will take place at the conference, which will be held on October 20, 2034 in Busan.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2033-05-26");
+    assert_eq!(e.kind, Kind::Statement);
+    assert!(e.place.is_none(), "Busan is the venue of the vote to come");
+}
+
+#[test]
+fn a_photos_caption_is_no_lead() {
+    let e = event(
+        "Digital boom\n\n08:20, August 29, 2031\n\nA banner of the summit hangs over a road in Tianjin in this photo from Aug 5, 2031. [Photo/Xinhua]\n\n\
+         The ministry intends to train digital talent with its neighbours, the deputy minister said on Thursday.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031-08-28");
+    assert_eq!(e.kind, Kind::Statement);
+}
+
+#[test]
+fn a_visiting_delegation_meets_at_the_hosts() {
+    let e = event(
+        "Talks on cyber security\nOn May 3, President Ilham Aliyev received a high-level Chinese delegation headed by a vice-premier. \
+         The sides discussed cooperation between Azerbaijan and China in cyber security.",
+    );
+    assert_eq!(place_of(&e), (None, Some("AZ")));
+    let e = event(
+        "Сотрудничество в связи\n\nВ страну прибыла делегация Республики Корея, которую 5 мая принял министр. \
+         Министр Монголии рассказал гостям о развитии связи.",
+    );
+    assert_eq!(place_of(&e), (None, Some("MN")));
+}
+
+#[test]
+fn a_body_a_state_belongs_to_or_a_document_names_is_a_mention() {
+    let e = event(
+        "Министры обсудили связь\nВ Ереване прошла встреча министров связи Армении и Ирана. \
+         Министр напомнил, что Армения — активный член ЕАЭС. \
+         Стороны упомянули Соглашение о всеобъемлющем и расширенном партнерстве между Арменией и ЕС.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    assert_eq!(e.mentioned.orgs, ["EAEU", "EU"]);
+}
+
+#[test]
+fn a_body_as_the_arena_states_act_in_is_a_mention() {
+    let e = event(
+        "Консультации по безопасности\nВ Тегеране прошли консультации экспертов Ирана и Армении по безопасности ИКТ. \
+         Стороны договорились согласовывать позиции в ООН и на других международных площадках. \
+         Ключевая роль здесь отводится ООН.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    assert_eq!(e.mentioned.orgs, ["UN"]);
+}
+
+#[test]
+fn states_in_rankings_and_award_lists_are_mentions() {
+    let e = event(
+        "Форум в Ташкенте\nВ Ташкенте прошел форум Узбекистана и Казахстана о цифровой экономике. \
+         В рейтинге цифровой конкурентоспособности Узбекистан опередил Италию и Испанию. \
+         В номинации «Открытые данные» первой стала Эстония, второй — Финляндия, третьей — Дания.",
+    );
+    assert_eq!(e.countries, ["KZ", "UZ"]);
+}
+
+#[test]
+fn the_host_of_another_dated_gathering_is_a_mention() {
+    let e = event(
+        "Ruritania bids for a seat\nOn 30 May 2033 the ministers of Ruritania and Georgia met in Tbilisi. \
+         The vote will take place at the conference, which will be held on October 20, 2034 in Busan, Republic of Korea.",
+    );
+    assert_eq!(e.countries, ["GE"]);
+    assert_eq!(e.mentioned.countries, ["KR"]);
+}
+
+#[test]
+fn an_entity_of_a_state_is_that_state() {
+    let e = event("Связь и цифровизация\nВ Баня-Луке прошла встреча министров связи Республики Сербской и Словении.");
+    assert_eq!(e.countries, ["BA", "SI"]);
+}
+
+#[test]
+fn states_the_participants_come_from_take_part() {
+    let e = event(
+        "Заседание министров\nВ Бишкеке прошло заседание министров связи. \
+         Участие в нем приняли представители министерств из Казахстана, Азербайджана, Турции и Узбекистана; \
+         из Монголии эксперты присутствовали наблюдателями.",
+    );
+    assert_eq!(e.countries, ["AZ", "KZ", "TR", "UZ"]);
+    assert_eq!(e.mentioned.countries, ["MN"]);
+}
+
+#[test]
+fn names_in_background_are_mentions() {
+    let e = event(
+        "Форум в Алматы\nВ Алматы прошел форум об интернете. Напомним, в сентябре в Нью-Йорке в ООН прошел саммит.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+}
+
+#[test]
+fn a_gathering_held_online_has_no_venue_but_its_own() {
+    let e = event(
+        "Experts review a draft\nOn Wednesday experts of the member states reviewed the draft in a video conference format. \
+         The Foreign Ministry in Tashkent said the next round of talks will be held in Minsk.",
+    );
+    assert!(e.place.is_none(), "{:?}", e.place);
+    // One guest's video link leaves the summit its venue.
+    let e = event(
+        "Саммит ШОС\nПрезидент Монголии по видеосвязи обратился к участникам саммита. \
+         Председательствовал на встрече ШОС в Душанбе Президент Таджикистана.",
+    );
+    assert_eq!(place_of(&e), (Some("Dushanbe"), Some("TJ")));
+}
+
+#[test]
+fn a_venue_after_meetings_taken_part_in() {
+    let e = event(
+        "Министр на встречах в Вене\nТБИЛИСИ, 16 февраля. Министр связи Грузии участвует во встречах в рамках совещания министров ОБСЕ в Вене.",
+    );
+    assert_eq!(place_of(&e), (Some("Vienna"), Some("AT")));
+}
+
+#[test]
+fn a_capital_standing_for_its_state_is_no_venue() {
+    let e = event(
+        "Москва и Гавана договорились о сотрудничестве\nМинистр связи России, который находится в Гаване с рабочим визитом, провел переговоры.",
+    );
+    assert_eq!(place_of(&e), (Some("Havana"), Some("CU")));
+    let e = event("Talks on IT\nThe minister hosted the ambassador, Moscow's envoy to Armenia, for talks on Friday.");
+    assert_ne!(place_of(&e).0, Some("Moscow"));
+    // Two venues after a preposition are venues.
+    let e = event("Форумы в Узбекистане\nВ Ташкенте и Самарканде прошли форумы по цифровой экономике.");
+    assert_eq!(place_of(&e), (Some("Tashkent"), Some("UZ")));
+}
+
+#[test]
+fn what_a_speaker_recalls_is_background() {
+    let e = event(
+        "Форум стартапов\nМинистр связи Туркменистана выступил на Международном форуме стартапов. \
+         Кроме того, он напомнил о недавнем участии президента в саммите с США в Вашингтоне.",
+    );
+    assert_eq!(e.countries, ["TM"]);
+    assert_ne!(place_of(&e).0, Some("Washington"));
+}
+
+#[test]
+fn a_signing_to_come_is_no_agreement() {
+    let e = event(
+        "Армения и Индия намерены подписать меморандум\nВ Ереване прошли переговоры министров связи Армении и Индии. \
+         Документ планируется подписать осенью.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+}
+
+#[test]
+fn a_plenary_session_takes_the_kind_of_its_gathering() {
+    let e = event(
+        "Министр на выставке\nВыступая на пленарной сессии выставки «Иннопром», министр связи Узбекистана назвал главные направления работы.",
+    );
+    assert_eq!(e.kind, Kind::Forum);
+    assert_eq!(event("55-я сессия Генеральной ассамблеи пройдет в Ашхабаде осенью.").kind, Kind::Meeting);
+    assert_eq!(event("Президент прибыл на открытие ЭКСПО в Харбине.").kind, Kind::Forum);
+}
+
+#[test]
+fn a_gathering_to_come_further_on_is_not_the_story() {
+    let e = event(
+        "Experts agree on a draft\n\nThe experts of the member states met in Minsk and agreed on the draft's key provisions. \
+         Discussions will be held again on August 21 in Astana.",
+    );
+    assert!(e.date.is_none(), "{:?}", e.date);
+    // An announcement dates its gathering.
+    let e = event("Форум пройдет в Ташкенте\n\nФорум по кибербезопасности пройдет в Ташкенте 6 сентября.");
+    assert_eq!(e.date.unwrap().to_string(), "--09-06");
+}
+
+#[test]
+fn states_of_agreements_hoped_for_are_mentions() {
+    let e = event(
+        "Министерство готовит соглашения\nМинистерство связи Азербайджана подготовило проекты соглашений. \
+         «Рассчитываем, что вскоре будут подписаны соглашения с Кубой, Румынией, Малайзией и Иорданией», — сообщили в ведомстве.",
+    );
+    assert_eq!(e.countries, ["AZ"]);
+    // A meeting held that speaks of the future keeps its parties.
+    let e = event(
+        "Министры встретились\nГлавы ведомств Бразилии, России, Индии и Китая обсудили, как будут работать вместе.",
+    );
+    assert_eq!(e.countries, ["BR", "CN", "IN", "RU"]);
+}
+
+#[test]
+fn an_event_pages_venue_line() {
+    let e = event(
+        "Eleventh session of the Working Group on Connectivity\n\nRegional Office, 3rd floor, Almaty, Kazakhstan\n\n\
+         The programme was set up under the Tashkent Declaration, signed on 26 March 1998. \
+         Its previous meeting took place in Bishkek on 23 July 2030.",
+    );
+    assert_eq!(place_of(&e), (Some("Almaty"), Some("KZ")));
+}
+
+#[test]
+fn a_venue_before_a_meeting_participle() {
+    let e = event(
+        "Центры безопасности\n20 марта 2031\nГенсек организации сообщил об этом сегодня в Бишкеке, встретившись с журналистами.",
+    );
+    assert_eq!(place_of(&e), (Some("Bishkek"), Some("KG")));
+}
+
+#[test]
+fn a_lead_that_dates_its_scene_dates_the_gathering() {
+    let e = event(
+        "Digital week\n date 2031-10-07\n2–4 октября в Ташкенте стояла теплая погода, павильоны заполнили тысячи гостей. \
+         Форум Digital Week прошел под девизом открытых данных.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031-10-02");
+}
+
+#[test]
+fn a_gathering_called_off_is_an_announcement() {
+    let e = event("Форум Open Data в Бишкеке не состоится\nОрганизаторы отказались от проведения форума Open Data, намеченного на сентябрь.");
+    assert_eq!(e.kind, Kind::Statement);
+    // "в Лондоне состоится": no negation in a word's ending.
+    let e = event("Форум в Лондоне\n25 июня в Лондоне состоится первый форум по высоким технологиям.");
+    assert_eq!(e.kind, Kind::Forum);
+}
+
+#[test]
+fn a_gathering_named_by_its_abbreviation() {
+    let e = event(
+        "Regulator takes part in WTDC-29\nThe regulator sent two officials. During their stay, they held talks with the regulators of Peru and Chile.",
+    );
+    assert_eq!(e.kind, Kind::Conference);
+}
+
+#[test]
+fn a_founding_and_a_long_past_are_background() {
+    let e = event(
+        "Ministers meet in Minsk\nThe foreign ministers of the Collective Security Treaty Organization met in Minsk on Tuesday. \
+         Six Commonwealth of Independent States nations set it up in 2002.",
+    );
+    assert_eq!(e.orgs, ["CSTO"]);
+    let e = event(
+        "Forum ends\nThe national internet forum has wrapped up in Almaty on Friday. \
+         The Advisory Body on AI set up by the United Nations put forward a plan.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    let e = event(
+        "Визит в министерство\nМинистр принял делегацию Эстонии. Специалисты общаются давно — еще с 2001 года, когда в рамках ОБСЕ изучался опыт.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+}
+
+#[test]
+fn a_reception_at_an_institution_is_held_in_its_country() {
+    let e = event(
+        "Обмен вырос\nКогда в Доме инноваций и технологий Ирана принимали спикера парламента Таджикистана, вице-президент выступил с речью.",
+    );
+    assert_eq!(place_of(&e), (None, Some("IR")));
+}
+
+#[test]
+fn a_delegation_named_after_the_lead_is_a_guest_too() {
+    let e = event(
+        "Узбекско-корейский центр открылся\n\n30 января в агентстве торжественно открылся совместный узбекско-корейский центр. \
+         В церемонии приняли участие директор агентства и делегация Республики Корея.",
+    );
+    assert_eq!(place_of(&e), (None, Some("UZ")));
+}
+
+#[test]
+fn one_state_named_as_a_member_is_a_mention() {
+    let e = event(
+        "Министры БРИКС соберутся в Казани\nВ Казани пройдет встреча министров связи стран БРИКС. \
+         В прошлом году объединение пригласило 6 новых членов, среди них Аргентину.",
+    );
+    assert!(!e.countries.iter().any(|c| c == "AR"), "{:?}", e.countries);
+}
+
+#[test]
+fn a_routes_ends_are_mentions() {
+    let e = event(
+        "Президенты обсудили логистику\nВ Ташкенте прошли переговоры президентов Узбекистана и Казахстана. \
+         Отдельно обсуждались железнодорожные маршруты через Афганистан и дорога «Узбекистан - Кыргызстан - Китай». \
+         Темой стал транзит трафика между Россией и Евросоюзом.",
+    );
+    assert_eq!(e.countries, ["KZ", "UZ"]);
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+}
+
+#[test]
+fn an_abbreviation_in_brackets_is_named_as_its_full_name() {
+    let e = event(
+        "Data centres for Kyrgyzstan\nKyrgyzstan and China signed a deal on data centres in Bishkek on Monday. \
+         In line with the pledge in the Statement of the Council of the Shanghai Cooperation Organization (SCO), the document covers data processing.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    assert_eq!(e.mentioned.orgs, ["SCO"]);
+}
+
+#[test]
+fn a_bodys_agency_describing_another_is_a_mention() {
+    let e = event(
+        "Study visit\nOn 11 June the OSCE held a conference in Vienna. The group then visited CEPOL, the European Union Agency for Law Enforcement Training.",
+    );
+    assert_eq!(e.orgs, ["OSCE"]);
+}
+
+#[test]
+fn a_handover_is_dated_as_a_gathering() {
+    let e = event(
+        "Equipment for the ministry\n\nMay 13, 2031\n\nOn March 28, two sets of equipment were handed over to the Ministry of Justice of Tajikistan.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031-03-28");
+}
+
+#[test]
+fn english_names_of_hand_kept_and_short_cities() {
+    let e = event("Forum in Osh\nLast Friday a university in Osh held an international forum on robotics.");
+    assert_eq!(place_of(&e), (Some("Osh"), Some("KG")));
+    let e = event("Talks in Tianjin\nThe ministers met in Tianjin on Monday.");
+    assert_eq!(place_of(&e), (Some("Tianjin"), Some("CN")));
+}
+
+#[test]
+fn a_date_next_to_the_telling_dates_the_telling() {
+    let e = event(
+        "Саммит пройдет в ноябре\n\n1 ноября 2031\n\nКак сообщили в понедельник организаторы, с 9 по 11 ноября в Ханчжоу состоится саммит по интернету.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2031-11-09");
+}
+
+#[test]
+fn a_day_inside_a_long_gatherings_span_is_the_news() {
+    let e = event(
+        "Ruritania wins a council seat\nBAKU, October 3. The Plenipotentiary Conference is under way in Romania's Bucharest from September 6 to October 14, the ministry said. \
+         On October 3, within the conference, delegates voted for the members of the Council.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "--10-03");
+    assert_eq!(place_of(&e), (Some("Bucharest"), Some("RO")));
+}
+
+#[test]
+fn a_stamp_without_a_year_takes_the_gatherings() {
+    let e =
+        event("Шадаев рассказал о форуме\n13 марта 13:07\nФорум Kazan Digital Week 2031 в этом году пройдет осенью.");
+    assert_eq!(e.published.unwrap().to_string(), "2031-03-13");
+}
+
+#[test]
 fn topics_skip_body_names() {
     let e = event("Генсек Международного союза электросвязи обсудила кибербезопасность и искусственный интеллект.");
     assert_eq!(e.topics, ["ai", "cybersecurity"]);
@@ -281,6 +718,8 @@ fn a_year_from_the_gatherings_name_when_the_page_has_none() {
     let e = event("17 июня, Санкт-Петербург. – На полях ПМЭФ-2022 министры Армении и России провели переговоры.");
     assert_eq!(e.date.unwrap().to_string(), "2022-06-17");
     assert_eq!(e.published, None, "a publication date is not invented");
+    let e = event("В Женеве начал работу Форум по управлению Интернетом (IGF 2031). Форум проходит с 8 по 12 октября.");
+    assert_eq!(e.date.unwrap().to_string(), "2031-10-08");
 }
 
 // Class 6: participants against mentions.

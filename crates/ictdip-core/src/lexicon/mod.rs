@@ -96,7 +96,16 @@ pub fn sentences_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<s
     for line_end in memchr::memchr_iter(b'\n', &bytes[range.start..]).map(|i| range.start + i).chain([range.end]) {
         for i in memchr::memchr3_iter(b'.', b'!', b'?', &bytes[line_start..line_end]).map(|i| line_start + i) {
             let split_after = match bytes[i] {
-                b'.' => next_is_capital(text, i + 1, range.end) && word_before_len(text, i) > 2,
+                // A closing quote or bracket ends a name, not an abbreviation: "форум «Open
+                // Web 2031». Напомним, ..." is two sentences; so does a year ("turns 20 in
+                // 2018. Afghanistan ..."), where a date's day or month would not be followed by
+                // a space.
+                b'.' => {
+                    next_is_capital(text, i + 1, range.end)
+                        && (word_before_len(text, i) > 2
+                            || text[..i].ends_with(['»', '"', '”', ')'])
+                            || (text.as_bytes().get(i + 1) == Some(&b' ') && year_before(text, i)))
+                }
                 _ => next_is_capital(text, i + 1, range.end),
             };
             if split_after {
@@ -129,6 +138,12 @@ fn next_is_capital(text: &str, from: usize, end: usize) -> bool {
 }
 
 /// Letters in the word ending at `at`, counted up to three (all the caller asks).
+/// True when a year of four digits, standing alone, ends at `at`.
+fn year_before(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    at >= 5 && b[at - 4..at].iter().all(u8::is_ascii_digit) && b[at - 5] == b' ' && matches!(b[at - 4], b'1' | b'2')
+}
+
 fn word_before_len(text: &str, at: usize) -> usize {
     text[..at].chars().rev().take(3).take_while(|&c| is_letter(c)).count()
 }
@@ -182,6 +197,16 @@ mod tests {
         let t = "Выступил М.И.Шадаев. Встреча прошла в г. Алматы. Итоги подвели.";
         let s: Vec<&str> = sentences(t, 0..t.len()).into_iter().map(|r| t[r].trim()).collect();
         assert_eq!(s, ["Выступил М.И.Шадаев.", "Встреча прошла в г. Алматы.", "Итоги подвели."]);
+    }
+
+    #[test]
+    fn sentences_end_after_a_name_in_quotes_or_a_year() {
+        let t = "Открылся форум «Open Web». Напомним, он прошел в 2019. Afghanistan joined 12.05.2020 at noon.";
+        let s: Vec<&str> = sentences(t, 0..t.len()).into_iter().map(|r| t[r].trim()).collect();
+        assert_eq!(
+            s,
+            ["Открылся форум «Open Web».", "Напомним, он прошел в 2019.", "Afghanistan joined 12.05.2020 at noon."]
+        );
     }
 
     #[test]
