@@ -490,12 +490,12 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
 }
 
 /// Words that open a sentence of background ("Напомним, в сентябре ...", "As a reminder, on
-/// September 22 ..."): what it reports happened before and apart from the story. A speaker who
-/// recalls something ("он напомнил о недавнем саммите", "he recalled that earlier meetings")
-/// speaks of background too.
+/// September 22 ..."): what it reports happened before and apart from the story.
 const BACKGROUND_OPENERS: [&str; 5] = ["напомним", "напомню", "напоминаем", "as a reminder", "recall that"];
 
-/// True when sentence `s` opens with a background opener.
+/// True when sentence `s` is background: it opens with a background opener, a speaker recalls
+/// something in it ("он напомнил о недавнем саммите", "he recalled that earlier meetings"), or
+/// it tells of a founding or a long past.
 fn background_sentence(f: &Facts, s: usize) -> bool {
     time_marks(f, s) & TimeMarks::BACKGROUND != 0
 }
@@ -1144,9 +1144,11 @@ fn company_word(w: &str) -> bool {
 
 /// Nouns for routes: roads, railways, corridors, pipelines.
 fn route_word(w: &str) -> bool {
-    ["дорог", "железнодорож", "коридор", "маршрут", "трубопровод", "газопровод", "магистрал", "транзит"]
-        .iter()
-        .any(|r| w.starts_with(r))
+    // "дорога" by its forms: "дорогие коллеги" is no road.
+    matches!(w, "дорога" | "дороги" | "дороге" | "дорогу" | "дорог")
+        || ["железнодорож", "коридор", "маршрут", "трубопровод", "газопровод", "магистрал", "транзит"]
+            .iter()
+            .any(|r| w.starts_with(r))
         || ["route", "railway", "railroad", "corridor", "pipeline", "highway", "transit"]
             .iter()
             .any(|r| w.starts_with(r))
