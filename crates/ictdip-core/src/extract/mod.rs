@@ -1270,7 +1270,9 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             || matches!(before.as_slice(), ["of", "member" | "members" | "partner" | "partners", ..]);
         // The document's name may be long ("Соглашение о всеобъемлющем и расширенном партнерстве
         // между Арменией и ЕС"); it stays within the clause.
-        let clause = f.folded[..h.span.start].rfind([',', '.', ';', ':', '(', '\n']).map_or(0, |i| i + 1);
+        // Looked for within the sentence: a clause does not run across one.
+        let from = f.sentences[s].start;
+        let clause = f.folded[from..h.span.start].rfind([',', '.', ';', ':', '(', '\n']).map_or(from, |i| from + i + 1);
         let document = words_before(&f.folded[clause..h.span.start], h.span.start - clause, 10).any(|w| {
             ["соглашени", "стратеги", "конвенци", "устав", "хартии", "хартия", "деклараци", "договор"]
                 .iter()

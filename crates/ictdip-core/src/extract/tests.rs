@@ -799,3 +799,10 @@ fn markdown_notes_are_read_as_text_and_their_lists_as_body() {
     let plain = crate::load::article_from_bytes("notes.txt", md.as_bytes()).unwrap();
     assert!(plain.text.contains("**"));
 }
+
+#[test]
+fn words_before_keep_dots_and_skip_punctuation() {
+    let t = "встреча в г. ташкенте, «узбекистан» — 2025";
+    let got: Vec<&str> = super::words_before(t, t.len(), 5).collect();
+    assert_eq!(got, ["2025", "узбекистан", "ташкенте", "г.", "в"]);
+}
