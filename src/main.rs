@@ -1,8 +1,7 @@
 //! The `ictdip` binary: with no subcommand it opens the dashboard; `export`, `list` and `stats`
 //! print what the dashboard knows.
 
-// The one foreign call below (the allocator's options) is the binary's only unsafe code.
-#![deny(unsafe_code)]
+#![forbid(unsafe_code)]
 
 mod bench;
 mod cells;
@@ -24,28 +23,6 @@ use std::process::ExitCode;
 /// load, long enough to feel, while consolidating what the loader had freed.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// `mi_option_purge_delay`: its place in the `mi_option_e` enum of mimalloc.h (the same in
-/// mimalloc 2 and 3), which the Rust bindings do not name.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Keeps freed memory for reuse instead of returning it to the system a second later (mimalloc's
-/// default). A load frees each article's text and scratch space as it goes; returned, that memory
-/// came back as fresh pages the kernel had to clear, again and again: a cold load spent a
-/// noticeable part of its time in the kernel clearing pages, and the serial steps (the
-/// timeline's assembly) most of theirs. Peak memory is what it was; it is just not lowered early.
-#[allow(unsafe_code)]
-fn keep_freed_memory() {
-    // SAFETY: plain calls into mimalloc's option table, made before any other thread exists.
-    unsafe {
-        debug_assert_eq!(
-            libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY),
-            1000,
-            "mimalloc's option order changed"
-        );
-        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1);
-    }
-}
 
 /// The filter language, as `--help` tells it (the dashboard's `/` reads the same).
 const FILTER_LANGUAGE: &str = "\
@@ -227,7 +204,6 @@ fn with_index(mut t: Timeline, filter: &str, opts: &BuildOptions) -> Timeline {
 }
 
 fn main() -> ExitCode {
-    keep_freed_memory();
     match run(Args::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
