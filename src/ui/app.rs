@@ -213,6 +213,8 @@ pub struct App {
     /// Index of the highlight `n`/`N` last jumped to.
     pub highlight: Option<usize>,
     pub warnings_scroll: usize,
+    /// The first line of the help overlay shown (a short terminal shows it a part at a time).
+    pub help_scroll: usize,
     /// Rows visible in the last drawn timeline, reader and facet panes (for paging and scrolling).
     pub page: usize,
     pub reader_width: u16,
@@ -262,6 +264,7 @@ impl App {
             show_mentions: false,
             highlight: None,
             warnings_scroll: 0,
+            help_scroll: 0,
             page: 10,
             reader_width: 80,
             reader_height: 20,
@@ -753,10 +756,25 @@ impl App {
                 }
             }
             Action::ToggleHelp => {
-                self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help }
+                self.overlay = if self.overlay == Overlay::Help { Overlay::None } else { Overlay::Help };
+                self.help_scroll = 0;
             }
             Action::ToggleWarnings => {
                 self.overlay = if self.overlay == Overlay::Warnings { Overlay::None } else { Overlay::Warnings }
+            }
+            // The help takes its scrolling and nothing else: the panes behind it are hidden.
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom
+                if self.overlay == Overlay::Help =>
+            {
+                let delta = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -10,
+                    Action::PageDown => 10,
+                    Action::Top => isize::MIN / 2,
+                    _ => isize::MAX / 2,
+                };
+                self.help_scroll = Self::moved(self.help_scroll, delta, super::panes::help::line_count());
             }
             _ if self.overlay == Overlay::Help => {}
             Action::Up => self.move_cursor(-1),

@@ -98,7 +98,7 @@ pub fn draw(f: &mut Frame, app: &mut App) -> Drawn {
         panes::status::draw_status(f, bottom_area, app);
     }
     match app.overlay {
-        Overlay::Help => panes::help::draw(f, main),
+        Overlay::Help => panes::help::draw(f, main, app.help_scroll),
         Overlay::Warnings => panes::warnings::draw(f, main, app),
         Overlay::None => {}
     }

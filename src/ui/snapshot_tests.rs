@@ -366,3 +366,15 @@ fn the_reader_opens_one_article_of_a_file_that_holds_many() {
     assert!(s.contains("3 апреля 2025 года в Бишкеке открылся форум"), "{s}");
     assert!(!s.contains("Астане прошла"), "the other article of the file is not shown: {s}");
 }
+
+#[test]
+fn the_help_scrolls_where_the_terminal_is_short() {
+    let mut app = seeds_app();
+    app.handle(Action::ToggleHelp);
+    let top = screen(&draw(&mut app, 80, 24), false);
+    assert!(top.contains("Keys (j k PgDn: more)") && top.contains("Tab Shift-Tab"), "{top}");
+    assert!(!top.contains("Letters work in the Russian layout"), "{top}");
+    app.handle(Action::Bottom);
+    let bottom = screen(&draw(&mut app, 80, 24), false);
+    assert!(bottom.contains("Letters work in the Russian layout") && !bottom.contains("Tab Shift-Tab"), "{bottom}");
+}

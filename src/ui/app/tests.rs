@@ -175,6 +175,9 @@ fn overlays_toggle_and_help_swallows_movement() {
     assert_eq!(a.overlay, Overlay::Help);
     a.handle(Action::Down);
     assert_eq!(a.selected, 0);
+    assert_eq!(a.help_scroll, 1, "movement scrolls the help instead");
+    a.handle(Action::Bottom);
+    assert_eq!(a.help_scroll, crate::ui::panes::help::line_count() - 1);
     a.handle(Action::Back);
     assert_eq!(a.overlay, Overlay::None);
     a.handle(Action::ToggleWarnings);
