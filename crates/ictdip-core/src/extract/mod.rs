@@ -1272,7 +1272,7 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         // между Арменией и ЕС"); it stays within the clause.
         // Looked for within the sentence: a clause does not run across one.
         let from = f.sentences[s].start;
-        let clause = f.folded[from..h.span.start].rfind([',', '.', ';', ':', '(', '\n']).map_or(from, |i| from + i + 1);
+        let clause = clause_start(f.folded, from, h.span.start, b",.;:(\n");
         let document = words_before(&f.folded[clause..h.span.start], h.span.start - clause, 10).any(|w| {
             ["соглашени", "стратеги", "конвенци", "устав", "хартии", "хартия", "деклараци", "договор"]
                 .iter()
@@ -1631,12 +1631,27 @@ enum KindSetting {
     Plain,
 }
 
+/// Where the clause that ends at byte `at` of `text` begins: just after the last of `stops` (ASCII
+/// punctuation, which no other character's bytes hold) before `at`, or at `from`. Found by vector
+/// searches, three stops at a time: a search by character walked the clause back one character
+/// at a time, and this is asked for every body and every kind word.
+fn clause_start(text: &str, from: usize, at: usize, stops: &[u8]) -> usize {
+    let hay = &text.as_bytes()[from..at];
+    let last = stops.chunks(3).filter_map(|c| match *c {
+        [a] => memchr::memrchr(a, hay),
+        [a, b] => memchr::memrchr2(a, b, hay),
+        [a, b, c] => memchr::memrchr3(a, b, c, hay),
+        _ => None,
+    });
+    last.max().map_or(from, |i| from + i + 1)
+}
+
 /// The setting of the kind word at byte `at`, from the few words before it: a gathering's name
 /// may stand between ("в рамках XV Международного форума", "on the first day of the Digital
 /// Almaty 2024 forum").
 fn kind_setting(folded: &str, at: usize) -> KindSetting {
     // Within the clause: "on the margins of the conference, the minister met" frames no meeting.
-    let clause = folded[..at].rfind([',', '.', ';', ':', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let clause = clause_start(folded, 0, at, b",.;:!?\n");
     let before: Vec<&str> = words_before(&folded[clause..at], at - clause, 6).collect();
     for (i, w) in before.iter().enumerate() {
         let prev = before.get(i + 1).copied().unwrap_or("");

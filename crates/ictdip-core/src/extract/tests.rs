@@ -806,3 +806,12 @@ fn words_before_keep_dots_and_skip_punctuation() {
     let got: Vec<&str> = super::words_before(t, t.len(), 5).collect();
     assert_eq!(got, ["2025", "узбекистан", "ташкенте", "г.", "в"]);
 }
+
+#[test]
+fn a_clause_starts_after_the_last_stop_before_it() {
+    let t = "встреча, «форум; в рамках» форума";
+    let at = t.find(" форума").unwrap();
+    assert_eq!(&t[super::clause_start(t, 0, at, b",.;:(\n")..at], " в рамках»");
+    assert_eq!(super::clause_start(t, 3, 5, b",;"), 3, "no stop: the given start");
+    assert_eq!(super::clause_start(t, 0, at, b","), t.find(',').unwrap() + 1);
+}
