@@ -349,7 +349,7 @@ impl App {
             let bodies = self.timeline.bodies_with(self.show_mentions);
             self.countries.set_items(countries.into_iter().map(PaneItem::from).collect());
             self.bodies.set_items(bodies.into_iter().map(PaneItem::from).collect());
-            self.refresh_values(&self.hits.clone());
+            self.values.set_items(self.values_within(&self.hits));
             return;
         }
         let without = |own_chosen: bool, clear: fn(&mut Query)| {
@@ -380,14 +380,14 @@ impl App {
             q.topics.clear();
             q.kinds.clear();
         });
-        self.refresh_values(&for_values.unwrap_or_else(|| self.hits.clone()));
+        let items = self.values_within(for_values.as_deref().unwrap_or(&self.hits));
+        self.values.set_items(items);
     }
 
     /// The third list's values among the events of `hits`.
-    fn refresh_values(&mut self, hits: &[Hit]) {
+    fn values_within(&self, hits: &[Hit]) -> Vec<PaneItem> {
         let shown = self.values_shown;
-        let items = self
-            .timeline
+        self.timeline
             .event_facet_within(hits, shown)
             .into_iter()
             .map(|(value, count)| {
@@ -398,8 +398,7 @@ impl App {
                 };
                 PaneItem { key, name: value, count, mentioned: 0 }
             })
-            .collect();
-        self.values.set_items(items);
+            .collect()
     }
 
     /// The query the filter line and the chosen facets make together.
@@ -639,37 +638,7 @@ impl App {
     /// Applies an editing action to the filter line, and asks the timeline again if its text
     /// changed.
     fn edit_filter(&mut self, action: &Action) {
-        let line = &mut self.filter;
-        let changed = match *action {
-            Action::Insert(c) => {
-                line.insert(c);
-                true
-            }
-            Action::DeleteBack => line.delete_back(),
-            Action::DeleteForward => line.delete_forward(),
-            Action::DeleteWord => line.delete_word(),
-            Action::ClearLine => line.clear(),
-            Action::HistoryOlder => line.older(),
-            Action::HistoryNewer => line.newer(),
-            Action::CursorLeft => {
-                line.left();
-                false
-            }
-            Action::CursorRight => {
-                line.right();
-                false
-            }
-            Action::LineStart => {
-                line.home();
-                false
-            }
-            Action::LineEnd => {
-                line.end();
-                false
-            }
-            _ => false,
-        };
-        if changed {
+        if self.filter.apply(action) {
             self.requery();
         }
     }
@@ -683,15 +652,15 @@ impl App {
     fn handle_export_line(&mut self, action: Action) {
         let Some(line) = &mut self.export_line else { return };
         match action {
-            Action::Insert(c) => line.insert(c),
-            Action::DeleteBack => _ = line.delete_back(),
-            Action::DeleteForward => _ = line.delete_forward(),
-            Action::DeleteWord => _ = line.delete_word(),
-            Action::ClearLine => _ = line.clear(),
-            Action::CursorLeft => line.left(),
-            Action::CursorRight => line.right(),
-            Action::LineStart => line.home(),
-            Action::LineEnd => line.end(),
+            Action::Insert(_)
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::ClearLine
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::LineStart
+            | Action::LineEnd => _ = line.apply(&action),
             Action::Back => self.export_line = None,
             Action::AcceptFilter => {
                 let name = line.text.trim().to_string();

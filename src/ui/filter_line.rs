@@ -1,6 +1,7 @@
 //! The filter line's own state: its text and cursor, the filter kept when it was opened, and the
 //! history of accepted filters, kept across runs in the platform data directory.
 
+use super::action::Action;
 use std::path::{Path, PathBuf};
 
 /// How many accepted filters the history keeps.
@@ -184,6 +185,40 @@ impl FilterLine {
             self.show(draft);
         }
         true
+    }
+
+    /// Applies an editing action (a letter, an erasure, a cursor move, a step through the
+    /// history): whether the text changed. Other actions do nothing here.
+    pub fn apply(&mut self, action: &Action) -> bool {
+        match *action {
+            Action::Insert(c) => {
+                self.insert(c);
+                true
+            }
+            Action::DeleteBack => self.delete_back(),
+            Action::DeleteForward => self.delete_forward(),
+            Action::DeleteWord => self.delete_word(),
+            Action::ClearLine => self.clear(),
+            Action::HistoryOlder => self.older(),
+            Action::HistoryNewer => self.newer(),
+            Action::CursorLeft => {
+                self.left();
+                false
+            }
+            Action::CursorRight => {
+                self.right();
+                false
+            }
+            Action::LineStart => {
+                self.home();
+                false
+            }
+            Action::LineEnd => {
+                self.end();
+                false
+            }
+            _ => false,
+        }
     }
 
     fn show(&mut self, text: String) {
