@@ -762,17 +762,90 @@ fn in_attribution(f: &Facts, sentence: usize, span: &Span) -> bool {
     opener.is_some_and(|o| !f.folded[o..span.start].contains(','))
 }
 
-/// The words before byte `at` in the folded text, nearest first (`n` at most).
-fn words_before(folded: &str, at: usize, n: usize) -> impl Iterator<Item = &str> {
-    folded[..at]
-        .rsplit(|ch: char| !crate::lexicon::is_word_char(ch) && ch != '.')
-        .filter(|w| !w.is_empty() && *w != ".")
-        .take(n)
+/// The words before byte `at` in the folded text, nearest first (`n` at most): runs of word
+/// characters and dots ("г.", "т.е"), a lone dot not counted. Read back on the bytes: this is
+/// asked several times for every name of an article.
+fn words_before(folded: &str, at: usize, n: usize) -> WordsBack<'_> {
+    WordsBack { text: folded, pos: at, left: n }
 }
 
-/// The word after byte `at` in the folded text.
+/// See [`words_before`].
+struct WordsBack<'t> {
+    text: &'t str,
+    pos: usize,
+    left: usize,
+}
+
+impl<'t> Iterator for WordsBack<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        // Whether the character ending at byte `at` belongs to a word, and where it starts. A
+        // Russian letter or an ASCII byte is told without finding the character's start first.
+        let part_before = |at: usize| {
+            let bytes = self.text.as_bytes();
+            match bytes[at - 1] {
+                b @ 0..=0x7F => return (b.is_ascii_alphanumeric() || b == b'.', at - 1),
+                0x80..=0xBF if at >= 2 && matches!(bytes[at - 2], 0xD0 | 0xD1) => return (true, at - 2),
+                _ => {}
+            }
+            let mut start = at - 1;
+            while bytes[start] & 0xC0 == 0x80 {
+                start -= 1;
+            }
+            (bytes[start] == b'.' || ictdip_scan::word_char_at(self.text, start).0, start)
+        };
+        while self.left > 0 {
+            let mut end = self.pos;
+            while end > 0 {
+                let (part, start) = part_before(end);
+                if part {
+                    break;
+                }
+                end = start;
+            }
+            if end == 0 {
+                self.left = 0;
+                return None;
+            }
+            let mut start = end;
+            while start > 0 {
+                let (part, before) = part_before(start);
+                if !part {
+                    break;
+                }
+                start = before;
+            }
+            self.pos = start;
+            let word = &self.text[start..end];
+            if word != "." {
+                self.left -= 1;
+                return Some(word);
+            }
+        }
+        None
+    }
+}
+
+/// The word after byte `at` in the folded text. On the bytes, as [`words_before`].
 fn word_after(folded: &str, at: usize) -> &str {
-    folded[at..].split(|ch: char| !crate::lexicon::is_word_char(ch)).find(|w| !w.is_empty()).unwrap_or("")
+    let mut i = at;
+    while i < folded.len() {
+        let (word, len) = ictdip_scan::word_char_at(folded, i);
+        if word {
+            break;
+        }
+        i += len;
+    }
+    let start = i;
+    while i < folded.len() {
+        let (word, len) = ictdip_scan::word_char_at(folded, i);
+        if !word {
+            break;
+        }
+        i += len;
+    }
+    &folded[start..i]
 }
 
 /// Nouns of the institutions a meeting is held in ("в МИД Казахстана", "в Министерстве связи

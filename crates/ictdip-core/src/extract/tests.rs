@@ -807,6 +807,24 @@ fn words_before_keep_dots_and_skip_punctuation() {
     assert_eq!(got, ["2025", "узбекистан", "ташкенте", "г.", "в"]);
 }
 
+proptest::proptest! {
+    /// Read on the bytes, the words around a point are the pieces between non-word characters.
+    #[test]
+    fn words_around_a_point_are_the_pieces_between_non_word_characters(
+        s in "[а-яa-z0-9 .,«»—ёé中-]{0,40}", cut in 0usize..40, n in 0usize..6
+    ) {
+        let at = s.char_indices().map(|(i, _)| i).chain([s.len()]).nth(cut).unwrap_or(s.len());
+        let by_split: Vec<&str> = s[..at]
+            .rsplit(|ch: char| !crate::lexicon::is_word_char(ch) && ch != '.')
+            .filter(|w| !w.is_empty() && *w != ".")
+            .take(n)
+            .collect();
+        proptest::prop_assert_eq!(super::words_before(&s, at, n).collect::<Vec<_>>(), by_split);
+        let after = s[at..].split(|ch: char| !crate::lexicon::is_word_char(ch)).find(|w| !w.is_empty()).unwrap_or("");
+        proptest::prop_assert_eq!(super::word_after(&s, at), after);
+    }
+}
+
 #[test]
 fn a_clause_starts_after_the_last_stop_before_it() {
     let t = "встреча, «форум; в рамках» форума";
