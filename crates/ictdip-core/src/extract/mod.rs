@@ -277,7 +277,8 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         },
     };
     let mut evidence = EvidenceList::new(text, keep, facts.hits.len() + 8);
-    let (mut countries, orgs, mentioned) = countries_and_bodies(&facts, date, &mut evidence);
+    let head = [anchor, lead, title_sentence];
+    let (mut countries, orgs, mentioned) = countries_and_bodies(&facts, date, head, &mut evidence);
     // A gathering whose text names no state but its venue ("в Казани прошло заседание
     // оргкомитета") is the host's: the venue's country takes part. Not from the dateline alone,
     // which says where the outlet filed from.
@@ -496,7 +497,22 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
 
 /// Words that open a sentence of background ("Напомним, в сентябре ...", "As a reminder, on
 /// September 22 ..."): what it reports happened before and apart from the story.
-const BACKGROUND_OPENERS: [&str; 5] = ["напомним", "напомню", "напоминаем", "as a reminder", "recall that"];
+/// A related item the outlet links under the story ("Ранее сообщалось, что ...", "Earlier it was
+/// reported that ...") is background too.
+const BACKGROUND_OPENERS: [&str; 12] = [
+    "напомним",
+    "напомню",
+    "напоминаем",
+    "as a reminder",
+    "recall that",
+    "ранее сообщалось",
+    "ранее мы сообщали",
+    "как сообщалось ранее",
+    "ранее стало известно",
+    "earlier it was reported",
+    "it was reported earlier",
+    "as reported earlier",
+];
 
 /// True when sentence `s` is background: it opens with a background opener, a speaker recalls
 /// something in it ("он напомнил о недавнем саммите", "he recalled that earlier meetings"), or
@@ -565,6 +581,12 @@ fn reads_as_announcement(sentence: &str) -> bool {
         "начнется",
         "планируется",
         "намечен",
+        " due in ",
+        " due to be ",
+        " is due ",
+        " to be held",
+        "upcoming",
+        "forthcoming",
     )
     .any_in(sentence)
 }
@@ -907,7 +929,7 @@ fn place(
     let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
         f.hits
             .iter()
-            .filter(|h| kind(&h.target) && !city_for_its_state(f, h))
+            .filter(|h| kind(&h.target) && !city_for_its_state(f, h) && !in_brackets(f, h))
             .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
             .filter(|(s, _)| in_scope(*s))
             .collect()
@@ -938,11 +960,18 @@ fn place(
             }
         }) && !spans_the_event(s)
     };
+    // A gathering to come, further on, is not the one a story of the past reports ("preparations
+    // for the conference due in Bucharest"), as for the event's date.
+    let head_announces = [anchor, title, lead].into_iter().flatten().any(|s| announces(f, s));
     let preferred = |tied: &[(usize, &Hit)]| {
         [anchor, title, None].into_iter().find_map(|want| {
             tied.iter()
-                .find(|(s, _)| {
-                    want == Some(*s) || (want.is_none() && !dated_otherwise(*s) && !background_sentence(f, *s))
+                .find(|(s, h)| {
+                    want == Some(*s)
+                        || (want.is_none()
+                            && !dated_otherwise(*s)
+                            && !background_sentence(f, *s)
+                            && (head_announces || !announced_in_clause(f, *s, &h.span)))
                 })
                 .map(|(_, h)| h.target)
         })
@@ -1055,6 +1084,26 @@ fn place(
     });
     let first = hosts.next()?;
     hosts.all(|c| c == first).then(|| (country_place(first), PlaceSource::Implied))
+}
+
+/// True when the clause of sentence `s` around `span` speaks of a gathering to come ("the
+/// conference due in Bucharest"); the sentence's other clauses may report one held ("Минск
+/// принимает заседание Совета: в эти же дни здесь пройдет и саммит").
+fn announced_in_clause(f: &Facts, s: usize, span: &Span) -> bool {
+    let sentence = f.sentences[s].clone();
+    let stops = b",;:(\n";
+    let from = clause_start(f.folded, sentence.start, span.start, stops);
+    let to = f.folded[span.end..sentence.end]
+        .bytes()
+        .position(|b| stops.contains(&b))
+        .map_or(sentence.end, |i| span.end + i);
+    announces(f, s) && reads_as_announcement(&f.folded[from..to])
+}
+
+/// True when a name stands alone in brackets after another ("Jinda Anbang (Beijing) Technology
+/// Co."): a company's or an office's seat, not where anything was held.
+fn in_brackets(f: &Facts, h: &Hit) -> bool {
+    f.text[..h.span.start].ends_with('(') && f.text[h.span.end..].starts_with(')')
 }
 
 /// True when a country is named as a visiting delegation's ("делегация Китайской Народной
@@ -1323,6 +1372,12 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             // A body's agency, named as another's description ("CEPOL, the European Union
             // Agency for Law Enforcement Training").
             || (word_after(f.folded, h.span.end) == "agency" && f.folded[..h.span.start].trim_end().ends_with(", the"))
+            // A body's place in the UN system, in an "about" paragraph ("ITU is the United
+            // Nations specialized agency for ICTs", "МСЭ является специализированным учреждением
+            // ООН").
+            || matches!(word_after(f.folded, h.span.end), "specialized" | "specialised")
+            || (before.first().is_some_and(|w| w.starts_with("учреждени"))
+                && before.get(1).is_some_and(|w| w.starts_with("специализированн")))
         {
             return true;
         }
@@ -1352,7 +1407,10 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
                 .any(|d| w.starts_with(d))
                 || matches!(w, "statement" | "strategy" | "convention" | "charter" | "declaration" | "agreement")
         }) && !f.has_cue(s, Cue::Gathering);
-        if member || document {
+        // A document that bears the body's name ("the UN Framework Convention on Climate Change",
+        // "the UN Charter"), whatever the sentence reports.
+        let named_document = matches!(word_after(f.folded, h.span.end), "framework" | "charter");
+        if member || document || named_document {
             return true;
         }
         // A body as the arena states act in ("согласовывать позиции в ООН и на других
@@ -1368,12 +1426,13 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         }
         // The region another body's office serves: "ITU Regional Office for the CIS",
         // "Зональное отделение МСЭ для региона СНГ".
-        let serves = matches!(before.as_slice(), ["the", "for", ..] | ["региона" | "стран", "для", ..]);
+        // The region may be named with others ("UNDP Regional Bureau for Europe and the CIS").
+        let serves = before.iter().take(4).any(|w| matches!(*w, "for" | "для"));
         return serves
             && f.hits.iter().any(|o| {
                 matches!(o.target, Target::Body(_))
                     && o.span.end <= h.span.start
-                    && words_between_at_most(f.text, o.span.end, h.span.start, 5)
+                    && words_between_at_most(f.text, o.span.end, h.span.start, 7)
             });
     }
     // The states a list of people comes from take part ("Участие приняли представители
@@ -1493,6 +1552,7 @@ impl ListNotes {
 fn countries_and_bodies(
     f: &Facts,
     date: Option<EventDate>,
+    head: [Option<usize>; 3],
     evidence: &mut EvidenceList,
 ) -> (Vec<CountryId>, Vec<BodyId>, Mentioned) {
     let g = Gazetteer::get();
@@ -1501,9 +1561,20 @@ fn countries_and_bodies(
     let mut other_countries = Vec::new();
     let mut other_orgs = Vec::new();
     let mut notes = vec![None; f.sentences.len()];
+    // Names in a clause that announces another gathering ("в эти же дни здесь пройдет и саммит
+    // «Соединим пространство СНГ»") take part in that one, unless the story is itself an
+    // announcement.
+    let head_announces = head.into_iter().flatten().any(|s| announces(f, s));
+    let to_come = |h: &Hit| {
+        !head_announces
+            && f.sentence_of(h.span.start)
+                .is_some_and(|s| !head.contains(&Some(s)) && announced_in_clause(f, s, &h.span))
+    };
     for h in &f.hits {
         let mention = only_mentioned(f, h, &mut notes)
-            || (matches!(h.target, Target::Country(_)) && hosts_another_event(f, h, date));
+            || to_come(h)
+            || (matches!(h.target, Target::Country(_))
+                && (hosts_another_event(f, h, date) || at_side_event(f, h, head)));
         match h.target {
             Target::Country(c) => {
                 let code = &g.countries[c as usize].code;
@@ -1535,6 +1606,19 @@ fn countries_and_bodies(
     other_orgs.retain(|o| !orgs.contains(o));
     let mentioned = Mentioned { countries: sorted_distinct(other_countries), orgs: sorted_distinct(other_orgs) };
     (sorted_distinct(countries), sorted_distinct(orgs), mentioned)
+}
+
+/// True when a name stands in a sentence that opens on a side event ("On the sidelines, the
+/// delegation met ministers from ...", "На полях форума министр также встретился с ..."), away
+/// from the story's head (`head`: its event's sentence, lead and title): the states met there
+/// take part in that, not in the story's event.
+fn at_side_event(f: &Facts, h: &Hit, head: [Option<usize>; 3]) -> bool {
+    let Some(s) = f.sentence_of(h.span.start) else { return false };
+    let opening = f.folded[f.sentences[s].clone()].trim_start();
+    !head.contains(&Some(s))
+        && ["on the sidelines", "on the margins", "на полях", "в кулуарах", "кроме того, на полях", "также на полях"]
+            .iter()
+            .any(|o| crate::lexicon::has_prefix(opening, o))
 }
 
 /// The distinct values of `v`, sorted (countries and bodies sort as their codes do).
@@ -1627,6 +1711,36 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     if called_off {
         return Kind::Statement;
     }
+    // A greeting sent to a gathering's participants ("направил приветствие участникам форума",
+    // "has sent greetings to the participants of the forum") is what the story reports, under a
+    // headline that names no gathering: words sent, not a gathering attended.
+    let title_names_gathering =
+        f.kinds.iter().any(|((k, _), span)| *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)));
+    let after_lead = first_body.map(|l| l + 1).filter(|&s| s < f.sentences.len());
+    let greeting =
+        [title.cloned(), first_body.map(|l| f.sentences[l].clone()), after_lead.map(|s| f.sentences[s].clone())]
+            .into_iter()
+            .flatten()
+            .any(|head| {
+                phrases!(
+                    "направил приветствие",
+                    "направил приветственн",
+                    "приветствие участникам",
+                    "приветствии, которое",
+                    "обратился с приветствием",
+                    "поздравил участников",
+                    "sent greetings",
+                    "sent a greeting",
+                    "greetings to the participants",
+                    "greeting to the participants",
+                    "message to the participants",
+                    "congratulated the participants",
+                )
+                .any_in(&f.folded[head])
+            });
+    if greeting && !title_names_gathering {
+        return Kind::Statement;
+    }
     // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
     // "Лукашенко: ИКТ — одна из опор экономики"), over a lead that names no gathering either,
     // heads a statement, whatever gatherings the body goes on to name.
@@ -1667,10 +1781,8 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     // A briefing in the head or in the event's sentence counts against a headline that names no
     // gathering: "Tashkent to host the forum",
     // told at a press conference, is still the forum's story.
-    let title_gathering =
-        f.kinds.iter().any(|((k, _), span)| *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)));
-    let briefing =
-        !title_gathering && f.kinds.iter().any(|((k, w), span)| *k == Kind::Statement && *w >= 2 && in_head(span));
+    let briefing = !title_names_gathering
+        && f.kinds.iter().any(|((k, w), span)| *k == Kind::Statement && *w >= 2 && in_head(span));
     let best = scores
         .iter()
         .filter(|(k, _)| briefing || **k != Kind::Statement)

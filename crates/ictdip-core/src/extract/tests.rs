@@ -833,3 +833,163 @@ fn a_clause_starts_after_the_last_stop_before_it() {
     assert_eq!(super::clause_start(t, 3, 5, b",;"), 3, "no stop: the given start");
     assert_eq!(super::clause_start(t, 0, at, b","), t.find(',').unwrap() + 1);
 }
+
+fn title_of(text: &str) -> Option<String> {
+    let a = Article::from_text("t.txt", text);
+    a.structure.title.clone().map(|t| a.text[t].to_string())
+}
+
+#[test]
+fn a_body_placed_in_the_un_system_names_the_un_only() {
+    let e = event(
+        "Talks in Geneva\nOn 5 May in Geneva the Kazakh minister met the ITU Secretary-General. \
+         ITU is the United Nations specialized agency for information and communication technologies.",
+    );
+    assert_eq!(e.orgs, ["ITU"]);
+    assert_eq!(e.mentioned.orgs, ["UN"]);
+    let ru = event(
+        "Встреча в Женеве\n5 мая в Женеве министр Казахстана встретился с генсеком МСЭ. \
+         МСЭ является специализированным учреждением ООН в области ИКТ.",
+    );
+    assert_eq!(ru.orgs, ["ITU"]);
+    assert_eq!(ru.mentioned.orgs, ["UN"]);
+}
+
+#[test]
+fn a_document_bearing_a_bodys_name_is_no_part_for_it() {
+    let e = event(
+        "Talks in Baku\nOn 3 June in Baku the minister of Azerbaijan met the ITU Secretary-General. \
+         They spoke of an event at the session of the parties to the UN Framework Convention on Climate Change.",
+    );
+    assert_eq!(e.orgs, ["ITU"]);
+    assert_eq!(e.mentioned.orgs, ["UN"]);
+}
+
+#[test]
+fn states_met_at_a_side_event_are_mentions() {
+    let e = event(
+        "Azerbaijan at the conference\nAzerbaijan's deputy minister took part in the conference held in Kigali on 6 June. \
+         On the sidelines, the delegation met ministers from Cuba, Nepal, Angola and Samoa.",
+    );
+    assert_eq!(e.countries, ["AZ"]);
+    assert_eq!(e.mentioned.countries, ["AO", "CU", "NP", "WS"]);
+    let ru = event(
+        "Делегация Армении на форуме\n12 мая в Минске делегация Армении приняла участие в форуме ТИБО. \
+         На полях форума министр также встретился с коллегами из Китая, Вьетнама и Ирана.",
+    );
+    assert_eq!(ru.countries, ["AM"]);
+    assert_eq!(ru.mentioned.countries, ["CN", "IR", "VN"]);
+}
+
+#[test]
+fn an_earlier_report_linked_under_the_story_is_background() {
+    let e = event(
+        "Tajikistan signs a memorandum\nOn 29 December Tajikistan's Communications Service signed a memorandum with the ITU. \
+         Earlier it was reported that Uzbekistan and Kyrgyzstan reviewed a transport corridor.",
+    );
+    assert_eq!(e.countries, ["TJ"]);
+    let ru = event(
+        "Таджикистан подписал меморандум\n29 декабря Служба связи Таджикистана подписала меморандум с МСЭ. \
+         Ранее сообщалось, что Узбекистан и Кыргызстан обсудили транспортный коридор.",
+    );
+    assert_eq!(ru.countries, ["TJ"]);
+}
+
+#[test]
+fn a_city_in_brackets_after_a_name_is_a_seat() {
+    let e = event(
+        "A memorandum signed\nTajikistan's Communications Service and the company Jinda (Beijing) Technology Co. \
+         have signed a memorandum on informatization.",
+    );
+    assert!(e.place.as_ref().is_none_or(|p| p.city.is_none()), "{:?}", e.place);
+}
+
+#[test]
+fn an_office_for_a_region_names_no_body_of_that_region() {
+    let e = event(
+        "Dialogue in Bishkek\nOn 17 June in Bishkek the UNDP director for Europe and the CIS and the minister of Kyrgyzstan \
+         opened a dialogue. Ms Egger, Director of the UNDP Regional Bureau for Europe and the CIS, spoke first.",
+    );
+    assert!(!e.orgs.iter().any(|o| o == "CIS"), "{:?}", e.orgs);
+}
+
+#[test]
+fn a_gathering_to_come_gives_no_venue_or_parts_to_the_story() {
+    let e = event(
+        "Azerbaijan and the ITU\nRelations were discussed at the meeting of the Council of the International \
+         Telecommunication Union (ITU) in Geneva. They also talked about the plenipotentiary conference due in \
+         Bucharest at the end of the year.",
+    );
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Geneva"));
+    let ru = event(
+        "Итоги заседания\n12 мая в Минске прошло заседание Совета глав администраций связи РСС. \
+         Министры ответили на вопросы: в эти же дни здесь пройдет и саммит «Соединим пространство СНГ».",
+    );
+    assert_eq!(ru.orgs, ["RCC"]);
+    assert_eq!(ru.mentioned.orgs, ["CIS"]);
+    // Another clause of the same sentence may report what was held.
+    let held =
+        event("Итоги года\nВ этом году Минск принимает заседание Совета РСС: в эти же дни здесь пройдет и саммит.");
+    assert_eq!(held.place.unwrap().city.as_deref(), Some("Minsk"));
+}
+
+#[test]
+fn a_greeting_sent_to_a_forum_is_a_statement() {
+    let e = event(
+        "Lukashenko: telecom is a priority\nMINSK, 25 April (BelTA) – The President of Belarus has sent greetings \
+         to the participants of TIBO 2012, the 19th international forum for telecommunications.",
+    );
+    assert_eq!(e.kind, Kind::Statement);
+    let ru = event(
+        "Лукашенко: Беларусь становится цифровым мостом\nТакой вывод содержится в приветствии, которое президент \
+         Беларуси 8 апреля направил участникам Международного форума ТИБО-2019.",
+    );
+    assert_eq!(ru.kind, Kind::Statement);
+}
+
+#[test]
+fn receiving_an_ambassador_is_a_meeting_on_its_day() {
+    let e = event(
+        "Министр рассказал о сотрудничестве\n29 января министр высокотехнологической промышленности Армении принял \
+         Чрезвычайного и Полномочного Посла Великобритании.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+    assert_eq!(e.date.unwrap().to_string(), "--01-29");
+}
+
+#[test]
+fn state_abbreviations_of_the_region_are_their_states() {
+    let e = event("Саммит ОТГ\n6 ноября в Бишкеке прошел саммит ОТГ. Председательствовал президент КР Садыр Жапаров.");
+    assert!(e.countries.iter().any(|c| c == "KG"), "{:?}", e.countries);
+    let am = event("Встреча министров\n12 марта в Ереване министр РА встретился с послом Индии.");
+    assert!(am.countries.iter().any(|c| c == "AM"), "{:?}", am.countries);
+}
+
+#[test]
+fn resort_towns_that_host_summits_are_venues() {
+    let e = event("Саммит ОТГ\nВыступая на саммите Организации тюркских государств в Габале, президент Казахстана выдвинул инициативы.");
+    let p = e.place.unwrap();
+    assert_eq!((p.city.as_deref(), p.country.code()), (Some("Qabala"), "AZ"));
+    let en = event(
+        "OTS summit\nSpeaking at the OTS summit in Gabala on 7 October, the President of Kazakhstan made proposals.",
+    );
+    assert_eq!(en.place.unwrap().city.as_deref(), Some("Qabala"));
+}
+
+#[test]
+fn bylines_rubrics_and_credits_are_not_headlines_but_stamps_on_them_count() {
+    assert_eq!(
+        title_of("By Azernews\n\nBy Laman Ismayilova\n\nRelations between Azerbaijan and the ITU were discussed at a meeting in Geneva on Monday.")
+            .as_deref(),
+        None
+    );
+    assert_eq!(
+        title_of("08.04.2019 10:36\nВ мире\n\nЛукашенко: Беларусь превращается в цифровой мост\n\nПо словам президента, страна стала мостом между регионами мира и сделала ставку на цифровую экономику.").as_deref(),
+        Some("Лукашенко: Беларусь превращается в цифровой мост")
+    );
+    let a = Article::from_text(
+        "t.txt",
+        "Kazakhstan to build cooperation with Tajikistan\nФото: Akorda 15.09.2023 15:10 613\n\nKazakhstan has announced a partnership with Tajikistan in digital development at an exhibition in Dushanbe.",
+    );
+    assert_eq!(a.structure.published.map(|(d, _)| d.to_string()).as_deref(), Some("2023-09-15"));
+}

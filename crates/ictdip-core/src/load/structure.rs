@@ -424,10 +424,19 @@ fn read_head(
     // no line of its own is one.
     let mut after_meta: Option<Span> = None;
     for &i in &head {
+        let (start, line) = lines[i];
         if roles[i].is_some() {
+            // A stamp printed on a furniture line ("Фото: Akorda 15.09.2023 15:10 613"): the
+            // line stays furniture, its date is the article's.
+            if stamp_line.is_none()
+                && roles[i] == Some(Role::Furniture)
+                && let Some(stamp::DateLine::Stamp(d)) = dates.of(i)
+            {
+                stamp_line = Some(i);
+                st.published = Some((d, start..start + line.len()));
+            }
             continue;
         }
-        let (start, line) = lines[i];
         if let Some(m) = p.meta_prefix(line) {
             roles[i] = Some(Role::Meta);
             extra.push((Role::Meta, start..start + m.end));
@@ -466,8 +475,12 @@ fn read_head(
         (i + 1..lines.len().min(lead + 1)).any(|j| !is_blank(lines[j].1) && norm(lines[j].1) == norm(lines[i].1))
     });
     let near_stamp = stamp_line.and_then(|s| {
-        let above = candidates.iter().copied().rfind(|&i| i < s);
-        let below = candidates.iter().copied().find(|&i| i > s);
+        // A rubric of a word or two ("В мире", "Politics") stands by the stamp on many pages:
+        // a longer line there is the headline.
+        let sized: Vec<usize> = candidates.iter().copied().filter(|&i| word_count(lines[i].1) >= 3).collect();
+        let near = if sized.is_empty() { &candidates } else { &sized };
+        let above = near.iter().copied().rfind(|&i| i < s);
+        let below = near.iter().copied().find(|&i| i > s);
         // Just above: nothing but blank lines, widgets and stamps between.
         let adjacent = |a: usize, b: usize| (a + 1..b).all(|k| is_blank(lines[k].1) || roles[k].is_some());
         above.filter(|&a| adjacent(a, s)).or(below.filter(|&b| adjacent(s, b))).or(above).or(below)
@@ -597,11 +610,23 @@ fn mark_furniture(p: &Patterns, lines: &[(usize, &str)], folded: &str, dates: &L
             {
                 roles[i] = Some(Role::Furniture);
             }
+            None if is_byline(line) => roles[i] = Some(Role::Furniture),
             None => {}
         }
     }
     for r in roles.iter_mut().skip(cut_at) {
         *r = Some(Role::Furniture);
+    }
+}
+
+/// An English byline on a line of its own: "By" and a few capitalised words ("By Azernews", "By
+/// Laman Ismayilova"). A sentence that opens with "By" ("By 2030, the network ...") has more
+/// words, or lower-case ones.
+fn is_byline(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    words.next() == Some("By") && {
+        let rest: Vec<&str> = words.collect();
+        (1..=4).contains(&rest.len()) && rest.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
     }
 }
 
