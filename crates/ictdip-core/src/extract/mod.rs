@@ -1711,34 +1711,36 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     if called_off {
         return Kind::Statement;
     }
-    // A greeting sent to a gathering's participants ("направил приветствие участникам форума",
-    // "has sent greetings to the participants of the forum") is what the story reports, under a
-    // headline that names no gathering: words sent, not a gathering attended.
+    // A greeting or message sent to a gathering's participants or to a body's head ("направил
+    // приветствие участникам форума", "в послании генсеку МСЭ", "has sent greetings to the
+    // participants of the forum") is what the story reports: words sent, not a gathering
+    // attended. Said so in the headline, or in the lead under a headline that names no gathering.
     let title_names_gathering =
         f.kinds.iter().any(|((k, _), span)| *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)));
+    let greets = |span: Span| {
+        phrases!(
+            "направил приветствие",
+            "направил приветственн",
+            "приветствие участникам",
+            "приветствии, которое",
+            "обратился с приветствием",
+            "обратился с поздравлением",
+            "поздравил участников",
+            "в послании",
+            "sent greetings",
+            "sent a greeting",
+            "greetings to the participants",
+            "greeting to the participants",
+            "message to the participants",
+            "congratulated the participants",
+            "in a message to",
+            "in his message to",
+        )
+        .any_in(&f.folded[span])
+    };
     let after_lead = first_body.map(|l| l + 1).filter(|&s| s < f.sentences.len());
-    let greeting =
-        [title.cloned(), first_body.map(|l| f.sentences[l].clone()), after_lead.map(|s| f.sentences[s].clone())]
-            .into_iter()
-            .flatten()
-            .any(|head| {
-                phrases!(
-                    "направил приветствие",
-                    "направил приветственн",
-                    "приветствие участникам",
-                    "приветствии, которое",
-                    "обратился с приветствием",
-                    "поздравил участников",
-                    "sent greetings",
-                    "sent a greeting",
-                    "greetings to the participants",
-                    "greeting to the participants",
-                    "message to the participants",
-                    "congratulated the participants",
-                )
-                .any_in(&f.folded[head])
-            });
-    if greeting && !title_names_gathering {
+    let greeting_in_lead = [first_body, after_lead].into_iter().flatten().any(|s| greets(f.sentences[s].clone()));
+    if title.is_some_and(|t| greets(t.clone())) || (greeting_in_lead && !title_names_gathering) {
         return Kind::Statement;
     }
     // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
