@@ -74,6 +74,9 @@ pub fn frames(app: &mut App, n: usize) -> Vec<Duration> {
     for _ in 0..n {
         app.handle(Action::Down);
         let t = Instant::now();
+        // What the dashboard does for a frame: fit the panes to it, then draw. The reader's
+        // article is read on its own thread meanwhile, as it is there.
+        app.prepare(ratatui::layout::Rect::new(0, 0, 160, 48));
         terminal
             .draw(|f| {
                 crate::ui::draw(f, app);

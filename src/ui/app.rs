@@ -3,10 +3,13 @@
 
 use super::action::Action;
 use super::filter_line::FilterLine;
-use super::panes::reader;
-use ictdip_core::load::{Article, LoadOptions, LoadWarning, OtherFiles};
+use super::panes::scrolled;
+use super::reader_pane::ReaderPane;
+use super::Panes;
+use ictdip_core::load::{LoadOptions, LoadWarning, OtherFiles};
 use ictdip_core::model::Event;
 use ictdip_core::timeline::{EventFacet, Facet, FacetCount, Hit, Query, SortOrder, Timeline};
+use ratatui::layout::Rect;
 use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,13 +141,6 @@ pub enum LoadState {
     Done,
 }
 
-/// The article under the reader, read again from its origin and extracted afresh, so that text
-/// and highlights always agree (the timeline itself keeps no texts).
-pub struct Opened {
-    pub article: Article,
-    pub events: Vec<Event>,
-}
-
 /// Something the dashboard asks of the world outside it, carried out by the terminal's loop (the
 /// state itself never touches the terminal).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,9 +168,6 @@ impl WatchState {
         self.on.load(std::sync::atomic::Ordering::Relaxed)
     }
 }
-
-/// Below this many lines the reader's header folds to one line.
-const COMPACT_READER_BELOW: usize = 12;
 
 /// How many recent answers [`App`] keeps for erasing letters.
 const ANSWERS_KEPT: usize = 48;
@@ -205,22 +198,15 @@ pub struct App {
     pub ranking: SortOrder,
     /// The timeline shows the newest events first (`s` on the timeline).
     pub newest_first: bool,
-    pub reader_full: bool,
-    pub reader_scroll: usize,
-    pub show_furniture: bool,
+    /// The reader pane: its scroll and options, and the article under it.
+    pub reader: ReaderPane,
     /// Countries and bodies the articles only mention count in the facet panes and filters too.
     pub show_mentions: bool,
-    /// Index of the highlight `n`/`N` last jumped to.
-    pub highlight: Option<usize>,
     pub warnings_scroll: usize,
     /// The first line of the help overlay shown (a short terminal shows it a part at a time).
     pub help_scroll: usize,
-    /// Rows visible in the last drawn timeline, reader and facet panes (for paging and scrolling).
+    /// Rows of the timeline at the last layout (for paging).
     pub page: usize,
-    pub reader_width: u16,
-    pub reader_height: usize,
-    /// The reader's article: (index into the timeline's articles, what opening it gave).
-    pub opened: Option<(usize, Result<Opened, String>)>,
     pub load_options: LoadOptions,
     /// Articles read so far for the body index (shown while a quoted token waits for it).
     pub indexed: usize,
@@ -258,17 +244,11 @@ impl App {
             filter: FilterLine::default(),
             ranking: SortOrder::Date,
             newest_first: false,
-            reader_full: false,
-            reader_scroll: 0,
-            show_furniture: true,
+            reader: ReaderPane::default(),
             show_mentions: false,
-            highlight: None,
             warnings_scroll: 0,
             help_scroll: 0,
             page: 10,
-            reader_width: 80,
-            reader_height: 20,
-            opened: None,
             load_options: LoadOptions::default(),
             indexed: 0,
             watch: None,
@@ -319,7 +299,7 @@ impl App {
         self.last_query = None;
         self.answers.clear();
         self.hits.clear();
-        self.opened = None;
+        self.reader.forget();
         self.warnings = warnings;
         self.load = LoadState::Done;
         self.refresh_facets();
@@ -452,8 +432,7 @@ impl App {
         self.selected = keep.and_then(|k| self.hits.iter().position(|h| h.entry == k)).unwrap_or(0);
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
         if keep != self.selected_entry() {
-            self.reader_scroll = 0;
-            self.highlight = None;
+            self.reader.rewind();
         }
     }
 
@@ -481,14 +460,50 @@ impl App {
 
     /// Scrolls the reader by `delta` lines, no further than its last screenful.
     pub fn scroll_reader(&mut self, delta: isize) {
-        let max = self.reader_lines().saturating_sub(self.reader_height.max(1));
-        self.reader_scroll = (self.reader_scroll as isize + delta).clamp(0, max as isize) as usize;
+        self.prepare_reader();
+        self.reader.scroll_by(delta);
+    }
+
+    /// Asks for the selected event's article (opened off the draw path: see [`ReaderPane`]),
+    /// takes in what has come of it, and lays the reader's document out for the pane's size at
+    /// the last layout.
+    pub fn prepare_reader(&mut self) {
+        let entry = self.selected_entry().map(|e| (e, self.timeline.article_index(e)));
+        if let Some((_, index)) = entry {
+            self.reader.want(&self.timeline, index, &self.load_options);
+        }
+        self.reader.take_opened();
+        self.reader.lay_out(&self.timeline, entry);
+    }
+
+    /// Fits the panes' state to a frame of `area`: the rows each list shows and its first
+    /// visible row, the reader's size and its document. Drawing then only reads the state.
+    pub fn prepare(&mut self, area: Rect) {
+        let Some(panes) = Panes::of(area, self.reader.full, self.typing()) else { return };
+        if let Some(r) = panes.timeline {
+            self.page = Panes::timeline_rows(r).max(1);
+            self.offset = scrolled(self.offset, self.selected, self.page);
+        }
+        for (pane, rect) in
+            [(&mut self.countries, panes.countries), (&mut self.bodies, panes.bodies), (&mut self.values, panes.values)]
+        {
+            if let Some(r) = rect {
+                pane.height = Panes::inside(r).height as usize;
+                pane.offset = scrolled(pane.offset, pane.selected, pane.height);
+            }
+        }
+        if let Some(r) = panes.reader {
+            let inside = Panes::inside(r);
+            self.reader.width = inside.width;
+            self.reader.height = inside.height as usize;
+        }
+        self.prepare_reader();
     }
 
     /// A page of the pane that moves: its own height as last drawn, not the timeline's.
     fn page_of_focus(&self) -> usize {
-        let rows = if self.reader_full {
-            self.reader_height
+        let rows = if self.reader.full {
+            self.reader.height
         } else {
             match self.focus {
                 Focus::Countries => self.countries.height,
@@ -505,7 +520,7 @@ impl App {
             self.warnings_scroll = Self::moved(self.warnings_scroll, delta, self.warnings.len());
             return;
         }
-        if self.reader_full {
+        if self.reader.full {
             self.scroll_reader(delta);
             return;
         }
@@ -516,30 +531,8 @@ impl App {
         let before = self.selected;
         self.selected = Self::moved(self.selected, delta, self.hits.len());
         if before != self.selected {
-            self.reader_scroll = 0;
-            self.highlight = None;
+            self.reader.rewind();
         }
-    }
-
-    fn reader_lines(&mut self) -> usize {
-        self.reader_doc().map_or(0, |d| d.lines.len())
-    }
-
-    /// Reads the selected event's article, unless it is the one already open.
-    pub fn open_selected(&mut self) {
-        let Some(entry) = self.selected_entry() else { return };
-        let index = self.timeline.article_index(entry);
-        if self.opened.as_ref().is_some_and(|(i, _)| *i == index) {
-            return;
-        }
-        let opened = match self.timeline.articles.get(index) {
-            Some(r) => r
-                .open(&self.load_options)
-                .map(|article| Opened { events: ictdip_core::extract::extract(&article), article })
-                .map_err(|w| w.to_string()),
-            None => Err("the article is not available".to_string()),
-        };
-        self.opened = Some((index, opened));
     }
 
     /// Asks for the selected event's article in the pager or the editor, the event or its address
@@ -585,28 +578,12 @@ impl App {
         {
             return Ok(path.clone());
         }
-        self.open_selected();
-        let Some((_, Ok(opened))) = &self.opened else { return Err("the article cannot be read".into()) };
+        self.reader.want(&self.timeline, index, &self.load_options);
+        self.reader.wait_opened();
+        let Some(Ok(opened)) = self.reader.article(index) else { return Err("the article cannot be read".into()) };
         let path = std::env::temp_dir().join(format!("ictdip-{}-article.txt", std::process::id()));
         std::fs::write(&path, &opened.article.text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         Ok(path)
-    }
-
-    /// The selected event's article laid out at the reader's last drawn width.
-    pub fn reader_doc(&mut self) -> Option<reader::ReaderDoc> {
-        let entry = self.selected_entry()?;
-        self.open_selected();
-        let opened = self.opened.as_ref().map(|(_, o)| o.as_ref());
-        Some(reader::layout(
-            &self.timeline,
-            entry,
-            opened,
-            self.reader_width.max(20),
-            self.show_furniture,
-            self.highlight,
-            // A reader a few lines high keeps them for the text.
-            self.reader_height < COMPACT_READER_BELOW,
-        ))
     }
 
     fn toggle_chosen(&mut self) {
@@ -619,20 +596,8 @@ impl App {
     }
 
     fn jump_highlight(&mut self, forward: bool) {
-        let Some(doc) = self.reader_doc() else { return };
-        if doc.highlight_lines.is_empty() {
-            return;
-        }
-        let n = doc.highlight_lines.len();
-        let next = match (self.highlight, forward) {
-            (None, true) => 0,
-            (None, false) => n - 1,
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-        };
-        self.highlight = Some(next);
-        // Bring the highlight into view, a few lines below the top.
-        self.reader_scroll = doc.highlight_lines[next].saturating_sub(2);
+        self.prepare_reader();
+        self.reader.jump_highlight(forward);
     }
 
     /// Applies an editing action to the filter line, and asks the timeline again if its text
@@ -720,8 +685,8 @@ impl App {
                     self.requery();
                 } else if self.overlay != Overlay::None {
                     self.overlay = Overlay::None;
-                } else if self.reader_full {
-                    self.reader_full = false;
+                } else if self.reader.full {
+                    self.reader.full = false;
                 }
             }
             Action::ToggleHelp => {
@@ -754,7 +719,7 @@ impl App {
             Action::Bottom => self.move_cursor(isize::MAX / 2),
             // The warnings list takes only its scrolling (above): the panes behind it are hidden.
             _ if self.overlay == Overlay::Warnings => {}
-            Action::FocusNext | Action::FocusPrev if !self.reader_full => {
+            Action::FocusNext | Action::FocusPrev if !self.reader.full => {
                 let order = [Focus::Countries, Focus::Bodies, Focus::Values, Focus::Timeline];
                 let i = order.iter().position(|f| *f == self.focus).unwrap_or(3);
                 let step = if action == Action::FocusNext { 1 } else { order.len() - 1 };
@@ -763,9 +728,8 @@ impl App {
             Action::Activate => match self.focus {
                 Focus::Countries | Focus::Bodies | Focus::Values => self.toggle_chosen(),
                 Focus::Timeline if !self.hits.is_empty() => {
-                    self.reader_full = true;
-                    self.reader_scroll = 0;
-                    self.highlight = None;
+                    self.reader.full = true;
+                    self.reader.rewind();
                 }
                 Focus::Timeline => {}
             },
@@ -778,7 +742,7 @@ impl App {
             }
             Action::OpenFilter => {
                 self.filter.open();
-                self.reader_full = false;
+                self.reader.full = false;
                 self.focus = Focus::Timeline;
             }
             Action::NextHighlight => self.jump_highlight(true),
@@ -794,9 +758,8 @@ impl App {
                 }
             }
             Action::ToggleFurniture => {
-                self.show_furniture = !self.show_furniture;
-                self.reader_scroll = 0;
-                self.highlight = None;
+                self.reader.show_furniture = !self.reader.show_furniture;
+                self.reader.rewind();
             }
             Action::ToggleMentions => {
                 self.show_mentions = !self.show_mentions;

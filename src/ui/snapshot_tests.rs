@@ -86,6 +86,11 @@ fn screen(buf: &Buffer, runs: bool) -> String {
 
 fn draw(app: &mut App, w: u16, h: u16) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    // As the dashboard's loop does, but waiting for the reader's article to be read.
+    let area = ratatui::layout::Rect::new(0, 0, w, h);
+    app.prepare(area);
+    app.reader.wait_opened();
+    app.prepare(area);
     t.draw(|f| {
         crate::ui::draw(f, app);
     })
@@ -151,6 +156,8 @@ fn reader_full_width_with_highlights() {
         .position(|h| app.timeline.event(h.entry).place.as_ref().and_then(|p| p.city.as_deref()) == Some("Karamay"))
         .unwrap();
     app.handle(Action::Activate);
+    // A frame first, as on screen: the reader reads its article for it.
+    draw(&mut app, 100, 30);
     app.handle(Action::NextHighlight);
     let s = snap(&mut app, 100, 30, true);
     for run in [
@@ -247,7 +254,7 @@ fn the_reader_says_which_highlight_n_is_on() {
     app.handle(Action::NextHighlight);
     app.handle(Action::NextHighlight);
     let after = screen(&draw(&mut app, 120, 40), false);
-    let total = app.reader_doc().unwrap().highlight_lines.len();
+    let total = app.reader.doc().unwrap().highlight_lines.len();
     assert!(after.contains(&format!(" Reader (highlight 2 of {total} · Esc back")), "{after}");
 }
 
@@ -377,4 +384,20 @@ fn the_help_scrolls_where_the_terminal_is_short() {
     app.handle(Action::Bottom);
     let bottom = screen(&draw(&mut app, 80, 24), false);
     assert!(bottom.contains("Letters work in the Russian layout") && !bottom.contains("Tab Shift-Tab"), "{bottom}");
+}
+
+#[test]
+fn the_reader_keeps_its_layout_until_the_article_width_or_options_change() {
+    let mut app = seeds_app();
+    draw(&mut app, 120, 40);
+    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let first = app.reader.doc().unwrap().lines.as_ptr();
+    app.prepare(area);
+    assert_eq!(app.reader.doc().unwrap().lines.as_ptr(), first, "the same frame again lays nothing out");
+    draw(&mut app, 140, 40);
+    let wider = app.reader.doc().unwrap().lines.as_ptr();
+    assert_ne!(wider, first, "another width lays the text out again");
+    app.handle(Action::ToggleFurniture);
+    draw(&mut app, 140, 40);
+    assert_ne!(app.reader.doc().unwrap().lines.as_ptr(), wider, "so does hiding the furniture");
 }

@@ -263,6 +263,8 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized + Outer>(
     loop {
         if dirty {
             terminal.backend_mut().begin_frame()?;
+            let size = terminal.size()?;
+            app.prepare(ratatui::layout::Rect::new(0, 0, size.width, size.height));
             terminal.draw(|f| drawn = super::draw(f, app))?;
             terminal.backend_mut().end_frame()?;
             dirty = false;
@@ -273,7 +275,7 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized + Outer>(
         let loading = matches!(app.load, LoadState::Loading { .. });
         // A watched folder may send a new timeline at any time.
         let waiting = loading || (loader_open && (!app.timeline.has_fulltext() || app.watch.is_some()));
-        let timeout = if waiting { Duration::from_millis(50) } else { Duration::from_hours(1) };
+        let timeout = if waiting || app.reader.opening() { Duration::from_millis(50) } else { Duration::from_hours(1) };
         match next_event(timeout)? {
             Some(Event::Key(key)) => {
                 let action = if app.typing() { filter_key(key) } else { normal_key(key) };
@@ -299,6 +301,8 @@ pub fn event_loop<B: ratatui::backend::Backend + Synchronized + Outer>(
         }
         let (changed, open) = take_loaded(app, rx);
         dirty |= changed;
+        // The reader's article, read on its own thread, has come.
+        dirty |= app.reader.take_opened();
         loader_open &= open;
         let indexed = progress.indexed.load(Ordering::Relaxed);
         if !app.timeline.has_fulltext() && indexed != app.indexed {
@@ -397,8 +401,8 @@ fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
                     }
                     app.focus = Focus::Timeline;
                     app.selected = row;
-                    app.reader_scroll = 0;
-                    app.highlight = None;
+                    app.reader.scroll = 0;
+                    app.reader.highlight = None;
                 }
                 Focus::Countries | Focus::Bodies | Focus::Values => {
                     let (rect, facet) = match focus {

@@ -136,7 +136,7 @@ fn moving_is_clamped_and_pages() {
 #[test]
 fn reader_opens_scrolls_jumps_between_highlights_and_closes() {
     let mut a = app();
-    a.reader_width = 60;
+    a.reader.width = 60;
     let karamay = a
         .hits
         .iter()
@@ -144,28 +144,28 @@ fn reader_opens_scrolls_jumps_between_highlights_and_closes() {
         .unwrap();
     a.selected = karamay;
     a.handle(Action::Activate);
-    assert!(a.reader_full);
-    let doc = a.reader_doc().unwrap();
+    assert!(a.reader.full);
+    let doc = laid_out(&mut a);
     assert!(doc.highlight_lines.len() >= 5);
     a.handle(Action::NextHighlight);
-    assert_eq!(a.highlight, Some(0));
+    assert_eq!(a.reader.highlight, Some(0));
     a.handle(Action::NextHighlight);
-    assert_eq!(a.highlight, Some(1));
-    assert_eq!(a.reader_scroll, doc.highlight_lines[1].saturating_sub(2));
+    assert_eq!(a.reader.highlight, Some(1));
+    assert_eq!(a.reader.scroll, doc.highlight_lines[1].saturating_sub(2));
     a.handle(Action::PrevHighlight);
     a.handle(Action::PrevHighlight);
-    assert_eq!(a.highlight, Some(doc.highlight_lines.len() - 1), "wraps around");
+    assert_eq!(a.reader.highlight, Some(doc.highlight_lines.len() - 1), "wraps around");
     a.handle(Action::Top);
-    assert_eq!(a.reader_scroll, 0);
+    assert_eq!(a.reader.scroll, 0);
     // The end of the text is the last screenful, not its last line alone.
     // (Ten lines high, the header folds to one line: the document is shorter.)
-    a.reader_height = 10;
-    let lines = a.reader_doc().unwrap().lines.len();
+    a.reader.height = 10;
+    let lines = laid_out(&mut a).lines.len();
     assert!(lines < doc.lines.len());
     a.handle(Action::Bottom);
-    assert_eq!(a.reader_scroll, lines - 10);
+    assert_eq!(a.reader.scroll, lines - 10);
     a.handle(Action::Back);
-    assert!(!a.reader_full);
+    assert!(!a.reader.full);
 }
 
 #[test]
@@ -190,11 +190,11 @@ fn overlays_toggle_and_help_swallows_movement() {
 fn the_warnings_list_lets_no_key_through_to_the_panes_behind_it() {
     let mut a = app();
     a.handle(Action::ToggleWarnings);
-    let (focus, chosen, full) = (a.focus, a.countries.chosen.clone(), a.reader_full);
+    let (focus, chosen, full) = (a.focus, a.countries.chosen.clone(), a.reader.full);
     for action in [Action::FocusNext, Action::Activate, Action::FocusPrev, Action::Activate] {
         a.handle(action);
     }
-    assert_eq!((a.focus, &a.countries.chosen, a.reader_full), (focus, &chosen, full), "nothing behind it changed");
+    assert_eq!((a.focus, &a.countries.chosen, a.reader.full), (focus, &chosen, full), "nothing behind it changed");
     assert_eq!(a.overlay, Overlay::Warnings);
     a.handle(Action::Back);
     assert_eq!(a.overlay, Overlay::None);
@@ -350,4 +350,12 @@ fn x_writes_the_events_shown_in_the_format_the_name_asks_for() {
     a.handle(Action::ExportView);
     a.handle(Action::Back);
     assert!(a.export_line.is_none() && !a.filter.open);
+}
+
+/// The reader's document for the selected event, once its article is read.
+fn laid_out(a: &mut App) -> crate::ui::panes::reader::ReaderDoc {
+    a.prepare_reader();
+    a.reader.wait_opened();
+    a.prepare_reader();
+    a.reader.doc().expect("an event is selected").clone()
 }

@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focused: bool, mentions: bool) {
+pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &FacetPane, focused: bool, mentions: bool) {
     // Short enough for the pane's usual width.
     let order = match (pane.by_name, mentions) {
         (false, false) => "by count",
@@ -33,8 +33,6 @@ pub fn draw(f: &mut Frame, area: Rect, title: &str, pane: &mut FacetPane, focuse
     };
     let inner = super::framed(f, area, &title, focused);
     let height = inner.height as usize;
-    pane.height = height;
-    pane.offset = super::scrolled(pane.offset, pane.selected, height);
     let count_w = if mentions { 8 } else { 5 };
     // Countries and bodies have a code column; people, topics and kinds none.
     let code_w = match pane.items.iter().map(|i| i.key.code().chars().count()).max().unwrap_or(0) {

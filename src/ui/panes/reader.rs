@@ -4,7 +4,8 @@
 //! Text is wrapped here rather than by the widget, so that the line of every highlight is known
 //! and `n`/`N` can scroll to it exactly.
 
-use crate::ui::app::{App, Opened};
+use crate::ui::app::App;
+use crate::ui::reader_pane::Opened;
 use crate::ui::theme;
 use ictdip_core::lines_with_spans;
 use ictdip_core::load::Role;
@@ -17,6 +18,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 /// The reader's content, wrapped to a width.
+#[derive(Clone)]
 pub struct ReaderDoc {
     pub lines: Vec<Line<'static>>,
     /// For each highlight in text order, the line it starts on.
@@ -308,33 +310,28 @@ fn push_body(
     }
 }
 
-pub fn draw(f: &mut Frame, area: Rect, app: &mut App, focused: bool) {
-    // The text is laid out for the inside of the frame, before the frame's title, which says
-    // where `n`/`N` stands among the highlights ("highlight 3 of 25").
-    let inside = ratatui::widgets::Block::bordered().inner(area);
-    app.reader_width = inside.width;
-    app.reader_height = inside.height as usize;
-    let doc = app.reader_doc();
-    let at = match (app.highlight, &doc) {
+pub fn draw(f: &mut Frame, area: Rect, app: &App, focused: bool) {
+    let reader = &app.reader;
+    let doc = app.selected_entry().and(reader.doc());
+    let at = match (reader.highlight, doc) {
         (Some(h), Some(doc)) => format!("highlight {} of {} · ", h + 1, doc.highlight_lines.len()),
         _ => String::new(),
     };
-    let title = if app.reader_full {
-        format!(" Reader ({at}Esc back · n/N highlights · f furniture) ")
-    } else if at.is_empty() {
+    // The frame's title says where `n`/`N` stands among the highlights ("highlight 3 of 25"), and
+    // that the article is still being read.
+    let opening = if reader.opening() { "reading the article… · " } else { "" };
+    let title = if reader.full {
+        format!(" Reader ({opening}{at}Esc back · n/N highlights · f furniture) ")
+    } else if at.is_empty() && opening.is_empty() {
         " Reader ".to_string()
     } else {
-        format!(" Reader ({}) ", at.trim_end_matches(" · "))
+        format!(" Reader ({}) ", format!("{opening}{at}").trim_end_matches(" · "))
     };
     let inner = super::framed(f, area, &title, focused);
     let Some(doc) = doc else {
         f.render_widget(Paragraph::new(Line::styled("  Select an event to read it.", theme::dim())), inner);
         return;
     };
-    // Scrolled no further than the last screenful: the last line at the bottom, never alone at
-    // the top of an empty pane.
-    let max_scroll = doc.lines.len().saturating_sub(inner.height as usize);
-    app.reader_scroll = app.reader_scroll.min(max_scroll);
-    let visible: Vec<Line> = doc.lines.into_iter().skip(app.reader_scroll).take(inner.height as usize).collect();
+    let visible: Vec<Line> = doc.lines.iter().skip(reader.scroll).take(inner.height as usize).cloned().collect();
     f.render_widget(Paragraph::new(visible), inner);
 }

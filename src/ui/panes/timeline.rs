@@ -44,7 +44,7 @@ fn title_spans(title: &str, matches: &[usize], width: usize, base: Style) -> Vec
     spans
 }
 
-pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
+pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == crate::ui::app::Focus::Timeline;
     // The count, and where the cursor is in it.
     let position = if app.hits.is_empty() { String::new() } else { format!("· row {} ", app.selected + 1) };
@@ -54,8 +54,6 @@ pub fn draw(f: &mut Frame, area: Rect, app: &mut App) {
     // A header row names the columns; the events are below it.
     let [header, inner] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(frame);
     let height = inner.height as usize;
-    app.page = height.max(1);
-    app.offset = super::scrolled(app.offset, app.selected, height);
     let width = inner.width as usize;
     // Column widths: date, kind, place, countries, bodies, each with the least room it leaves the
     // title. Wide terminals give every column room; then the columns shrink, the kind goes, then
