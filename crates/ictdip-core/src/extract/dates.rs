@@ -115,7 +115,7 @@ fn patterns() -> &'static Patterns {
         let this_year = r"(?:\s*,?\s*(с\.\s?г\.|текущего года|этого года|нынешнего года|сего года|т\.\s?г\.))?";
         Patterns {
             day_month: Regex::new(&format!(
-                r"^(\d{{1,2}})(?:(?:{dash}|\s+по\s+)(\d{{1,2}}))?\s+([a-zа-я]+)\.?(?:\s+(\d{{4}})\s*(?:года|год|г\.)?)?{this_year}"
+                r"^(\d{{1,2}})(?:st|nd|rd|th)?(?:(?:{dash}|\s+(?:по|and|to)\s+)(\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?([a-zа-я]+)\.?(?:,?\s+(\d{{4}})\s*(?:года|год|г\.)?)?{this_year}"
             ))
             .expect("day-month pattern"),
             numeric: Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})").expect("numeric date pattern"),
@@ -145,24 +145,34 @@ fn may_name_a_month(text: &str, digits: usize) -> bool {
         months::month_of(run).is_some()
     };
     let spaces = |at: usize| text[at..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |n| at + n);
-    let after_day = spaces(digits);
+    // An English day's ordinal ending and "of": "17th April", "the 3rd of June".
+    let past_ordinal = |at: usize| {
+        let at = ["st", "nd", "rd", "th"].iter().find(|e| text[at..].starts_with(**e)).map_or(at, |e| at + e.len());
+        let spaced = spaces(at);
+        if spaced > at && text[spaced..].starts_with("of ") {
+            spaces(spaced + 2)
+        } else {
+            spaced
+        }
+    };
+    let after_day = past_ordinal(digits);
     // "17 июня": the word after the day.
     if after_day > digits && letters_at(after_day) {
         return true;
     }
-    // "1–2 июня", "3 по 5 июня": the word after the second day.
+    // "1–2 июня", "3 по 5 июня", "17th and 18th April": the word after the second day.
+    let joined = |w: &str| {
+        after_day > digits && text[after_day..].starts_with(w) && spaces(after_day + w.len()) > after_day + w.len()
+    };
     let second_day = if let Some(dash) = ["-", "–", "—"].iter().find(|d| text[after_day..].starts_with(**d)) {
         spaces(after_day + dash.len())
-    } else if after_day > digits
-        && text[after_day..].starts_with("по")
-        && spaces(after_day + "по".len()) > after_day + "по".len()
-    {
-        spaces(after_day + "по".len())
+    } else if let Some(w) = ["по", "and", "to"].into_iter().find(|w| joined(w)) {
+        spaces(after_day + w.len())
     } else {
         return false;
     };
     let second_digits = text[second_day..].bytes().take_while(u8::is_ascii_digit).count();
-    let after = spaces(second_day + second_digits);
+    let after = past_ordinal(second_day + second_digits);
     (1..=2).contains(&second_digits) && after > second_day + second_digits && letters_at(after)
 }
 
@@ -216,7 +226,15 @@ fn excluded_by_context(folded: &str, start: usize, end: usize) -> bool {
         .rev()
         .take(3)
         .any(|w| matches!(w, "photo" | "photos" | "фото" | "снимок" | "снимке" | "pictured" | "file"));
+    // An agency's credit in brackets ("(WAM - 12th Feb, 2025)", "(Reuters, 5 May)") dates the
+    // report, not what it tells.
+    let credit = after.starts_with(')')
+        && before.rfind('(').is_some_and(|open| {
+            let inside = before[open + 1..].trim_end();
+            !before[open..].contains(')') && (inside.ends_with(" -") || inside.ends_with(" –") || inside.ends_with(','))
+        });
     photo
+        || credit
         || matches!(last_word, "от" | "до" | "к" | "по" | "датой" | "рождения")
         || before.contains("родил")
         || before.contains("выдан")

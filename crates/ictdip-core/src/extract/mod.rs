@@ -891,8 +891,24 @@ fn institution_word(w: &str) -> bool {
             | "headquarters"
             | "палате"
             | "доме"
-    )
+    ) || MINISTRY_SHORT_NAMES.iter().any(|m| w.starts_with(m))
 }
+
+/// Ministries by their short names ("в Минкомсвязи России", "в Минцифры Казахстана").
+const MINISTRY_SHORT_NAMES: [&str; 12] = [
+    "минкомсвяз",
+    "минсвяз",
+    "мининформ",
+    "минцифр",
+    "минэконом",
+    "минпромторг",
+    "минобр",
+    "минфин",
+    "минюст",
+    "минздрав",
+    "минтранс",
+    "минэнерго",
+];
 
 /// The venue of the main event and how it is known, from the text alone: a city or region tied
 /// to a gathering, a capital given by periphrasis, a hosting or visited country, an institution's
@@ -1015,7 +1031,11 @@ fn place(
     if let Some(Target::Region(c)) = preferred(&tied(|t| matches!(t, Target::Region(_)))) {
         return Some((country_place(c), PlaceSource::Stated));
     }
-    let countries = tied(|t| matches!(t, Target::Country(_)));
+    // The event's own sentence, the title and the lead speak first: a country named further on
+    // ("обсудили работу в сфере ИКТ во Вьетнаме и в России") is what the talks were about.
+    let mut countries = tied(|t| matches!(t, Target::Country(_)));
+    countries
+        .sort_by_key(|(s, h)| ([anchor, title, lead].iter().position(|w| *w == Some(*s)).unwrap_or(3), h.span.start));
     // A capital given by periphrasis: "в столице Белоруссии", "в туркменской столице", "in the
     // Uzbek capital", "in the capital of Kazakhstan".
     for (_, h) in &countries {
@@ -1030,25 +1050,22 @@ fn place(
             return Some((city_place(city), PlaceSource::Implied));
         }
     }
-    // A hosting or visited country: "в Китае состоялось", "посетили Казахстан", "визит в Казахстан".
-    for (_, h) in &countries {
-        if let Target::Country(c) = h.target {
-            let prev = words_before(f.folded, h.span.start, 1).next().unwrap_or("");
-            let after_visit = f.cues.iter().any(|(_, cs)| {
-                cs.end <= h.span.start
-                    && words_between_at_most(f.text, cs.end, h.span.start, 0)
-                    && (f.folded[cs.clone()].starts_with("посет") || f.folded[cs.clone()].starts_with("visit"))
-            });
-            if matches!(prev, "в" | "во" | "in" | "to") || after_visit {
-                return Some((country_place(c), PlaceSource::Stated));
-            }
-        }
-    }
-    // An institution's country: "в МИД Казахстана", "в Министерстве связи и информатизации
-    // Беларуси", "at the Ministry of ICT of Iran".
+    // A hosting or visited country ("в Китае состоялось", "посетили Казахстан", "визит в
+    // Казахстан"), or an institution's ("в МИД Казахстана", "в Министерстве связи и
+    // информатизации Беларуси", "at the Ministry of ICT of Iran"): the first such country in the
+    // order above.
     for (_, h) in &countries {
         let Target::Country(c) = h.target else { continue };
         let before: Vec<&str> = words_before(f.folded, h.span.start, 7).collect();
+        let prev = before.first().copied().unwrap_or("");
+        let after_visit = f.cues.iter().any(|(_, cs)| {
+            cs.end <= h.span.start
+                && words_between_at_most(f.text, cs.end, h.span.start, 0)
+                && (f.folded[cs.clone()].starts_with("посет") || f.folded[cs.clone()].starts_with("visit"))
+        });
+        if matches!(prev, "в" | "во" | "in" | "to") || after_visit {
+            return Some((country_place(c), PlaceSource::Stated));
+        }
         let held_in = before.iter().position(|w| institution_word(w)).is_some_and(|i| {
             before.get(i + 1).is_some_and(|w| matches!(*w, "в" | "во" | "at" | "in"))
                 || (before.get(i + 1) == Some(&"the") && before.get(i + 2).is_some_and(|w| matches!(*w, "at" | "in")))
@@ -1059,6 +1076,26 @@ fn place(
     }
     if !online.is_empty() {
         return None;
+    }
+    // A reception: a host receives a guest where the host is ("Премьер-министр Грузии 4 апреля
+    // принял министра ... Азербайджана", "the President of Kazakhstan received the delegation").
+    // The host's country is the one named before the verb, a visiting delegation's aside.
+    if let Some(s) = anchor.or(lead) {
+        let reception = f.cues_in(s).find(|(c, cs)| {
+            let w = &f.folded[cs.clone()];
+            *c == Cue::Gathering && (w.starts_with("принял") || w.starts_with("received")) && !w.contains("участи")
+        });
+        if let Some((_, cs)) = reception
+            && let Some(Target::Country(c)) = f
+                .hits
+                .iter()
+                .rev()
+                .filter(|h| matches!(h.target, Target::Country(_)) && h.span.end <= cs.start && !guest(f, h))
+                .find(|h| f.sentence_of(h.span.start) == Some(s))
+                .map(|h| h.target)
+        {
+            return Some((country_place(c), PlaceSource::Implied));
+        }
     }
     // A gathering reported with one country only: a domestic one, held where that country is;
     // with a visiting delegation's country besides ("делегация Китая", "a Chinese delegation"),

@@ -1005,3 +1005,70 @@ fn bylines_rubrics_and_credits_are_not_headlines_but_stamps_on_them_count() {
     );
     assert_eq!(a.structure.published.map(|(d, _)| d.to_string()).as_deref(), Some("2023-09-15"));
 }
+
+#[test]
+fn english_ordinal_days_and_ranges_date_the_event() {
+    let e = event(
+        "Minister visits Belarus\nASTANA. KAZINFORM - The Kazakh minister was on a working visit to Belarus on 17th \
+         and 18th April, the ministry reports.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "--04-17");
+    let of = event("Forum in Baku\nThe forum took place in Baku on the 3rd of June 2024.");
+    assert_eq!(of.date.unwrap().to_string(), "2024-06-03");
+}
+
+#[test]
+fn an_agencys_credit_in_brackets_dates_the_report_only() {
+    let e = event(
+        "AI summit\nPARIS, (Point News / WAM - 12th Feb, 2025) Delegates gathered at the summit, which convened in \
+         Paris on Tuesday.",
+    );
+    assert_ne!(e.date.map(|d| d.to_string()).as_deref(), Some("2025-02-12"), "{:?}", e.date);
+}
+
+#[test]
+fn a_host_receiving_a_guest_gives_the_hosts_country() {
+    let e = event(
+        "Встреча премьер-министра\nПремьер-министр Грузии 4 апреля принял министра цифрового развития и транспорта \
+         Азербайджана.",
+    );
+    assert_eq!(place_of(&e), (None, Some("GE")));
+}
+
+#[test]
+fn a_ministry_by_its_short_name_gives_its_country_before_countries_talked_about() {
+    let e = event(
+        "Россия и Вьетнам обсудили сотрудничество\nВстреча министров связи России и Вьетнама состоялась 28 августа в \
+         Минкомсвязи России. Министры обсудили работу в сфере ИКТ во Вьетнаме и в России.",
+    );
+    assert_eq!(place_of(&e), (None, Some("RU")));
+}
+
+#[test]
+fn a_congress_that_was_under_way_dates_and_places_the_story() {
+    let e = event(
+        "Азербайджан на конгрессе\nМинистр ездил в Турцию, чтобы принять участие во Всемирном конгрессе, который \
+         проходил в Стамбуле с 1 по 3 ноября.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "--11-01");
+    assert_eq!(place_of(&e), (Some("Istanbul"), Some("TR")));
+    assert_eq!(e.kind, Kind::Conference);
+}
+
+#[test]
+fn page_navigation_and_breadcrumbs_are_not_headlines() {
+    let text = "Перейти на главную страницу\n\nМеню портала\n\n» » Россия и Абхазия подписали соглашение\n\
+                Россия и Абхазия подписали соглашение\nМОСКВА, 16 мая. Россия и Абхазия заключили соглашение о \
+                сотрудничестве в области связи.";
+    assert_eq!(title_of(text).as_deref(), Some("Россия и Абхазия подписали соглашение"));
+    assert_eq!(event(text).date.unwrap().to_string(), "--05-16");
+}
+
+#[test]
+fn a_russian_stamp_may_put_the_month_first() {
+    let a = Article::from_text(
+        "t.txt",
+        "Центр открыт в Шанхае\nИюнь 21, 2025. 12:22\nШАНХАЙ, 21 июня. /ИА «Дунё»/. В Шанхае открыли центр.",
+    );
+    assert_eq!(a.structure.published.map(|(d, _)| d.to_string()).as_deref(), Some("2025-06-21"));
+}

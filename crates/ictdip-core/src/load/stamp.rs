@@ -31,7 +31,7 @@ struct Patterns {
     year_month_day: Regex,
     /// `14 марта 2025`, `14 February, 2019`, `10 Nov 2016`, `20 апр`.
     day_word: Regex,
-    /// `November 10, 2016`, `Nov. 10`.
+    /// `November 10, 2016`, `Nov. 10`, `Июнь 21, 2025`.
     word_day: Regex,
     /// A time of day: `15:32`, `20:53:00`.
     time: Regex,
@@ -44,7 +44,7 @@ fn patterns() -> &'static Patterns {
             .expect("pattern"),
         year_month_day: Regex::new(r"(?:^|\D)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("pattern"),
         day_word: Regex::new(r"(?:^|[^\d:])(\d{1,2}),?\s+([a-zа-я]{3,9})\.?(?:,?\s+(\d{4}))?").expect("pattern"),
-        word_day: Regex::new(r"([a-z]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?(?:\D|$)").expect("pattern"),
+        word_day: Regex::new(r"([a-zа-я]{3,9})\.?\s+(\d{1,2})(?:,?\s+(\d{4}))?(?:\D|$)").expect("pattern"),
         time: Regex::new(r"\d{1,2}:\d{2}(?::\d{2})?").expect("pattern"),
     })
 }
@@ -215,20 +215,23 @@ pub struct Dateline {
 
 /// The dateline patterns: ending in a dash, colon or full stop; or, with no such mark, in the
 /// agency's closing bracket or slash ("Азербайджан, Баку, 9 января /корр. Trend/ В Министерстве").
-fn dateline_patterns() -> &'static [Regex; 2] {
-    static P: OnceLock<[Regex; 2]> = OnceLock::new();
+fn dateline_patterns() -> &'static [Regex; 3] {
+    static P: OnceLock<[Regex; 3]> = OnceLock::new();
     P.get_or_init(|| {
         let word = r"[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё'’\-]+";
         let date = r"\d{1,2}\s+[A-Za-zА-Яа-яЁё]+\.?(?:,?\s+\d{4})?|[A-Za-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}";
-        let bracketed = r"\([^)\n]{1,40}\)|/[^/\n]{1,40}/";
+        let bracketed = r"\([^)\n]{1,60}\)|/[^/\n]{1,40}/";
         let agency = format!(r"{bracketed}|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]{{1,20}}(?: [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.\-]{{1,20}})?");
         // The date is tried before a country after the city: "TEHRAN, Jun. 28" names none.
         let head = format!(
             r"^\s*(?P<city>{word}(?:[ -]{word}){{0,2}})(?:[,.]\s*(?P<date>{date})|,\s*{word}(?: {word})?(?:[,.]\s*(?P<date2>{date}))?)?"
         );
+        // The date first, then the city and the agency: "20 октября, Минск /Корр. БЕЛТА/.".
+        let date_first = format!(r"^\s*(?P<date>{date})(?:\s*г\.)?\s*,\s*(?P<city>{word}(?:[ -]{word}){{0,2}})");
         [
             Regex::new(&format!(r"{head}(?:\s*[,.]?\s*(?P<agency>{agency}))?\s*(?:--|[–—-]|:|\.)(?:\s|$)")),
             Regex::new(&format!(r"{head}\s*[,.]?\s*(?P<agency>{bracketed})(?:\s|$)")),
+            Regex::new(&format!(r"{date_first}\s*[,.]?\s*(?P<agency>{bracketed})\s*(?:--|[–—-]|:|\.)?(?:\s|$)")),
         ]
         .map(|r| r.expect("dateline pattern"))
     })
@@ -240,9 +243,13 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     let head = &line[..cut];
     // The city runs to the first comma, full stop, dash, colon or bracket, in a few words: most
     // paragraphs fail here, before any pattern runs.
+    // A date first ("20 октября, Минск /Корр. БЕЛТА/.") needs its agency after the city.
+    let date_first = head.trim_start().starts_with(|c: char| c.is_ascii_digit());
     let city_end = head.find([',', '.', '–', '—', '-', ':', '(', '/'])?;
     let city_words = head[..city_end].split_whitespace().count();
-    if city_end > 60 || !(1..=3).contains(&city_words) || !head.trim_start().starts_with(char::is_uppercase) {
+    if !date_first
+        && (city_end > 60 || !(1..=3).contains(&city_words) || !head.trim_start().starts_with(char::is_uppercase))
+    {
         return None;
     }
     // The patterns' automata find a match; groups are then taken over the match alone.
@@ -312,6 +319,8 @@ mod tests {
             ("Minsk, 21 November (BelTA) – The ministers", "Minsk", Some("--11-21"), "The"),
             ("ASTANA – At its July 17 meeting", "ASTANA", None, "At"),
             ("Азербайджан, Баку, 9 января /корр. Trend/ В Министерстве", "Азербайджан", Some("--01-09"), "В Мин"),
+            ("20 октября, Минск /Корр. БЕЛТА/. Армянский провайдер", "Минск", Some("--10-20"), "Армянский"),
+            ("5 мая 2024 г., Ташкент (УзА) – Министры", "Ташкент", Some("2024-05-05"), "Министры"),
         ] {
             let d = dateline(line).unwrap_or_else(|| panic!("no dateline in {line}"));
             assert_eq!(&line[d.city.clone()], city, "{line}");
@@ -322,6 +331,7 @@ mod tests {
             "Глава МИД: переговоры прошли успешно.",
             "Министры обсудили цифровую повестку.",
             "Kazakhstan - China talks",
+            "20 октября, Минск примет делегации.",
         ] {
             assert_eq!(dateline(line), None, "{line}");
         }

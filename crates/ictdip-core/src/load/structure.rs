@@ -463,8 +463,11 @@ fn read_head(
             None => {}
         }
     }
+    // A breadcrumb ends with the headline it leads to ("» » Россия и Абхазия подписали
+    // соглашение"): the same line for this purpose, but not the one to take.
+    const CRUMBS: [char; 5] = ['»', '›', '/', '|', '>'];
     fn norm(s: &str) -> &str {
-        s.trim_start_matches(['#', ' ']).trim()
+        s.trim_start_matches(|c: char| c == '#' || c.is_whitespace() || CRUMBS.contains(&c)).trim()
     }
     let candidates: Vec<usize> = head
         .iter()
@@ -472,7 +475,9 @@ fn read_head(
         .filter(|&i| roles[i].is_none() && headline_like(lines[i].1) && word_count(lines[i].1) >= 2)
         .collect();
     let repeated = candidates.iter().copied().find(|&i| {
-        (i + 1..lines.len().min(lead + 1)).any(|j| !is_blank(lines[j].1) && norm(lines[j].1) == norm(lines[i].1))
+        !lines[i].1.trim_start().starts_with(CRUMBS)
+            && (0..lines.len().min(lead + 1))
+                .any(|j| j != i && !is_blank(lines[j].1) && norm(lines[j].1) == norm(lines[i].1))
     });
     let near_stamp = stamp_line.and_then(|s| {
         // A rubric of a word or two ("В мире", "Politics") stands by the stamp on many pages:
