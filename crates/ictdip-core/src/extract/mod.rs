@@ -1835,11 +1835,14 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
 }
 
 /// True when the words before an agreement word say it is yet to be signed ("намерены подписать
-/// меморандум", "будут подписаны соглашения", "plan to sign a memorandum"): an intention, not a
-/// signing.
+/// меморандум", "будут подписаны соглашения", "plan to sign a memorandum") or that a draft or a
+/// signed text was approved ("одобрил проект меморандума", "approved the draft memorandum",
+/// "утвердил соглашение"): an intention or a decision at home, not a signing.
 fn signing_to_come(folded: &str, at: usize) -> bool {
-    words_before(folded, at, 3)
-        .any(|w| matches!(w, "подписать" | "заключить" | "будут" | "будет" | "sign" | "conclude" | "will"))
+    words_before(folded, at, 3).any(|w| {
+        matches!(w, "подписать" | "заключить" | "будут" | "будет" | "sign" | "conclude" | "will" | "draft")
+            || ["проект", "утверд", "одобр", "ратифиц", "approv", "ratif"].iter().any(|p| w.starts_with(p))
+    })
 }
 
 /// How the words before a kind word set the gathering it names against the story.

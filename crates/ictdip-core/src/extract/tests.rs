@@ -1072,3 +1072,17 @@ fn a_russian_stamp_may_put_the_month_first() {
     );
     assert_eq!(a.structure.published.map(|(d, _)| d.to_string()).as_deref(), Some("2025-06-21"));
 }
+
+#[test]
+fn approving_a_draft_agreement_is_no_signing() {
+    let e = event(
+        "Правительство одобрило проект меморандума\n12 марта Кабинет министров Кыргызстана одобрил проект меморандума \
+         о сотрудничестве в области ИКТ с Азербайджаном.",
+    );
+    assert_ne!(e.kind, Kind::Agreement);
+    let en = event(
+        "Government approves a draft\nOn 12 March the Cabinet of Kyrgyzstan approved the draft memorandum on ICT \
+         cooperation with Azerbaijan.",
+    );
+    assert_ne!(en.kind, Kind::Agreement);
+}
