@@ -1755,25 +1755,29 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let title_names_gathering =
         f.kinds.iter().any(|((k, _), span)| *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)));
     let greets = |span: Span| {
-        phrases!(
-            "направил приветствие",
-            "направил приветственн",
-            "приветствие участникам",
-            "приветствии, которое",
-            "обратился с приветствием",
-            "обратился с поздравлением",
-            "поздравил участников",
-            "в послании",
-            "sent greetings",
-            "sent a greeting",
-            "greetings to the participants",
-            "greeting to the participants",
-            "message to the participants",
-            "congratulated the participants",
-            "in a message to",
-            "in his message to",
-        )
-        .any_in(&f.folded[span])
+        let text = &f.folded[span];
+        // Their distinctive stems first: most heads have none, and phrases that open with "в"
+        // give a search nothing rare to skip to.
+        phrases!("приветств", "поздрав", "послани", "greeting", "message", "congratulat").any_in(text)
+            && phrases!(
+                "направил приветствие",
+                "направил приветственн",
+                "приветствие участникам",
+                "приветствии, которое",
+                "обратился с приветствием",
+                "обратился с поздравлением",
+                "поздравил участников",
+                "в послании",
+                "sent greetings",
+                "sent a greeting",
+                "greetings to the participants",
+                "greeting to the participants",
+                "message to the participants",
+                "congratulated the participants",
+                "in a message to",
+                "in his message to",
+            )
+            .any_in(text)
     };
     let after_lead = first_body.map(|l| l + 1).filter(|&s| s < f.sentences.len());
     let greeting_in_lead = [first_body, after_lead].into_iter().flatten().any(|s| greets(f.sentences[s].clone()));

@@ -245,6 +245,9 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     // paragraphs fail here, before any pattern runs.
     // A date first ("20 октября, Минск /Корр. БЕЛТА/.") needs its agency after the city.
     let date_first = head.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    if date_first && !head.contains(['(', '/']) {
+        return None;
+    }
     let city_end = head.find([',', '.', '–', '—', '-', ':', '(', '/'])?;
     let city_words = head[..city_end].split_whitespace().count();
     if !date_first
