@@ -3,6 +3,7 @@
 //! one, a CJK character two), cut with `…` where it does not fit.
 
 use ictdip_core::model::{Event, EventDate, Precision};
+use ictdip_core::registry::{Lang, Registry};
 use unicode_width::UnicodeWidthChar;
 
 /// The columns a character takes on a terminal (none for a control or combining character).
@@ -52,8 +53,9 @@ pub fn codes<T: std::fmt::Display>(ids: &[T], separator: &str) -> String {
 
 /// An event as a few lines of text, for the clipboard: date, kind, place, participants, title,
 /// file and address.
-pub fn event_as_text(e: &Event) -> String {
-    let mut lines = vec![format!("{} · {} · {}", date(e.date), e.kind.as_str(), place(e))];
+pub fn event_as_text(e: &Event, lang: Lang) -> String {
+    let kind = Registry::embedded().kind_name(e.kind, lang);
+    let mut lines = vec![format!("{} · {kind} · {}", date(e.date), place(e, lang))];
     let taking_part = format!("{} {}", codes(&e.countries, " "), codes(&e.orgs, " "));
     if !taking_part.trim().is_empty() {
         lines.push(taking_part.trim().to_string());
@@ -69,11 +71,12 @@ pub fn event_as_text(e: &Event) -> String {
     lines.join("\n") + "\n"
 }
 
-/// An event's place as `City, CC`, or `CC` for a country alone; empty when it has none.
-pub fn place(e: &Event) -> String {
+/// An event's place as `City, CC` (the city named in `lang`), or `CC` for a country alone; empty
+/// when it has none.
+pub fn place(e: &Event, lang: Lang) -> String {
     match &e.place {
         Some(p) => match &p.city {
-            Some(c) => format!("{c}, {}", p.country),
+            Some(c) => format!("{}, {}", Registry::embedded().city_name(c, lang), p.country),
             None => p.country.to_string(),
         },
         None => String::new(),

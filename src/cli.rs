@@ -5,6 +5,7 @@ use crate::cells::{self, fit};
 use crate::export::{self, Format};
 use ictdip_core::load::OtherFiles;
 use ictdip_core::model::Event;
+use ictdip_core::registry::Lang;
 use ictdip_core::timeline::{Query, Timeline};
 use std::io::{self, Write};
 
@@ -17,7 +18,8 @@ pub fn export(t: &Timeline, format: Format, filter: &str, out: &mut dyn Write) -
     export::write_events(&selected(t, filter), format, out)
 }
 
-pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
+/// The selected events a line each, kinds and places named in `lang`.
+pub fn list(t: &Timeline, filter: &str, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let events = selected(t, filter);
     writeln!(
         out,
@@ -32,8 +34,8 @@ pub fn list(t: &Timeline, filter: &str, out: &mut dyn Write) -> io::Result<()> {
         let line = format!(
             "{}  {}  {}  {}  {}  {}",
             fit(&e.date.map_or("undated".into(), |d| d.to_string()), 10),
-            fit(e.kind.as_str(), 10),
-            fit(&cells::place(e), 18),
+            fit(t.registry().kind_name(e.kind, lang), 10),
+            fit(&cells::place(e, lang), 18),
             fit(&cells::codes(&e.countries, " "), 14),
             fit(&cells::codes(&e.orgs, " "), 12),
             e.title.as_deref().unwrap_or(&e.file),

@@ -3,6 +3,7 @@
 
 use crate::cells;
 use ictdip_core::model::Event;
+use ictdip_core::registry::Lang;
 use std::io::{self, Write};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -72,7 +73,7 @@ pub fn write_events(events: &[&Event], format: Format, out: &mut dyn Write) -> i
                 let cells = [
                     cells::date(e.date),
                     e.kind.as_str().to_string(),
-                    cells::place(e),
+                    cells::place(e, Lang::En),
                     cells::codes(&e.countries, " "),
                     cells::codes(&e.orgs, " "),
                     e.title.clone().unwrap_or_else(|| e.file.to_string()),

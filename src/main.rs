@@ -13,6 +13,7 @@ use crate::export::Format;
 use clap::{Parser, Subcommand};
 use ictdip_core::corpus::{self, BuildOptions, Progress, Source};
 use ictdip_core::load::LoadOptions;
+use ictdip_core::registry::Lang;
 use ictdip_core::timeline::Timeline;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -72,6 +73,10 @@ struct Args {
     /// glob (`drafts`, `*.json`, `2024/**`); may be given again.
     #[arg(long, global = true, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Show names of countries, cities and bodies, and kinds and topics, in this language (ru,
+    /// en); from the locale (LANG) when omitted. Exports keep their codes either way.
+    #[arg(long, global = true, value_parser = parse_lang, value_name = "LANG")]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -229,6 +234,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         // Only export prints evidence; everything else reads it again when it needs it.
         keep_evidence: matches!(args.command, Some(Command::Export { .. })),
     };
+    let lang = args.lang.unwrap_or_else(|| Lang::from_locale(|v| std::env::var(v).ok()));
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.command {
@@ -238,7 +244,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         }
         Some(Command::List { path, filter }) => {
             let (t, _) = load(path.as_deref(), &opts)?;
-            leaving(with_index(t, &filter, &opts), |t| cli::list(t, &filter, &mut out))?;
+            leaving(with_index(t, &filter, &opts), |t| cli::list(t, &filter, lang, &mut out))?;
         }
         Some(Command::Stats { path }) => {
             let (t, s) = load(path.as_deref(), &opts)?;
@@ -265,7 +271,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         }
         None => {
             drop(out);
-            return ictdip_dashboard(args.path, args.mouse, args.watch, opts);
+            return ictdip_dashboard(args.path, args.mouse, args.watch, lang, opts);
         }
     }
     out.flush()?;
@@ -299,7 +305,18 @@ fn eval(
     Ok(ictdip_core::eval::score(&events, &labels, strict))
 }
 
-fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, watch: bool, opts: BuildOptions) -> anyhow::Result<()> {
+/// `--lang`'s value.
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("{s:?} is not a language ictdip speaks (ru, en)"))
+}
+
+fn ictdip_dashboard(
+    path: Option<PathBuf>,
+    mouse: bool,
+    watch: bool,
+    lang: Lang,
+    opts: BuildOptions,
+) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     // A path that cannot be opened is said at once, as the other commands say it, rather than
     // shown as an empty dashboard.
@@ -312,5 +329,5 @@ fn ictdip_dashboard(path: Option<PathBuf>, mouse: bool, watch: bool, opts: Build
     if !io::stdout().is_terminal() {
         anyhow::bail!("the dashboard needs a terminal; use export, list or stats to print");
     }
-    Ok(crate::ui::terminal::run(Source::from_arg(path.as_deref()), opts, mouse, watch)?)
+    Ok(crate::ui::terminal::run(Source::from_arg(path.as_deref()), opts, mouse, watch, lang)?)
 }

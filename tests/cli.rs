@@ -11,6 +11,8 @@ fn ictdip_with_cache(args: &[&str], cache: &std::path::Path) -> (bool, String, S
     let out = Command::new(env!("CARGO_BIN_EXE_ictdip"))
         .args(args)
         .env("ICTDIP_CACHE_DIR", cache)
+        // Names in English unless a test asks otherwise, whatever the machine's locale.
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("run ictdip");
     (
@@ -170,4 +172,27 @@ fn a_place_as_written_is_found_whether_or_not_evidence_is_printed() {
     }
     let (_, exported, _) = ictdip(&["export", "--format", "jsonl", "--filter", "карамае", folder]);
     assert_eq!(exported.lines().count(), 1);
+}
+
+#[test]
+fn lang_names_places_and_kinds_in_russian_or_english() {
+    let (ok, ru, _) = ictdip(&["list", "--lang", "ru", "--filter", "#шос"]);
+    assert!(ok);
+    assert!(ru.contains("встреча") && ru.contains("Алматы, KZ"), "{ru}");
+    let (ok, en, _) = ictdip(&["list", "--lang", "en", "--filter", "#шос"]);
+    assert!(ok);
+    assert!(en.contains("meeting") && en.contains("Almaty, KZ") && !en.contains("встреча"), "{en}");
+    // Exports keep their codes in either language.
+    let (_, json_ru, _) = ictdip(&["export", "--lang", "ru", "--filter", "#шос"]);
+    let (_, json_en, _) = ictdip(&["export", "--lang", "en", "--filter", "#шос"]);
+    assert_eq!(json_ru, json_en);
+    // The locale decides when --lang is not given.
+    let out = Command::new(env!("CARGO_BIN_EXE_ictdip"))
+        .args(["list", "--no-cache", "--filter", "#шос"])
+        .env("LC_ALL", "ru_RU.UTF-8")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("встреча"));
+    let (ok, _, err) = ictdip(&["list", "--lang", "de"]);
+    assert!(!ok && err.contains("\"de\" is not a language ictdip speaks"), "{err}");
 }

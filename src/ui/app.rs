@@ -8,6 +8,7 @@ use super::reader_pane::ReaderPane;
 use super::Panes;
 use ictdip_core::load::{LoadOptions, LoadWarning, OtherFiles};
 use ictdip_core::model::Event;
+use ictdip_core::registry::Lang;
 use ictdip_core::timeline::{EventFacet, Facet, FacetCount, Hit, Query, SortOrder, Timeline};
 use ratatui::layout::Rect;
 use std::collections::BTreeSet;
@@ -200,6 +201,8 @@ pub struct App {
     pub newest_first: bool,
     /// The reader pane: its scroll and options, and the article under it.
     pub reader: ReaderPane,
+    /// The language names and words are shown in.
+    pub lang: Lang,
     /// Countries and bodies the articles only mention count in the facet panes and filters too.
     pub show_mentions: bool,
     pub warnings_scroll: usize,
@@ -245,6 +248,7 @@ impl App {
             ranking: SortOrder::Date,
             newest_first: false,
             reader: ReaderPane::default(),
+            lang: Lang::default(),
             show_mentions: false,
             warnings_scroll: 0,
             help_scroll: 0,
@@ -327,9 +331,12 @@ impl App {
         if q.is_empty() {
             let countries = self.timeline.countries_with(self.show_mentions);
             let bodies = self.timeline.bodies_with(self.show_mentions);
-            self.countries.set_items(countries.into_iter().map(PaneItem::from).collect());
-            self.bodies.set_items(bodies.into_iter().map(PaneItem::from).collect());
-            self.values.set_items(self.values_within(&self.hits));
+            let countries = self.named(countries.into_iter().map(PaneItem::from).collect());
+            let bodies = self.named(bodies.into_iter().map(PaneItem::from).collect());
+            self.countries.set_items(countries);
+            self.bodies.set_items(bodies);
+            let values = self.named(self.values_within(&self.hits));
+            self.values.set_items(values);
             return;
         }
         let without = |own_chosen: bool, clear: fn(&mut Query)| {
@@ -353,15 +360,37 @@ impl App {
         };
         let all_countries = self.timeline.countries_with(self.show_mentions);
         let all_bodies = self.timeline.bodies_with(self.show_mentions);
-        self.countries.set_items(counted_within(all_countries, &countries));
-        self.bodies.set_items(counted_within(all_bodies, &bodies));
+        let countries = self.named(counted_within(all_countries, &countries));
+        let bodies = self.named(counted_within(all_bodies, &bodies));
+        self.countries.set_items(countries);
+        self.bodies.set_items(bodies);
         let for_values = without(!self.values.chosen.is_empty(), |q| {
             q.people.clear();
             q.topics.clear();
             q.kinds.clear();
         });
-        let items = self.values_within(for_values.as_deref().unwrap_or(&self.hits));
+        let items = self.named(self.values_within(for_values.as_deref().unwrap_or(&self.hits)));
         self.values.set_items(items);
+    }
+
+    /// Names the panes' values again, after the language changed.
+    pub fn refresh_names(&mut self) {
+        self.refresh_facets();
+    }
+
+    /// The items with their names in the dashboard's language (people keep theirs).
+    fn named(&self, mut items: Vec<PaneItem>) -> Vec<PaneItem> {
+        let registry = self.timeline.registry();
+        for item in &mut items {
+            item.name = match &item.key {
+                PaneKey::Facet(f) => registry.label(*f, self.lang),
+                PaneKey::Topic(t) => registry.topic_name(t, self.lang).to_string(),
+                PaneKey::Kind(k) => ictdip_core::model::Kind::parse(k)
+                    .map_or(k.clone(), |k| registry.kind_name(k, self.lang).to_string()),
+                PaneKey::Person(_) => continue,
+            };
+        }
+        items
     }
 
     /// The third list's values among the events of `hits`.
@@ -473,7 +502,7 @@ impl App {
             self.reader.want(&self.timeline, index, &self.load_options);
         }
         self.reader.take_opened();
-        self.reader.lay_out(&self.timeline, entry);
+        self.reader.lay_out(&self.timeline, entry, self.lang);
     }
 
     /// Fits the panes' state to a frame of `area`: the rows each list shows and its first
@@ -544,7 +573,7 @@ impl App {
         self.outside = match action {
             Action::CopyEvent => {
                 self.notice = Some("copied the event".into());
-                Some(Outside::Copy(crate::cells::event_as_text(event)))
+                Some(Outside::Copy(crate::cells::event_as_text(event, self.lang)))
             }
             Action::CopyUrl | Action::Browse => match &event.url {
                 Some(url) if *action == Action::CopyUrl => {

@@ -6,9 +6,10 @@
 //! that the dashboard's loop looks at between events, never while a frame is drawn. The laid-out
 //! document is kept until the article, the pane's width or the reader's options change.
 
-use super::panes::reader::{self, ReaderDoc};
+use super::panes::reader::{self, DocOptions, ReaderDoc};
 use ictdip_core::load::{Article, ArticleRef, LoadOptions};
 use ictdip_core::model::Event;
+use ictdip_core::registry::Lang;
 use ictdip_core::timeline::Timeline;
 use std::sync::mpsc;
 
@@ -70,10 +71,7 @@ impl Opener {
 #[derive(Clone, Copy, PartialEq, Eq)]
 struct DocKey {
     entry: usize,
-    width: u16,
-    show_furniture: bool,
-    highlight: Option<usize>,
-    compact: bool,
+    options: DocOptions,
     /// Counts the articles taken in, so that one read again lays out again.
     opening: u64,
 }
@@ -188,24 +186,23 @@ impl ReaderPane {
 
     /// Lays out the document for `entry` (an event of `timeline` whose article is at `index`),
     /// unless the one kept was laid out for the same; then keeps the scroll within it.
-    pub fn lay_out(&mut self, timeline: &Timeline, entry: Option<(usize, usize)>) {
+    pub fn lay_out(&mut self, timeline: &Timeline, entry: Option<(usize, usize)>, lang: Lang) {
         let Some((entry, index)) = entry else {
             self.doc = None;
             return;
         };
-        let key = DocKey {
-            entry,
+        let options = DocOptions {
             width: self.width.max(20),
             show_furniture: self.show_furniture,
-            highlight: self.highlight,
+            current: self.highlight,
             compact: self.height < COMPACT_READER_BELOW,
-            opening: self.openings,
+            lang,
         };
+        let key = DocKey { entry, options, opening: self.openings };
         if self.doc.as_ref().is_none_or(|(k, _)| *k != key) {
             // While the article is being read, the event's header alone.
             let opened = self.article(index).map(Result::as_ref);
-            let doc =
-                reader::layout(timeline, entry, opened, key.width, key.show_furniture, key.highlight, key.compact);
+            let doc = reader::layout(timeline, entry, opened, options);
             self.doc = Some((key, doc));
         }
         // Scrolled no further than the last screenful: the last line at the bottom, never alone

@@ -294,7 +294,7 @@ fn facet_panes_keep_their_titles_whole_and_name_bodies_as_russian_pages_do() {
     app.handle(Action::Activate);
     let s = screen(&draw(&mut app, 120, 40), false);
     assert!(s.contains("┌ Countries (1 chosen) ─"), "what was chosen outlasts the order in a narrow title: {s}");
-    assert!(s.contains("SCO   ШОС · Shanghai"), "the Russian abbreviation first: {s}");
+    assert!(s.contains("SCO   ШОС · Шанхайск"), "the Russian abbreviation first: {s}");
     let wide = screen(&draw(&mut app, 200, 40), false);
     assert!(wide.contains("Countries (by count · 1 chosen)"), "the whole title where there is room: {wide}");
 }
@@ -400,4 +400,32 @@ fn the_reader_keeps_its_layout_until_the_article_width_or_options_change() {
     app.handle(Action::ToggleFurniture);
     draw(&mut app, 140, 40);
     assert_ne!(app.reader.doc().unwrap().lines.as_ptr(), wider, "so does hiding the furniture");
+}
+
+#[test]
+fn names_and_words_in_english_with_lang_en() {
+    let mut app = seeds_app();
+    app.lang = ictdip_core::registry::Lang::En;
+    app.refresh_names();
+    let s = snap(&mut app, 140, 45, false);
+    for english in ["AZ Azerbaijan", "SCO   Shanghai Coope", "meeting", "big data", "Karamay, China (CN)"] {
+        assert!(s.contains(english), "missing {english:?}: {s}");
+    }
+    for russian in ["AZ Азербайджан", ", встреча,", "ШОС ·"] {
+        assert!(!s.contains(russian), "{russian:?} in an English screen: {s}");
+    }
+    insta::assert_snapshot!(s);
+}
+
+#[test]
+fn names_and_words_in_russian_with_lang_ru() {
+    let mut app = seeds_app();
+    app.lang = ictdip_core::registry::Lang::Ru;
+    app.refresh_names();
+    let s = snap(&mut app, 140, 45, false);
+    for russian in ["AZ Азербайджан", "SCO   ШОС · Шанхайск", "встреча", "Баку, AZ", "большие данные", "Китай (CN)"]
+    {
+        assert!(s.contains(russian), "missing {russian:?}: {s}");
+    }
+    insta::assert_snapshot!(s);
 }

@@ -9,6 +9,7 @@ use super::action::{filter_key, normal_key, Action};
 use super::app::{App, Focus, LoadState, Outside, WatchState};
 use ictdip_core::corpus::{self, BuildOptions, Corpus, Progress, Source};
 use ictdip_core::load::OtherFiles;
+use ictdip_core::registry::Lang;
 use ictdip_core::timeline::fulltext::FullText;
 use ictdip_core::timeline::Timeline;
 use ratatui::backend::CrosstermBackend;
@@ -213,7 +214,7 @@ pub fn spawn_loader(
 
 /// Opens the dashboard on `source`. The first frame is drawn at once; articles load on a
 /// background thread and appear in batches, while keys keep working.
-pub fn run(source: Source, opts: BuildOptions, mouse: bool, watch: bool) -> io::Result<()> {
+pub fn run(source: Source, opts: BuildOptions, mouse: bool, watch: bool, lang: Lang) -> io::Result<()> {
     let progress = Arc::new(Progress::default());
     let load_options = opts.load.clone();
     let opts = BuildOptions { keep_evidence: false, ..opts };
@@ -225,6 +226,8 @@ pub fn run(source: Source, opts: BuildOptions, mouse: bool, watch: bool) -> io::
     };
     let mut guard = TerminalGuard::enter(mouse)?;
     let mut app = App::loading();
+    app.lang = lang;
+    app.refresh_names();
     app.filter = super::filter_line::FilterLine::with_history(super::filter_line::history_file());
     app.load_options = load_options;
     match &watching {

@@ -11,8 +11,70 @@
 
 pub use crate::extract::gazetteer::{Body, Country};
 use crate::extract::gazetteer::{Gazetteer, Target};
+use crate::lexicon::assets::{tsv_rows, LABELS};
+use crate::lexicon::FastMap;
+use crate::model::Kind;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::sync::OnceLock;
+
+/// The language names and words are shown in. Codes (ISO codes, body IDs, kinds and topics in
+/// exports) stay as they are in either.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Ru,
+    En,
+}
+
+impl Lang {
+    /// `ru` or `en`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ru" | "rus" | "russian" => Some(Lang::Ru),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of the user's locale (`LC_ALL`, else `LC_MESSAGES`, else `LANG`, as the C
+    /// library reads them): Russian where it is Russian, English otherwise.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(|v| var(v).filter(|s| !s.is_empty()));
+        match locale {
+            Some(l) if l.to_ascii_lowercase().starts_with("ru") => Lang::Ru,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// The display words of `assets/labels.tsv`: kinds and topics in both languages, and Russian
+/// names of countries that read better than the search tables' nominative.
+struct Labels {
+    words: FastMap<(&'static str, &'static str), (&'static str, &'static str)>,
+}
+
+fn labels() -> &'static Labels {
+    static L: OnceLock<Labels> = OnceLock::new();
+    L.get_or_init(|| Labels {
+        words: tsv_rows(LABELS)
+            .filter(|r| r.len() >= 3)
+            .map(|r| ((r[0], r[1]), (r[2], r.get(3).copied().unwrap_or_default())))
+            .collect(),
+    })
+}
+
+/// Russian names of cities by their English name (as `GeoNames` spells it), where one is known.
+fn russian_cities() -> &'static FastMap<&'static str, &'static str> {
+    static C: OnceLock<FastMap<&'static str, &'static str>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut m = FastMap::default();
+        for c in Gazetteer::get().cities.iter().filter(|c| !c.name_ru.is_empty()) {
+            m.entry(c.name.as_str()).or_insert(c.name_ru.as_str());
+        }
+        m
+    })
+}
 
 /// A country: an ISO 3166-1 alpha-2 code in the registry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -122,20 +184,65 @@ impl Registry {
         (countries, bodies)
     }
 
-    /// How a facet pane names a value: a country by its Russian name, a body by its Russian
-    /// abbreviation first where it has one (ШОС, СНГ, what Russian pages print), then its English
+    /// How a facet pane names a value in `lang`: a country by its name; a body in Russian by its
+    /// Russian abbreviation first where it has one (ШОС, СНГ, what Russian pages print), then its
     /// name.
-    pub fn label(&self, facet: Facet) -> String {
+    pub fn label(&self, facet: Facet, lang: Lang) -> String {
         match facet {
-            Facet::Country(c) => self.country_entry(c).name_ru.clone(),
-            Facet::Body(b) => {
-                let b = self.body_entry(b);
-                let cyrillic = |a: &&String| a.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
-                match b.abbreviations.iter().find(cyrillic) {
-                    Some(ru) => format!("{ru} · {}", b.name_en),
-                    None => b.name_en.clone(),
-                }
-            }
+            Facet::Country(c) => self.country_name(c, lang).to_string(),
+            Facet::Body(b) => self.body_name(b, lang),
+        }
+    }
+
+    /// A country's name in `lang`.
+    pub fn country_name(&self, id: CountryId, lang: Lang) -> &'static str {
+        let c = self.country_entry(id);
+        match lang {
+            Lang::En => &c.name_en,
+            Lang::Ru => labels().words.get(&("country", c.code.as_str())).map_or(c.name_ru.as_str(), |(ru, _)| ru),
+        }
+    }
+
+    /// A body's name in `lang`: in Russian, its Russian abbreviation and name ("ШОС · Шанхайская
+    /// организация сотрудничества"); in English, its name.
+    pub fn body_name(&self, id: BodyId, lang: Lang) -> String {
+        let b = self.body_entry(id);
+        if lang == Lang::En || b.name_ru.is_empty() {
+            return b.name_en.clone();
+        }
+        let cyrillic = |a: &&String| a.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        match b.abbreviations.iter().find(cyrillic) {
+            Some(ru) => format!("{ru} · {}", b.name_ru),
+            None => b.name_ru.clone(),
+        }
+    }
+
+    /// A city's name in `lang`, from the English name (as `GeoNames` spells it) events carry; the English name
+    /// where no Russian one is known.
+    pub fn city_name<'a>(&self, english: &'a str, lang: Lang) -> &'a str {
+        match lang {
+            Lang::En => english,
+            Lang::Ru => russian_cities().get(english).copied().unwrap_or(english),
+        }
+    }
+
+    /// A kind in `lang` ("встреча", "meeting").
+    pub fn kind_name(&self, kind: Kind, lang: Lang) -> &'static str {
+        let code = kind.as_str();
+        match (labels().words.get(&("kind", code)), lang) {
+            (Some((ru, _)), Lang::Ru) => ru,
+            (Some((_, en)), Lang::En) if !en.is_empty() => en,
+            _ => code,
+        }
+    }
+
+    /// A topic in `lang` ("кибербезопасность", "cybersecurity"), from its code; a code with no
+    /// words as itself.
+    pub fn topic_name<'a>(&self, code: &'a str, lang: Lang) -> &'a str {
+        match (labels().words.get(&("topic", code)), lang) {
+            (Some((ru, _)), Lang::Ru) => ru,
+            (Some((_, en)), Lang::En) if !en.is_empty() => en,
+            _ => code,
         }
     }
 

@@ -286,7 +286,8 @@ fn the_third_list_chooses_people_topics_and_kinds() {
     assert_eq!(a.values_shown, EventFacet::Topics);
     a.handle(Action::CycleValues);
     let kinds: Vec<(String, usize)> = a.values.items.iter().map(|i| (i.name.clone(), i.count)).collect();
-    assert_eq!(kinds, [("meeting".to_string(), 4), ("visit".to_string(), 1)]);
+    assert_eq!(kinds, [("встреча".to_string(), 4), ("визит".to_string(), 1)]);
+    assert_eq!(a.values.items[0].key, "meeting", "named in the dashboard's language, chosen by code");
     a.values.selected = 1;
     a.handle(Action::Activate);
     assert_eq!(a.hits.len(), 1);
@@ -299,6 +300,10 @@ fn pager_editor_clipboard_and_browser_requests() {
     let mut a = app();
     a.focus = Focus::Timeline;
     // The first event of the samples (Karamay, 17 June 2025) as clipboard text.
+    a.handle(Action::CopyEvent);
+    let Some(Outside::Copy(text)) = a.outside.take() else { panic!("a copy request") };
+    assert!(text.starts_with("2025-06-17 · встреча · Karamay, CN\nCN SCO\n"), "{text}");
+    a.lang = ictdip_core::registry::Lang::En;
     a.handle(Action::CopyEvent);
     let Some(Outside::Copy(text)) = a.outside.take() else { panic!("a copy request") };
     assert!(text.starts_with("2025-06-17 · meeting · Karamay, CN\nCN SCO\n"), "{text}");

@@ -10,6 +10,7 @@ use crate::ui::theme;
 use ictdip_core::lines_with_spans;
 use ictdip_core::load::Role;
 use ictdip_core::model::{DateSource, Event, Evidence, FactKind, PlaceSource};
+use ictdip_core::registry::Lang;
 use ictdip_core::timeline::Timeline;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -125,21 +126,27 @@ fn article_evidence(opened: &Opened) -> Vec<Evidence> {
     ev
 }
 
+/// How the reader lays its document out: what changes the lines it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocOptions {
+    /// Columns to wrap to.
+    pub width: u16,
+    pub show_furniture: bool,
+    /// The highlight `n`/`N` is on.
+    pub current: Option<usize>,
+    /// A reader only a few lines high: the header is one line (date, kind, place, countries and
+    /// bodies).
+    pub compact: bool,
+    pub lang: Lang,
+}
+
 /// The reader's lines for an entry: its facts from the timeline, then the opened article's text
-/// (or why it could not be opened). `current` is the highlight `n`/`N` is on. A `compact` header
-/// (a reader only a few lines high) is one line: date, kind, place, countries and bodies.
+/// (or why it could not be opened).
 ///
 /// Long: one block per header field, in the order the reader shows them; apart, the order and
 /// the shared wrapping would be spread over as many functions.
-pub fn layout(
-    t: &Timeline,
-    entry: usize,
-    opened: Option<Result<&Opened, &String>>,
-    width: u16,
-    show_furniture: bool,
-    current: Option<usize>,
-    compact: bool,
-) -> ReaderDoc {
+pub fn layout(t: &Timeline, entry: usize, opened: Option<Result<&Opened, &String>>, o: DocOptions) -> ReaderDoc {
+    let DocOptions { width, show_furniture, current, compact, lang } = o;
     let registry = t.registry();
     let width = width as usize;
     let mut doc = ReaderDoc { lines: Vec::new(), highlight_lines: Vec::new() };
@@ -150,11 +157,14 @@ pub fn layout(
         Some(source) => format!("{date_only} · {source}"),
         None => date_only.clone(),
     };
-    let mut first = vec![(date, style(FactKind::Date)), (e.kind.as_str().to_string(), Style::default())];
+    let kind = registry.kind_name(e.kind, lang).to_string();
+    let mut first = vec![(date, style(FactKind::Date)), (kind.clone(), Style::default())];
     if let Some(p) = &e.place {
-        let country = format!("{} ({})", registry.country_entry(p.country).name_ru, p.country);
+        let country = format!("{} ({})", registry.country_name(p.country, lang), p.country);
         match &p.city {
-            Some(city) => first.push((format!("{city}, {country}"), style(FactKind::Place))),
+            Some(city) => {
+                first.push((format!("{}, {country}", registry.city_name(city, lang)), style(FactKind::Place)));
+            }
             None => first.push((country, style(FactKind::Place))),
         }
         if let (Some(source), Some(place)) = (e.place_source.and_then(place_source_words), first.last_mut()) {
@@ -166,8 +176,8 @@ pub fn layout(
     }
     if compact {
         // The place as the timeline writes it, and the codes alone: short enough for one line.
-        let mut line = vec![(date_only, style(FactKind::Date)), (e.kind.as_str().to_string(), Style::default())];
-        line.extend(e.place.as_ref().map(|_| (crate::cells::place(e), style(FactKind::Place))));
+        let mut line = vec![(date_only, style(FactKind::Date)), (kind, Style::default())];
+        line.extend(e.place.as_ref().map(|_| (crate::cells::place(e, lang), style(FactKind::Place))));
         let codes = crate::cells::codes(&e.countries, " ") + " " + &crate::cells::codes(&e.orgs, " ");
         if !codes.trim().is_empty() {
             line.push((codes.trim().to_string(), style(FactKind::Country)));
@@ -175,7 +185,7 @@ pub fn layout(
         push_field(&mut doc, "Event", line, width);
         doc.lines.truncate(1);
     } else {
-        push_header(&mut doc, t, e, first, width);
+        push_header(&mut doc, t, e, first, width, lang);
     }
     push_plain(&mut doc, &"─".repeat(width), theme::dim(), width);
     push_body(&mut doc, opened, width, show_furniture, current);
@@ -184,18 +194,18 @@ pub fn layout(
 
 /// The full header: the event's line, then its participants, mentions, people, topics and source,
 /// a field a line.
-fn push_header(doc: &mut ReaderDoc, t: &Timeline, e: &Event, first: Vec<(String, Style)>, width: usize) {
+fn push_header(doc: &mut ReaderDoc, t: &Timeline, e: &Event, first: Vec<(String, Style)>, width: usize, lang: Lang) {
     let registry = t.registry();
     let style = theme::fact;
     push_field(doc, "Event", first, width);
     let countries = e
         .countries
         .iter()
-        .map(|&c| (format!("{c} {}", registry.country_entry(c).name_ru), style(FactKind::Country)))
+        .map(|&c| (format!("{c} {}", registry.country_name(c, lang)), style(FactKind::Country)))
         .collect();
     push_field(doc, "Countries", countries, width);
     let bodies =
-        e.orgs.iter().map(|&b| (format!("{b} {}", registry.body_entry(b).name_en), style(FactKind::Body))).collect();
+        e.orgs.iter().map(|&b| (format!("{b} {}", registry.body_name(b, lang)), style(FactKind::Body))).collect();
     push_field(doc, "Bodies", bodies, width);
     // Named by the article but not taking part: on a line of their own, so that the lines above
     // are the participants alone.
@@ -203,7 +213,7 @@ fn push_header(doc: &mut ReaderDoc, t: &Timeline, e: &Event, first: Vec<(String,
         .mentioned
         .countries
         .iter()
-        .map(|&c| format!("{c} {}", registry.country_entry(c).name_ru))
+        .map(|&c| format!("{c} {}", registry.country_name(c, lang)))
         .chain(e.mentioned.orgs.iter().map(std::string::ToString::to_string))
         .map(|v| (v, theme::dim()))
         .collect();
@@ -219,7 +229,8 @@ fn push_header(doc: &mut ReaderDoc, t: &Timeline, e: &Event, first: Vec<(String,
         })
         .collect();
     push_field(doc, "People", people, width);
-    push_field(doc, "Topics", e.topics.iter().map(|x| (x.to_string(), Style::default())).collect(), width);
+    let topics = e.topics.iter().map(|x| (registry.topic_name(x, lang).to_string(), Style::default())).collect();
+    push_field(doc, "Topics", topics, width);
     let published = e.published.map_or("unknown".to_string(), |d| d.to_string());
     // The site and the address, where the source named them (a page's metadata, a feed, JSON).
     let mut source = vec![(e.file.to_string(), Style::default())];

@@ -80,8 +80,8 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         let date_style = if e.date.is_none() { base.patch(theme::dim()) } else { base };
         let cells = [
             (marked_date_cell(e), date_style),
-            (e.kind.as_str().to_string(), base),
-            (cells::place(e), base),
+            (app.timeline.registry().kind_name(e.kind, app.lang).to_string(), base),
+            (cells::place(e, app.lang), base),
             (cells::codes(&e.countries, " "), base.patch(theme::fact(FactKind::Country))),
             (cells::codes(&e.orgs, " "), base.patch(theme::fact(FactKind::Body))),
         ];

@@ -51,6 +51,8 @@ pub struct Body {
     pub id: String,
     pub parent: Option<u16>,
     pub name_en: String,
+    /// The Russian name in the nominative ("Шанхайская организация сотрудничества").
+    pub name_ru: String,
     /// Case-exact short forms ("ООН", "UN"): a parent counts where one of these stands in the
     /// child's matched name ("ЭСКАТО ООН", "ЕЭК ООН").
     pub abbreviations: Vec<String>,
@@ -58,7 +60,10 @@ pub struct Body {
 
 #[derive(Clone, Debug)]
 pub struct City {
+    /// The English name (as `GeoNames` spells it): what events and exports carry.
     pub name: String,
+    /// The Russian name, where a dictionary confirmed one (empty otherwise).
+    pub name_ru: String,
     pub country: u16,
 }
 
@@ -169,6 +174,7 @@ impl Gazetteer {
                     id: row[0].into(),
                     parent: body_index.get(row[1]).copied(),
                     name_en: row[2].into(),
+                    name_ru: row.get(5).copied().unwrap_or_default().into(),
                     abbreviations: row
                         .get(4)
                         .unwrap_or(&"")
@@ -205,7 +211,7 @@ impl Gazetteer {
         for row in tsv_rows(CITIES) {
             let Some(&country) = country_index.get(row[1]) else { continue };
             let idx = cities.len() as u16;
-            cities.push(City { name: row[0].into(), country });
+            cities.push(City { name: row[0].into(), name_ru: row.get(4).copied().unwrap_or_default().into(), country });
             // A city's form that is also a country's ("Бразилии", made from "Бразилиа", is
             // Brazil's) names the country, unless the city is its country's namesake
             // (Singapore).

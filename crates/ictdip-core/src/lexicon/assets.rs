@@ -17,6 +17,8 @@ pub const GIVEN_NAMES: &str = include_str!("../../../../assets/given_names.txt")
 pub const NOT_NAMES: &str = include_str!("../../../../assets/not_names.txt");
 pub const LETTERS: &str = include_str!("../../../../assets/letters.tsv");
 pub const TRANSLIT: &str = include_str!("../../../../assets/translit.tsv");
+/// Display words only: not part of the cache's fingerprint, as no fact depends on them.
+pub const LABELS: &str = include_str!("../../../../assets/labels.tsv");
 
 /// The rows of a tab-separated asset, without comments and blank lines.
 pub fn tsv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

@@ -104,6 +104,11 @@ fn first_date(line: &str) -> Option<(EventDate, std::ops::Range<usize>)> {
     for c in p.word_day.captures_iter(line) {
         let Some(m) = c.get(1).and_then(|w| months::month_of(w.as_str())) else { continue };
         let (Some(d), y) = (num(c.get(2)), c.get(3).and_then(|y| full_year(y.as_str()))) else { continue };
+        // A Russian month before the day is a stamp with its year ("Июнь 21, 2025"); without one
+        // it is a feed's or a clock's ("Пятница / Май 03").
+        if y.is_none() && !c.get(1).is_some_and(|w| w.as_str().is_ascii()) {
+            continue;
+        }
         let end = c.get(3).or(c.get(2)).expect("day").end();
         offer(checked(y, m, d), c.get(1).expect("month").start()..end);
         break;

@@ -8,6 +8,7 @@ mod text;
 use crate::lexicon::{fold, FastMap};
 use crate::load::ArticleRef;
 use crate::model::{BodyId, CountryId, Event, EventDate, FactKind};
+use crate::registry::Lang;
 pub use crate::registry::{Facet, Registry};
 pub use query::{Query, SortOrder};
 use rayon::prelude::*;
@@ -544,7 +545,7 @@ impl Timeline {
             }
         }
         for f in &mut all {
-            f.name = self.registry.label(f.facet);
+            f.name = self.registry.label(f.facet, Lang::Ru);
         }
         let (mut countries, mut bodies): (Vec<FacetCount>, Vec<FacetCount>) =
             all.into_iter().partition(|f| matches!(f.facet, Facet::Country(_)));
@@ -740,7 +741,7 @@ impl Timeline {
             }
         }
         for f in &mut v {
-            f.name = self.registry.label(f.facet);
+            f.name = self.registry.label(f.facet, Lang::Ru);
         }
         v.sort_by(|a, b| b.count.cmp(&a.count).then(a.facet.cmp(&b.facet)));
         v
