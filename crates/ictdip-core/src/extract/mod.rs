@@ -1784,6 +1784,15 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     if title.is_some_and(|t| greets(t.clone())) || (greeting_in_lead && !title_names_gathering) {
         return Kind::Statement;
     }
+    // An interview the outlet prints ("рассказал в интервью", "Предлагаем читателям текст
+    // интервью", "said in an interview") is words said, whatever gathering brought the speaker.
+    let interview = |span: Span| phrases!("в интервью", "in an interview", "interview with").any_in(&f.folded[span]);
+    let head_sentences = first_body.map_or(0..0, |l| l..(l + 3).min(f.sentences.len()));
+    if title.into_iter().cloned().chain(head_sentences.map(|s| f.sentences[s].clone())).any(interview)
+        || phrases!("текст интервью", "full interview", "the interview below").any_in(f.folded)
+    {
+        return Kind::Statement;
+    }
     // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
     // "Лукашенко: ИКТ — одна из опор экономики"), over a lead that names no gathering either,
     // heads a statement, whatever gatherings the body goes on to name.

@@ -1086,3 +1086,22 @@ fn approving_a_draft_agreement_is_no_signing() {
     );
     assert_ne!(en.kind, Kind::Agreement);
 }
+
+#[test]
+fn an_interview_is_words_said_whatever_gathering_brought_the_speaker() {
+    let e = event(
+        "Баку принимает Всемирную конференцию по развитию электросвязи\nО сотрудничестве Азербайджана и Казахстана \
+         вице-министр рассказал в интервью агентству. Предлагаем читателям текст интервью.",
+    );
+    assert_eq!(e.kind, Kind::Statement);
+}
+
+#[test]
+fn breadcrumbs_markup_left_in_a_page_and_a_speakers_colon_are_no_headline_or_dateline() {
+    let text = "• <li id=\"a\"></li>\n  • <tt id=\"a\"><table id=\"a\"></table></tt>\nРусский язык>>Китай\n\
+                МИД РФ: Россия и Китай вместе противостоят фейкам\n30/10/2025,08:30\n\
+                Москва, 29 октября /Синьхуа/ -- Россия развивает с Китаем взаимодействие в информационной сфере.";
+    assert_eq!(title_of(text).as_deref(), Some("МИД РФ: Россия и Китай вместе противостоят фейкам"));
+    let e = event(text);
+    assert_eq!(e.published.map(|d| d.to_string()).as_deref(), Some("2025-10-30"));
+}

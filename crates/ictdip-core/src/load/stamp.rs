@@ -270,8 +270,10 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     }
     // Without a date or an agency, only a city in capitals is read as a dateline ("ASTANA –"):
     // a sentence may open with a capitalised word and a colon.
+    // And then only before a dash: "МИД РФ: Россия и Китай ..." is a speaker's headline.
     let capitals = city.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    if date.is_none() && c.name("agency").is_none() && !capitals {
+    let dash = c.get(0).is_some_and(|m| m.as_str().trim_end().ends_with(['–', '—', '-']));
+    if date.is_none() && c.name("agency").is_none() && !(capitals && dash) {
         return None;
     }
     Some(Dateline { end: c.get(0)?.end(), city: city.range(), date })
@@ -340,6 +342,7 @@ mod tests {
             "Министры обсудили цифровую повестку.",
             "Kazakhstan - China talks",
             "20 октября, Минск примет делегации.",
+            "МИД РФ: Россия и Китай вместе противостоят фейкам",
         ] {
             assert_eq!(dateline(line), None, "{line}");
         }

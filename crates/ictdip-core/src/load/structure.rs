@@ -615,7 +615,9 @@ fn mark_furniture(p: &Patterns, lines: &[(usize, &str)], folded: &str, dates: &L
             {
                 roles[i] = Some(Role::Furniture);
             }
-            None if is_byline(line) => roles[i] = Some(Role::Furniture),
+            None if is_byline(line) || is_breadcrumb(line) || is_markup_debris(line) => {
+                roles[i] = Some(Role::Furniture);
+            }
             None => {}
         }
     }
@@ -633,6 +635,33 @@ fn is_byline(line: &str) -> bool {
         let rest: Vec<&str> = words.collect();
         (1..=4).contains(&rest.len()) && rest.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
     }
+}
+
+/// Tags left in a saved page's text with nothing between them (`• <li id="a"></li>`).
+fn is_markup_debris(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '-' | '*')).trim_end();
+    t.starts_with('<') && t.ends_with('>') && {
+        let mut inside = false;
+        t.chars().all(|c| {
+            match c {
+                '<' => inside = true,
+                '>' => inside = false,
+                _ => {}
+            }
+            inside || c == '>' || c.is_whitespace()
+        })
+    }
+}
+
+/// A breadcrumb: a few short steps of the site's sections joined by `>>`, `>`, `»` or `/`
+/// ("Русский язык>>Китай", "Главная » Новости » Экономика").
+fn is_breadcrumb(line: &str) -> bool {
+    let line = line.trim();
+    let Some(sep) = [">>", " > ", "»", " / "].into_iter().find(|s| line.contains(s)) else { return false };
+    let steps: Vec<&str> = line.split(sep).map(str::trim).filter(|s| !s.is_empty()).collect();
+    steps.len() >= 2
+        && steps.iter().all(|s| (1..=3).contains(&s.split_whitespace().count()))
+        && !line.ends_with(['.', '!', '?'])
 }
 
 /// The lead's own prefix, or a line just under the headline: a date line, a metadata prefix, or
