@@ -1115,6 +1115,16 @@ fn place(
             _ => None,
         })
         .collect();
+    // With an international body at the table and no visiting delegation, the one country is a
+    // party, not a host: talks with a body's head are as often held at the body's seat or on a
+    // visit abroad ("the minister held talks with the EU Commissioner").
+    let body_in_head = f
+        .hits
+        .iter()
+        .any(|h| matches!(h.target, Target::Body(_)) && [anchor, title, lead].contains(&f.sentence_of(h.span.start)));
+    if guests.is_empty() && body_in_head {
+        return None;
+    }
     let mut hosts = f.hits.iter().filter_map(|h| match h.target {
         Target::Country(c) if !guests.contains(&c) => Some(c),
         _ => None,

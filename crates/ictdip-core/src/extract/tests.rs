@@ -1105,3 +1105,18 @@ fn breadcrumbs_markup_left_in_a_page_and_a_speakers_colon_are_no_headline_or_dat
     let e = event(text);
     assert_eq!(e.published.map(|d| d.to_string()).as_deref(), Some("2025-10-30"));
 }
+
+#[test]
+fn talks_with_a_bodys_head_name_no_venue_by_the_one_country() {
+    let e = event(
+        "Uzbekistan and the EU\nSherzod Shermatov, Uzbekistan's Minister of Digital Technologies, held talks with the \
+         EU Commissioner for International Partnerships.",
+    );
+    assert_eq!(e.place, None);
+    // A visiting delegation still meets at the host's.
+    let guest = event(
+        "Talks on security\nOn September 26, the President of Uzbekistan received a high-level Chinese delegation. \
+         The sides discussed security.",
+    );
+    assert_eq!(place_of(&guest), (None, Some("UZ")));
+}
