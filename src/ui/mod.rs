@@ -33,18 +33,14 @@ pub fn left_width(total: u16) -> u16 {
 /// read against it, never against a layout worked out again by hand.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Drawn {
-    pub countries: Option<Rect>,
-    pub bodies: Option<Rect>,
-    pub values: Option<Rect>,
-    pub timeline: Option<Rect>,
-    pub reader: Option<Rect>,
+    pub panes: Panes,
     /// An overlay covers the panes.
     pub overlay: bool,
 }
 
 /// Where a frame of a given size puts each pane: worked out the same way by [`App::prepare`],
 /// which fits the panes' rows and the reader's width to it, and by [`draw`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Panes {
     pub countries: Option<Rect>,
     pub bodies: Option<Rect>,
@@ -160,14 +156,7 @@ pub fn draw(f: &mut Frame, app: &App) -> Drawn {
         f.render_widget(ratatui::widgets::Clear, rect);
         f.render_widget(Paragraph::new(Line::raw(" Loading articles…")).block(block), rect);
     }
-    Drawn {
-        countries: panes.countries,
-        bodies: panes.bodies,
-        values: panes.values,
-        timeline: panes.timeline,
-        reader: panes.reader,
-        overlay: app.overlay != Overlay::None,
-    }
+    Drawn { panes, overlay: app.overlay != Overlay::None }
 }
 
 #[cfg(test)]

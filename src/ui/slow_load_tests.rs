@@ -129,7 +129,8 @@ fn clicks_and_the_wheel_act_on_the_pane_under_them() {
     let mut drawn = crate::ui::Drawn::default();
     app.prepare(ratatui::layout::Rect::new(0, 0, 120, 40));
     terminal.draw(|f| drawn = crate::ui::draw(f, &app)).unwrap();
-    let (timeline, countries, reader) = (drawn.timeline.unwrap(), drawn.countries.unwrap(), drawn.reader.unwrap());
+    let (timeline, countries, reader) =
+        (drawn.panes.timeline.unwrap(), drawn.panes.countries.unwrap(), drawn.panes.reader.unwrap());
     let mouse = |kind, column, row| Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE });
     let click = MouseEventKind::Down(MouseButton::Left);
     let mut run = |app: &mut App, events: Vec<Event>| {

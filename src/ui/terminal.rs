@@ -371,10 +371,10 @@ fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
     };
     // The list pane under the pointer (the reader is no list).
     let pane = [
-        (drawn.countries, Focus::Countries),
-        (drawn.bodies, Focus::Bodies),
-        (drawn.values, Focus::Values),
-        (drawn.timeline, Focus::Timeline),
+        (drawn.panes.countries, Focus::Countries),
+        (drawn.panes.bodies, Focus::Bodies),
+        (drawn.panes.values, Focus::Values),
+        (drawn.panes.timeline, Focus::Timeline),
     ]
     .into_iter()
     .find(|(r, _)| inside(*r))
@@ -382,7 +382,7 @@ fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let down = m.kind == MouseEventKind::ScrollDown;
-            if inside(drawn.reader) {
+            if inside(drawn.panes.reader) {
                 app.scroll_reader(if down { 3 } else { -3 });
                 return true;
             }
@@ -395,7 +395,7 @@ fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
             match focus {
                 Focus::Timeline => {
                     // Below the header row.
-                    let Some(row) = row_in(drawn.timeline).and_then(|r| r.checked_sub(1)).map(|r| app.offset + r)
+                    let Some(row) = row_in(drawn.panes.timeline).and_then(|r| r.checked_sub(1)).map(|r| app.offset + r)
                     else {
                         return false;
                     };
@@ -409,9 +409,9 @@ fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
                 }
                 Focus::Countries | Focus::Bodies | Focus::Values => {
                     let (rect, facet) = match focus {
-                        Focus::Countries => (drawn.countries, &mut app.countries),
-                        Focus::Bodies => (drawn.bodies, &mut app.bodies),
-                        _ => (drawn.values, &mut app.values),
+                        Focus::Countries => (drawn.panes.countries, &mut app.countries),
+                        Focus::Bodies => (drawn.panes.bodies, &mut app.bodies),
+                        _ => (drawn.panes.values, &mut app.values),
                     };
                     let Some(r) = row_in(rect) else { return false };
                     let row = facet.offset + r;

@@ -3,9 +3,10 @@
 //! `е`, offsets kept), the words of a text, and a UTF-8 check that hands the bytes over as a
 //! `String`.
 //!
-//! Every `unsafe` block of the project is here, each with the reason it holds, but for the one
-//! call by which the binary sets its allocator's options; the library forbids `unsafe` code. The vector code runs with AVX2 where the processor has it (asked once at
-//! run time) and SSE2 elsewhere on x86-64; on other processors a byte loop gives the same answers.
+//! Every `unsafe` block of the project is here, each with the reason it holds; the library and
+//! the binary forbid `unsafe` code. The vector code runs with AVX2 where the processor has it
+//! (asked once at run time) and SSE2 elsewhere on x86-64; on other processors a byte loop gives
+//! the same answers.
 
 #![deny(unsafe_op_in_unsafe_fn)]
 
@@ -15,7 +16,7 @@ mod words;
 
 pub use fold::{fold, fold_char, fold_into, fold_noting_capitals};
 pub use scan::{is_unclean_stop, next_in_ranges, next_to_fold, next_unclean, ByteRange};
-pub use words::{char_before, is_word_char, word_char_at, words, Word};
+pub use words::{char_before, is_word_char, word_char_at, word_part_before, words, Word};
 
 /// `bytes` as a `String` when they are UTF-8, else the bytes back. Checked by `simdutf8`, many
 /// times faster than the standard library's check on Cyrillic text, which matters where every

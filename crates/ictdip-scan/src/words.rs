@@ -44,6 +44,25 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Whether the character ending at byte `at` belongs to a word (a word character, or the ASCII
+/// byte `joiner` a caller counts in its words: a hyphen, a dot), and where it starts. A Russian
+/// letter or an ASCII byte is told without finding the character's start first: words are read
+/// back one by one from every name an article holds.
+#[inline]
+pub fn word_part_before(text: &str, at: usize, joiner: u8) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    match bytes[at - 1] {
+        b @ 0..=0x7F => return (b.is_ascii_alphanumeric() || b == joiner, at - 1),
+        0x80..=0xBF if at >= 2 && matches!(bytes[at - 2], 0xD0 | 0xD1) => return (true, at - 2),
+        _ => {}
+    }
+    let mut start = at - 1;
+    while bytes[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    (word_char_at(text, start).0, start)
+}
+
 /// The character that ends just before byte `at`, if any.
 #[inline]
 pub fn char_before(text: &str, at: usize) -> Option<char> {

@@ -802,21 +802,8 @@ impl<'t> Iterator for WordsBack<'t> {
     type Item = &'t str;
 
     fn next(&mut self) -> Option<&'t str> {
-        // Whether the character ending at byte `at` belongs to a word, and where it starts. A
-        // Russian letter or an ASCII byte is told without finding the character's start first.
-        let part_before = |at: usize| {
-            let bytes = self.text.as_bytes();
-            match bytes[at - 1] {
-                b @ 0..=0x7F => return (b.is_ascii_alphanumeric() || b == b'.', at - 1),
-                0x80..=0xBF if at >= 2 && matches!(bytes[at - 2], 0xD0 | 0xD1) => return (true, at - 2),
-                _ => {}
-            }
-            let mut start = at - 1;
-            while bytes[start] & 0xC0 == 0x80 {
-                start -= 1;
-            }
-            (bytes[start] == b'.' || ictdip_scan::word_char_at(self.text, start).0, start)
-        };
+        // Dots belong to words here ("г.", "т.е").
+        let part_before = |at: usize| ictdip_scan::word_part_before(self.text, at, b'.');
         while self.left > 0 {
             let mut end = self.pos;
             while end > 0 {

@@ -296,19 +296,7 @@ fn compound_word_char_at(text: &str, i: usize) -> (bool, usize) {
 /// Whether the character ending at byte `at` is a letter, digit or hyphen, and where it starts.
 #[inline]
 fn compound_word_char_before(text: &str, at: usize) -> (bool, usize) {
-    let bytes = text.as_bytes();
-    // A Russian letter or an ASCII byte, told without finding the character's start first: role
-    // phrases are read back word by word from every candidate name.
-    match bytes[at - 1] {
-        b @ 0..=0x7F => return (b.is_ascii_alphanumeric() || b == b'-', at - 1),
-        0x80..=0xBF if at >= 2 && matches!(bytes[at - 2], 0xD0 | 0xD1) => return (true, at - 2),
-        _ => {}
-    }
-    let mut start = at - 1;
-    while bytes[start] & 0xC0 == 0x80 {
-        start -= 1;
-    }
-    (compound_word_char_at(text, start).0, start)
+    ictdip_scan::word_part_before(text, at, b'-')
 }
 
 /// Where the run of Russian letters ending at byte `at` starts, no earlier than `floor`, four
