@@ -1745,49 +1745,9 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     if called_off {
         return Kind::Statement;
     }
-    // A greeting or message sent to a gathering's participants or to a body's head ("направил
-    // приветствие участникам форума", "в послании генсеку МСЭ", "has sent greetings to the
-    // participants of the forum") is what the story reports: words sent, not a gathering
-    // attended. Said so in the headline, or in the lead under a headline that names no gathering.
     let title_names_gathering =
         f.kinds.iter().any(|((k, _), span)| *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)));
-    let greets = |span: Span| {
-        let text = &f.folded[span];
-        // Their distinctive stems first: most heads have none, and phrases that open with "в"
-        // give a search nothing rare to skip to.
-        phrases!("приветств", "поздрав", "послани", "greeting", "message", "congratulat").any_in(text)
-            && phrases!(
-                "направил приветствие",
-                "направил приветственн",
-                "приветствие участникам",
-                "приветствии, которое",
-                "обратился с приветствием",
-                "обратился с поздравлением",
-                "поздравил участников",
-                "в послании",
-                "sent greetings",
-                "sent a greeting",
-                "greetings to the participants",
-                "greeting to the participants",
-                "message to the participants",
-                "congratulated the participants",
-                "in a message to",
-                "in his message to",
-            )
-            .any_in(text)
-    };
-    let after_lead = first_body.map(|l| l + 1).filter(|&s| s < f.sentences.len());
-    let greeting_in_lead = [first_body, after_lead].into_iter().flatten().any(|s| greets(f.sentences[s].clone()));
-    if title.is_some_and(|t| greets(t.clone())) || (greeting_in_lead && !title_names_gathering) {
-        return Kind::Statement;
-    }
-    // An interview the outlet prints ("рассказал в интервью", "Предлагаем читателям текст
-    // интервью", "said in an interview") is words said, whatever gathering brought the speaker.
-    let interview = |span: Span| phrases!("в интервью", "in an interview", "interview with").any_in(&f.folded[span]);
-    let head_sentences = first_body.map_or(0..0, |l| l..(l + 3).min(f.sentences.len()));
-    if title.into_iter().cloned().chain(head_sentences.map(|s| f.sentences[s].clone())).any(interview)
-        || phrases!("текст интервью", "full interview", "the interview below").any_in(f.folded)
-    {
+    if words_sent(f, title, first_body, title_names_gathering) {
         return Kind::Statement;
     }
     // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
@@ -1842,6 +1802,49 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         None if scores.contains_key(&Kind::Statement) => Kind::Statement,
         None => Kind::Other,
     }
+}
+
+/// True when the story is words sent or given rather than a gathering attended: a greeting or
+/// message sent to a gathering's participants or to a body's head ("направил приветствие
+/// участникам форума", "в послании генсеку МСЭ", "has sent greetings to the participants of the
+/// forum"), said so in the headline or in the lead under a headline that names no gathering; or an
+/// interview the outlet prints ("рассказал в интервью", "Предлагаем читателям текст интервью"),
+/// whatever gathering brought the speaker.
+fn words_sent(f: &Facts, title: Option<&Span>, first_body: Option<usize>, title_names_gathering: bool) -> bool {
+    let greets = |span: Span| {
+        let text = &f.folded[span];
+        // Their distinctive stems first: most heads have none, and phrases that open with "в"
+        // give a search nothing rare to skip to.
+        phrases!("приветств", "поздрав", "послани", "greeting", "message", "congratulat").any_in(text)
+            && phrases!(
+                "направил приветствие",
+                "направил приветственн",
+                "приветствие участникам",
+                "приветствии, которое",
+                "обратился с приветствием",
+                "обратился с поздравлением",
+                "поздравил участников",
+                "в послании",
+                "sent greetings",
+                "sent a greeting",
+                "greetings to the participants",
+                "greeting to the participants",
+                "message to the participants",
+                "congratulated the participants",
+                "in a message to",
+                "in his message to",
+            )
+            .any_in(text)
+    };
+    let after_lead = first_body.map(|l| l + 1).filter(|&s| s < f.sentences.len());
+    let greeting_in_lead = [first_body, after_lead].into_iter().flatten().any(|s| greets(f.sentences[s].clone()));
+    if title.is_some_and(|t| greets(t.clone())) || (greeting_in_lead && !title_names_gathering) {
+        return true;
+    }
+    let interview = |span: Span| phrases!("в интервью", "in an interview", "interview with").any_in(&f.folded[span]);
+    let head_sentences = first_body.map_or(0..0, |l| l..(l + 3).min(f.sentences.len()));
+    title.into_iter().cloned().chain(head_sentences.map(|s| f.sentences[s].clone())).any(interview)
+        || phrases!("текст интервью", "full interview", "the interview below").any_in(f.folded)
 }
 
 /// True when the words before an agreement word say it is yet to be signed ("намерены подписать
