@@ -1015,6 +1015,10 @@ fn english_ordinal_days_and_ranges_date_the_event() {
     assert_eq!(e.date.unwrap().to_string(), "--04-17");
     let of = event("Forum in Baku\nThe forum took place in Baku on the 3rd of June 2024.");
     assert_eq!(of.date.unwrap().to_string(), "2024-06-03");
+    let ru = event(
+        "Конференция в Ереване\nСегодня, 19-го сентября 2022 года, в Ереване прошла межрегиональная конференция.",
+    );
+    assert_eq!(ru.date.unwrap().to_string(), "2022-09-19");
 }
 
 #[test]
