@@ -46,7 +46,12 @@ fn timed(app: &mut App, action: Action) -> Duration {
     app.handle(action.clone());
     let took = t.elapsed();
     if std::env::var_os("ICTDIP_BENCH_TRACE").is_some() {
-        eprintln!("{:>8.2} ms  {action:?} -> {:?}, {} hits", took.as_secs_f64() * 1e3, app.filter.text, app.hits.len());
+        eprintln!(
+            "{:>8.2} ms  {action:?} -> {:?}, {} hits",
+            took.as_secs_f64() * 1e3,
+            app.filter.text,
+            app.events.hits.len()
+        );
     }
     took
 }

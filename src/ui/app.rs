@@ -2,14 +2,16 @@
 //! transition is a plain unit test.
 
 use super::action::Action;
+use super::facet_pane::{counted_within, FacetPane, PaneItem, PaneKey};
 use super::filter_line::FilterLine;
 use super::panes::scrolled;
 use super::reader_pane::ReaderPane;
+use super::timeline_pane::{moved, TimelinePane};
 use super::Panes;
 use ictdip_core::load::{LoadOptions, LoadWarning, OtherFiles};
 use ictdip_core::model::Event;
 use ictdip_core::registry::Lang;
-use ictdip_core::timeline::{EventFacet, Facet, FacetCount, Hit, Query, SortOrder, Timeline};
+use ictdip_core::timeline::{EventFacet, Facet, Hit, Query, SortOrder, Timeline};
 use ratatui::layout::Rect;
 use std::collections::BTreeSet;
 
@@ -29,86 +31,6 @@ pub enum Overlay {
     Warnings,
 }
 
-/// A value a list pane shows and can choose as a filter.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PaneKey {
-    Facet(Facet),
-    Person(String),
-    Topic(String),
-    Kind(String),
-}
-
-impl PaneKey {
-    /// The code column's text: a country's or body's code; the other values have none.
-    pub fn code(&self) -> &str {
-        match self {
-            PaneKey::Facet(f) => f.code(),
-            PaneKey::Person(_) | PaneKey::Topic(_) | PaneKey::Kind(_) => "",
-        }
-    }
-}
-
-impl PartialEq<&str> for PaneKey {
-    /// A country or body by its code, any other value by itself.
-    fn eq(&self, other: &&str) -> bool {
-        match self {
-            PaneKey::Facet(f) => f.code() == *other,
-            PaneKey::Person(v) | PaneKey::Topic(v) | PaneKey::Kind(v) => v == other,
-        }
-    }
-}
-
-/// One row of a list pane: a value, how the pane names it, and its events.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PaneItem {
-    pub key: PaneKey,
-    pub name: String,
-    pub count: usize,
-    /// Of `count`, the events that only mention it.
-    pub mentioned: usize,
-}
-
-impl From<FacetCount> for PaneItem {
-    fn from(f: FacetCount) -> PaneItem {
-        PaneItem { key: PaneKey::Facet(f.facet), name: f.name, count: f.count, mentioned: f.mentioned }
-    }
-}
-
-/// A list pane of values (countries, bodies, people, topics or kinds) that can be chosen as
-/// filters.
-#[derive(Clone, Debug, Default)]
-pub struct FacetPane {
-    pub items: Vec<PaneItem>,
-    pub selected: usize,
-    pub offset: usize,
-    pub by_name: bool,
-    pub chosen: BTreeSet<PaneKey>,
-    /// Rows the pane showed when last drawn: a page of it.
-    pub height: usize,
-}
-
-impl FacetPane {
-    /// New counts for the pane. A chosen value stays listed (with no events, at the end) so that
-    /// it can be unchosen, and the cursor stays on the value it was on.
-    fn set_items(&mut self, mut items: Vec<PaneItem>) {
-        let at = self.items.get(self.selected).map(|f| f.key.clone());
-        for key in &self.chosen {
-            if !items.iter().any(|f| f.key == *key) {
-                let Some(name) = self.items.iter().find(|f| f.key == *key).map(|f| f.name.clone()) else { continue };
-                items.push(PaneItem { key: key.clone(), name, count: 0, mentioned: 0 });
-            }
-        }
-        if self.by_name {
-            items.sort_by_key(|i| i.name.to_lowercase());
-        }
-        self.items = items;
-        self.selected = at
-            .and_then(|key| self.items.iter().position(|f| f.key == key))
-            .unwrap_or(self.selected)
-            .min(self.items.len().saturating_sub(1));
-    }
-}
-
 /// Adds chosen values to what a query asks for; nothing chosen leaves it as it was (a facet no
 /// token asked for stays unasked).
 fn extend_asked<T: Ord>(asked: &mut Option<BTreeSet<T>>, chosen: impl Iterator<Item = T>) {
@@ -116,23 +38,6 @@ fn extend_asked<T: Ord>(asked: &mut Option<BTreeSet<T>>, chosen: impl Iterator<I
     if !chosen.is_empty() {
         asked.get_or_insert_default().extend(chosen);
     }
-}
-
-/// Every value of a pane (`all`) with its count among the events a filter leaves (`within`):
-/// a value with none stays listed, greyed, after the others.
-fn counted_within(all: Vec<FacetCount>, within: &[FacetCount]) -> Vec<PaneItem> {
-    let mut v: Vec<PaneItem> = all
-        .into_iter()
-        .map(|mut f| {
-            let (count, mentioned) =
-                within.iter().find(|w| w.facet == f.facet).map_or((0, 0), |w| (w.count, w.mentioned));
-            f.count = count;
-            f.mentioned = mentioned;
-            PaneItem::from(f)
-        })
-        .collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
-    v
 }
 
 /// Where the loading stands.
@@ -170,9 +75,6 @@ impl WatchState {
     }
 }
 
-/// How many recent answers [`App`] keeps for erasing letters.
-const ANSWERS_KEPT: usize = 48;
-
 pub struct App {
     pub timeline: Timeline,
     pub warnings: Vec<LoadWarning>,
@@ -186,19 +88,10 @@ pub struct App {
     /// The third list, and which of the events' own facets it shows (`t` cycles them).
     pub values: FacetPane,
     pub values_shown: EventFacet,
-    /// The current answer of the timeline to the filters, in display order, and the query it
-    /// answers (kept so that typing on refines it instead of searching everything again).
-    pub hits: Vec<Hit>,
-    pub last_query: Option<Query>,
-    /// Recent answers, newest last: erasing a letter returns to one of them without a search.
-    answers: Vec<(Query, Vec<Hit>)>,
-    pub selected: usize,
-    pub offset: usize,
+    /// The timeline pane: the filters' answer, its order and the cursor on it.
+    pub events: TimelinePane,
     /// The filter line: its text is the text filter, open or not.
     pub filter: FilterLine,
-    pub ranking: SortOrder,
-    /// The timeline shows the newest events first (`s` on the timeline).
-    pub newest_first: bool,
     /// The reader pane: its scroll and options, and the article under it.
     pub reader: ReaderPane,
     /// The language names and words are shown in.
@@ -208,8 +101,6 @@ pub struct App {
     pub warnings_scroll: usize,
     /// The first line of the help overlay shown (a short terminal shows it a part at a time).
     pub help_scroll: usize,
-    /// Rows of the timeline at the last layout (for paging).
-    pub page: usize,
     pub load_options: LoadOptions,
     /// Articles read so far for the body index (shown while a quoted token waits for it).
     pub indexed: usize,
@@ -239,20 +130,13 @@ impl App {
             bodies: FacetPane::default(),
             values: FacetPane::default(),
             values_shown: EventFacet::People,
-            hits: Vec::new(),
-            last_query: None,
-            answers: Vec::new(),
-            selected: 0,
-            offset: 0,
+            events: TimelinePane::default(),
             filter: FilterLine::default(),
-            ranking: SortOrder::Date,
-            newest_first: false,
             reader: ReaderPane::default(),
             lang: Lang::default(),
             show_mentions: false,
             warnings_scroll: 0,
             help_scroll: 0,
-            page: 10,
             load_options: LoadOptions::default(),
             indexed: 0,
             watch: None,
@@ -300,26 +184,21 @@ impl App {
         let keep = self.selected_entry().map(|e| self.timeline.event(e).id.clone());
         self.timeline = timeline;
         // The old answers belong to the old timeline: search everything.
-        self.last_query = None;
-        self.answers.clear();
-        self.hits.clear();
+        self.events.forget_answers(true);
         self.reader.forget();
         self.warnings = warnings;
         self.load = LoadState::Done;
         self.refresh_facets();
         self.requery();
-        if let Some(id) = keep
-            && let Some(i) = self.hits.iter().position(|h| self.timeline.event(h.entry).id == id)
-        {
-            self.selected = i;
+        if let Some(id) = keep {
+            self.events.select_where(|entry| self.timeline.event(entry).id == id);
         }
     }
 
     /// Takes in the body index and answers the filter again (quoted tokens may now match).
     pub fn set_fulltext(&mut self, index: ictdip_core::timeline::fulltext::FullText) {
         self.timeline.set_fulltext(index);
-        self.last_query = None;
-        self.answers.clear();
+        self.events.forget_answers(false);
         self.requery();
     }
 
@@ -335,7 +214,7 @@ impl App {
             let bodies = self.named(bodies.into_iter().map(PaneItem::from).collect());
             self.countries.set_items(countries);
             self.bodies.set_items(bodies);
-            let values = self.named(self.values_within(&self.hits));
+            let values = self.named(self.values_within(&self.events.hits));
             self.values.set_items(values);
             return;
         }
@@ -352,10 +231,12 @@ impl App {
         let for_bodies = without(!self.bodies.chosen.is_empty(), |q| q.bodies = None);
         let (countries, bodies) = match (&for_countries, &for_bodies) {
             // Both panes count the answer itself (the filter line alone): one pass for both.
-            (None, None) => self.timeline.facets_within(&self.hits, self.show_mentions),
+            (None, None) => self.timeline.facets_within(&self.events.hits, self.show_mentions),
             _ => (
-                self.timeline.facets_within(for_countries.as_deref().unwrap_or(&self.hits), self.show_mentions).0,
-                self.timeline.facets_within(for_bodies.as_deref().unwrap_or(&self.hits), self.show_mentions).1,
+                self.timeline
+                    .facets_within(for_countries.as_deref().unwrap_or(&self.events.hits), self.show_mentions)
+                    .0,
+                self.timeline.facets_within(for_bodies.as_deref().unwrap_or(&self.events.hits), self.show_mentions).1,
             ),
         };
         let all_countries = self.timeline.countries_with(self.show_mentions);
@@ -369,7 +250,7 @@ impl App {
             q.topics.clear();
             q.kinds.clear();
         });
-        let items = self.named(self.values_within(for_values.as_deref().unwrap_or(&self.hits)));
+        let items = self.named(self.values_within(for_values.as_deref().unwrap_or(&self.events.hits)));
         self.values.set_items(items);
     }
 
@@ -430,44 +311,24 @@ impl App {
                 PaneKey::Facet(_) => {}
             }
         }
-        q.sort = match self.ranking {
-            SortOrder::Score => SortOrder::Score,
-            _ if self.newest_first => SortOrder::NewestFirst,
-            _ => SortOrder::Date,
-        };
+        q.sort = self.events.sort();
         q.mentions = self.show_mentions;
         q
     }
 
     /// Asks the timeline again after a filter changed; keeps the selected event if it is still there.
     pub fn requery(&mut self) {
-        let keep = self.selected_entry();
         let q = self.query();
-        self.hits = if let Some(i) = self.answers.iter().rposition(|(aq, _)| *aq == q) {
-            self.answers[i].1.clone()
-        } else {
-            let hits = match &self.last_query {
-                Some(previous) => self.timeline.refine(previous, &self.hits, &q),
-                None => self.timeline.query(&q),
-            };
-            if self.answers.len() >= ANSWERS_KEPT {
-                self.answers.remove(0);
-            }
-            self.answers.push((q.clone(), hits.clone()));
-            hits
-        };
-        self.last_query = Some(q);
+        let moved_on = self.events.answer(&self.timeline, q);
         self.refresh_facets();
-        self.selected = keep.and_then(|k| self.hits.iter().position(|h| h.entry == k)).unwrap_or(0);
-        self.selected = self.selected.min(self.hits.len().saturating_sub(1));
-        if keep != self.selected_entry() {
+        if moved_on {
             self.reader.rewind();
         }
     }
 
     /// The timeline entry under the cursor.
     pub fn selected_entry(&self) -> Option<usize> {
-        self.hits.get(self.selected).map(|h| h.entry)
+        self.events.selected_entry()
     }
 
     fn facet_mut(&mut self) -> Option<&mut FacetPane> {
@@ -477,14 +338,6 @@ impl App {
             Focus::Values => Some(&mut self.values),
             Focus::Timeline => None,
         }
-    }
-
-    /// Moves a cursor by `delta` within `len` items, clamped.
-    fn moved(cur: usize, delta: isize, len: usize) -> usize {
-        if len == 0 {
-            return 0;
-        }
-        (cur as isize + delta).clamp(0, len as isize - 1) as usize
     }
 
     /// Scrolls the reader by `delta` lines, no further than its last screenful.
@@ -510,8 +363,7 @@ impl App {
     pub fn prepare(&mut self, area: Rect) {
         let Some(panes) = Panes::of(area, self.reader.full, self.typing()) else { return };
         if let Some(r) = panes.timeline {
-            self.page = Panes::timeline_rows(r).max(1);
-            self.offset = scrolled(self.offset, self.selected, self.page);
+            self.events.fit(Panes::timeline_rows(r));
         }
         for (pane, rect) in
             [(&mut self.countries, panes.countries), (&mut self.bodies, panes.bodies), (&mut self.values, panes.values)]
@@ -538,7 +390,7 @@ impl App {
                 Focus::Countries => self.countries.height,
                 Focus::Bodies => self.bodies.height,
                 Focus::Values => self.values.height,
-                Focus::Timeline => self.page,
+                Focus::Timeline => self.events.page,
             }
         };
         rows.max(1)
@@ -546,7 +398,7 @@ impl App {
 
     fn move_cursor(&mut self, delta: isize) {
         if self.overlay == Overlay::Warnings {
-            self.warnings_scroll = Self::moved(self.warnings_scroll, delta, self.warnings.len());
+            self.warnings_scroll = moved(self.warnings_scroll, delta, self.warnings.len());
             return;
         }
         if self.reader.full {
@@ -554,12 +406,10 @@ impl App {
             return;
         }
         if let Some(f) = self.facet_mut() {
-            f.selected = Self::moved(f.selected, delta, f.items.len());
+            f.selected = moved(f.selected, delta, f.items.len());
             return;
         }
-        let before = self.selected;
-        self.selected = Self::moved(self.selected, delta, self.hits.len());
-        if before != self.selected {
+        if self.events.move_by(delta) {
             self.reader.rewind();
         }
     }
@@ -660,7 +510,7 @@ impl App {
                 let name = line.text.trim().to_string();
                 self.export_line = None;
                 self.notice = Some(match self.export_view(&name) {
-                    Ok(path) => format!("wrote {} events to {}", self.hits.len(), path.display()),
+                    Ok(path) => format!("wrote {} events to {}", self.events.hits.len(), path.display()),
                     Err(why) => why,
                 });
             }
@@ -676,7 +526,7 @@ impl App {
             return Err(format!("{name}: name a file ending in .json, .jsonl, .csv or .md"));
         };
         let path = std::path::absolute(name).map_err(|e| format!("{name}: {e}"))?;
-        let events: Vec<&Event> = self.hits.iter().map(|h| self.timeline.event(h.entry)).collect();
+        let events: Vec<&Event> = self.events.hits.iter().map(|h| self.timeline.event(h.entry)).collect();
         let write = || -> std::io::Result<()> {
             let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
             crate::export::write_events(&events, format, &mut out)?;
@@ -737,7 +587,7 @@ impl App {
                     Action::Top => isize::MIN / 2,
                     _ => isize::MAX / 2,
                 };
-                self.help_scroll = Self::moved(self.help_scroll, delta, super::panes::help::line_count());
+                self.help_scroll = moved(self.help_scroll, delta, super::panes::help::line_count());
             }
             _ if self.overlay == Overlay::Help => {}
             Action::Up => self.move_cursor(-1),
@@ -756,7 +606,7 @@ impl App {
             }
             Action::Activate => match self.focus {
                 Focus::Countries | Focus::Bodies | Focus::Values => self.toggle_chosen(),
-                Focus::Timeline if !self.hits.is_empty() => {
+                Focus::Timeline if !self.events.hits.is_empty() => {
                     self.reader.full = true;
                     self.reader.rewind();
                 }
@@ -782,7 +632,7 @@ impl App {
                     f.selected = 0;
                     self.refresh_facets();
                 } else {
-                    self.newest_first = !self.newest_first;
+                    self.events.newest_first = !self.events.newest_first;
                     self.requery();
                 }
             }
@@ -818,7 +668,8 @@ impl App {
                 self.refresh_facets();
             }
             Action::ToggleRanking => {
-                self.ranking = if self.ranking == SortOrder::Date { SortOrder::Score } else { SortOrder::Date };
+                let ranking = &mut self.events.ranking;
+                *ranking = if *ranking == SortOrder::Date { SortOrder::Score } else { SortOrder::Date };
                 self.requery();
             }
             _ => {}

@@ -1,13 +1,16 @@
-//! The dashboard. `app` holds the state and applies actions, `action` is the key table (keys, actions, the words for them),
+//! The dashboard. `app` holds the state and applies actions (each pane's own state in its
+//! `*_pane` module), `action` is the key table (keys, actions, the words for them),
 //! `panes` draw, `terminal` owns the terminal and gives it back clean on every exit path.
 
 pub mod action;
 pub mod app;
+pub mod facet_pane;
 pub mod filter_line;
 pub mod panes;
 pub mod reader_pane;
 pub mod terminal;
 pub mod theme;
+pub mod timeline_pane;
 pub mod watch;
 
 use app::{App, Focus, Overlay};

@@ -57,7 +57,7 @@ fn keys_are_answered_while_the_loader_blocks() {
     };
     event_loop(&mut terminal, &mut app, &mut next, &rx, &progress, false).unwrap();
     assert_eq!(app.load, LoadState::Done);
-    assert_eq!(app.hits.len(), 2, "the typed filter applies to the events that arrived");
+    assert_eq!(app.events.hits.len(), 2, "the typed filter applies to the events that arrived");
 }
 
 #[test]
@@ -77,10 +77,10 @@ fn keys_do_nothing_but_quit_while_the_terminal_is_too_small() {
     .into_iter()
     .collect();
     let mut next = |_: Duration| -> std::io::Result<Option<Event>> { Ok(script.pop_front()) };
-    let (focus, selected) = (app.focus, app.selected);
+    let (focus, selected) = (app.focus, app.events.selected);
     event_loop(&mut terminal, &mut app, &mut next, &rx, &progress, false).unwrap();
     assert!(app.quit, "q still quits");
-    assert_eq!((app.focus, app.selected, app.reader.full, app.overlay), (focus, selected, false, Overlay::None));
+    assert_eq!((app.focus, app.events.selected, app.reader.full, app.overlay), (focus, selected, false, Overlay::None));
 }
 
 #[test]
@@ -141,16 +141,16 @@ fn clicks_and_the_wheel_act_on_the_pane_under_them() {
     };
 
     // The last event's row of the timeline (under the border and the header row).
-    let last = app.hits.len() - 1;
+    let last = app.events.hits.len() - 1;
     run(&mut app, vec![mouse(click, timeline.x + 5, timeline.y + 2 + last as u16)]);
-    assert_eq!(app.selected, last);
+    assert_eq!(app.events.selected, last);
 
     // The wheel over the reader scrolls the reader, not the timeline (once its article is read).
     app.prepare_reader();
     app.reader.wait_opened();
     run(&mut app, vec![mouse(MouseEventKind::ScrollDown, reader.x + 5, reader.y + 3)]);
     assert!(app.reader.scroll > 0, "the wheel scrolled the reader");
-    assert_eq!(app.selected, last, "and left the timeline where it was");
+    assert_eq!(app.events.selected, last, "and left the timeline where it was");
 
     // The second row of Countries: a click selects it, a second one chooses it.
     let key = app.countries.items[1].key.clone();

@@ -150,7 +150,8 @@ fn filter_typed_with_highlights() {
 #[test]
 fn reader_full_width_with_highlights() {
     let mut app = seeds_app();
-    app.selected = app
+    app.events.selected = app
+        .events
         .hits
         .iter()
         .position(|h| app.timeline.event(h.entry).place.as_ref().and_then(|p| p.city.as_deref()) == Some("Karamay"))
@@ -366,7 +367,8 @@ fn the_reader_opens_one_article_of_a_file_that_holds_many() {
     let opts = BuildOptions { cache_dir: None, ..BuildOptions::default() };
     let c = corpus::build(&Source::Path(dir.path().to_path_buf()), &opts);
     let mut app = App::new(Timeline::new(c.articles, c.events), c.warnings);
-    app.selected = app.hits.iter().position(|h| app.timeline.event(h.entry).file == "news.jsonl#2").unwrap();
+    app.events.selected =
+        app.events.hits.iter().position(|h| app.timeline.event(h.entry).file == "news.jsonl#2").unwrap();
     app.handle(Action::Activate);
     let s = snap(&mut app, 120, 30, false);
     assert!(s.contains("Source    news.jsonl#2, Вести, published unknown, https://example.kg/forum"), "{s}");

@@ -395,15 +395,16 @@ fn on_mouse(app: &mut App, m: MouseEvent, drawn: &super::Drawn) -> bool {
             match focus {
                 Focus::Timeline => {
                     // Below the header row.
-                    let Some(row) = row_in(drawn.panes.timeline).and_then(|r| r.checked_sub(1)).map(|r| app.offset + r)
+                    let Some(row) =
+                        row_in(drawn.panes.timeline).and_then(|r| r.checked_sub(1)).map(|r| app.events.offset + r)
                     else {
                         return false;
                     };
-                    if row >= app.hits.len() {
+                    if row >= app.events.hits.len() {
                         return false;
                     }
                     app.focus = Focus::Timeline;
-                    app.selected = row;
+                    app.events.selected = row;
                     app.reader.scroll = 0;
                     app.reader.highlight = None;
                 }

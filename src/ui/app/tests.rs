@@ -9,7 +9,7 @@ fn app() -> App {
 }
 
 fn titles(app: &App) -> Vec<String> {
-    app.hits.iter().map(|h| app.timeline.event(h.entry).title.clone().unwrap_or_default()).collect()
+    app.events.hits.iter().map(|h| app.timeline.event(h.entry).title.clone().unwrap_or_default()).collect()
 }
 
 fn type_filter(app: &mut App, text: &str) {
@@ -23,8 +23,8 @@ fn type_filter(app: &mut App, text: &str) {
 fn starts_on_the_timeline_with_every_event() {
     let a = app();
     assert_eq!(a.focus, Focus::Timeline);
-    assert_eq!(a.hits.len(), a.timeline.len());
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.events.hits.len(), a.timeline.len());
+    assert_eq!(a.events.selected, 0);
 }
 
 #[test]
@@ -46,20 +46,20 @@ fn choosing_facets_filters_with_or_within_and_across() {
     let az = a.countries.items.iter().position(|i| i.key == "AZ").unwrap();
     a.countries.selected = az;
     a.handle(Action::Activate);
-    assert!(a.hits.iter().all(|h| a.timeline.event(h.entry).countries.iter().any(|c| c == "AZ")));
-    let n_az = a.hits.len();
+    assert!(a.events.hits.iter().all(|h| a.timeline.event(h.entry).countries.iter().any(|c| c == "AZ")));
+    let n_az = a.events.hits.len();
     let kz = a.countries.items.iter().position(|i| i.key == "KZ").unwrap();
     a.countries.selected = kz;
     a.handle(Action::Activate);
-    assert!(a.hits.len() > n_az, "a second country widens (OR)");
+    assert!(a.events.hits.len() > n_az, "a second country widens (OR)");
     a.handle(Action::FocusNext); // bodies
     let sco = a.bodies.items.iter().position(|i| i.key == "SCO").unwrap();
     a.bodies.selected = sco;
     a.handle(Action::Activate);
-    assert_eq!(a.hits.len(), 1, "a body narrows (AND): only the Almaty meeting has KZ or AZ and SCO");
+    assert_eq!(a.events.hits.len(), 1, "a body narrows (AND): only the Almaty meeting has KZ or AZ and SCO");
     assert_eq!(a.filter_summary(), "@AZ @KZ #SCO");
     a.handle(Action::ClearFilters);
-    assert_eq!(a.hits.len(), a.timeline.len());
+    assert_eq!(a.events.hits.len(), a.timeline.len());
     assert_eq!(a.filter_summary(), "");
 }
 
@@ -91,21 +91,21 @@ fn filter_line_narrows_as_you_type_and_esc_goes_back_to_the_kept_filter() {
     let mut a = app();
     type_filter(&mut a, "шос");
     assert!(a.filter.open);
-    assert_eq!(a.hits.len(), 2, "the two SCO meetings: {:?}", titles(&a));
+    assert_eq!(a.events.hits.len(), 2, "the two SCO meetings: {:?}", titles(&a));
     a.handle(Action::AcceptFilter);
     assert!(!a.filter.open);
     assert_eq!(a.filter.text, "шос");
     // Editing, then Esc: the kept filter comes back.
     type_filter(&mut a, " казах");
     a.handle(Action::Back);
-    assert_eq!((a.filter.text.as_str(), a.hits.len()), ("шос", 2));
+    assert_eq!((a.filter.text.as_str(), a.events.hits.len()), ("шос", 2));
     // Ctrl-W takes the last word; Ctrl-U the line.
     type_filter(&mut a, " казах");
     a.handle(Action::DeleteWord);
     assert_eq!(a.filter.text, "шос ");
     a.handle(Action::DeleteWord);
     assert_eq!(a.filter.text, "");
-    assert_eq!(a.hits.len(), a.timeline.len());
+    assert_eq!(a.events.hits.len(), a.timeline.len());
     a.handle(Action::AcceptFilter);
     a.handle(Action::ClearFilters);
     assert_eq!(a.filter.text, "");
@@ -115,22 +115,22 @@ fn filter_line_narrows_as_you_type_and_esc_goes_back_to_the_kept_filter() {
 fn moving_is_clamped_and_pages() {
     let mut a = app();
     a.handle(Action::Up);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.events.selected, 0);
     a.handle(Action::Bottom);
-    assert_eq!(a.selected, a.hits.len() - 1);
+    assert_eq!(a.events.selected, a.events.hits.len() - 1);
     a.handle(Action::Down);
-    assert_eq!(a.selected, a.hits.len() - 1);
-    a.page = 2;
+    assert_eq!(a.events.selected, a.events.hits.len() - 1);
+    a.events.page = 2;
     a.handle(Action::PageUp);
-    assert_eq!(a.selected, a.hits.len() - 3);
+    assert_eq!(a.events.selected, a.events.hits.len() - 3);
     a.handle(Action::Top);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.events.selected, 0);
     // Each pane pages by its own height.
     a.focus = Focus::Countries;
     a.countries.height = 4;
     a.handle(Action::PageDown);
     assert_eq!(a.countries.selected, 4);
-    assert_eq!(a.selected, 0, "the timeline stays");
+    assert_eq!(a.events.selected, 0, "the timeline stays");
 }
 
 #[test]
@@ -138,11 +138,12 @@ fn reader_opens_scrolls_jumps_between_highlights_and_closes() {
     let mut a = app();
     a.reader.width = 60;
     let karamay = a
+        .events
         .hits
         .iter()
         .position(|h| a.timeline.event(h.entry).date.map(|d| d.to_string()) == Some("2025-06-17".into()))
         .unwrap();
-    a.selected = karamay;
+    a.events.selected = karamay;
     a.handle(Action::Activate);
     assert!(a.reader.full);
     let doc = laid_out(&mut a);
@@ -174,7 +175,7 @@ fn overlays_toggle_and_help_swallows_movement() {
     a.handle(Action::ToggleHelp);
     assert_eq!(a.overlay, Overlay::Help);
     a.handle(Action::Down);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.events.selected, 0);
     assert_eq!(a.help_scroll, 1, "movement scrolls the help instead");
     a.handle(Action::Bottom);
     assert_eq!(a.help_scroll, crate::ui::panes::help::line_count() - 1);
@@ -216,11 +217,11 @@ fn sort_toggle_orders_a_pane_by_name() {
 fn loading_state_takes_in_a_corpus_and_keeps_the_filter() {
     let mut a = App::loading();
     type_filter(&mut a, "шос");
-    assert!(a.hits.is_empty());
+    assert!(a.events.hits.is_empty());
     let c = corpus::build(&Source::Embedded, &BuildOptions::default());
     a.set_corpus(Timeline::new(c.articles, c.events), c.warnings);
     assert_eq!(a.load, LoadState::Done);
-    assert_eq!(a.hits.len(), 2);
+    assert_eq!(a.events.hits.len(), 2);
 }
 
 #[test]
@@ -246,7 +247,7 @@ fn the_mentions_key_adds_mentioned_values_to_the_panes_and_back() {
     assert_eq!((iran.count, iran.mentioned), (1, 1));
     a.countries.chosen.insert(PaneKey::Facet(ictdip_core::timeline::Facet::Country("IR".parse().unwrap())));
     a.requery();
-    assert_eq!(a.hits.len(), 1, "the filter takes the event that only mentions it");
+    assert_eq!(a.events.hits.len(), 1, "the filter takes the event that only mentions it");
     a.countries.chosen.clear();
     a.handle(Action::ToggleMentions);
     assert_eq!(a.countries.items, before);
@@ -257,7 +258,7 @@ fn s_on_the_timeline_puts_the_newest_first_and_back() {
     let mut a = app();
     a.focus = Focus::Timeline;
     let dates = |a: &App| -> Vec<String> {
-        a.hits.iter().map(|h| crate::cells::date(a.timeline.event(h.entry).date)).collect()
+        a.events.hits.iter().map(|h| crate::cells::date(a.timeline.event(h.entry).date)).collect()
     };
     // The samples' dates as the timeline shows them, oldest first, then the year-less and undated.
     assert_eq!(dates(&a), ["2025-06-17", "2025-11-21", "2026-02-11", "····-02-01", "undated"]);
@@ -275,8 +276,8 @@ fn the_third_list_chooses_people_topics_and_kinds() {
     let asadov = a.values.items.iter().position(|i| i.key == "Али Асадов").expect("a person of the samples");
     a.values.selected = asadov;
     a.handle(Action::Activate);
-    assert_eq!(a.hits.len(), 1);
-    assert!(a.timeline.event(a.hits[0].entry).people.iter().any(|p| p.name == "Али Асадов"));
+    assert_eq!(a.events.hits.len(), 1);
+    assert!(a.timeline.event(a.events.hits[0].entry).people.iter().any(|p| p.name == "Али Асадов"));
     assert!(a.filter_summary().contains("Али Асадов"), "{}", a.filter_summary());
 
     // Kinds, counted over the events the other filters leave: the samples hold four meetings and
@@ -290,7 +291,7 @@ fn the_third_list_chooses_people_topics_and_kinds() {
     assert_eq!(a.values.items[0].key, "meeting", "named in the dashboard's language, chosen by code");
     a.values.selected = 1;
     a.handle(Action::Activate);
-    assert_eq!(a.hits.len(), 1);
+    assert_eq!(a.events.hits.len(), 1);
     assert_eq!(a.values.items[1].count, 1, "a pane's own choice does not narrow its counts");
     assert_eq!(a.values.items[0].count, 4);
 }

@@ -4,7 +4,7 @@
 //! only mention it are added after a `+`, and a value only mentioned is dimmed.
 
 use crate::cells::fit;
-use crate::ui::app::FacetPane;
+use crate::ui::facet_pane::FacetPane;
 use crate::ui::theme;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

@@ -12,7 +12,7 @@ use ratatui::Frame;
 
 pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     let mut spans = vec![Span::styled(
-        format!(" {} of {} events ", app.hits.len(), app.timeline.len()),
+        format!(" {} of {} events ", app.events.hits.len(), app.timeline.len()),
         Style::default().add_modifier(Modifier::BOLD),
     )];
     if let LoadState::Loading { done, total, per_second } = app.load {
@@ -24,7 +24,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
             theme::warning(),
         ));
     }
-    if !app.timeline.has_fulltext() && app.last_query.as_ref().is_some_and(|q| !q.phrases.is_empty()) {
+    if !app.timeline.has_fulltext() && app.events.last_query.as_ref().is_some_and(|q| !q.phrases.is_empty()) {
         spans.push(Span::styled(
             format!("· indexing bodies {}/{} ", app.indexed, app.timeline.articles.len()),
             theme::warning(),
@@ -34,7 +34,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, app: &App) {
     if !filters.is_empty() {
         spans.push(Span::styled(format!("· filters: {filters} "), theme::chosen()));
     }
-    if app.ranking == SortOrder::Score {
+    if app.events.ranking == SortOrder::Score {
         spans.push(Span::raw("· ranked by match "));
     }
     if let Some(w) = &app.watch {

@@ -47,9 +47,10 @@ fn title_spans(title: &str, matches: &[usize], width: usize, base: Style) -> Vec
 pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == crate::ui::app::Focus::Timeline;
     // The count, and where the cursor is in it.
-    let position = if app.hits.is_empty() { String::new() } else { format!("· row {} ", app.selected + 1) };
-    let order = if app.newest_first { "· newest first " } else { "" };
-    let title = format!(" Timeline ({} of {}) {position}{order}", app.hits.len(), app.timeline.len());
+    let position =
+        if app.events.hits.is_empty() { String::new() } else { format!("· row {} ", app.events.selected + 1) };
+    let order = if app.events.newest_first { "· newest first " } else { "" };
+    let title = format!(" Timeline ({} of {}) {position}{order}", app.events.hits.len(), app.timeline.len());
     let frame = super::framed(f, area, &title, focused);
     // A header row names the columns; the events are below it.
     let [header, inner] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(frame);
@@ -74,9 +75,9 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
     header_cells.push(fit("TITLE", title_w));
     f.render_widget(Paragraph::new(Line::styled(header_cells.concat(), theme::label())), header);
     let mut lines = Vec::with_capacity(height);
-    for (row, hit) in app.hits.iter().enumerate().skip(app.offset).take(height) {
+    for (row, hit) in app.events.hits.iter().enumerate().skip(app.events.offset).take(height) {
         let e = app.timeline.event(hit.entry);
-        let base = if row == app.selected { theme::selected_row() } else { Style::default() };
+        let base = if row == app.events.selected { theme::selected_row() } else { Style::default() };
         let date_style = if e.date.is_none() { base.patch(theme::dim()) } else { base };
         let cells = [
             (marked_date_cell(e), date_style),
@@ -92,7 +93,7 @@ pub fn draw(f: &mut Frame, area: Rect, app: &App) {
         }
         let mut t = e.title.clone().unwrap_or_else(|| e.file.to_string());
         let mut matches =
-            app.last_query.as_ref().map(|q| app.timeline.title_highlights(hit.entry, q)).unwrap_or_default();
+            app.events.last_query.as_ref().map(|q| app.timeline.title_highlights(hit.entry, q)).unwrap_or_default();
         if !e.primary {
             t = format!("↳ {t}");
             for m in &mut matches {
