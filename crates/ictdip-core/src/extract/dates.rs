@@ -427,7 +427,9 @@ fn month_first(
     if !bounded(hay, start, day_end) {
         return None;
     }
-    let rest = &hay[day_end..];
+    // A span's second day before the year ("June 17-18, 2025", "June 17 to 18, 2025"): the year
+    // is the first day's too.
+    let rest = second_day_skipped(&hay[day_end..]);
     let after_comma = rest.strip_prefix(',').unwrap_or(rest);
     let year_text = after_comma.trim_start_matches(' ');
     let year_digits = year_text.bytes().take_while(u8::is_ascii_digit).count();
@@ -438,6 +440,27 @@ fn month_first(
         }
     }
     Some((EventDate::day_month(month, d), YearRef::Missing, start, day_end))
+}
+
+/// `rest` past a span's second day that opens it ("-18", " – 18", " to 18", " and 18"), where
+/// one does; else `rest` itself.
+fn second_day_skipped(rest: &str) -> &str {
+    let joined = ["-", "–", "—", " - ", " – ", " — ", " to ", " and ", " through "]
+        .iter()
+        .find_map(|j| rest.strip_prefix(j))
+        .filter(|r| matches!(r.bytes().take_while(u8::is_ascii_digit).count(), 1 | 2));
+    match joined {
+        Some(r) => {
+            let after = r.trim_start_matches(|c: char| c.is_ascii_digit());
+            // The second day is a day, not the start of a year or a number ("June 17 to 2025").
+            if after.starts_with(|c: char| c.is_alphanumeric()) {
+                rest
+            } else {
+                after
+            }
+        }
+        None => rest,
+    }
 }
 
 /// A weekday named as a day of the news after the `i`-th of `words`, which opens it ("во
@@ -534,6 +557,9 @@ mod tests {
         assert_eq!(dates("held on April 18, 2016 in Tashkent", None), ["2016-04-18"]);
         assert_eq!(dates("the forum in Baku on Apr. 12", p), ["2025-04-12"]);
         assert_eq!(dates("from September 6 to October 14", None), ["--09-06", "--10-14"]);
+        assert_eq!(dates("On June 17 to 18, 2025, the meeting", None), ["2025-06-17"]);
+        assert_eq!(dates("held June 17-18, 2025 in Karamay", None), ["2025-06-17"]);
+        assert_eq!(dates("on June 17 and 18 in Karamay", None), ["--06-17"]);
     }
 
     #[test]

@@ -421,12 +421,46 @@ fn named_year(text: &str) -> Option<i32> {
             && before.trim_end().rsplit(' ').next().is_some_and(|w| {
                 // "(IGF 2023)": the bracket is not part of the name.
                 let w = w.trim_start_matches(['(', '«', '"', '“']);
-                w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphanumeric)
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(char::is_alphanumeric)
+                    && !opens_a_time(w)
+                    && crate::lexicon::months::month_of(&w.to_lowercase()).is_none()
             });
         if hyphened || after_name {
             return Some(y);
         }
     }
+}
+
+/// True for a word that, capitalised at a sentence's start, opens a time rather than names a
+/// thing: "In 2016, the government ...", "С 2019 года", "До 2030 года". (A month before a year,
+/// "In July 2024", is a time as well.)
+fn opens_a_time(word: &str) -> bool {
+    matches!(
+        word,
+        "In" | "On"
+            | "By"
+            | "Since"
+            | "From"
+            | "Until"
+            | "Till"
+            | "Before"
+            | "After"
+            | "During"
+            | "Through"
+            | "For"
+            | "В"
+            | "Во"
+            | "С"
+            | "Со"
+            | "До"
+            | "К"
+            | "По"
+            | "От"
+            | "За"
+            | "После"
+            | "Начиная"
+    )
 }
 
 /// The event date and the sentence it was found in (`None` when it is the publication date).
@@ -1318,8 +1352,9 @@ fn route_word(w: &str) -> bool {
 /// Nouns that say a sentence is about an organisation's make-up ("Its members today are ...",
 /// "Armenia, Belarus ... are the members of the CSTO", "Среди участников АТЭС - Китай, США ...").
 /// Rankings and awards speak of lists too ("опередила Италию и Саудовскую Аравию в рейтинге",
-/// "в номинации первой стала Южная Корея, второй — Австралия").
-const MEMBERSHIP_NOUNS: [&str; 21] = [
+/// "в номинации первой стала Южная Корея, второй — Австралия"); so do examples of a kind ("с
+/// Евросоюзом, Китаем, Великобританией и другими странами", "partners such as ...").
+const MEMBERSHIP_NOUNS: [&str; 29] = [
     "членов",
     "members",
     "member",
@@ -1341,6 +1376,14 @@ const MEMBERSHIP_NOUNS: [&str; 21] = [
     "rankings",
     "ranked",
     "index",
+    "другими странами",
+    "другие страны",
+    "других стран",
+    "другим странам",
+    "другими государствами",
+    "других государств",
+    "other countries",
+    "such as",
 ];
 
 /// Searchers for [`MEMBERSHIP_OPENERS`] and [`MEMBERSHIP_NOUNS`], built once, each finding all of
@@ -1381,6 +1424,9 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     if background_sentence(f, s) {
         return true;
     }
+    if matches!(h.target, Target::Country(_)) && in_a_posts_region(f, h, f.sentences[s].start) {
+        return true;
+    }
     let n = *notes[s].get_or_insert_with(|| ListNotes::of(f, s));
     if n.first_opener.is_some_and(|at| at < h.span.start) {
         return true;
@@ -1412,6 +1458,8 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             || matches!(word_after(f.folded, h.span.end), "specialized" | "specialised")
             || (before.first().is_some_and(|w| w.starts_with("учреждени"))
                 && before.get(1).is_some_and(|w| w.starts_with("специализированн")))
+            // "является ведущим учреждением ООН", "одним из учреждений ООН".
+            || before.first().is_some_and(|w| matches!(*w, "учреждением" | "учреждений"))
         {
             return true;
         }
@@ -1478,6 +1526,28 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     // The rest speaks of lists of states, in a sentence that reports no gathering or only ones
     // hoped for ("Рассчитываем, что будут подписаны соглашения с Кубой, Румынией, ...").
     (!f.has_cue(s, Cue::Gathering) || prospective(f, s)) && (n.membership_noun || n.states >= 4)
+}
+
+/// True when a country is part of the region an official's post covers ("региональным
+/// представителем УНП ООН по Центральной Азии, Афганистану, Ирану и Пакистану", "Regional
+/// Representative for Central Asia, Afghanistan and Iran"): named in a title, not taking part.
+/// Only names and "и", "and" stand between the "по" or "for" and the country, so a sentence
+/// that goes on ("представитель по культурному сотрудничеству посетил Узбекистан") is not one.
+fn in_a_posts_region(f: &Facts, h: &Hit, sentence_start: usize) -> bool {
+    let before = &f.folded[sentence_start..h.span.start];
+    let Some((at, len)) = [" по ", " for "].iter().filter_map(|p| before.rfind(p).map(|i| (i, p.len()))).max() else {
+        return false;
+    };
+    let list = &f.text[sentence_start + at + len..h.span.start];
+    let mut words = list.split(|c: char| !crate::lexicon::is_word_char(c)).filter(|w| !w.is_empty());
+    let names_only = words.clone().count() <= 8
+        && words.all(|w| matches!(w, "и" | "and" | "the") || w.starts_with(char::is_uppercase));
+    names_only
+        && words_before(f.folded, sentence_start + at, 10).any(|w| {
+            ["представител", "координатор", "посланник", "спецпосланник", "representative", "coordinator", "envoy"]
+                .iter()
+                .any(|r| w.starts_with(r))
+        })
 }
 
 /// True when sentence `s` speaks of what is to come or hoped for, and reports no gathering held
@@ -1779,7 +1849,10 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
                     || s.is_some_and(|s| f.has_cue(s, Cue::Gathering)))
         });
         let title_gathers = f.cues.iter().any(|(c, span)| *c == Cue::Gathering && t.contains(&span.start));
-        if (in_title(true) || speaker_colon) && !in_title(false) && !spoken_at && !title_gathers {
+        // A lead that reports words said and no gathering ("Белоруссия поддержала планы РФ ...,
+        // заявил министр") heads a statement as such a headline does.
+        let lead_speaks = first_body.is_some_and(|l| f.has_cue(l, Cue::Speech) && !f.has_cue(l, Cue::Gathering));
+        if (in_title(true) || speaker_colon || lead_speaks) && !in_title(false) && !spoken_at && !title_gathers {
             return Kind::Statement;
         }
     }
@@ -1848,13 +1921,16 @@ fn words_sent(f: &Facts, title: Option<&Span>, first_body: Option<usize>, title_
 }
 
 /// True when the words before an agreement word say it is yet to be signed ("намерены подписать
-/// меморандум", "будут подписаны соглашения", "plan to sign a memorandum") or that a draft or a
+/// меморандум", "будут подписаны соглашения", "plan to sign a memorandum", "подготовка к
+/// подписанию") or that a draft or a
 /// signed text was approved ("одобрил проект меморандума", "approved the draft memorandum",
 /// "утвердил соглашение"): an intention or a decision at home, not a signing.
 fn signing_to_come(folded: &str, at: usize) -> bool {
     words_before(folded, at, 3).any(|w| {
         matches!(w, "подписать" | "заключить" | "будут" | "будет" | "sign" | "conclude" | "will" | "draft")
-            || ["проект", "утверд", "одобр", "ратифиц", "approv", "ratif"].iter().any(|p| w.starts_with(p))
+            || ["проект", "утверд", "одобр", "ратифиц", "подготов", "готов", "approv", "ratif", "prepar"]
+                .iter()
+                .any(|p| w.starts_with(p))
     })
 }
 

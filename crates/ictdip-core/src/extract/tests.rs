@@ -1124,3 +1124,30 @@ fn talks_with_a_bodys_head_name_no_venue_by_the_one_country() {
     );
     assert_eq!(place_of(&guest), (None, Some("UZ")));
 }
+
+#[test]
+fn a_year_after_a_preposition_names_no_gathering() {
+    // "In 2016" opens a time; "Digital Almaty 2024" names a gathering and gives its year.
+    let e = event(
+        "Uzbekistan to launch a centre\nOn 30 January, the new e-Government Center will be opened in Tashkent.\nIn 2016, the government announced that it would invest in e-government.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "--01-30");
+    let e = event("Belarus joins\nOn June 17 the meeting was held in Karamay.\nIn July 2024, Belarus joined the SCO.");
+    assert_eq!(e.date.unwrap().to_string(), "--06-17");
+    let e = event(
+        "Форум открылся\n5 февраля в Алматы открылся форум Digital Almaty 2024.\nВ 2019 году форум прошел впервые.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2024-02-05");
+}
+
+#[test]
+fn the_region_of_an_officials_post_is_no_participant() {
+    let e = event(
+        "Встреча в МИД\nВ МИД Туркменистана 10 сентября прошла встреча с региональным представителем УНП ООН по Центральной Азии, Афганистану, Ирану и Пакистану Оливером Штольпе.",
+    );
+    assert_eq!(e.countries, ["TM"]);
+    assert_eq!(e.mentioned.countries, ["AF", "IR", "PK"]);
+    // A post named by its field, then a country visited: the country takes part.
+    let e = event("Визит\nСпециальный представитель Президента России по международному культурному сотрудничеству посетил Узбекистан.");
+    assert!(e.countries.iter().any(|c| c == "UZ"), "{:?}", e.countries);
+}

@@ -101,10 +101,11 @@ pub fn sentences_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<s
                 // 2018. Afghanistan ..."), where a date's day or month would not be followed by
                 // a space.
                 b'.' => {
-                    next_is_capital(text, i + 1, range.end)
+                    (next_is_capital(text, i + 1, range.end)
                         && (word_before_len(text, i) > 2
                             || text[..i].ends_with(['»', '"', '”', ')'])
-                            || (text.as_bytes().get(i + 1) == Some(&b' ') && year_before(text, i)))
+                            || (text.as_bytes().get(i + 1) == Some(&b' ') && year_before(text, i))))
+                        || glued_sentences(text, i, range.end)
                 }
                 _ => next_is_capital(text, i + 1, range.end),
             };
@@ -137,13 +138,29 @@ fn next_is_capital(text: &str, from: usize, end: usize) -> bool {
     }
 }
 
-/// Letters in the word ending at `at`, counted up to three (all the caller asks).
+/// True when the full stop at `at` ends a sentence that the next one was glued to with no space,
+/// as pages copied paragraph by paragraph often are ("в документе.Кроме того", "говорится в
+/// документе.\"Государства-члены"): a lowercase word of four letters and more before it, a
+/// capital (or a quote and a capital) right after. Initials ("М.И.Шадаев") and site names
+/// ("Kazinform.kz") do not look so.
+fn glued_sentences(text: &str, at: usize, end: usize) -> bool {
+    let before_is_word = text[..at].chars().rev().take(4).filter(|c| c.is_lowercase()).count() == 4;
+    let mut after = text[at + 1..end].chars();
+    before_is_word
+        && match after.next() {
+            Some('«' | '"' | '“') => after.next().is_some_and(char::is_uppercase),
+            Some(c) => c.is_uppercase(),
+            None => false,
+        }
+}
+
 /// True when a year of four digits, standing alone, ends at `at`.
 fn year_before(text: &str, at: usize) -> bool {
     let b = text.as_bytes();
     at >= 5 && b[at - 4..at].iter().all(u8::is_ascii_digit) && b[at - 5] == b' ' && matches!(b[at - 4], b'1' | b'2')
 }
 
+/// Letters in the word ending at `at`, counted up to three (all the caller asks).
 fn word_before_len(text: &str, at: usize) -> usize {
     text[..at].chars().rev().take(3).take_while(|&c| is_letter(c)).count()
 }
@@ -206,6 +223,20 @@ mod tests {
         assert_eq!(
             s,
             ["Открылся форум «Open Web».", "Напомним, он прошел в 2019.", "Afghanistan joined 12.05.2020 at noon."]
+        );
+    }
+
+    #[test]
+    fn sentences_glued_without_a_space_are_split() {
+        let t = "Об этом говорится в документе.\"Государства против\", - сказано в тексте.Кроме того, М.И.Шадаев и Kazinform.kz.";
+        let s: Vec<&str> = sentences(t, 0..t.len()).into_iter().map(|r| t[r].trim()).collect();
+        assert_eq!(
+            s,
+            [
+                "Об этом говорится в документе.",
+                "\"Государства против\", - сказано в тексте.",
+                "Кроме того, М.И.Шадаев и Kazinform.kz."
+            ]
         );
     }
 

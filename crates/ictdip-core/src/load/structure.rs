@@ -67,6 +67,8 @@ struct Patterns {
     meta_label: Regex,
     /// "АСТАНА. КАЗИНФОРМ –": a city and an agency in capitals, no date.
     dateline_undated: Regex,
+    /// "10.09.2025 | 20:05 |": a stamp that runs into the lead, set off by a bar.
+    stamp_prefix: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -77,7 +79,7 @@ fn patterns() -> &'static Patterns {
         // automaton many times larger and every match's group extraction as many times slower.
         let m = "[a-zа-яё]+";
         let date = format!(
-            r"(?:(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}})|(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s*(?:года|г\.))?|(\d{{1,2}})\s+({m})\b)"
+            r"(?:(\d{{1,2}})[./-](\d{{1,2}})[./-](\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}})|(\d{{1,2}})\s+({m})\.?\s+(\d{{4}})(?:\s*(?:года|г\.))?|(\d{{1,2}})\s+({m})\b)"
         );
         let plain = date.replace(r"\b)", ")");
         // An agency after the date: "/НИАТ «Ховар»/", "(ТАСС)", ", Trend:", ". /ТАСС/." or
@@ -97,7 +99,7 @@ fn patterns() -> &'static Patterns {
         };
         let meta = |date: &str| {
             Regex::new(&format!(
-                r"(?i)^\s*(?:date|дата|опубликовано|published|дата публикации)\s*:?\s*{date}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
+                r"(?i)^\s*(?:date|дата|опубликовано|published|дата публикации|обновлено|updated)\s*:?\s*{date}(?:[ T]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
             ))
             .expect("metadata pattern")
         };
@@ -108,10 +110,14 @@ fn patterns() -> &'static Patterns {
             dateline_plain: dateline(&plain),
             date_only_plain: date_only(&plain),
             meta_plain: meta(&plain),
+            stamp_prefix: Regex::new(&format!(
+                r"(?i)^\s*{date}\s*(?:[|,]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*)?\|\s*"
+            ))
+            .expect("stamp prefix pattern"),
             date: Regex::new(&format!(r"(?i)^{date}")).expect("date pattern"),
             time_prefix: Regex::new(r"(?i)^\s*#*\s*(?:\d{1,2}:\d{2}\s*[,/|]?\s*)?").expect("time prefix pattern"),
             // The longer label first: "дата публикации" is not "дата" and a date.
-            meta_label: Regex::new(r"(?i)^\s*(?:дата публикации|date|дата|опубликовано|published)\s*:?\s*")
+            meta_label: Regex::new(r"(?i)^\s*(?:дата публикации|date|дата|опубликовано|published|обновлено|updated)\s*:?\s*")
                 .expect("metadata label pattern"),
             dateline_undated: Regex::new(concat!(
                 r"^\s*(?:([А-ЯЁ][А-ЯЁ\-]{2,20}(?: [А-ЯЁ][А-ЯЁ\-]{2,20})?)[.,]\s*[А-ЯЁA-Z][А-ЯЁA-Z«»\x22 .\-]{1,30}?\s*[–—-]",
@@ -163,6 +169,15 @@ impl Patterns {
         self.with_date(head, from, end, None)
     }
 
+    fn stamp_prefix<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {
+        let head = head(line, 200);
+        if !head.trim_start().starts_with(|c: char| c.is_ascii_digit()) || !head.contains('|') {
+            return None;
+        }
+        let end = self.stamp_prefix.find(head)?.end();
+        self.with_date(head, head.len() - head.trim_start().len(), end, None)
+    }
+
     fn dateline_prefix<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {
         if !has_digit(head(line, 200)) {
             return None;
@@ -212,7 +227,7 @@ impl Patterns {
 /// Whether `head` may open with a metadata label: its first letter is the first of one. Most
 /// lines fail here, before any pattern runs.
 fn may_open_with_label(head: &str) -> bool {
-    head.trim_start().starts_with(['д', 'Д', 'd', 'D', 'о', 'О', 'p', 'P'])
+    head.trim_start().starts_with(['д', 'Д', 'd', 'D', 'о', 'О', 'p', 'P', 'u', 'U'])
 }
 
 /// Where a dateline's city and date would stand in `head`: the city runs to the first comma or
@@ -702,7 +717,7 @@ fn read_lead_prefix(
             roles[i] = Some(role);
             start..end
         };
-        if let Some(m) = p.meta_prefix(line) {
+        if let Some(m) = p.meta_prefix(line).or_else(|| p.stamp_prefix(line)) {
             let span = split(Role::Meta, m.end);
             st.published = better_published(st.published.take(), captured_date(&m.date).map(|d| (d, span)));
             break;
@@ -862,6 +877,22 @@ mod tests {
     }
 
     #[test]
+    fn an_updated_label_and_a_dashed_date_make_a_metadata_line() {
+        let t = "Заголовок новости\nОбновлено: 27-09-2023 Источник: Агентство Синьхуа\nТбилиси, 26 сентября /Синьхуа/ -- Форум пройдет в октябре.\n";
+        let st = analyse(t);
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2023-09-27");
+    }
+
+    #[test]
+    fn a_stamp_running_into_the_lead_is_split_from_it() {
+        let t = "Заголовок новости\n10.09.2025 | 20:05 |В МИД прошла встреча с представителем ООН.\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Meta), ["10.09.2025 | 20:05 |"]);
+        assert_eq!(text_of(t, &st, Role::Body), ["В МИД прошла встреча с представителем ООН."]);
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-09-10");
+    }
+
+    #[test]
     fn dateline_is_split_from_the_body() {
         let t = "Заголовок новости\nДУШАНБЕ, 18.06.2025 /НИАТ «Ховар»/. 17 июня в городе Карамай прошла встреча.\n";
         let st = analyse(t);
@@ -958,6 +989,14 @@ mod tests {
         assert_eq!(text_of(t, &st, Role::Title), ["Министры обсудили связь"]);
         assert_eq!(text_of(t, &st, Role::Furniture).len(), 2, "the clock and the banner");
         assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-06-17");
+    }
+
+    #[test]
+    fn a_portals_log_in_link_above_the_headline_is_no_title() {
+        let t = "Войти в почту\n\nМинск поддержал планы Москвы\n\nМосква, 6 января - Белоруссия поддержала планы России, заявил министр.\n";
+        let st = analyse(t);
+        assert_eq!(&t[st.title.clone().unwrap()], "Минск поддержал планы Москвы");
+        assert_eq!(text_of(t, &st, Role::Furniture), ["Войти в почту"]);
     }
 
     #[test]
