@@ -241,9 +241,10 @@ fn the_filter_line_says_which_token_it_could_not_read() {
     for c in "@xx 2025-13".chars() {
         app.handle(Action::Insert(c));
     }
-    let s = screen(&draw(&mut app, 140, 30), false);
+    let s = screen(&draw(&mut app, 140, 30), true);
     let line = s.lines().find(|l| l.contains(" / @xx")).unwrap_or_default();
     assert!(line.contains("not understood: @xx: no such country · 2025-13: no month 13"), "{line}");
+    insta::assert_snapshot!(s);
 }
 
 #[test]
@@ -257,6 +258,7 @@ fn the_reader_says_which_highlight_n_is_on() {
     let after = screen(&draw(&mut app, 120, 40), false);
     let total = app.reader.doc().unwrap().highlight_lines.len();
     assert!(after.contains(&format!(" Reader (highlight 2 of {total} · Esc back")), "{after}");
+    insta::assert_snapshot!(screen(&draw(&mut app, 120, 40), true));
 }
 
 #[test]
@@ -270,6 +272,8 @@ fn a_wide_timeline_gives_countries_and_bodies_room_and_names_its_columns() {
     let row = narrow.lines().find(|l| l.contains("····-02-01")).unwrap();
     assert!(!row.contains("BY CN IN IR KG KZ"), "at 120 they are cut: {row}");
     assert!(narrow.contains("Timeline (5 of 5) · row 1"), "the title says where the cursor is");
+    insta::assert_snapshot!("timeline_at_200_columns", wide);
+    insta::assert_snapshot!("timeline_at_140_columns", screen(&draw(&mut app, 140, 40), false));
 }
 
 #[test]
@@ -286,6 +290,72 @@ fn the_reader_parts_paragraphs_and_indents_wrapped_header_values() {
     let first = lines.iter().position(|l| l.contains("В Ташкенте прошла")).unwrap();
     let second = lines.iter().position(|l| l.contains("Стороны обсудили")).unwrap();
     assert!(second > first + 1 && lines[second - 1].trim_matches(['│', ' ']).is_empty(), "a blank line between:\n{s}");
+    insta::assert_snapshot!(s);
+}
+
+/// The third list cycles through people, topics and kinds (`t`), each counted over the events
+/// the filter shows.
+#[test]
+fn people_topics_and_kinds_facets_follow_the_filter() {
+    let mut app = seeds_app();
+    app.focus = crate::ui::app::Focus::Countries;
+    app.countries.selected = app.countries.items.iter().position(|i| i.key == "KZ").unwrap();
+    app.handle(Action::Activate);
+    let people = snap(&mut app, 140, 40, false);
+    assert!(people.contains("People"), "{people}");
+    app.handle(Action::CycleValues);
+    let topics = snap(&mut app, 140, 40, false);
+    assert!(topics.contains("Topics"), "{topics}");
+    app.handle(Action::CycleValues);
+    let kinds = snap(&mut app, 140, 40, false);
+    assert!(kinds.contains("Kinds"), "{kinds}");
+    // Two events with KZ: the kinds count no more than those two.
+    let counts: usize = app.values.items.iter().map(|i| i.count).sum();
+    assert_eq!(counts, 2, "{:?}", app.values.items);
+    insta::assert_snapshot!("facet_people_after_a_filter", people);
+    insta::assert_snapshot!("facet_topics_after_a_filter", topics);
+    insta::assert_snapshot!("facet_kinds_after_a_filter", kinds);
+}
+
+/// With `NO_COLOR`, the selection, focus, chosen values and facts are still marked: by reverse,
+/// bold and underline. The runs list every cell's attributes, colours aside.
+#[test]
+fn without_colours_selection_focus_and_facts_show_by_attributes() {
+    crate::ui::theme::force_no_color(true);
+    let mut app = seeds_app();
+    app.focus = crate::ui::app::Focus::Countries;
+    app.handle(Action::Activate);
+    app.focus = crate::ui::app::Focus::Timeline;
+    let buf = draw(&mut app, 120, 40);
+    let mut runs = Vec::new();
+    for y in 0..buf.area.height {
+        let mut run: Option<(Modifier, String)> = None;
+        for x in 0..buf.area.width {
+            let cell = &buf[(x, y)];
+            assert!(
+                matches!(cell.fg, Color::Reset) && matches!(cell.bg, Color::Reset),
+                "no colour at {x},{y}: {cell:?}"
+            );
+            // Borders aside: their dimming says which pane has focus, once per row.
+            let modifier = if "│┌┐└┘─".contains(cell.symbol()) { Modifier::empty() } else { cell.modifier };
+            match &mut run {
+                Some((m, text)) if *m == modifier => text.push_str(cell.symbol()),
+                _ => {
+                    if let Some((m, text)) = run.take().filter(|(m, _)| !m.is_empty()) {
+                        runs.push(format!("{y:>2} {m:?} {}", text.trim_end()));
+                    }
+                    run = Some((modifier, cell.symbol().to_string()));
+                }
+            }
+        }
+        if let Some((m, text)) = run.take().filter(|(m, _)| !m.is_empty()) {
+            runs.push(format!("{y:>2} {m:?} {}", text.trim_end()));
+        }
+    }
+    let s = format!("{}---- attribute runs ----\n{}\n", screen(&buf, false), runs.join("\n"));
+    assert!(runs.iter().any(|r| r.contains("REVERSED")), "a selection shows: {s}");
+    assert!(runs.iter().any(|r| r.contains("UNDERLINED")), "dates show: {s}");
+    insta::assert_snapshot!(s);
 }
 
 #[test]

@@ -12,7 +12,24 @@ use std::sync::OnceLock;
 /// True when the user asked for no colour (`NO_COLOR` set and not empty), read once.
 pub fn no_color() -> bool {
     static NO_COLOR: OnceLock<bool> = OnceLock::new();
+    #[cfg(test)]
+    if let Some(forced) = FORCED_NO_COLOR.get() {
+        return forced;
+    }
     *NO_COLOR.get_or_init(|| std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// A test's own answer to [`no_color`]: tests run on threads of their own, so a frame drawn
+    /// without colours leaves the others' frames as they are.
+    static FORCED_NO_COLOR: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Draws this thread's frames as with `NO_COLOR` set (`true`), or with colours.
+#[cfg(test)]
+pub fn force_no_color(on: bool) {
+    FORCED_NO_COLOR.set(Some(on));
 }
 
 /// `colored` where colours are wanted, else `plain`: the same meaning by attributes.
