@@ -1151,3 +1151,11 @@ fn the_region_of_an_officials_post_is_no_participant() {
     let e = event("Визит\nСпециальный представитель Президента России по международному культурному сотрудничеству посетил Узбекистан.");
     assert!(e.countries.iter().any(|c| c == "UZ"), "{:?}", e.countries);
 }
+
+#[test]
+fn a_place_in_a_ranking_lists_states_and_a_central_place_does_not() {
+    let e = event("Выступление\nГосударственный советник выступил с речью. Центральное место в выступлении заняли меры по модернизации Казахстана.");
+    assert_eq!(e.countries, ["KZ"]);
+    let e = event("Рейтинг\nВ рейтинге Узбекистан занял первое место, опередив Казахстан и Кыргызстан.");
+    assert!(e.countries.is_empty(), "{:?}", e.countries);
+}
