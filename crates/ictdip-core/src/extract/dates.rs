@@ -236,8 +236,16 @@ fn excluded_by_context(folded: &str, start: usize, end: usize) -> bool {
             let inside = before[open + 1..].trim_end();
             !before[open..].contains(')') && (inside.ends_with(" -") || inside.ends_with(" –") || inside.ends_with(','))
         });
+    // A document described by a clause of its own ("the Roadmap ..., signed in Baku on September
+    // 14, 2021", "меморандума, подписанного 5 мая в Ташкенте"): the document's date.
+    let clause = before.rsplit_once(',').map_or("", |(_, c)| c.trim_start());
+    // Its participle may follow a relative pronoun: ", which was signed in Baku on ...".
+    let document_clause = clause.split(' ').take(3).any(|w| {
+        ["signed", "adopted", "подписанн", "подписан", "принят", "утвержденн"].iter().any(|p| w.starts_with(p))
+    });
     photo
         || credit
+        || document_clause
         || matches!(last_word, "от" | "до" | "к" | "по" | "датой" | "рождения")
         || before.contains("родил")
         || before.contains("выдан")
@@ -560,6 +568,13 @@ mod tests {
         assert_eq!(dates("On June 17 to 18, 2025, the meeting", None), ["2025-06-17"]);
         assert_eq!(dates("held June 17-18, 2025 in Karamay", None), ["2025-06-17"]);
         assert_eq!(dates("on June 17 and 18 in Karamay", None), ["--06-17"]);
+        assert_eq!(
+            dates("the Roadmap of the group, signed in Baku on September 14, 2021, and", None),
+            Vec::<String>::new()
+        );
+        assert_eq!(dates("меморандума, подписанного в Ташкенте 5 мая 2024 года", None), Vec::<String>::new());
+        assert_eq!(dates("the Roadmap, which was signed in Baku on September 14, 2021.", None), Vec::<String>::new());
+        assert_eq!(dates("Меморандум был подписан 5 мая 2024 года", None), ["2024-05-05"]);
     }
 
     #[test]

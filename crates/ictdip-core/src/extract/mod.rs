@@ -257,7 +257,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         topics: topic_phrases,
         dates: date_mentions,
         stamp: article.structure.published.as_ref().map(|(d, _)| *d),
-        published: completed_publication(article.structure.published.as_ref().map(|(d, _)| *d), text, &regions),
+        published: completed_publication(article.structure.published.as_ref().map(|(d, _)| *d), text, folded, &regions),
         attribution_openers: attribution_openers(folded, &words),
         time_marks: vec![std::cell::Cell::new(0); sents_len],
     };
@@ -380,9 +380,25 @@ fn sentence_as_title(sentence: &str) -> String {
 /// the name of the gathering ("ПМЭФ-2022", "Bakutel-2017", "ICT Summit 2014"). That year is taken
 /// for the stamp's; a year that stands alone ("в 1992 году") is history as often as not, and is
 /// not.
-fn completed_publication(stamp: Option<EventDate>, text: &str, regions: &[Span]) -> Option<EventDate> {
+///
+/// A stamp's day and month printed again with a year anywhere on the page (a photo caption's "в
+/// Алма-Ате. 1 февраля 2019" under the dateline "АЛМА-АТА, 1 фев") give the year first.
+fn completed_publication(stamp: Option<EventDate>, text: &str, folded: &str, regions: &[Span]) -> Option<EventDate> {
     if stamp.is_some_and(|d| d.known_year().is_some()) {
         return stamp;
+    }
+    if let Some(day) = stamp.filter(|d| d.known_day().is_some()) {
+        // Rare enough (a stamp with no year) that the whole page is read for it.
+        let all = std::slice::from_ref(&(0..folded.len()));
+        let words = Words::new(folded, all);
+        let repeated = dates::find(folded, all, &words).iter().find_map(|m| {
+            let d = m.resolve(None)?;
+            (d.known_year().is_some() && d.known_month() == day.known_month() && d.known_day() == day.known_day())
+                .then_some(d)
+        });
+        if repeated.is_some() {
+            return repeated;
+        }
     }
     let year = regions.iter().find_map(|r| named_year(&text[r.clone()]));
     match (stamp, year) {
@@ -478,9 +494,16 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             }
             // A gathering to come, further on, is not the one a story of the past reports
             // ("Discussions will resume on August 21"); an announcement's headline or lead
-            // dates it.
+            // dates it, and so does a head that names a gathering it does not report held
+            // ("Обнародована повестка VIII саммита": the summit is still to come).
+            // The next one of a series ("очередное заседание состоится в Астане") is another.
             let head = [lead, title];
-            if !head.contains(&Some(s)) && announces(f, s) && !head.into_iter().flatten().any(|h| announces(f, h)) {
+            let head_awaits = head.into_iter().flatten().any(|h| {
+                announces(f, h)
+                    || (f.has_cue(h, Cue::Gathering) && !tells_of_the_past(&f.folded[f.sentences[h].clone()]))
+            });
+            let next_one = phrases!("очередн", "следующ", "next ").any_in(&f.folded[f.sentences[s].clone()]);
+            if !head.contains(&Some(s)) && announces(f, s) && (!head_awaits || next_one) {
                 return None;
             }
             // A date next to the verb of telling dates the telling ("Как сообщили в понедельник
@@ -509,7 +532,7 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
     }
     // No dated gathering, but a lead that dates its scene ("2–4 октября в Астане стояла
     // прохладная погода", over a forum's report): the lead's day.
-    if let Some(l) = lead.filter(|_| f.cues.iter().any(|(c, _)| *c == Cue::Gathering)) {
+    if let Some(l) = lead.filter(|&l| !background_sentence(f, l) && f.cues.iter().any(|(c, _)| *c == Cue::Gathering)) {
         let dated = f.dates.iter().find_map(|m| {
             (m.has_day() && f.sentence_of(m.span().start) == Some(l)).then(|| m.resolve(f.published)).flatten()
         });
@@ -521,7 +544,15 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
     // page with no stamp that names its gathering with a year ("Digital Almaty 2024", "Global
     // e-Government Forum 2014") has that year.
     match f.stamp {
-        Some(d) => (d.known_day().is_some().then_some(d), None),
+        // The stamp as the page completes it (its year printed elsewhere), where it does.
+        Some(d) => (
+            d.known_day().is_some().then(|| {
+                f.published
+                    .filter(|p| p.known_month() == d.known_month() && p.known_day() == d.known_day())
+                    .unwrap_or(d)
+            }),
+            None,
+        ),
         None => (
             f.published.filter(|d| d.known_month().is_none() && f.cues.iter().any(|(c, _)| *c == Cue::Gathering)),
             None,
@@ -533,12 +564,15 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
 /// September 22 ..."): what it reports happened before and apart from the story.
 /// A related item the outlet links under the story ("Ранее сообщалось, что ...", "Earlier it was
 /// reported that ...") is background too.
-const BACKGROUND_OPENERS: [&str; 12] = [
+const BACKGROUND_OPENERS: [&str; 15] = [
     "напомним",
     "напомню",
     "напоминаем",
     "as a reminder",
     "recall that",
+    "to recall",
+    "it will be recalled",
+    "it should be recalled",
     "ранее сообщалось",
     "ранее мы сообщали",
     "как сообщалось ранее",
@@ -593,6 +627,20 @@ fn reads_as_background(sentence: &str) -> bool {
             " учреждена в ",
             "еще с ",
             "ещё с ",
+            // The gathering before this one ("Its previous, ninth meeting took place in Bishkek").
+            "previous meeting",
+            "previous session",
+            "previous summit",
+            "previous forum",
+            "previous, ",
+            "предыдущее заседание",
+            "предыдущем заседании",
+            "предыдущая встреча",
+            "предыдущей встрече",
+            "предыдущий саммит",
+            "предыдущем саммите",
+            "предыдущая сессия",
+            "предыдущей сессии",
         )
         .any_in(sentence)
 }
@@ -1084,7 +1132,9 @@ fn place(
                 && words_between_at_most(f.text, cs.end, h.span.start, 0)
                 && (f.folded[cs.clone()].starts_with("посет") || f.folded[cs.clone()].starts_with("visit"))
         });
-        if matches!(prev, "в" | "во" | "in" | "to") || after_visit {
+        // "входящей в Emirates Telecommunications Group": a part of something, not a place.
+        let part_of = before.get(1).is_some_and(|w| w.starts_with("входя") || w.starts_with("входит"));
+        if (matches!(prev, "в" | "во" | "in" | "to") && !part_of) || after_visit {
             return Some((country_place(c), PlaceSource::Stated));
         }
         let held_in = before.iter().position(|w| institution_word(w)).is_some_and(|i| {
@@ -1180,9 +1230,10 @@ fn in_brackets(f: &Facts, h: &Hit) -> bool {
 /// venue at all.
 fn guest(f: &Facts, h: &Hit) -> bool {
     let envoy = |w: &str| w.starts_with("делегаци") || matches!(w, "delegation" | "delegations");
-    let mut before = words_before(f.folded, h.span.start, 2);
-    let (first, second) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
-    envoy(first) || (matches!(first, "of" | "из") && envoy(second)) || envoy(word_after(f.folded, h.span.end))
+    let mut before = words_before(f.folded, h.span.start, 4);
+    let first = before.next().unwrap_or("");
+    // "делегация из Китая", "делегацией компании Huawei из Китая".
+    envoy(first) || (matches!(first, "of" | "из") && before.any(envoy)) || envoy(word_after(f.folded, h.span.end))
 }
 
 /// The city of a short line near the top that ends with a city and its country ("Baku,
@@ -1557,14 +1608,7 @@ fn in_a_posts_region(f: &Facts, h: &Hit, sentence_start: usize) -> bool {
 /// True when sentence `s` speaks of what is to come or hoped for, and reports no gathering held
 /// ("главы ведомств обсудили, как будут работать" reports one).
 fn prospective(f: &Facts, s: usize) -> bool {
-    let held = f.cues_in(s).any(|(c, span)| {
-        *c == Cue::Gathering && {
-            let w = f.folded[span.clone()].split_whitespace().next().unwrap_or("");
-            ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ed"].iter().any(|e| w.ends_with(e))
-                || matches!(w, "met" | "took")
-        }
-    });
-    !held
+    !reports_held(f, s)
         && (announces(f, s) || {
             let sentence = &f.folded[f.sentences[s].clone()];
             phrases!(
@@ -1576,10 +1620,36 @@ fn prospective(f: &Facts, s: usize) -> bool {
                 " would ",
                 " expects",
                 " plans to",
-                " intends"
+                " intends",
+                "готов",
+                " ready to",
+                " willing"
             )
             .any_in(sentence)
         })
+}
+
+/// True when a sentence has a word that reads as a verb in the past ("вела", "приняли",
+/// "provided"): taken broadly, as a noun that ends so only makes the sentence read as a report.
+fn tells_of_the_past(sentence: &str) -> bool {
+    sentence.split(|c: char| !crate::lexicon::is_word_char(c)).any(|w| {
+        w.chars().count() > 3
+            && (["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись"].iter().any(|e| w.ends_with(e))
+                || (w.ends_with("ed") && w.is_ascii())
+                || matches!(w, "met" | "took" | "held"))
+    })
+}
+
+/// True when sentence `s` reports a gathering held: a gathering word in the past ("прошла",
+/// "обсудили", "met", "held").
+fn reports_held(f: &Facts, s: usize) -> bool {
+    f.cues_in(s).any(|(c, span)| {
+        *c == Cue::Gathering && {
+            let w = f.folded[span.clone()].split_whitespace().next().unwrap_or("");
+            ["л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ed"].iter().any(|e| w.ends_with(e))
+                || matches!(w, "met" | "took")
+        }
+    })
 }
 
 /// Nouns for the people a list of states sends ("представители из", "experts from").

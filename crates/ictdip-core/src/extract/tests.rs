@@ -1159,3 +1159,41 @@ fn a_place_in_a_ranking_lists_states_and_a_central_place_does_not() {
     let e = event("Рейтинг\nВ рейтинге Узбекистан занял первое место, опередив Казахстан и Кыргызстан.");
     assert!(e.countries.is_empty(), "{:?}", e.countries);
 }
+
+#[test]
+fn a_datelines_day_printed_with_a_year_elsewhere_gives_the_year() {
+    let e = event(
+        "Медведев о цифровом министерстве\nМедведев на форуме в Алма-Ате. 1 февраля 2019\nАЛМА-АТА, 1 фев - РИА Новости. Появление министерства цифрового развития важно, заявил премьер-министр РФ Дмитрий Медведев на форуме.",
+    );
+    assert_eq!(e.published.unwrap().to_string(), "2019-02-01");
+    assert_eq!(e.date.unwrap().to_string(), "2019-02-01");
+    // Another day with a year gives none.
+    let e = event(
+        "Медведев о цифровом министерстве\nАЛМА-АТА, 1 фев - РИА Новости. Появление министерства важно, заявил Медведев, напомнив о решении 5 мая 2018 года.",
+    );
+    assert_eq!(e.published.and_then(|d| d.known_year()), None);
+}
+
+#[test]
+fn the_previous_meeting_dates_and_places_nothing() {
+    let e = event(
+        "Tenth session of the SPECA Working Group\n\n4 Jul 2018 to 5 Jul 2018\nBaku, Azerbaijan\n\nThe group meets yearly. Its previous, ninth meeting took place in Bishkek on 23 July 2017, with Kyrgyzstan as host.\n",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2018-07-04");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Baku"));
+    assert!(!e.countries.iter().any(|c| c == "KG"), "{:?}", e.countries);
+}
+
+#[test]
+fn a_head_that_names_a_gathering_to_come_takes_its_announced_date() {
+    let e = event(
+        "Обнародована повестка VIII саммита глав государств Тюркского совета.\nКак сообщает АПА со ссылкой на пресс-службу Тюркского совета, VIII саммит состоится 12 ноября в Стамбуле.\n",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "--11-12");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Istanbul"));
+    // A head that reports a gathering held keeps the one to come aside.
+    let e = event(
+        "В Баку прошла встреча министров связи Азербайджана и Турции.\nСледующее заседание рабочей группы состоится 12 ноября в Стамбуле.\n",
+    );
+    assert_ne!(e.date.map(|d| d.to_string()).as_deref(), Some("--11-12"));
+}
