@@ -389,7 +389,8 @@ fn completed_publication(stamp: Option<EventDate>, text: &str, folded: &str, reg
     }
     if let Some(day) = stamp.filter(|d| d.known_day().is_some()) {
         // Rare enough (a stamp with no year) that the whole page is read for it.
-        let all = std::slice::from_ref(&(0..folded.len()));
+        let whole = 0..folded.len();
+        let all = std::slice::from_ref(&whole);
         let words = Words::new(folded, all);
         let repeated = dates::find(folded, all, &words).iter().find_map(|m| {
             let d = m.resolve(None)?;
