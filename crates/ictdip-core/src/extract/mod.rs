@@ -1990,7 +1990,9 @@ fn words_sent(f: &Facts, title: Option<&Span>, first_body: Option<usize>, title_
         return true;
     }
     let interview = |span: Span| phrases!("в интервью", "in an interview", "interview with").any_in(&f.folded[span]);
-    let head_sentences = first_body.map_or(0..0, |l| l..(l + 3).min(f.sentences.len()));
+    // An interview's introduction may run a few sentences before it says so ("О том, какие
+    // риски существуют, в интервью РИА Новости рассказал ...").
+    let head_sentences = first_body.map_or(0..0, |l| l..(l + 6).min(f.sentences.len()));
     title.into_iter().cloned().chain(head_sentences.map(|s| f.sentences[s].clone())).any(interview)
         || phrases!("текст интервью", "full interview", "the interview below").any_in(f.folded)
 }

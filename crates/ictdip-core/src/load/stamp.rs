@@ -263,6 +263,9 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     // The patterns' automata find a match; groups are then taken over the match alone.
     let c = dateline_patterns().iter().find_map(|p| p.find(head).and_then(|m| p.captures(&head[..m.end()])))?;
     let city = c.name("city")?;
+    if crate::lexicon::fold(city.as_str()).split_whitespace().any(widget_word) {
+        return None;
+    }
     let written = c.name("date").or(c.name("date2"));
     let date = written.and_then(|d| first_date(&crate::lexicon::fold(d.as_str())).map(|(d, _)| d));
     if written.is_some() && date.is_none() {
@@ -357,6 +360,7 @@ mod tests {
             "Saturday, 13, July, 2024",
             "Ташкент +31° 14 июня",
             "8395.15 USD -6.38",
+            "Флаг Понедельник, 25 ноября 2024",
         ] {
             assert_eq!(stamp(line).as_deref(), Some("widget"), "{line}");
         }

@@ -184,8 +184,9 @@ impl Patterns {
         }
         let head = head(line, 400);
         let (city, from) = dateline_city_and_date(head)?;
-        // "Saturday, 13 July 2024": a clock, not a city and a date.
-        if stamp::widget_word(crate::lexicon::fold(&head[city.clone()]).trim()) {
+        // "Saturday, 13 July 2024", "Флаг Понедельник, 25 ноября 2024": a clock, not a city and
+        // a date.
+        if crate::lexicon::fold(&head[city.clone()]).split_whitespace().any(stamp::widget_word) {
             return None;
         }
         let end = self.line_pattern(head, &self.dateline, &self.dateline_plain).find(head)?.end();
@@ -602,9 +603,30 @@ pub fn analyse_folded(text: &str, folded: &str) -> Structure {
     read_lead_prefix(p, &lines, body_from, &mut roles, &mut st, &mut extra);
     // 4. Related headlines, captions and credits after the body.
     mark_trailing_block(&lines, body_from, &mut roles);
-    // 5. Everything else that is not blank is body.
+    // 5. A page with no stamp at its head may give its date with its source at the foot.
+    if st.published.is_none() {
+        st.published = source_line_date(&lines, folded, &dates);
+    }
+    // 6. Everything else that is not blank is body.
     st.sections = sections(&lines, &roles, extra);
     st
+}
+
+/// The date a page's foot gives with its source ("Источник: РИА \"Новости\" 29 июня 2004", or
+/// the date on the line after "Источник: ..."), among its last few lines, with a year.
+fn source_line_date(lines: &[(usize, &str)], folded: &str, dates: &LineDates) -> Option<(EventDate, Span)> {
+    let tail: Vec<usize> = (0..lines.len()).rev().filter(|&i| !is_blank(lines[i].1)).take(6).collect();
+    let is_source = |i: usize| {
+        let (start, line) = lines[i];
+        let f = folded[start..start + line.len()].trim_start();
+        f.starts_with("источник") || f.starts_with("source:")
+    };
+    tail.iter().enumerate().find_map(|(k, &i)| {
+        let stamp::DateLine::Stamp(d) = dates.of(i)? else { return None };
+        // `tail` runs from the foot up: the line above this one is the next in it.
+        let sourced = is_source(i) || tail.get(k + 1).is_some_and(|&above| is_source(above));
+        (sourced && d.known_year().is_some()).then(|| (d, lines[i].0..lines[i].0 + lines[i].1.len()))
+    })
 }
 
 /// Furniture by the markers of `assets/furniture.txt` and lines of counters; from a cut marker
@@ -989,6 +1011,27 @@ mod tests {
         assert_eq!(text_of(t, &st, Role::Title), ["Министры обсудили связь"]);
         assert_eq!(text_of(t, &st, Role::Furniture).len(), 2, "the clock and the banner");
         assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-06-17");
+    }
+
+    #[test]
+    fn a_page_with_no_stamp_takes_the_date_given_with_its_source_at_the_foot() {
+        let t = "Эксперты обсудят проект\n\nЗаседание совета пройдет 1 июля в Чолпон-Ате.\n\nИсточник: РИА \"Новости\"\n29 июня 2004\n\n© Фонд\n";
+        assert_eq!(analyse(t).published.as_ref().unwrap().0.to_string(), "2004-06-29");
+        let t = "Эксперты обсудят проект\n\nЗаседание совета пройдет 1 июля в Чолпон-Ате.\n\nИсточник: РИА \"Новости\" 29 июня 2004\n";
+        assert_eq!(analyse(t).published.as_ref().unwrap().0.to_string(), "2004-06-29");
+        // A date at the foot with no source is no stamp.
+        let body = "Заседание совета пройдет в Чолпон-Ате, сообщили в министерстве связи.\n\n".repeat(6);
+        let t = format!("Эксперты обсудят проект\n\n{body}Отчет за 29 июня 2004\n");
+        assert!(analyse(&t).published.is_none());
+    }
+
+    #[test]
+    fn a_clock_after_a_word_is_no_dateline_and_the_stamp_below_it_is_the_articles() {
+        let t = "ГОСОРГАНЫ\nФлаг Понедельник, 25 ноября 2024\nМинск-Уручье Переменная облачность 0°C\nВсе новости\nВсе новости\nОбщество\n05 июля 2019, 16:55\n\nФорум пройдет в Минске 9-10 июля\n\n5 июля, Минск /Корр. БЕЛТА/. Форум пройдет в Минске 9-10 июля, сообщили в пресс-службе.\n";
+        let st = analyse(t);
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2019-07-05");
+        assert_eq!(&t[st.title.clone().unwrap()], "Форум пройдет в Минске 9-10 июля");
+        assert!(text_of(t, &st, Role::Furniture).contains(&"Флаг Понедельник, 25 ноября 2024"));
     }
 
     #[test]
