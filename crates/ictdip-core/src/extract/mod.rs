@@ -1111,9 +1111,15 @@ fn place(
     for (_, h) in &countries {
         let Target::Country(c) = h.target else { continue };
         let before: Vec<&str> = words_before(f.folded, h.span.start, 3).collect();
-        let capital_before = matches!(before.first(), Some(&("столице" | "столицу" | "столицы")))
-            || (before.first() == Some(&"of") && before.get(1) == Some(&"capital"));
-        let capital_after = matches!(word_after(f.folded, h.span.end), "столице" | "столицу" | "capital");
+        // Not a compound ("IT-столица России", "культурная столица" is another matter).
+        let compound = |w: &str| {
+            let at = w.as_ptr() as usize - f.folded.as_ptr() as usize;
+            f.folded[..at].ends_with('-')
+        };
+        let capital_before =
+            before.first().is_some_and(|w| matches!(*w, "столица" | "столице" | "столицу" | "столицы") && !compound(w))
+                || (before.first() == Some(&"of") && before.get(1) == Some(&"capital"));
+        let capital_after = matches!(word_after(f.folded, h.span.end), "столица" | "столице" | "столицу" | "capital");
         if (capital_before || capital_after)
             && let Some(city) = g.capital(c)
         {

@@ -1197,3 +1197,15 @@ fn a_head_that_names_a_gathering_to_come_takes_its_announced_date() {
     );
     assert_ne!(e.date.map(|d| d.to_string()).as_deref(), Some("--11-12"));
 }
+
+#[test]
+fn a_capital_named_as_the_subject_gives_the_venue() {
+    let e = event("Неделя СПЕКА\nС 20 по 23 января 2026 года столица Туркменистана примет Неделю Специальной программы ООН для экономик Центральной Азии (СПЕКА), которая пройдет впервые.");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Ashgabat"));
+    assert_eq!(e.orgs, ["SPECA", "UN"], "the programme's name names the UN");
+    // A compound names no capital: the forum is not in Moscow.
+    let e = event(
+        "Форум в Иннополисе\nНа форуме в Иннополисе выступил министр. Иннополис - это IT-столица России, сказал он.",
+    );
+    assert_ne!(e.place.and_then(|p| p.city).as_deref(), Some("Moscow"));
+}
