@@ -1946,9 +1946,21 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     // told at a press conference, is still the forum's story.
     let briefing = !title_names_gathering
         && f.kinds.iter().any(|((k, w), span)| *k == Kind::Statement && *w >= 2 && in_head(span));
+    // A signing is the story when the head reports one: documents named elsewhere ("соглашение
+    // о ...", "a memorandum is being prepared") are what a meeting or a statement spoke of.
+    let near_head = |span: &Span| {
+        in_head(span) || first_body.is_some_and(|l| f.sentence_of(span.start).is_some_and(|s| s > l && s <= l + 2))
+    };
+    let signed_in_head = f.kinds.iter().any(|((k, _), span)| {
+        *k == Kind::Agreement
+            && near_head(span)
+            && ["подпис", "sign", "заключ", "conclud"].iter().any(|v| f.folded[span.clone()].starts_with(v))
+            && !signing_to_come(f.folded, span.start)
+    });
     let best = scores
         .iter()
         .filter(|(k, _)| briefing || **k != Kind::Statement)
+        .filter(|(k, _)| signed_in_head || **k != Kind::Agreement || scores.len() == 1)
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| *k);
     match best {

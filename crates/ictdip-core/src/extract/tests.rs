@@ -1209,3 +1209,13 @@ fn a_capital_named_as_the_subject_gives_the_venue() {
     );
     assert_ne!(e.place.and_then(|p| p.city).as_deref(), Some("Moscow"));
 }
+
+#[test]
+fn documents_spoken_of_make_no_signing() {
+    // A meeting that discusses an agreement to come is a meeting.
+    let e = event("Встреча министров\nВ Ташкенте прошла встреча министров связи Узбекистана и Китая. Стороны обсудили проект соглашения о сотрудничестве в сфере ИКТ и меморандум, который готовится.");
+    assert_eq!(e.kind, Kind::Meeting);
+    // A signing the head reports is the story.
+    let e = event("Подписан меморандум\nВ Ташкенте министры связи Узбекистана и Китая подписали меморандум о сотрудничестве в сфере ИКТ.");
+    assert_eq!(e.kind, Kind::Agreement);
+}
