@@ -63,6 +63,24 @@ pub enum Action {
     AcceptFilter,
 }
 
+impl Action {
+    /// True for the keys that edit a line of text (the filter's, or an export's file name).
+    pub fn edits_a_line(&self) -> bool {
+        matches!(
+            self,
+            Action::Insert(_)
+                | Action::DeleteBack
+                | Action::DeleteForward
+                | Action::DeleteWord
+                | Action::ClearLine
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::LineStart
+                | Action::LineEnd
+        )
+    }
+}
+
 /// The Latin key in the same place as a Russian-layout letter (and `.` `,` where `/` `?` are).
 pub fn latin_of_russian(c: char) -> char {
     const RU: &str = "йцукенгшщзхъфывапролджэячсмитьбюЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ";

@@ -496,15 +496,7 @@ impl App {
     fn handle_export_line(&mut self, action: Action) {
         let Some(line) = &mut self.export_line else { return };
         match action {
-            Action::Insert(_)
-            | Action::DeleteBack
-            | Action::DeleteForward
-            | Action::DeleteWord
-            | Action::ClearLine
-            | Action::CursorLeft
-            | Action::CursorRight
-            | Action::LineStart
-            | Action::LineEnd => _ = line.apply(&action),
+            a if a.edits_a_line() => _ = line.apply(&a),
             Action::Back => self.export_line = None,
             Action::AcceptFilter => {
                 let name = line.text.trim().to_string();
@@ -545,17 +537,7 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::Insert(_)
-            | Action::DeleteBack
-            | Action::DeleteForward
-            | Action::DeleteWord
-            | Action::ClearLine
-            | Action::CursorLeft
-            | Action::CursorRight
-            | Action::LineStart
-            | Action::LineEnd
-            | Action::HistoryOlder
-            | Action::HistoryNewer => self.edit_filter(&action),
+            a if a.edits_a_line() || matches!(a, Action::HistoryOlder | Action::HistoryNewer) => self.edit_filter(&a),
             Action::AcceptFilter => self.filter.accept(),
             Action::Back => {
                 if self.filter.open {
