@@ -642,6 +642,12 @@ fn reads_as_background(sentence: &str) -> bool {
             "предыдущем саммите",
             "предыдущая сессия",
             "предыдущей сессии",
+            // A year before ("At the state visit to Seoul in November last year, ... signed").
+            "last year",
+            "a year ago",
+            "в прошлом году",
+            "в минувшем году",
+            "год назад",
         )
         .any_in(sentence)
 }
@@ -824,9 +830,25 @@ fn tied_to_cue(f: &Facts, span: &Span) -> Option<usize> {
 /// True when a purpose or topic phrase ("для", "о", "по вопросам") stands between `from` and
 /// `to`: a name after it belongs to what the gathering was for or about, not to where it was.
 fn purpose_between(f: &Facts, from: usize, to: usize) -> bool {
-    f.folded[from..to]
-        .split(|ch: char| !crate::lexicon::is_word_char(ch))
-        .any(|w| matches!(w, "для" | "о" | "об" | "про" | "ради" | "вопросам" | "целью" | "about" | "on"))
+    let mut words = f.folded[from..to].split(|ch: char| !crate::lexicon::is_word_char(ch)).filter(|w| !w.is_empty());
+    while let Some(w) = words.next() {
+        if matches!(w, "для" | "о" | "об" | "про" | "ради" | "вопросам" | "целью" | "about") {
+            return true;
+        }
+        // "on" opens a topic ("a forum on e-government"), not a day ("on April 25", "on 3 May",
+        // "on Thursday").
+        if w == "on" && !words.next().is_some_and(names_a_day) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True for a folded word that begins a day's name: a number, a month, a weekday.
+fn names_a_day(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || crate::lexicon::months::month_of(w).is_some()
+        || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(&w)
 }
 
 /// Words that open a source attribution ("Как сообщили НИАТ «Ховар» в Секретариате ШОС в
@@ -1083,7 +1105,11 @@ fn place(
         let s = f.sentence_of(h.span.start)?;
         let held_there = [anchor, title, lead].contains(&Some(s))
             && f.has_cue(s, Cue::Gathering)
-            && matches!(words_before(f.folded, h.span.start, 1).next(), Some("в" | "во" | "г." | "городе" | "in"))
+            && matches!(
+                words_before(f.folded, h.span.start, 1).next(),
+                // "in Kazakhstan's capital, Astana": the capital in apposition.
+                Some("в" | "во" | "г." | "городе" | "in" | "capital" | "столице")
+            )
             && !in_attribution(f, s, &h.span)
             && !f.cues_in(s).any(|(c, cs)| {
                 *c == Cue::Gathering && cs.end <= h.span.start && purpose_between(f, cs.end, h.span.start)
@@ -1119,7 +1145,12 @@ fn place(
         let capital_before =
             before.first().is_some_and(|w| matches!(*w, "столица" | "столице" | "столицу" | "столицы") && !compound(w))
                 || (before.first() == Some(&"of") && before.get(1) == Some(&"capital"));
-        let capital_after = matches!(word_after(f.folded, h.span.end), "столица" | "столице" | "столицу" | "capital");
+        // "Kazakhstan's capital": the possessive's "s" is a word of its own here.
+        let after = match word_after(f.folded, h.span.end) {
+            "s" => word_after(f.folded, h.span.end + f.folded[h.span.end..].find('s').unwrap_or(0) + 1),
+            w => w,
+        };
+        let capital_after = matches!(after, "столица" | "столице" | "столицу" | "capital");
         if (capital_before || capital_after)
             && let Some(city) = g.capital(c)
         {

@@ -1221,3 +1221,19 @@ fn documents_spoken_of_make_no_signing() {
     let e = event("Подписан меморандум\nВ Ташкенте министры связи Узбекистана и Китая подписали меморандум о сотрудничестве в сфере ИКТ.");
     assert_eq!(e.kind, Kind::Agreement);
 }
+
+#[test]
+fn english_venue_after_a_topic_or_a_day() {
+    // A gathering that "kicked off" where it is held, though a topic phrase comes first.
+    let e = event("Digital conference opens\n\nThe international conference on digitalization kicked off in Nur-Sultan. Officials from Kyrgyzstan attend.");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Astana"));
+    // "on April 25" is a day, not a topic; the capital in apposition is the venue.
+    let e = event("Forum in Astana\n\nThe Ministry of Korea held the e-Government Forum with Kazakhstan on April 25 in Kazakhstan's capital, Astana.");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Astana"));
+}
+
+#[test]
+fn a_year_before_is_background() {
+    let e = event("Forum held\n\nOfficials of Korea and Kazakhstan held a forum on e-government on April 25. At the state visit to Seoul in November last year, the ministries signed a memorandum.");
+    assert!(e.place.is_none_or(|p| p.city.as_deref() != Some("Seoul")));
+}
