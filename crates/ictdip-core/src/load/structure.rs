@@ -490,8 +490,18 @@ fn read_head(
         .copied()
         .filter(|&i| roles[i].is_none() && headline_like(lines[i].1) && word_count(lines[i].1) >= 2)
         .collect();
+    // A picture's caption is often printed twice too (its alt text and its caption) under a
+    // label ("Изображение: (сс)", "Фото: ...").
+    let under_picture_label = |i: usize| {
+        let caption = norm(lines[i].1);
+        (0..i).rev().find(|&k| !is_blank(lines[k].1) && norm(lines[k].1) != caption).is_some_and(|k| {
+            let label = crate::lexicon::fold(lines[k].1.trim_start());
+            ["фото:", "изображение:", "иллюстрация:", "photo:", "image:"].iter().any(|w| label.starts_with(w))
+        })
+    };
     let repeated = candidates.iter().copied().find(|&i| {
-        !lines[i].1.trim_start().starts_with(CRUMBS)
+        !under_picture_label(i)
+            && !lines[i].1.trim_start().starts_with(CRUMBS)
             && (0..lines.len().min(lead + 1))
                 .any(|j| j != i && !is_blank(lines[j].1) && norm(lines[j].1) == norm(lines[i].1))
     });
@@ -1032,6 +1042,13 @@ mod tests {
         assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2019-07-05");
         assert_eq!(&t[st.title.clone().unwrap()], "Форум пройдет в Минске 9-10 июля");
         assert!(text_of(t, &st, Role::Furniture).contains(&"Флаг Понедельник, 25 ноября 2024"));
+    }
+
+    #[test]
+    fn a_caption_printed_twice_under_its_label_is_no_title() {
+        let t = "В Таджикистане USAID профинансирует цифровизацию\n\nИзображение: (сс)\nФонд в Душанбе\nФонд в Душанбе\n\nФинансировать разработку системы будет агентство, заявили в правительстве 25 января.\n";
+        let st = analyse(t);
+        assert_eq!(&t[st.title.clone().unwrap()], "В Таджикистане USAID профинансирует цифровизацию");
     }
 
     #[test]
