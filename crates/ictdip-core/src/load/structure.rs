@@ -122,7 +122,9 @@ fn patterns() -> &'static Patterns {
             dateline_undated: Regex::new(concat!(
                 r"^\s*(?:([А-ЯЁ][А-ЯЁ\-]{2,20}(?: [А-ЯЁ][А-ЯЁ\-]{2,20})?)[.,]\s*[А-ЯЁA-Z][А-ЯЁA-Z«»\x22 .\-]{1,30}?\s*[–—-]",
                 // "Tashkent, Uzbekistan (UzDaily.com) --"
-                r"|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{2,20})(?:, [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\- ]{2,30})? \([^)\n]{2,40}\) ?(?:--|–|—|-))\s*"
+                r"|([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{2,20})(?:, [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\- ]{2,30})? \([^)\n]{2,40}\) ?(?:--|–|—|-)",
+                // "БАКУ /Trend/ -"
+                r"|([А-ЯЁ][А-ЯЁ\-]{2,20}(?: [А-ЯЁ][А-ЯЁ\-]{2,20})?) ?/[^/\n]{2,40}/ ?[–—-])\s*"
             ))
                 .expect("undated dateline pattern"),
         }
@@ -740,33 +742,48 @@ fn read_lead_prefix(
             continue;
         }
         // A metadata or dateline prefix: the prefix takes its role, the rest of the line is body.
-        let mut split = |role: Role, matched: usize| {
-            let end = start + matched;
-            extra.push((role, start..end));
-            if end < start + line.len() {
-                extra.push((Role::Body, end..start + line.len()));
+        // `parts` are the prefix's pieces, each with its role and where it ends in the line.
+        let mut split_parts = |parts: &[(Role, usize)]| {
+            let mut from = start;
+            for &(role, matched) in parts {
+                extra.push((role, from..start + matched));
+                from = start + matched;
             }
-            roles[i] = Some(role);
-            start..end
+            if from < start + line.len() {
+                extra.push((Role::Body, from..start + line.len()));
+            }
+            roles[i] = Some(parts[0].0);
+            start..start + parts[0].1
         };
         if let Some(m) = p.meta_prefix(line).or_else(|| p.stamp_prefix(line)) {
-            let span = split(Role::Meta, m.end);
+            // A dateline may follow on the same line (" date 2025-09-17 БАКУ /Trend/ - ...").
+            let dateline = p.undated_dateline_prefix(&line[m.end..]).and_then(|c| {
+                let city = c.get(1).or(c.get(2)).or(c.get(3))?.range();
+                Some((m.end + c.get(0)?.end(), start + m.end + city.start..start + m.end + city.end))
+            });
+            let span = match &dateline {
+                Some((end, city)) => {
+                    st.dateline_city = Some(city.clone());
+                    split_parts(&[(Role::Meta, m.end), (Role::Dateline, *end)])
+                }
+                None => split_parts(&[(Role::Meta, m.end)]),
+            };
             st.published = better_published(st.published.take(), captured_date(&m.date).map(|d| (d, span)));
             break;
         }
         if let Some(m) = p.dateline_prefix(line) {
-            let span = split(Role::Dateline, m.end);
+            let span = split_parts(&[(Role::Dateline, m.end)]);
             st.dateline_city = m.city.map(|city| start + city.start..start + city.end);
             st.published = better_published(st.published.take(), captured_date(&m.date).map(|d| (d, span)));
             break;
         }
         if let Some(c) = p.undated_dateline_prefix(line) {
-            split(Role::Dateline, c.get(0).map_or(0, |m| m.end()));
-            st.dateline_city = c.get(1).or(c.get(2)).map(|m| start + m.start()..start + m.end());
+            split_parts(&[(Role::Dateline, c.get(0).map_or(0, |m| m.end()))]);
+            st.dateline_city = c.get(1).or(c.get(2)).or(c.get(3)).map(|m| start + m.start()..start + m.end());
             break;
         }
         if let Some(d) = stamp::dateline(line) {
-            let span = split(Role::Dateline, d.end);
+            let span = split_parts(&[(Role::Dateline, d.end)]);
             st.dateline_city = Some(start + d.city.start..start + d.city.end);
             st.published = better_published(st.published.take(), d.date.map(|date| (date, span)));
             break;
@@ -1042,6 +1059,16 @@ mod tests {
         assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2019-07-05");
         assert_eq!(&t[st.title.clone().unwrap()], "Форум пройдет в Минске 9-10 июля");
         assert!(text_of(t, &st, Role::Furniture).contains(&"Флаг Понедельник, 25 ноября 2024"));
+    }
+
+    #[test]
+    fn a_dateline_after_the_metadata_on_its_line() {
+        let t = "Замминистра встретился с генсеком\n\n date 2025-09-17 БАКУ /Trend/ - Заместитель министра провел в Дубае встречу с генеральным секретарем.\n";
+        let st = analyse(t);
+        assert_eq!(&t[st.dateline_city.clone().unwrap()], "БАКУ");
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-09-17");
+        let t = "Встреча министров\n\nАСТАНА /Kazinform/ - Министры провели встречу.\n";
+        assert_eq!(&t[analyse(t).dateline_city.clone().unwrap()], "АСТАНА");
     }
 
     #[test]
