@@ -479,7 +479,8 @@ pub fn find(
         let mut floor = sentence.start;
         for (span, initials) in spans.drain(..) {
             let role = role_before(text, folded, floor, span.start, &mut scratch);
-            let accepted = initials || role.is_some() || {
+            let apposition = if role.is_none() { role_after(folded, span.end, sentence.end) } else { None };
+            let accepted = initials || role.is_some() || apposition.is_some() || {
                 let first_word = folded[span.clone()].split([' ', '-']).next().unwrap_or("");
                 let speech = speech_verbs
                     .iter()
@@ -487,12 +488,36 @@ pub fn find(
                 is_given_name(first_word) || speech
             };
             if accepted {
-                found.push(person(text, folded, role, span.clone(), hits, &mut scratch));
+                found.push(person(text, folded, role.or(apposition), span.clone(), hits, &mut scratch));
                 floor = span.end;
             }
         }
     }
     merge_case_forms(found)
+}
+
+/// A role in apposition after a name ("Екатерина Ларина, директор Департамента", "Давлатали
+/// Саида, первого заместителя премьер-министра", "с Сюй Циншанем — заместителем генсека"): the
+/// words from the comma or dash to the role's head word, adjectives before it. The head agrees
+/// with the name in case, as a role before the name governs it.
+fn role_after(folded: &str, end: usize, sentence_end: usize) -> Option<Span> {
+    let rest = &folded[end..sentence_end];
+    let from = end + [", ", " — ", " – ", " - "].iter().find(|p| rest.starts_with(**p))?.len();
+    let mut at = from;
+    for _ in 0..3 {
+        let word_end = folded[at..sentence_end]
+            .find(|c: char| !crate::lexicon::is_word_char(c) && c != '-')
+            .map_or(sentence_end, |i| at + i);
+        let w = &folded[at..word_end];
+        if is_role_word(w) && !is_role_modifier(w) {
+            return Some(from..word_end);
+        }
+        if w.is_empty() || !is_role_modifier(w) || !folded[word_end..].starts_with(' ') {
+            return None;
+        }
+        at = word_end + 1;
+    }
+    None
 }
 
 /// The grammatical case a role word puts the following name in, judged from the role word's
@@ -748,6 +773,19 @@ mod tests {
         assert_eq!(got[0].0, "Игорь Петров");
         let got = people("Встреча с генеральным секретарем Дорин Богдан-Мартин.");
         assert_eq!(got[0].0, "Дорин Богдан-Мартин");
+    }
+
+    #[test]
+    fn a_role_in_apposition_after_the_name() {
+        let got = people("Встречу организовали по поручению Давлатали Саида, первого заместителя премьер-министра.");
+        assert_eq!(got[0].0, "Давлатали Саид");
+        assert_eq!(got[0].1.as_deref(), Some("первый заместитель"));
+        let got = people("Эльвира Ларина, директор Департамента министерства, рассказала о планах.");
+        assert_eq!(got[0].0, "Эльвира Ларина");
+        let got = people("Он встретился с Сюй Циншанем — заместителем генерального секретаря.");
+        assert_eq!(got[0].0, "Сюй Циншань");
+        // A place after a comma is no role.
+        assert!(people("Делегация посетила Ханты-Мансийск, Тюмень и Омск.").is_empty());
     }
 
     #[test]

@@ -103,6 +103,7 @@ pub fn sentences_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<s
                 b'.' => {
                     (next_is_capital(text, i + 1, range.end)
                         && (word_before_len(text, i) > 2
+                            || short_word_ends_sentence(text, i)
                             || text[..i].ends_with(['»', '"', '”', ')'])
                             || (text.as_bytes().get(i + 1) == Some(&b' ') && year_before(text, i))))
                         || glued_sentences(text, i, range.end)
@@ -161,6 +162,21 @@ fn year_before(text: &str, at: usize) -> bool {
 }
 
 /// Letters in the word ending at `at`, counted up to three (all the caller asks).
+/// True when the word before the full stop at `at` is a short word that ends sentences ("taking
+/// part in it.", "поддержали его и их."), not an abbreviation ("им. Ломоносова", "ул. Мира",
+/// "Mr. Smith"): a whole word, lowercase, of a closed list.
+fn short_word_ends_sentence(text: &str, at: usize) -> bool {
+    const ENDING: [&str; 22] = [
+        "it", "us", "in", "on", "up", "so", "to", "do", "go", "me", "by", "as", "at", "be", "он", "их", "ее", "её",
+        "мы", "вы", "же", "ей",
+    ];
+    let head = &text[..at];
+    ENDING.iter().any(|w| {
+        head.strip_suffix(w)
+            .is_some_and(|rest| !rest.chars().next_back().is_some_and(is_letter) && !rest.ends_with('.'))
+    })
+}
+
 fn word_before_len(text: &str, at: usize) -> usize {
     text[..at].chars().rev().take(3).take_while(|&c| is_letter(c)).count()
 }
@@ -214,6 +230,21 @@ mod tests {
         let t = "Выступил М.И.Шадаев. Встреча прошла в г. Алматы. Итоги подвели.";
         let s: Vec<&str> = sentences(t, 0..t.len()).into_iter().map(|r| t[r].trim()).collect();
         assert_eq!(s, ["Выступил М.И.Шадаев.", "Встреча прошла в г. Алматы.", "Итоги подвели."]);
+    }
+
+    #[test]
+    fn sentences_end_after_a_short_word_but_not_a_short_abbreviation() {
+        let t = "Seventy people are taking part in it. Participants will meet. Встреча в МГУ им. Ломоносова на ул. Мира. Mr. Smith spoke.";
+        let s: Vec<&str> = sentences(t, 0..t.len()).into_iter().map(|r| t[r].trim()).collect();
+        assert_eq!(
+            s,
+            [
+                "Seventy people are taking part in it.",
+                "Participants will meet.",
+                "Встреча в МГУ им. Ломоносова на ул. Мира.",
+                "Mr. Smith spoke."
+            ]
+        );
     }
 
     #[test]
