@@ -1564,6 +1564,53 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         if among {
             return true;
         }
+        // The region named after a body ("в регионе СНГ", "от региона стран Восточной Европы и
+        // СНГ", "in the CIS region"): geography, not the body at work.
+        let region = |w: &str| {
+            matches!(
+                w,
+                "регион"
+                    | "региона"
+                    | "регионе"
+                    | "региону"
+                    | "регионом"
+                    | "регионов"
+                    | "регионах"
+                    | "region"
+            )
+        };
+        // Between the region's word and the body, only other regions' names and "и" ("региона
+        // стран Восточной Европы и СНГ"), no punctuation ("событие региона — Неделю СПЕКА").
+        let offset = |w: &str| w.as_ptr() as usize - f.folded.as_ptr() as usize;
+        let region_before = words_before(f.folded, h.span.start, 6).find(|w| region(w)).is_some_and(|w| {
+            let between = &f.text[offset(w) + w.len()..h.span.start];
+            !between.contains(['—', '–', ',', '.', ':', ';', '(', '«', '"'])
+                && between.split_whitespace().all(|x| {
+                    matches!(x, "и" | "and" | "the" | "стран" | "государств") || x.starts_with(char::is_uppercase)
+                })
+        });
+        if region_before || matches!(word_after(f.folded, h.span.end), "region" | "regions") {
+            return true;
+        }
+        // Examples of a kind ("на площадках, таких как БРИКС, ШОС, МСЭ", "platforms such as the
+        // SCO and BRICS"): named, not at work in this event. Only names, commas and "и" stand
+        // between the marker and the body.
+        let sentence_start = f.sentences[s].start;
+        let lead_in = &f.folded[sentence_start..h.span.start];
+        let marker = ["таких как ", "такие как ", "такими как ", "such as "]
+            .iter()
+            .filter_map(|m| lead_in.rfind(m).map(|i| i + m.len()))
+            .max();
+        if let Some(at) = marker {
+            let list = &f.text[sentence_start + at..h.span.start];
+            let names_only = list
+                .split(|c: char| !crate::lexicon::is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .all(|w| matches!(w, "и" | "and" | "the") || w.starts_with(char::is_uppercase));
+            if names_only {
+                return true;
+            }
+        }
         // A body as what a state belongs to ("активный член ЕАЭС", "партнерами по СНГ", "a
         // member of the CSTO") or as the author or party of a document ("Соглашение об
         // ассоциации РМ-ЕС", "стратегии кибербезопасности ЕС", "the Statement of the Council of
@@ -1786,9 +1833,13 @@ fn countries_and_bodies(
             && f.sentence_of(h.span.start)
                 .is_some_and(|s| !head.contains(&Some(s)) && announced_in_clause(f, s, &h.span))
     };
+    let mut quotes: Option<Vec<Span>> = None;
     for h in &f.hits {
         let mention = only_mentioned(f, h, &mut notes)
             || to_come(h)
+            || (matches!(h.target, Target::Body(_))
+                && !f.sentence_of(h.span.start).is_some_and(|s| head.contains(&Some(s)))
+                && quotes.get_or_insert_with(|| quoted_speech(f.text)).iter().any(|q| q.contains(&h.span.start)))
             || (matches!(h.target, Target::Country(_))
                 && (hosts_another_event(f, h, date) || at_side_event(f, h, head)));
         match h.target {
@@ -1822,6 +1873,36 @@ fn countries_and_bodies(
     other_orgs.retain(|o| !orgs.contains(o));
     let mentioned = Mentioned { countries: sorted_distinct(other_countries), orgs: sorted_distinct(other_orgs) };
     (sorted_distinct(countries), sorted_distinct(orgs), mentioned)
+}
+
+/// The spans of quoted speech in `text`: between quotation marks (« », “ ”, or straight quotes
+/// within a paragraph), twelve words and more. A body named in someone's words away from the
+/// story's head is one they spoke of ("повышение роли Международного союза электросвязи", -
+/// отмечается в документе); a shorter quotation is a name ("форум «Цифровой шёлковый путь»").
+fn quoted_speech(text: &str) -> Vec<Span> {
+    const MIN_WORDS: usize = 12;
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut depth = 0;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '«' | '“' | '"') => (open, depth) = (Some((i, c)), 1),
+            (Some((_, '«')), '«') => depth += 1,
+            (Some((from, o)), c) if matches!((o, c), ('«', '»') | ('“', '”') | ('"', '"')) => {
+                depth -= 1;
+                if depth == 0 {
+                    if text[from..i].split_whitespace().count() >= MIN_WORDS {
+                        out.push(from..i);
+                    }
+                    open = None;
+                }
+            }
+            // A straight quote left open ends with its paragraph.
+            (Some((_, '"')), '\n') => open = None,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// True when a name stands in a sentence that opens on a side event ("On the sidelines, the

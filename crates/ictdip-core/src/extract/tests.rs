@@ -1237,3 +1237,27 @@ fn a_year_before_is_background() {
     let e = event("Forum held\n\nOfficials of Korea and Kazakhstan held a forum on e-government on April 25. At the state visit to Seoul in November last year, the ministries signed a memorandum.");
     assert!(e.place.is_none_or(|p| p.city.as_deref() != Some("Seoul")));
 }
+
+#[test]
+fn a_body_in_quoted_words_away_from_the_head_is_spoken_of() {
+    let e = event("Президенты приняли заявление\n\nПрезиденты России и Узбекистана приняли в Москве совместное заявление.\n\n\"Стороны продолжат работу на международных площадках, включая повышение роли Международного союза электросвязи в управлении сетью\", - отмечается в документе.");
+    assert!(e.orgs.is_empty());
+    assert_eq!(e.mentioned.orgs, ["ITU"]);
+    // A short quotation is a name: the body in it takes part.
+    let e = event("Форум открылся\n\nВ Ташкенте открылся форум «Неделя МСЭ».");
+    assert_eq!(e.orgs, ["ITU"]);
+}
+
+#[test]
+fn a_region_named_after_a_body_and_examples_of_bodies_are_mentions() {
+    let e =
+        event("Конференция открылась\n\nВ Баку открылась конференция МСЭ, которая впервые проводится в регионе СНГ.");
+    assert_eq!(e.orgs, ["ITU"]);
+    let e = event("Today's forum\n\nToday the ITU forum opened in Astana, the last of our meetings in the CIS region.");
+    assert_eq!(e.orgs, ["ITU"]);
+    let e = event("Сотрудничество России и Китая\n\nРоссия и Китай сотрудничают в сфере ИКТ и на международных площадках (таких как БРИКС, ШОС, МСЭ и др.), сообщила директор департамента.");
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    // A region's week named by a dash is no region of the body.
+    let e = event("Ашхабад примет Неделю\n\nАшхабад примет важнейшее событие региона — Неделю СПЕКА.");
+    assert_eq!(e.orgs, ["SPECA"]);
+}
