@@ -243,8 +243,23 @@ fn excluded_by_context(folded: &str, start: usize, end: usize) -> bool {
     let document_clause = clause.split(' ').take(3).any(|w| {
         ["signed", "adopted", "подписанн", "подписан", "принят", "утвержденн"].iter().any(|p| w.starts_with(p))
     });
+    // A year in a programme's or an event's name ("«Цифровой Узбекистан-2030»",
+    // "Kazakhstan-2050"): the year is the name's.
+    let in_a_name =
+        before.ends_with('-') && before[..before.len() - 1].chars().next_back().is_some_and(char::is_alphabetic);
+    // A date in a clause about a bid to host an event ("кандидатуру Самарканда для проведения
+    // конгресса в 2028 году", "a bid to host the congress in 2028"): that event's. ("Tashkent to
+    // host the forum on Sept 6" announces the story's own.)
+    let wide_start = folded[..start].char_indices().rev().nth(160).map_or(0, |(i, _)| i);
+    let wide = &folded[wide_start..start];
+    let wide_clause = wide.rsplit_once([',', '.', ';']).map_or(wide, |(_, c)| c);
+    let hosting_another = ["для проведения", "на проведение", "право проведения", "bid to host", "right to host"]
+        .iter()
+        .any(|p| wide_clause.contains(p));
     photo
         || credit
+        || in_a_name
+        || hosting_another
         || document_clause
         || matches!(last_word, "от" | "до" | "к" | "по" | "датой" | "рождения")
         || before.contains("родил")

@@ -443,7 +443,27 @@ fn named_year(text: &str) -> Option<i32> {
                     && !opens_a_time(w)
                     && crate::lexicon::months::month_of(&w.to_lowercase()).is_none()
             });
-        if hyphened || after_name {
+        // A programme's horizon ("стратегии «Цифровой Узбекистан-2030»", "the Vision 2030
+        // programme") is no gathering's year.
+        let near = &before[before.char_indices().rev().nth(60).map_or(0, |(i, _)| i)..];
+        let programme = [
+            "стратеги",
+            "программ",
+            "концепци",
+            "Стратеги",
+            "Программ",
+            "Концепци",
+            "strateg",
+            "Strateg",
+            "programme",
+            "Programme",
+            "program",
+            "Vision",
+            "vision",
+        ]
+        .iter()
+        .any(|w| near.contains(w));
+        if (hyphened || after_name) && !programme {
             return Some(y);
         }
     }
@@ -1037,7 +1057,7 @@ fn place(
     let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
         f.hits
             .iter()
-            .filter(|h| kind(&h.target) && !city_for_its_state(f, h) && !in_brackets(f, h))
+            .filter(|h| kind(&h.target) && !city_for_its_state(f, h) && !in_brackets(f, h) && !candidate_site(f, h))
             .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
             .filter(|(s, _)| in_scope(*s))
             .collect()
@@ -1117,8 +1137,12 @@ fn place(
         held_there.then_some(s)
     };
     let in_lead = |kind: fn(&Target) -> bool| {
-        let found: Vec<(usize, &Hit)> =
-            f.hits.iter().filter(|h| kind(&h.target)).filter_map(|h| Some((locative(h)?, h))).collect();
+        let found: Vec<(usize, &Hit)> = f
+            .hits
+            .iter()
+            .filter(|h| kind(&h.target) && !candidate_site(f, h))
+            .filter_map(|h| Some((locative(h)?, h)))
+            .collect();
         preferred(&found)
     };
     if let Some(Target::City(c)) = in_lead(|t| matches!(t, Target::City(_))) {
@@ -1254,6 +1278,14 @@ fn announced_in_clause(f: &Facts, s: usize, span: &Span) -> bool {
         .position(|b| stops.contains(&b))
         .map_or(sentence.end, |i| span.end + i);
     announces(f, s) && reads_as_announcement(&f.folded[from..to])
+}
+
+/// True when a place is put forward to host something ("поддержали кандидатуру Самарканда",
+/// "заявку Баку на проведение", "Almaty's bid"): a proposed site, not where this event was.
+fn candidate_site(f: &Facts, h: &Hit) -> bool {
+    words_before(f.folded, h.span.start, 2)
+        .any(|w| w.starts_with("кандидатур") || w.starts_with("заявк") || matches!(w, "candidacy" | "bid"))
+        || f.folded[h.span.end..].starts_with("'s bid")
 }
 
 /// True when a name stands alone in brackets after another ("Jinda Anbang (Beijing) Technology

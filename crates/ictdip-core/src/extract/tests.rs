@@ -1261,3 +1261,12 @@ fn a_region_named_after_a_body_and_examples_of_bodies_are_mentions() {
     let e = event("Ашхабад примет Неделю\n\nАшхабад примет важнейшее событие региона — Неделю СПЕКА.");
     assert_eq!(e.orgs, ["SPECA"]);
 }
+
+#[test]
+fn a_proposed_site_and_a_programmes_year_are_not_the_events() {
+    let e = event("Совет по космосу\n\nТАШКЕНТ, 29 сентября 2025 — Sputnik. В Ташкенте прошло заседание Совета, участники которого поддержали кандидатуру Самарканда для проведения конгресса в 2028 году.");
+    assert_eq!(e.date.unwrap().to_string(), "2025-09-29");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Tashkent"));
+    let e = event("Меморандум подписан\n\nМинистр и агентство подписали меморандум о поддержке стратегии «Цифровой Узбекистан-2030».");
+    assert!(e.date.is_none());
+}
