@@ -2098,7 +2098,9 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let signed_in_head = f.kinds.iter().any(|((k, _), span)| {
         *k == Kind::Agreement
             && near_head(span)
-            && ["подпис", "sign", "заключ", "conclud"].iter().any(|v| f.folded[span.clone()].starts_with(v))
+            && ["подпис", "sign", "заключ", "conclud", "парафир", "initial"]
+                .iter()
+                .any(|v| f.folded[span.clone()].starts_with(v))
             && !signing_to_come(f.folded, span.start)
     });
     let best = scores

@@ -1270,3 +1270,15 @@ fn a_proposed_site_and_a_programmes_year_are_not_the_events() {
     let e = event("Меморандум подписан\n\nМинистр и агентство подписали меморандум о поддержке стратегии «Цифровой Узбекистан-2030».");
     assert!(e.date.is_none());
 }
+
+#[test]
+fn a_postal_congress_is_a_meeting_a_seminar_a_conference_an_initialling_an_agreement() {
+    let e = event("Казахстан избран в Совет\n\nКазахстан избран в Совет почтовой эксплуатации на проходящем в Дубае 28-м Конгрессе Всемирного почтового союза.");
+    assert_eq!(e.kind, Kind::Meeting);
+    let e = event(
+        "ITU seminar in Tashkent\n\nThe ITU regional seminar on spectrum management opened in Tashkent on 12 March.",
+    );
+    assert_eq!(e.kind, Kind::Conference);
+    let e = event("Соглашение парафировано\n\nРоссия и Узбекистан парафировали соглашение об обсерватории Майданак.");
+    assert_eq!(e.kind, Kind::Agreement);
+}

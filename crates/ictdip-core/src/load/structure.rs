@@ -520,10 +520,14 @@ fn read_head(
     });
     // The page's first line, if it can be a headline at all: one word will do there when no
     // other line can be one ("Наверх" above a headline is a link).
+    // A site's name in capitals above everything ("САЙТ ГАЗЕТЫ ПАРЛАМЕНТСКОГО СОБРАНИЯ") is a
+    // masthead when another line can be the headline.
+    let shouted = |line: &str| line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
     let first_line = head.first().copied().filter(|&i| {
         roles[i].is_none()
             && headline_like(lines[i].1)
             && (word_count(lines[i].1) >= 2 || candidates.is_empty() || lead == lines.len())
+            && !(shouted(lines[i].1) && candidates.iter().any(|&c| c != i && !shouted(lines[c].1)))
     });
     // With no lead found, the head is the whole text: its last headline-like line is no headline.
     let last = candidates.last().copied().filter(|_| lead < lines.len());
@@ -1069,6 +1073,16 @@ mod tests {
         assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-09-17");
         let t = "Встреча министров\n\nАСТАНА /Kazinform/ - Министры провели встречу.\n";
         assert_eq!(&t[analyse(t).dateline_city.clone().unwrap()], "АСТАНА");
+    }
+
+    #[test]
+    fn a_masthead_in_capitals_is_no_title() {
+        let t = "САЙТ ГАЗЕТЫ ПАРЛАМЕНТСКОГО СОБРАНИЯ\n\nНОВОСТИ\n\nЛукашенко: Цифровая повестка требует актуализации\n\nПрезидент высказался об информационной безопасности в рамках союза, сообщили в пресс-службе.\n";
+        let st = analyse(t);
+        assert_eq!(&t[st.title.clone().unwrap()], "Лукашенко: Цифровая повестка требует актуализации");
+        // A headline in capitals with nothing else above the lead is still the headline.
+        let t = "ВСТРЕЧА МИНИСТРОВ СВЯЗИ\n\nМинистры связи провели встречу в Ташкенте, сообщили в министерстве.\n";
+        assert_eq!(&t[analyse(t).title.clone().unwrap()], "ВСТРЕЧА МИНИСТРОВ СВЯЗИ");
     }
 
     #[test]
