@@ -14,7 +14,7 @@ pub use query::{Query, SortOrder};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use text::{char_mask, char_mask_of, TextMatcher, Token};
+use text::{char_mask, char_mask_of, TextMatch, TextMatcher, Token};
 
 /// A place in the timeline: which event stands there, and what every query asks of it, kept
 /// beside it so that a keystroke does not reach into the events.
@@ -36,6 +36,8 @@ struct Haystacks {
     /// Start of each entry's haystack in `text`; one more at the end.
     starts: Vec<usize>,
     masks: Vec<u128>,
+    /// Each entry's [`text::initials_mask`] and [`text::word_beginnings`].
+    initials: Vec<(u128, u128)>,
 }
 
 impl Haystacks {
@@ -61,16 +63,18 @@ impl Haystacks {
             slots.push(slot);
             rest = after;
         }
-        let masks: Vec<u128> = slots
+        let (masks, initials): (Vec<u128>, Vec<(u128, u128)>) = slots
             .into_par_iter()
             .zip(entries.par_iter())
             .map(|(slot, e)| {
                 let (title, parts) = haystack_parts(&events[e.event]);
                 let joined = joined(title, &parts);
                 crate::lexicon::fold_into(&joined, slot);
-                char_mask_of(joined.chars().map(crate::lexicon::fold_char))
+                let folded = std::str::from_utf8(slot).unwrap_or_default();
+                let starts = (text::initials_mask(folded), text::word_beginnings(folded));
+                (char_mask_of(joined.chars().map(crate::lexicon::fold_char)), starts)
             })
-            .collect();
+            .unzip();
         // Folded UTF-8 text, laid end to end: UTF-8, as the check confirms.
         let text = ictdip_scan::utf8_string(text).unwrap_or_else(|text| String::from_utf8_lossy(&text).into_owned());
         let mut starts = Vec::with_capacity(lens.len() + 1);
@@ -80,7 +84,7 @@ impl Haystacks {
             at += len;
         }
         starts.push(at);
-        Haystacks { text, starts, masks }
+        Haystacks { text, starts, masks, initials }
     }
 }
 
@@ -620,22 +624,26 @@ impl Timeline {
             if by_event && !q.accepts_event(self.event(i)) {
                 return None;
             }
+            let mut score = 0;
             if let Some(search) = search {
-                let mask = search.masks[i];
-                let token_ok = |(k, t): (usize, &Token)| {
-                    (any_facet[k] && self.facets.of(i).iter().any(|&f| facet_match[k][f as usize]))
-                        || self.matcher.matches(|| search.haystack(i), mask, t)
-                };
-                if !tokens.iter().enumerate().all(token_ok) {
-                    return None;
+                let (mask, (initials, beginnings)) = (search.masks[i], search.initials[i]);
+                for (k, t) in tokens.iter().enumerate() {
+                    let text = self.matcher.text_match(|| search.haystack(i), mask, initials, beginnings, t);
+                    if text.is_none()
+                        && !(any_facet[k] && self.facets.of(i).iter().any(|&f| facet_match[k][f as usize]))
+                    {
+                        return None;
+                    }
+                    if q.sort == SortOrder::Score {
+                        // A substring match scores the same in every haystack: no need to read it
+                        // again.
+                        score += match text {
+                            Some(TextMatch::Substring) => t.substring_score(),
+                            _ => self.matcher.score(search.haystack(i), t),
+                        };
+                    }
                 }
             }
-            let score = match search {
-                Some(search) if q.sort == SortOrder::Score => {
-                    tokens.iter().map(|t| self.matcher.score(search.haystack(i), t)).sum()
-                }
-                _ => 0,
-            };
             Some(Hit { entry: i, score })
         };
         let mut hits: Vec<Hit> = if candidates.len() >= PARALLEL_FROM && !tokens.is_empty() {
@@ -654,7 +662,10 @@ impl Timeline {
                 hits.partition_point(|h| self.entries[h.entry].date.is_some_and(|d| d.known_year().is_some()));
             hits[..with_year].reverse();
         }
-        if q.sort == SortOrder::Score && !tokens.is_empty() {
+        // When every hit scores alike (short tokens matched as substrings) and stands in timeline
+        // order, the answer is already in the order the sort would give.
+        let settled = hits.windows(2).all(|w| w[0].score == w[1].score && w[0].entry < w[1].entry);
+        if q.sort == SortOrder::Score && !tokens.is_empty() && !settled {
             // Entries are unique, so an unstable sort gives the one order; on all cores, for a short
             // query that half of a large archive matches.
             let by_score = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry));

@@ -43,6 +43,14 @@ fn max_skips(n: usize) -> usize {
 /// stands are found by a vector search for the last byte of its encoding, which is rarer than
 /// the first (the first byte of every Russian letter is one of two).
 fn window_match(haystack: &str, token: &[char]) -> Option<Vec<usize>> {
+    let start_byte = window_start(haystack, token)?;
+    let start_char = haystack[..start_byte].chars().count();
+    Some(positions(haystack, start_char, token, max_skips(token.len())))
+}
+
+/// The byte where [`window_match`] finds its match, with nothing allocated or counted: what
+/// filtering needs, for every event that lacks the token as a substring.
+fn window_start(haystack: &str, token: &[char]) -> Option<usize> {
     let (&first, rest) = token.split_first()?;
     let word_start_only = token.len() < ANYWHERE_FROM;
     let limit = max_skips(token.len());
@@ -71,8 +79,7 @@ fn window_match(haystack: &str, token: &[char]) -> Option<Vec<usize>> {
             break;
         }
         if matched == rest.len() {
-            let start_char = haystack[..start_byte].chars().count();
-            return Some(positions(haystack, start_char, token, limit));
+            return Some(start_byte);
         }
     }
     None
@@ -117,18 +124,97 @@ fn char_bit(c: char) -> u128 {
     1u128 << i
 }
 
+/// [`char_mask`] of the characters that begin a word of `s` (folded): what a short token, which
+/// matches at word starts only, is first checked against.
+pub fn initials_mask(s: &str) -> u128 {
+    let mut mask = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let word = crate::lexicon::is_word_char(c);
+        if word && !in_word {
+            mask |= char_bit(c);
+        }
+        in_word = word;
+    }
+    mask
+}
+
+/// A bloom of the two- and three-letter beginnings of the words of `s` (folded): a short token
+/// matches as a substring only at a word's start, so a haystack without its beginning cannot
+/// hold it. Bits 0..64 for two letters, 64..128 for three.
+pub fn word_beginnings(s: &str) -> u128 {
+    let mut bloom = 0;
+    let mut chars = s.chars();
+    let mut in_word = false;
+    while let Some(c) = chars.next() {
+        let word = crate::lexicon::is_word_char(c);
+        if word && !in_word {
+            let mut next = chars.clone();
+            bloom |= beginning_bits(c, next.next(), next.next());
+        }
+        in_word = word;
+    }
+    bloom
+}
+
+/// The bloom bits of a word that begins with `a`, `b`, `c` (see [`word_beginnings`]).
+fn beginning_bits(a: char, b: Option<char>, c: Option<char>) -> u128 {
+    let word = |c: char| crate::lexicon::is_word_char(c);
+    let Some(b) = b.filter(|&b| word(b)) else { return 0 };
+    let two = (a as u64).wrapping_mul(31).wrapping_add(b as u64);
+    let mut bits = 1u128 << (two.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+    if let Some(c) = c.filter(|&c| word(c)) {
+        let three = two.wrapping_mul(31).wrapping_add(c as u64);
+        bits |= 1u128 << (64 + (three.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58));
+    }
+    bits
+}
+
+/// True when a character has a bit of its own in [`char_mask`] (Russian and Latin letters,
+/// digits): a mask then says for certain whether the character is there.
+fn has_own_bit(c: char) -> bool {
+    matches!(c, 'а'..='я' | 'a'..='z' | '0'..='9')
+}
+
+/// How a token matched a haystack's text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TextMatch {
+    /// As a substring (at a word's start for a short token): every such match ranks alike.
+    Substring,
+    /// As a near-contiguous subsequence, which skim's fuzzy score ranks.
+    Window,
+}
+
 /// A prepared query token.
 pub struct Token {
     pub text: String,
     chars: Vec<char>,
     mask: u128,
+    /// The bit of the token's first character when only word starts count and the character has
+    /// a bit of its own: a haystack none of whose words begins so cannot match.
+    initial: Option<u128>,
+    /// The [`word_beginnings`] bits of the token's first letters, for a token that matches as a
+    /// substring at word starts only (0 otherwise).
+    beginning: u128,
     finder: memmem::Finder<'static>,
 }
 
 impl Token {
     pub fn new(text: String) -> Token {
         let finder = memmem::Finder::new(text.as_bytes()).into_owned();
-        Token { mask: char_mask(&text), chars: text.chars().collect(), finder, text }
+        let chars: Vec<char> = text.chars().collect();
+        let initial = chars.first().filter(|&&c| chars.len() < ANYWHERE_FROM && has_own_bit(c)).map(|&c| char_bit(c));
+        let beginning = if chars.len() < ANYWHERE_FROM && chars.iter().all(|&c| crate::lexicon::is_word_char(c)) {
+            chars.first().map_or(0, |&a| beginning_bits(a, chars.get(1).copied(), chars.get(2).copied()))
+        } else {
+            0
+        };
+        Token { mask: char_mask(&text), chars, initial, beginning, finder, text }
+    }
+
+    /// The score of a substring match (see [`TextMatcher::score`]).
+    pub fn substring_score(&self) -> i64 {
+        SUBSTRING_BONUS + self.text.len() as i64
     }
 
     /// The byte where the token first stands in `haystack` as a substring: anywhere for a long
@@ -150,16 +236,46 @@ pub struct TextMatcher {
 }
 
 impl TextMatcher {
-    /// True when `token` matches the haystack (whose character mask is `mask`). The haystack is
-    /// asked for only when the mask cannot decide: most events are settled without touching text.
+    /// True when `token` matches a short text such as a country's or a body's name (whose
+    /// character mask is `mask`); its word starts are read here. Events, many and long, keep
+    /// theirs and are asked with [`TextMatcher::text_match`].
     pub fn matches<'h>(&self, haystack: impl FnOnce() -> &'h str, mask: u128, token: &Token) -> bool {
-        if token.mask & !mask != 0 {
-            return false;
-        }
-        // Tokens shorter than WINDOW_FROM letters are a word being typed: only a substring counts.
         let haystack = haystack();
-        token.find_in(haystack).is_some()
-            || (token.chars.len() >= WINDOW_FROM && window_match(haystack, &token.chars).is_some())
+        self.text_match(|| haystack, mask, initials_mask(haystack), word_beginnings(haystack), token).is_some()
+    }
+
+    /// How `token` matches the haystack, whose character mask is `mask` and whose words begin
+    /// with the characters of `initials` ([`initials_mask`]). The masks settle most haystacks,
+    /// and a one-letter token (the first key of every query, matching most of an archive)
+    /// entirely, without reading text.
+    pub fn text_match<'h>(
+        &self,
+        haystack: impl FnOnce() -> &'h str,
+        mask: u128,
+        initials: u128,
+        beginnings: u128,
+        token: &Token,
+    ) -> Option<TextMatch> {
+        if token.mask & !mask != 0 || token.initial.is_some_and(|bit| bit & initials == 0) {
+            return None;
+        }
+        if token.chars.len() == 1 && token.initial.is_some() {
+            return Some(TextMatch::Substring);
+        }
+        // No word begins as the token does: no substring match, and for a token shorter than
+        // WINDOW_FROM letters (a word being typed, which only a substring matches) no match.
+        let may_be_substring = token.beginning & !beginnings == 0;
+        if !may_be_substring && token.chars.len() < WINDOW_FROM {
+            return None;
+        }
+        let haystack = haystack();
+        if may_be_substring && token.find_in(haystack).is_some() {
+            Some(TextMatch::Substring)
+        } else if token.chars.len() >= WINDOW_FROM && window_start(haystack, &token.chars).is_some() {
+            Some(TextMatch::Window)
+        } else {
+            None
+        }
     }
 
     /// How well `token` matches, for ranking: substring matches first, then skim's fuzzy score.
@@ -226,6 +342,23 @@ mod tests {
         fn window_match_agrees_with_the_character_walk(haystack in "[а-гa-c ·ё]{0,40}", token in "[а-гa-c]{1,6}") {
             let token: Vec<char> = token.chars().collect();
             proptest::prop_assert_eq!(window_match(&haystack, &token), window_match_by_chars(&haystack, &token));
+        }
+
+        /// The masks of a haystack's word starts only ever spare reading it: with them, a token
+        /// matches exactly as it does by reading the text.
+        #[test]
+        fn word_start_masks_decide_as_the_text_does(haystack in "[а-гa-c ·1-]{0,40}", token in "[а-гa-c1]{1,7}") {
+            let m = TextMatcher::default();
+            let t = Token::new(token);
+            let by_masks = m.text_match(|| &haystack, char_mask(&haystack), initials_mask(&haystack), word_beginnings(&haystack), &t);
+            let by_text = if t.find_in(&haystack).is_some() {
+                Some(TextMatch::Substring)
+            } else if t.chars.len() >= WINDOW_FROM && window_match(&haystack, &t.chars).is_some() {
+                Some(TextMatch::Window)
+            } else {
+                None
+            };
+            proptest::prop_assert!(by_masks == by_text, "{haystack:?} {:?}", t.text);
         }
     }
 
