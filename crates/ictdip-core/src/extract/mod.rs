@@ -445,25 +445,26 @@ fn named_year(text: &str) -> Option<i32> {
             });
         // A programme's horizon ("стратегии «Цифровой Узбекистан-2030»", "the Vision 2030
         // programme") is no gathering's year.
-        let near = &before[before.char_indices().rev().nth(60).map_or(0, |(i, _)| i)..];
-        let programme = [
-            "стратеги",
-            "программ",
-            "концепци",
-            "Стратеги",
-            "Программ",
-            "Концепци",
-            "strateg",
-            "Strateg",
-            "programme",
-            "Programme",
-            "program",
-            "Vision",
-            "vision",
-        ]
-        .iter()
-        .any(|w| near.contains(w));
-        if (hyphened || after_name) && !programme {
+        let programme = || {
+            let near = &before[before.char_indices().rev().nth(60).map_or(0, |(i, _)| i)..];
+            [
+                "стратеги",
+                "программ",
+                "концепци",
+                "Стратеги",
+                "Программ",
+                "Концепци",
+                "strateg",
+                "Strateg",
+                "program",
+                "Program",
+                "Vision",
+                "vision",
+            ]
+            .iter()
+            .any(|w| near.contains(w))
+        };
+        if (hyphened || after_name) && !programme() {
             return Some(y);
         }
     }
@@ -1614,13 +1615,23 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         // Between the region's word and the body, only other regions' names and "и" ("региона
         // стран Восточной Европы и СНГ"), no punctuation ("событие региона — Неделю СПЕКА").
         let offset = |w: &str| w.as_ptr() as usize - f.folded.as_ptr() as usize;
-        let region_before = words_before(f.folded, h.span.start, 6).find(|w| region(w)).is_some_and(|w| {
-            let between = &f.text[offset(w) + w.len()..h.span.start];
-            !between.contains(['—', '–', ',', '.', ':', ';', '(', '«', '"'])
-                && between.split_whitespace().all(|x| {
-                    matches!(x, "и" | "and" | "the" | "стран" | "государств") || x.starts_with(char::is_uppercase)
-                })
-        });
+        // Six words back lie within this many bytes but for rare long words; a search there
+        // settles most bodies before any word is read.
+        let mut near = h.span.start.saturating_sub(160);
+        while !f.folded.is_char_boundary(near) {
+            near += 1;
+        }
+        let near = &f.folded.as_bytes()[near..h.span.start];
+        let may_name_region = memchr::memmem::find(near, "регион".as_bytes()).is_some()
+            || memchr::memmem::find(near, b"region").is_some();
+        let region_before = may_name_region
+            && words_before(f.folded, h.span.start, 6).find(|w| region(w)).is_some_and(|w| {
+                let between = &f.text[offset(w) + w.len()..h.span.start];
+                !between.contains(['—', '–', ',', '.', ':', ';', '(', '«', '"'])
+                    && between.split_whitespace().all(|x| {
+                        matches!(x, "и" | "and" | "the" | "стран" | "государств") || x.starts_with(char::is_uppercase)
+                    })
+            });
         if region_before || matches!(word_after(f.folded, h.span.end), "region" | "regions") {
             return true;
         }
@@ -1629,9 +1640,13 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         // between the marker and the body.
         let sentence_start = f.sentences[s].start;
         let lead_in = &f.folded[sentence_start..h.span.start];
-        let marker = ["таких как ", "такие как ", "такими как ", "such as "]
-            .iter()
-            .filter_map(|m| lead_in.rfind(m).map(|i| i + m.len()))
+        let [kak, such_as] = example_markers();
+        let after_kak = kak
+            .rfind(lead_in.as_bytes())
+            .filter(|&i| matches!(words_before(lead_in, i, 1).next(), Some("таких" | "такие" | "такими")));
+        let marker = [after_kak.map(|i| i + kak.needle().len()), such_as.rfind(lead_in.as_bytes()).map(|i| i + 8)]
+            .into_iter()
+            .flatten()
             .max();
         if let Some(at) = marker {
             let list = &f.text[sentence_start + at..h.span.start];
@@ -1698,6 +1713,13 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     // The rest speaks of lists of states, in a sentence that reports no gathering or only ones
     // hoped for ("Рассчитываем, что будут подписаны соглашения с Кубой, Румынией, ...").
     (!f.has_cue(s, Cue::Gathering) || prospective(f, s)) && (n.membership_noun || n.states >= 4)
+}
+
+/// Searchers for the words that open examples of a kind ("(таких) как ", "such as "), built
+/// once: asked of the sentence before every body named.
+fn example_markers() -> &'static [memchr::memmem::FinderRev<'static>; 2] {
+    static F: OnceLock<[memchr::memmem::FinderRev<'static>; 2]> = OnceLock::new();
+    F.get_or_init(|| [" как ", "such as "].map(|m| memchr::memmem::FinderRev::new(m)))
 }
 
 /// True when a country is part of the region an official's post covers ("региональным
@@ -1913,24 +1935,39 @@ fn countries_and_bodies(
 /// отмечается в документе); a shorter quotation is a name ("форум «Цифровой шёлковый путь»").
 fn quoted_speech(text: &str) -> Vec<Span> {
     const MIN_WORDS: usize = 12;
+    // Marks by their bytes: '"', '«' and '»' (0xC2 ..), '“' and '”' (0xE2 0x80 ..); found by a
+    // vector search for their first bytes, as this reads every article with a body in it.
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut open: Option<(usize, char)> = None;
+    let mut open: Option<(usize, u8)> = None;
     let mut depth = 0;
-    for (i, c) in text.char_indices() {
-        match (open, c) {
-            (None, '«' | '“' | '"') => (open, depth) = (Some((i, c)), 1),
-            (Some((_, '«')), '«') => depth += 1,
-            (Some((from, o)), c) if matches!((o, c), ('«', '»') | ('“', '”') | ('"', '"')) => {
+    for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, bytes) {
+        let mark = match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'"', ..) => b'"',
+            (0xC2, Some(0xAB), _) => b'<',
+            (0xC2, Some(0xBB), _) => b'>',
+            (0xE2, Some(0x80), Some(0x9C)) => b'(',
+            (0xE2, Some(0x80), Some(0x9D)) => b')',
+            _ => continue,
+        };
+        // A straight quote left open ends with its paragraph.
+        if let Some((from, b'"')) = open
+            && memchr::memchr(b'\n', &bytes[from..i]).is_some()
+        {
+            open = None;
+        }
+        match (open, mark) {
+            (None, b'"' | b'<' | b'(') => (open, depth) = (Some((i, mark)), 1),
+            (Some((_, b'<')), b'<') => depth += 1,
+            (Some((from, o)), c) if matches!((o, c), (b'<', b'>') | (b'(', b')') | (b'"', b'"')) => {
                 depth -= 1;
                 if depth == 0 {
-                    if text[from..i].split_whitespace().count() >= MIN_WORDS {
+                    if text[from..i].split_whitespace().nth(MIN_WORDS - 1).is_some() {
                         out.push(from..i);
                     }
                     open = None;
                 }
             }
-            // A straight quote left open ends with its paragraph.
-            (Some((_, '"')), '\n') => open = None,
             _ => {}
         }
     }
