@@ -1719,7 +1719,7 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
 /// once: asked of the sentence before every body named.
 fn example_markers() -> &'static [memchr::memmem::FinderRev<'static>; 2] {
     static F: OnceLock<[memchr::memmem::FinderRev<'static>; 2]> = OnceLock::new();
-    F.get_or_init(|| [" как ", "such as "].map(|m| memchr::memmem::FinderRev::new(m)))
+    F.get_or_init(|| [" как ", "such as "].map(memchr::memmem::FinderRev::new))
 }
 
 /// True when a country is part of the region an official's post covers ("региональным
