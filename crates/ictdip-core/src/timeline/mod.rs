@@ -70,9 +70,9 @@ impl Haystacks {
                 let (title, parts) = haystack_parts(&events[e.event]);
                 let joined = joined(title, &parts);
                 crate::lexicon::fold_into(&joined, slot);
-                let folded = std::str::from_utf8(slot).unwrap_or_default();
-                let starts = (text::initials_mask(folded), text::word_beginnings(folded));
-                (char_mask_of(joined.chars().map(crate::lexicon::fold_char)), starts)
+                let folded = joined.chars().map(crate::lexicon::fold_char);
+                let starts = (text::initials_mask_of(folded.clone()), text::word_beginnings_of(folded.clone()));
+                (char_mask_of(folded), starts)
             })
             .unzip();
         // Folded UTF-8 text, laid end to end: UTF-8, as the check confirms.

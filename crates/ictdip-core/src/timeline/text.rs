@@ -127,9 +127,14 @@ fn char_bit(c: char) -> u128 {
 /// [`char_mask`] of the characters that begin a word of `s` (folded): what a short token, which
 /// matches at word starts only, is first checked against.
 pub fn initials_mask(s: &str) -> u128 {
+    initials_mask_of(s.chars())
+}
+
+/// [`initials_mask`] of a sequence of (folded) characters.
+pub fn initials_mask_of(chars: impl Iterator<Item = char>) -> u128 {
     let mut mask = 0;
     let mut in_word = false;
-    for c in s.chars() {
+    for c in chars {
         let word = crate::lexicon::is_word_char(c);
         if word && !in_word {
             mask |= char_bit(c);
@@ -143,8 +148,12 @@ pub fn initials_mask(s: &str) -> u128 {
 /// matches as a substring only at a word's start, so a haystack without its beginning cannot
 /// hold it. Bits 0..64 for two letters, 64..128 for three.
 pub fn word_beginnings(s: &str) -> u128 {
+    word_beginnings_of(s.chars())
+}
+
+/// [`word_beginnings`] of a sequence of (folded) characters.
+pub fn word_beginnings_of(mut chars: impl Iterator<Item = char> + Clone) -> u128 {
     let mut bloom = 0;
-    let mut chars = s.chars();
     let mut in_word = false;
     while let Some(c) = chars.next() {
         let word = crate::lexicon::is_word_char(c);
