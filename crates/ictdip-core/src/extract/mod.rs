@@ -1644,19 +1644,15 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         let after_kak = kak
             .rfind(lead_in.as_bytes())
             .filter(|&i| matches!(words_before(lead_in, i, 1).next(), Some("таких" | "такие" | "такими")));
-        let marker = [after_kak.map(|i| i + kak.needle().len()), such_as.rfind(lead_in.as_bytes()).map(|i| i + 8)]
-            .into_iter()
-            .flatten()
-            .max();
-        if let Some(at) = marker {
-            let list = &f.text[sentence_start + at..h.span.start];
-            let names_only = list
-                .split(|c: char| !crate::lexicon::is_word_char(c))
-                .filter(|w| !w.is_empty())
-                .all(|w| matches!(w, "и" | "and" | "the") || w.starts_with(char::is_uppercase));
-            if names_only {
-                return true;
-            }
+        let marker = [
+            after_kak.map(|i| i + kak.needle().len()),
+            such_as.rfind(lead_in.as_bytes()).map(|i| i + such_as.needle().len()),
+        ]
+        .into_iter()
+        .flatten()
+        .max();
+        if marker.is_some_and(|at| only_names(&f.text[sentence_start + at..h.span.start])) {
+            return true;
         }
         // A body as what a state belongs to ("активный член ЕАЭС", "партнерами по СНГ", "a
         // member of the CSTO") or as the author or party of a document ("Соглашение об
@@ -1715,6 +1711,17 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     (!f.has_cue(s, Cue::Gathering) || prospective(f, s)) && (n.membership_noun || n.states >= 4)
 }
 
+/// The words of a stretch of the original text.
+fn list_words(list: &str) -> impl Iterator<Item = &str> {
+    list.split(|c: char| !crate::lexicon::is_word_char(c)).filter(|w| !w.is_empty())
+}
+
+/// True when a stretch of the original text holds only names and the words that join them
+/// ("Казахстану, Афганистану и Ирану", "БРИКС, ШОС, МСЭ"): a list, not a clause that goes on.
+fn only_names(list: &str) -> bool {
+    list_words(list).all(|w| matches!(w, "и" | "and" | "the") || w.starts_with(char::is_uppercase))
+}
+
 /// Searchers for the words that open examples of a kind ("(таких) как ", "such as "), built
 /// once: asked of the sentence before every body named.
 fn example_markers() -> &'static [memchr::memmem::FinderRev<'static>; 2] {
@@ -1733,9 +1740,7 @@ fn in_a_posts_region(f: &Facts, h: &Hit, sentence_start: usize) -> bool {
         return false;
     };
     let list = &f.text[sentence_start + at + len..h.span.start];
-    let mut words = list.split(|c: char| !crate::lexicon::is_word_char(c)).filter(|w| !w.is_empty());
-    let names_only = words.clone().count() <= 8
-        && words.all(|w| matches!(w, "и" | "and" | "the") || w.starts_with(char::is_uppercase));
+    let names_only = list_words(list).count() <= 8 && only_names(list);
     names_only
         && words_before(f.folded, sentence_start + at, 10).any(|w| {
             ["представител", "координатор", "посланник", "спецпосланник", "representative", "coordinator", "envoy"]

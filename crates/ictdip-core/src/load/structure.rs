@@ -227,6 +227,12 @@ impl Patterns {
     }
 }
 
+/// The city of an undated dateline, in whichever of its forms matched ("БАКУ, Trend -",
+/// "Tashkent, Uzbekistan (UzDaily.com) --", "БАКУ /Trend/ -").
+fn undated_city<'t>(c: &regex::Captures<'t>) -> Option<regex::Match<'t>> {
+    c.get(1).or(c.get(2)).or(c.get(3))
+}
+
 /// Whether `head` may open with a metadata label: its first letter is the first of one. Most
 /// lines fail here, before any pattern runs.
 fn may_open_with_label(head: &str) -> bool {
@@ -762,7 +768,7 @@ fn read_lead_prefix(
         if let Some(m) = p.meta_prefix(line).or_else(|| p.stamp_prefix(line)) {
             // A dateline may follow on the same line (" date 2025-09-17 БАКУ /Trend/ - ...").
             let dateline = p.undated_dateline_prefix(&line[m.end..]).and_then(|c| {
-                let city = c.get(1).or(c.get(2)).or(c.get(3))?.range();
+                let city = undated_city(&c)?.range();
                 Some((m.end + c.get(0)?.end(), start + m.end + city.start..start + m.end + city.end))
             });
             let span = match &dateline {
@@ -783,7 +789,7 @@ fn read_lead_prefix(
         }
         if let Some(c) = p.undated_dateline_prefix(line) {
             split_parts(&[(Role::Dateline, c.get(0).map_or(0, |m| m.end()))]);
-            st.dateline_city = c.get(1).or(c.get(2)).or(c.get(3)).map(|m| start + m.start()..start + m.end());
+            st.dateline_city = undated_city(&c).map(|m| start + m.start()..start + m.end());
             break;
         }
         if let Some(d) = stamp::dateline(line) {
