@@ -88,10 +88,20 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { enc })
 }
 
-/// `html` without the contents of its scripts and style sheets, which are never article text and
-/// were a good part of a page's parsing (the tokenizer walks them a character at a time). JSON-LD
-/// blocks stay: the publication date may be there.
+/// `html` without the contents of what is never article text, emptied before parsing because
+/// parsing and Readability's scoring walk every character of it:
+///
+/// - scripts and style sheets, which the tokenizer reads a character at a time (JSON-LD blocks
+///   stay: the publication date may be there);
+/// - navigation, asides and footers: Readability's own cleaning drops asides and footers from
+///   what it keeps, and navigation is menus; on a news page they are the related-articles lists,
+///   share bars and the site's links, often as long as the article.
+///
+/// An element left open to the end of the page is left to the parser, so a broken page loses
+/// nothing it would otherwise show.
 fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
+    const RAW: [&str; 2] = ["script", "style"];
+    const NESTED: [&str; 3] = ["nav", "aside", "footer"];
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
@@ -99,22 +109,17 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
     while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
         let open = at + found;
         at = open + 1;
-        let tag = ["script", "style"].into_iter().find(|t| {
-            bytes.get(open + 1..open + 1 + t.len()).is_some_and(|b| b.eq_ignore_ascii_case(t.as_bytes()))
-                && bytes
-                    .get(open + 1 + t.len())
-                    .is_some_and(|b| matches!(b, b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'))
-        });
-        let Some(tag) = tag else { continue };
+        let Some(tag) = RAW.into_iter().chain(NESTED).find(|t| tag_at(bytes, open + 1, t)) else { continue };
         let Some(open_end) = memchr::memchr(b'>', &bytes[open..]).map(|i| open + i + 1) else { break };
-        if html[open..open_end].to_ascii_lowercase().contains("ld+json") {
-            continue;
-        }
-        let close = format!("</{tag}");
-        let Some(close_at) = find_ascii_case_insensitive(&bytes[open_end..], close.as_bytes()).map(|i| open_end + i)
-        else {
-            break;
+        let close_at = if RAW.contains(&tag) {
+            if html[open..open_end].to_ascii_lowercase().contains("ld+json") {
+                continue;
+            }
+            find_ascii_case_insensitive(&bytes[open_end..], format!("</{tag}").as_bytes()).map(|i| open_end + i)
+        } else {
+            matching_close(bytes, open_end, tag)
         };
+        let Some(close_at) = close_at else { break };
         let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
         o.push_str(&html[copied..open_end]);
         copied = close_at;
@@ -127,6 +132,33 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
         }
         None => std::borrow::Cow::Borrowed(html),
     }
+}
+
+/// Whether the tag `name` (any case) starts at `at`, a whole name (`<nav>`, `<nav class=`, not
+/// `<navbar`).
+fn tag_at(bytes: &[u8], at: usize, name: &str) -> bool {
+    bytes.get(at..at + name.len()).is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+        && bytes.get(at + name.len()).is_some_and(|b| matches!(b, b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'))
+}
+
+/// Where the `</name` that closes an element opened just before `from` stands, counting the
+/// same elements opened inside it.
+fn matching_close(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
+    let mut depth = 1;
+    let mut at = from;
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
+        let lt = at + found;
+        at = lt + 1;
+        if bytes.get(lt + 1) == Some(&b'/') && tag_at(bytes, lt + 2, name) {
+            depth -= 1;
+            if depth == 0 {
+                return Some(lt);
+            }
+        } else if tag_at(bytes, lt + 1, name) {
+            depth += 1;
+        }
+    }
+    None
 }
 
 /// Where `needle` (ASCII) first stands in `haystack`, in any case.
@@ -147,32 +179,82 @@ fn find_ascii_case_insensitive(haystack: &[u8], needle: &[u8]) -> Option<usize> 
 pub fn page(html: &str) -> Result<Entry, Skip> {
     let html = &*without_code(html);
     let doc = Document::from(html);
-    let meta = |key: &str| {
-        let sel = doc.select(&format!(r#"meta[property="{key}"], meta[name="{key}"]"#));
-        sel.iter().find_map(|m| m.attr("content").map(|c| c.trim().to_string()).filter(|c| !c.is_empty()))
-    };
-    let first_text = |sel: &str| doc.select(sel).iter().map(|n| one_line(&n.text())).find(|t| !t.is_empty());
-    let site = meta("og:site_name");
-    let title = meta("og:title")
-        .or_else(|| first_text("h1"))
-        .or_else(|| first_text("title"))
+    let head = Metadata::read(&doc);
+    let site = head.meta("og:site_name");
+    let title = head
+        .meta("og:title")
+        .or_else(|| head.h1.clone())
+        .or_else(|| head.title.clone())
         .map(|t| without_site_suffix(&one_line(&t), site.as_deref()));
-    let published = meta("article:published_time")
+    let published = head
+        .meta("article:published_time")
         .and_then(|d| metadata_date(&d))
-        .or_else(|| json_ld_published(&doc))
-        .or_else(|| doc.select("time[datetime]").iter().find_map(|t| metadata_date(&t.attr("datetime")?)))
-        .or_else(|| meta("date").and_then(|d| metadata_date(&d)));
-    let url = doc
-        .select(r#"link[rel="canonical"]"#)
-        .iter()
-        .find_map(|l| l.attr("href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty()))
-        .or_else(|| meta("og:url"));
+        .or_else(|| head.json_ld.iter().find_map(|s| json_ld_published(s)))
+        .or(head.time)
+        .or_else(|| head.meta("date").and_then(|d| metadata_date(&d)));
+    let url = head.canonical.clone().or_else(|| head.meta("og:url"));
     let text = main_text(doc, html);
     let entry = Entry { title, text, published, url, site };
     if entry.text.trim().is_empty() {
         return Err(Skip::NoText);
     }
     Ok(entry)
+}
+
+/// What the head of an article is read from, gathered in one walk over the page's elements
+/// (a selector for each would be compiled and run over the whole page, for every page).
+#[derive(Default)]
+struct Metadata {
+    /// `<meta property|name=KEY content=...>` for the keys read, the first non-empty of each.
+    metas: Vec<(&'static str, String)>,
+    h1: Option<String>,
+    title: Option<String>,
+    /// The first `<time datetime>` that reads as a date.
+    time: Option<crate::model::EventDate>,
+    /// `<link rel="canonical" href>`.
+    canonical: Option<String>,
+    /// The text of each JSON-LD block.
+    json_ld: Vec<String>,
+}
+
+impl Metadata {
+    const KEYS: [&'static str; 5] = ["og:site_name", "og:title", "og:url", "article:published_time", "date"];
+
+    fn read(doc: &Document) -> Metadata {
+        let mut head = Metadata::default();
+        fn trimmed<T: std::ops::Deref<Target = str>>(v: Option<T>) -> Option<String> {
+            v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+        }
+        for node in doc.root().descendants_it() {
+            let Some(name) = node.node_name() else { continue };
+            match &*name {
+                "meta" => {
+                    // A key in `property` (Open Graph) or in `name`; the first non-empty wins.
+                    for attr in ["property", "name"] {
+                        let key = node.attr(attr).and_then(|k| Self::KEYS.into_iter().find(|known| **known == *k));
+                        if let Some(key) = key.filter(|k| head.meta(k).is_none()) {
+                            head.metas.extend(trimmed(node.attr("content")).map(|c| (key, c)));
+                        }
+                    }
+                }
+                "h1" if head.h1.is_none() => head.h1 = Some(one_line(&node.text())).filter(|t| !t.is_empty()),
+                "title" if head.title.is_none() => head.title = Some(one_line(&node.text())).filter(|t| !t.is_empty()),
+                "time" if head.time.is_none() => head.time = node.attr("datetime").and_then(|d| metadata_date(&d)),
+                "link" if head.canonical.is_none() && node.attr("rel").is_some_and(|r| &*r == "canonical") => {
+                    head.canonical = trimmed(node.attr("href"));
+                }
+                "script" if node.attr("type").is_some_and(|t| &*t == "application/ld+json") => {
+                    head.json_ld.push(node.text().to_string());
+                }
+                _ => {}
+            }
+        }
+        head
+    }
+
+    fn meta(&self, key: &str) -> Option<String> {
+        self.metas.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())
+    }
 }
 
 /// The page's main text by Readability's rules, its blocks as paragraphs; the whole body's text
@@ -211,8 +293,8 @@ fn main_text(doc: Document, html: &str) -> String {
     body.formatted_text().to_string()
 }
 
-/// `datePublished` of the page's JSON-LD, at any depth (`@graph`, an array of things).
-fn json_ld_published(doc: &Document) -> Option<crate::model::EventDate> {
+/// `datePublished` of a JSON-LD block, at any depth (`@graph`, an array of things).
+fn json_ld_published(block: &str) -> Option<crate::model::EventDate> {
     fn find(v: &serde_json::Value) -> Option<crate::model::EventDate> {
         match v {
             serde_json::Value::Object(o) => o
@@ -224,9 +306,7 @@ fn json_ld_published(doc: &Document) -> Option<crate::model::EventDate> {
             _ => None,
         }
     }
-    doc.select(r#"script[type="application/ld+json"]"#)
-        .iter()
-        .find_map(|s| serde_json::from_str::<serde_json::Value>(s.text().trim()).ok().as_ref().and_then(find))
+    serde_json::from_str::<serde_json::Value>(block.trim()).ok().as_ref().and_then(find)
 }
 
 /// A title less the site's name after it (`Встреча министров — РИА Новости`,
@@ -272,6 +352,19 @@ mod tests {
         );
         assert!(matches!(without_code("<p>no code</p>"), std::borrow::Cow::Borrowed(_)));
         assert_eq!(without_code("<script>never closed"), "<script>never closed", "left to the parser");
+    }
+
+    #[test]
+    fn navigation_asides_and_footers_are_emptied_counting_nested_ones() {
+        let page = "<body><NAV class=top><ul><li><nav>inner</nav></li></ul>after inner</NAV>\
+                    <navbar>kept</navbar><article><p>Текст</p></article>\
+                    <aside><p>Читайте также</p></aside><footer><p>©</p></footer></body>";
+        assert_eq!(
+            without_code(page),
+            "<body><NAV class=top></NAV><navbar>kept</navbar><article><p>Текст</p></article>\
+             <aside></aside><footer></footer></body>"
+        );
+        assert_eq!(without_code("<p>a</p><aside><p>never closed"), "<p>a</p><aside><p>never closed");
     }
 
     #[test]
