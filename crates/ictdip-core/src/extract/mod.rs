@@ -266,8 +266,12 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
     let (date, anchor) = event_date(&facts, lead, title_sentence);
     let date_source = date.map(|_| date_source(&facts, article, anchor, date));
-    // Dated by a lead that reports words said: a statement, whatever gatherings it speaks of.
-    let speech_lead = anchor.is_some() && anchor == lead && dated_speech_lead(&facts, lead).is_some();
+    // Dated by a lead that reports words said: a statement, whatever gatherings it speaks of,
+    // unless the headline reports a visit (its lead told by an embassy or a ministry).
+    let speech_lead = anchor.is_some()
+        && anchor == lead
+        && dated_speech_lead(&facts, lead).is_some()
+        && !article.structure.title.as_ref().is_some_and(|t| visit_heads(&facts, t));
     let kind = if speech_lead { Kind::Statement } else { kind(&facts, article.structure.title.as_ref(), anchor) };
     let (place, place_source) = match place(&facts, date, anchor, title_sentence, kind, speech_lead) {
         Some((p, source)) => (Some(p), Some(source)),
@@ -2087,6 +2091,9 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     if words_sent(f, title, first_body, title_names_gathering) {
         return Kind::Statement;
     }
+    if title.is_some_and(|t| visit_heads(f, t)) {
+        return Kind::Visit;
+    }
     // A headline that reports words said ("Генсек ОДКБ назвал кибербезопасность приоритетом",
     // "Лукашенко: ИКТ — одна из опор экономики"), over a lead that names no gathering either,
     // heads a statement, whatever gatherings the body goes on to name.
@@ -2201,6 +2208,48 @@ fn words_sent(f: &Facts, title: Option<&Span>, first_body: Option<usize>, title_
     let head_sentences = first_body.map_or(0..0, |l| l..(l + 6).min(f.sentences.len()));
     title.into_iter().cloned().chain(head_sentences.map(|s| f.sentences[s].clone())).any(interview)
         || phrases!("текст интервью", "full interview", "the interview below").any_in(f.folded)
+}
+
+/// True when the headline reports a visit and names no other gathering: "с рабочим визитом",
+/// "посетила компанию", "returns from Moscow trip", or a delegation as its subject ("Tajik
+/// delegation learns about ...", "Делегация Казахстана ознакомилась ..."). The talks and tours
+/// the body goes on to list are the visit's programme. A visit that only frames the headline's
+/// happening ("В рамках визита ... подписано", "Во время визита ... прошла встреча") and a
+/// delegation received ("встретился с делегацией", "met a delegation") head no visit.
+fn visit_heads(f: &Facts, title: &Span) -> bool {
+    let framed = |at: usize| {
+        let before: Vec<&str> = words_before(f.folded, at, 4).collect();
+        kind_setting(f.folded, at) == KindSetting::Frame
+            || before.windows(2).any(|w| matches!((w[1], w[0]), ("во", "время") | ("в", "ходе") | ("course", "of")))
+            || before.contains(&"during")
+    };
+    let in_title = |span: &Span| title.contains(&span.start) && !in_body_name(f, span);
+    let visit = f.kinds.iter().any(|((k, _), span)| *k == Kind::Visit && in_title(span) && !framed(span.start));
+    let delegation = || {
+        let words: Vec<&str> = list_words(&f.folded[title.clone()]).collect();
+        words.iter().enumerate().any(|(i, w)| {
+            (*w == "делегация" || *w == "delegation")
+                && !words[i.saturating_sub(4)..i].iter().any(|b| {
+                    matches!(
+                        *b,
+                        "with"
+                            | "receives"
+                            | "received"
+                            | "receive"
+                            | "met"
+                            | "meets"
+                            | "meet"
+                            | "hosts"
+                            | "hosted"
+                            | "host"
+                            | "welcomes"
+                            | "welcomed"
+                    )
+                })
+        })
+    };
+    let other = f.kinds.iter().any(|((k, _), span)| !matches!(k, Kind::Visit | Kind::Statement) && in_title(span));
+    (visit || delegation()) && !other
 }
 
 /// True when the words before an agreement word say it is yet to be signed ("намерены подписать

@@ -1282,3 +1282,36 @@ fn a_postal_congress_is_a_meeting_a_seminar_a_conference_an_initialling_an_agree
     let e = event("Соглашение парафировано\n\nРоссия и Узбекистан парафировали соглашение об обсерватории Майданак.");
     assert_eq!(e.kind, Kind::Agreement);
 }
+
+#[test]
+fn a_headline_of_a_visit_makes_its_talks_the_programme() {
+    let ru = event(
+        "Министр цифрового развития Киргизии отправится в Казахстан с рабочим визитом\n\
+         Во время поездки он проведет переговоры с министром и встретится с руководством Astana Hub.",
+    );
+    assert_eq!(ru.kind, Kind::Visit);
+    let en = event(
+        "Uzbek delegation studies Georgia's e-government services\n\n\
+         From May 3 to May 6 a delegation from Uzbekistan was in Tbilisi, the embassy said.\n\n\
+         On May 4 the guests held talks with the ministry and met officials of the agency.",
+    );
+    assert_eq!(en.kind, Kind::Visit, "a delegation heading the headline, its lead told by an embassy");
+    let trip = event("Minister back from Beijing trip\nThe minister met his Chinese counterpart and held talks on 5G.");
+    assert_eq!(trip.kind, Kind::Visit);
+}
+
+#[test]
+fn a_visit_that_frames_the_headline_or_a_delegation_received_heads_no_visit() {
+    let framed = event(
+        "Во время визита президента в Казахстан прошла встреча министров связи\n\
+         Министры обсудили строительство линии связи и провели переговоры.",
+    );
+    assert_eq!(framed.kind, Kind::Meeting);
+    let received = event(
+        "Ministry receives Japanese business delegation\n\
+         The ministry held a meeting with a delegation of Japanese companies on data centres.",
+    );
+    assert_eq!(received.kind, Kind::Meeting);
+    let signed = event("В рамках визита в Пекин подписан меморандум о сотрудничестве\nСтороны подписали меморандум о цифровой экономике.");
+    assert_eq!(signed.kind, Kind::Agreement);
+}
