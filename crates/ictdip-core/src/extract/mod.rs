@@ -1083,9 +1083,11 @@ fn place(
             days.iter().min().is_some_and(|first| *first <= e) && days.iter().max().is_some_and(|last| e <= *last)
         })
     };
-    let dated_otherwise = |s: usize| {
+    // A date in a relative clause after the name ("..., который пройдет с 7 по 19 сентября в
+    // Дубае") dates the gathering that clause speaks of, not the one the name is tied to.
+    let dated_otherwise = |s: usize, h: &Hit| {
         f.dates.iter().any(|m| {
-            f.sentence_of(m.span().start) == Some(s) && {
+            f.sentence_of(m.span().start) == Some(s) && !in_relative_clause_after(f, s, m.span().start, h.span.end) && {
                 let d = m.resolve(f.published);
                 d.is_some()
                     && d != date
@@ -1102,7 +1104,7 @@ fn place(
                 .find(|(s, h)| {
                     want == Some(*s)
                         || (want.is_none()
-                            && !dated_otherwise(*s)
+                            && !dated_otherwise(*s, h)
                             && !background_sentence(f, *s)
                             && (head_announces || !announced_in_clause(f, *s, &h.span)))
                 })
@@ -1128,13 +1130,20 @@ fn place(
     // The sentence of a name brought in so, if it is one of those.
     let locative = |h: &Hit| -> Option<usize> {
         let s = f.sentence_of(h.span.start)?;
-        let held_there = [anchor, title, lead].contains(&Some(s))
-            && f.has_cue(s, Cue::Gathering)
-            && matches!(
-                words_before(f.folded, h.span.start, 1).next(),
-                // "in Kazakhstan's capital, Astana": the capital in apposition.
-                Some("в" | "во" | "г." | "городе" | "in" | "capital" | "столице")
-            )
+        let at_locative = matches!(
+            words_before(f.folded, h.span.start, 1).next(),
+            // "in Kazakhstan's capital, Astana": the capital in apposition.
+            Some("в" | "во" | "г." | "городе" | "in" | "capital" | "столице")
+        );
+        // "Об этом Президент заявил в Мюнхене": the sentence that says who told the lead, and
+        // where, after a lead that is the words themselves.
+        let tells_the_lead = lead.is_some_and(|l| s > l && s <= l + 3)
+            && ["об этом ", "this was said", "this was stated"]
+                .iter()
+                .any(|p| f.folded[f.sentences[s].clone()].trim_start().starts_with(p));
+        let held_there = ([anchor, title, lead].contains(&Some(s)) || tells_the_lead)
+            && ((f.has_cue(s, Cue::Gathering) && !tells_the_lead) || said_there(f, s, &h.span))
+            && at_locative
             && !in_attribution(f, s, &h.span)
             && !f.cues_in(s).any(|(c, cs)| {
                 *c == Cue::Gathering && cs.end <= h.span.start && purpose_between(f, cs.end, h.span.start)
@@ -1269,6 +1278,54 @@ fn place(
     });
     let first = hosts.next()?;
     hosts.all(|c| c == first).then(|| (country_place(first), PlaceSource::Implied))
+}
+
+/// True when byte `at` of sentence `s` stands in a relative clause ("который ...", "which ...")
+/// that opens after byte `after`.
+fn in_relative_clause_after(f: &Facts, s: usize, at: usize, after: usize) -> bool {
+    let from = clause_start(f.folded, f.sentences[s].start, at, b",;(");
+    from >= after
+        && list_words(&f.folded[from..at])
+            .next()
+            .is_some_and(|w| w.starts_with("котор") || matches!(w, "which" | "where" | "that"))
+}
+
+/// True when the name at `span` says where words were said: it follows a verb of telling with
+/// only a time or the audience between ("сообщил в среду в Москве", "заявил журналистам в
+/// Ташкенте", "said on Tuesday in Baku"), not the thing told of ("рассказал о сети в Москве").
+fn said_there(f: &Facts, s: usize, span: &Span) -> bool {
+    f.cues_in(s).any(|(c, cs)| {
+        *c == Cue::Speech
+            && cs.end <= span.start
+            && words_between_at_most(f.text, cs.end, span.start, 5)
+            && list_words(&f.folded[cs.end..span.start]).all(|w| {
+                names_a_day(w)
+                    || matches!(
+                        w,
+                        "в" | "во"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "вчера"
+                            | "сегодня"
+                            | "среду"
+                            | "понедельник"
+                            | "вторник"
+                            | "четверг"
+                            | "пятницу"
+                            | "субботу"
+                            | "воскресенье"
+                            | "года"
+                            | "г"
+                            | "yesterday"
+                            | "today"
+                            | "журналистам"
+                            | "корреспонденту"
+                            | "reporters"
+                            | "journalists"
+                    )
+            })
+    })
 }
 
 /// True when the clause of sentence `s` around `span` speaks of a gathering to come ("the

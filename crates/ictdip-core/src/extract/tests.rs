@@ -1315,3 +1315,42 @@ fn a_visit_that_frames_the_headline_or_a_delegation_received_heads_no_visit() {
     let signed = event("В рамках визита в Пекин подписан меморандум о сотрудничестве\nСтороны подписали меморандум о цифровой экономике.");
     assert_eq!(signed.kind, Kind::Agreement);
 }
+
+#[test]
+fn words_said_somewhere_are_said_there() {
+    let ru = event(
+        "Новости связи\nРуководитель департамента Иван Петров сообщил в среду в Минске о новой сети передачи данных.",
+    );
+    assert_eq!(ru.place.unwrap().city.as_deref(), Some("Minsk"));
+    let en = event("Telecom news\nThe minister said on Tuesday in Baku that the cable would be laid this year.");
+    assert_eq!(en.place.unwrap().city.as_deref(), Some("Baku"));
+    let told_after_quote = event(
+        "Мы завершим прокладку кабеля по дну моря в этом году.\n\n\
+         Об этом министр заявил в Ташкенте во время панельной дискуссии о транспортных коридорах.",
+    );
+    assert_eq!(told_after_quote.place.unwrap().city.as_deref(), Some("Tashkent"));
+    let topic = event("Новости связи\nМинистр рассказал о сети в Минске и о планах на год.");
+    assert!(topic.place.is_none_or(|p| p.city.is_none()), "the thing told of is not where it was told");
+}
+
+#[test]
+fn a_relative_clause_dates_its_own_gathering() {
+    let e = event(
+        "Казахстан выдвинул кандидатуру в Совет почтовых операций Всемирного почтового союза на 2026-2029 годы.\n\
+         Об этом сообщает сайт со ссылкой на «Казпочту».\n\
+         Решение было принято на совещании, недавно проведенном в Астане в связи с предстоящим конгрессом ВПС, \
+         который пройдет с 7 по 19 сентября в Дубае.",
+    );
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Astana"));
+}
+
+#[test]
+fn a_summit_organized_somewhere_dates_and_places_the_story() {
+    let e = event(
+        "Leaders noted the role of ICT\n\nUfa, July 9, 2015. - The minister took part in the session of leaders at the summit.\n\
+         It was organized under the chairmanship of Russia from 8 to 10 July in Ufa.\n\
+         Talks were held during visits to India on March 25, 2015.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2015-07-08");
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Ufa"));
+}
