@@ -2086,6 +2086,7 @@ const LEAD_WORDS_AT_LEAST: usize = 7;
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let first_body = lead_sentence(f, title);
     let mut scores: FastMap<Kind, u32> = FastMap::default();
+    let quotes = if f.kinds.is_empty() { Vec::new() } else { quoted_speech(f.text) };
     for ((k, w), span) in &f.kinds {
         let s = f.sentence_of(span.start);
         // The title and the lead sentence summarise the story; the event's own sentence next.
@@ -2105,8 +2106,12 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
                 words_before(f.folded, span.start, 1).next(),
                 Some("пресс" | "press" | "video" | "видео" | "пленарной" | "пленарном" | "пленарное" | "plenary")
             );
+        // Words quoted ("«Со дня подписания соглашения ...», — сказал министр") are what someone
+        // said: the story is the saying, not what the words name.
+        let quoted = *k != Kind::Statement && quotes.iter().any(|q| q.contains(&span.start));
         let weight = match kind_setting(f.folded, span.start) {
             _ if compound
+                || quoted
                 || in_body_name(f, span)
                 || (*k == Kind::Agreement && signing_to_come(f.folded, span.start)) =>
             {

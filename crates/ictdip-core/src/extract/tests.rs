@@ -1354,3 +1354,12 @@ fn a_summit_organized_somewhere_dates_and_places_the_story() {
     assert_eq!(e.date.unwrap().to_string(), "2015-07-08");
     assert_eq!(e.place.unwrap().city.as_deref(), Some("Ufa"));
 }
+
+#[test]
+fn kind_words_inside_quoted_speech_name_no_event() {
+    let e = event(
+        "Об этом сообщает деловое издание.\n\
+         «Со дня подписания соглашения оператор не выполнял своих обязательств по прокладке линии, поэтому правительство решило его заменить», — сказал министр.",
+    );
+    assert_eq!(e.kind, Kind::Statement);
+}
