@@ -2220,7 +2220,32 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         .filter(|(k, _)| signed_in_head || **k != Kind::Agreement || scores.len() == 1)
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| *k);
+    // An agreement approved, ratified or in force ("Правительство утвердило соглашение", "с 1
+    // апреля начало действовать соглашение", "the agreement entered into force"), with no
+    // signing in the head, is an act at home: no gathering, no signing.
+    let acted_on = || {
+        [title.cloned(), first_body.map(|l| f.sentences[l].clone())].into_iter().flatten().any(|head| {
+            phrases!(
+                "в силу",
+                "начало действовать",
+                "начал действовать",
+                "начали действовать",
+                "into force",
+                "ратифицир",
+                "ratif",
+                "утвердил",
+                "утвержд",
+                "одобрил",
+                "одобрен",
+                "согласовал",
+                "approved",
+                "approves",
+            )
+            .any_in(&f.folded[head])
+        })
+    };
     match best {
+        Some(Kind::Agreement) if !signed_in_head && acted_on() => Kind::Other,
         Some(k) => k,
         None if scores.contains_key(&Kind::Statement) => Kind::Statement,
         None => Kind::Other,

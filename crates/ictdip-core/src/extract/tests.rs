@@ -1363,3 +1363,17 @@ fn kind_words_inside_quoted_speech_name_no_event() {
     );
     assert_eq!(e.kind, Kind::Statement);
 }
+
+#[test]
+fn an_agreement_approved_or_in_force_is_no_signing() {
+    let in_force = event(
+        "Соглашение об информационной безопасности вступило в силу\n\
+         Соглашение стран ОДКБ о сотрудничестве в области информационной безопасности вступило в силу.",
+    );
+    assert_eq!(in_force.kind, Kind::Other);
+    let approved = event("Government approves draft memorandum on ICT with Kyrgyzstan\nThe cabinet approved the draft memorandum of understanding.");
+    assert_eq!(approved.kind, Kind::Other);
+    let signed =
+        event("Министры подписали соглашение о связи\nСоглашение, одобренное правительствами, подписано в Баку.");
+    assert_eq!(signed.kind, Kind::Agreement);
+}
