@@ -1377,3 +1377,14 @@ fn an_agreement_approved_or_in_force_is_no_signing() {
         event("Министры подписали соглашение о связи\nСоглашение, одобренное правительствами, подписано в Баку.");
     assert_eq!(signed.kind, Kind::Agreement);
 }
+
+#[test]
+fn a_day_a_thing_was_told_dates_the_statement() {
+    let e = event(
+        "Новости связи и цифровизации\n\
+         Кандидат представил программу, с которой идет на выборы генерального секретаря союза.\n\
+         Об этом замглавы министерства Анна Петрова рассказала корреспонденту агентства 20 сентября 2022 года на пресс-брифинге в МИД.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2022-09-20");
+    assert_eq!(e.kind, Kind::Statement);
+}
