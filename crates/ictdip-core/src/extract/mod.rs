@@ -1783,6 +1783,29 @@ fn only_names(list: &str) -> bool {
     list_words(list).all(|w| matches!(w, "и" | "and" | "the") || w.starts_with(char::is_uppercase))
 }
 
+/// True when a body is named, away from the story's head, as a framework two parties work in
+/// ("expanding interaction within the United Nations, the SCO and BRICS", "развивать
+/// сотрудничество в рамках ООН и ШОС"): the relations' settings, not a party to this event.
+/// Only names, commas and "и" stand between the framework's words and the body.
+fn cooperation_within(f: &Facts, h: &Hit) -> bool {
+    let Some(s) = f.sentence_of(h.span.start) else { return false };
+    let lead_in = &f.folded[f.sentences[s].start..h.span.start];
+    let Some((at, marker)) = [" within the ", " within ", " в рамках ", " на площадках ", " на площадке "]
+        .into_iter()
+        .filter_map(|m| lead_in.rfind(m).map(|i| (i, m)))
+        .max_by_key(|(i, m)| i + m.len())
+    else {
+        return false;
+    };
+    let start = f.sentences[s].start;
+    only_names(&f.text[start + at + marker.len()..h.span.start])
+        && words_before(lead_in, at, 3).any(|w| {
+            ["взаимодейств", "сотруднич", "координац", "interaction", "cooperation", "partnership", "coordination"]
+                .iter()
+                .any(|p| w.starts_with(p))
+        })
+}
+
 /// Searchers for the words that open examples of a kind ("(таких) как ", "such as "), built
 /// once: asked of the sentence before every body named.
 fn example_markers() -> &'static [memchr::memmem::FinderRev<'static>; 2] {
@@ -1959,7 +1982,8 @@ fn countries_and_bodies(
             || to_come(h)
             || (matches!(h.target, Target::Body(_))
                 && !f.sentence_of(h.span.start).is_some_and(|s| head.contains(&Some(s)))
-                && quotes.get_or_insert_with(|| quoted_speech(f.text)).iter().any(|q| q.contains(&h.span.start)))
+                && (quotes.get_or_insert_with(|| quoted_speech(f.text)).iter().any(|q| q.contains(&h.span.start))
+                    || cooperation_within(f, h)))
             || (matches!(h.target, Target::Country(_))
                 && (hosts_another_event(f, h, date) || at_side_event(f, h, head)));
         match h.target {

@@ -1388,3 +1388,22 @@ fn a_day_a_thing_was_told_dates_the_statement() {
     assert_eq!(e.date.unwrap().to_string(), "2022-09-20");
     assert_eq!(e.kind, Kind::Statement);
 }
+
+#[test]
+fn bodies_named_as_the_framework_of_relations_are_mentions() {
+    let e = event(
+        "Belarus and China sign joint communique\n\n\
+         MINSK, 22 August (BelTA) - The governments of Belarus and China signed a joint communique in Minsk on 22 August.\n\n\
+         The document sets out cooperation in ICT. It calls for expanding interaction within the United Nations, the SCO and BRICS.",
+    );
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
+    let ru = event(
+        "Министры Казахстана и Китая подписали меморандум\n\
+         Министры связи двух стран подписали меморандум о сотрудничестве в Астане.\n\
+         Стороны договорились развивать сотрудничество в рамках ООН и ШОС.",
+    );
+    assert!(ru.orgs.is_empty(), "{:?}", ru.orgs);
+    let head =
+        event("Сотрудничество в рамках ШОС обсудили в Пекине\nМинистры связи стран ШОС провели заседание в Пекине.");
+    assert_eq!(head.orgs, ["SCO"]);
+}
