@@ -590,8 +590,11 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
 /// September 22 ..."): what it reports happened before and apart from the story.
 /// A related item the outlet links under the story ("Ранее сообщалось, что ...", "Earlier it was
 /// reported that ...") is background too.
-const BACKGROUND_OPENERS: [&str; 15] = [
+const BACKGROUND_OPENERS: [&str; 18] = [
     "напомним",
+    "еще раньше",
+    "ещё раньше",
+    "ранее ",
     "напомню",
     "напоминаем",
     "as a reminder",

@@ -1407,3 +1407,14 @@ fn bodies_named_as_the_framework_of_relations_are_mentions() {
         event("Сотрудничество в рамках ШОС обсудили в Пекине\nМинистры связи стран ШОС провели заседание в Пекине.");
     assert_eq!(head.orgs, ["SCO"]);
 }
+
+#[test]
+fn what_happened_earlier_is_background() {
+    let e = event(
+        "Почта уведомила операторов о доставке\n\
+         Национальный почтовый оператор России направил письма операторам стран Всемирного почтового союза.\n\
+         Еще раньше почтовые операторы Польши, Германии и Чехии прекратили прием корреспонденции.",
+    );
+    assert_eq!(e.countries, ["RU"]);
+    assert!(["CZ", "DE", "PL"].iter().all(|c| e.mentioned.countries.iter().any(|m| m == c)));
+}
