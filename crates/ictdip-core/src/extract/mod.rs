@@ -1598,7 +1598,9 @@ fn membership_finders() -> &'static (aho_corasick::AhoCorasick, aho_corasick::Ah
 /// Long: one rule after another, each a few lines reading the sentence around the name, in the
 /// order they are tried; apart, each would need the same sentence and notes handed to it.
 fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
-    if matches!(h.target, Target::Country(_)) && company_word(word_after(f.folded, h.span.end)) {
+    if matches!(h.target, Target::Country(_))
+        && (company_word(word_after(f.folded, h.span.end)) || currency(f, h) || ambassadors_host(f, h))
+    {
         return true;
     }
     // A route's end or way ("железной дороги «Узбекистан - Кыргызстан - Китай»", "маршруты через
@@ -1646,6 +1648,8 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             // Nations specialized agency for ICTs", "МСЭ является специализированным учреждением
             // ООН").
             || matches!(word_after(f.folded, h.span.end), "specialized" | "specialised")
+            // "the UPU has served as the UN institute that regulates ...".
+            || (before.first() == Some(&"the") && matches!(word_after(f.folded, h.span.end), "institute" | "institution"))
             || (before.first().is_some_and(|w| w.starts_with("учреждени"))
                 && before.get(1).is_some_and(|w| w.starts_with("специализированн")))
             // "является ведущим учреждением ООН", "одним из учреждений ООН".
@@ -1834,6 +1838,38 @@ fn in_a_posts_region(f: &Facts, h: &Hit, sentence_start: usize) -> bool {
                 .iter()
                 .any(|r| w.starts_with(r))
         })
+}
+
+/// True when a state names a currency ("80-100 миллионов долларов США", "US dollars").
+fn currency(f: &Facts, h: &Hit) -> bool {
+    word_after(f.folded, h.span.end).starts_with("dollar")
+        || words_before(f.folded, h.span.start, 1).next().is_some_and(|w| w.starts_with("доллар"))
+}
+
+/// True when a state is where an ambassador serves, in the ambassador's title ("Ambassador of
+/// Kazakhstan to Switzerland", "посол Казахстана в Швейцарии"): the host of the posting, not a
+/// party to what the ambassador does. Only names and the title's words stand between.
+fn ambassadors_host(f: &Facts, h: &Hit) -> bool {
+    let mut before = words_before(f.folded, h.span.start, 6);
+    if !matches!(before.next(), Some("to" | "в" | "во")) {
+        return false;
+    }
+    for w in before {
+        if w.starts_with("ambassador")
+            || matches!(w, "envoy" | "посол" | "посла" | "послу" | "послом" | "послы" | "послов" | "послам")
+        {
+            return true;
+        }
+        let at = w.as_ptr() as usize - f.folded.as_ptr() as usize;
+        let title_word = matches!(
+            w,
+            "of" | "the" | "и" | "and" | "extraordinary" | "plenipotentiary" | "чрезвычайный" | "полномочный"
+        );
+        if !title_word && !f.text[at..].starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when sentence `s` speaks of what is to come or hoped for, and reports no gathering held

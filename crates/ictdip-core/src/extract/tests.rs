@@ -1418,3 +1418,19 @@ fn what_happened_earlier_is_background() {
     assert_eq!(e.countries, ["RU"]);
     assert!(["CZ", "DE", "PL"].iter().all(|c| e.mentioned.countries.iter().any(|m| m == c)));
 }
+
+#[test]
+fn a_currency_and_an_ambassadors_posting_name_no_party() {
+    let money = event("Азербайджан готовит запуск спутника\nМинистерство связи Азербайджана оценило проект в 80 миллионов долларов США.");
+    assert_eq!(money.countries, ["AZ"]);
+    let envoy = event(
+        "Kazakh envoy hands over credentials to UPU head\n\n\
+         BERN - Ambassador of Kazakhstan to Switzerland Alibek Bakayev handed a letter to the Director General of the \
+         Universal Postal Union. Since 1948 the UPU has served as the UN institute that regulates postal services.",
+    );
+    assert_eq!(envoy.countries, ["KZ"]);
+    assert_eq!(envoy.orgs, ["UPU"]);
+    let ru =
+        event("Посол Казахстана в Швейцарии встретился с генеральным директором Всемирного почтового союза в Берне.");
+    assert_eq!(ru.countries, ["KZ"]);
+}
