@@ -2172,9 +2172,13 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         // Words quoted ("«Со дня подписания соглашения ...», — сказал министр") are what someone
         // said: the story is the saying, not what the words name.
         let quoted = *k != Kind::Statement && quotes.iter().any(|q| q.contains(&span.start));
+        // Background ("Напомним, ...", "As a reminder, ... met at the Summit") tells of other
+        // happenings.
+        let background = s.is_some_and(|s| background_sentence(f, s));
         let weight = match kind_setting(f.folded, span.start) {
             _ if compound
                 || quoted
+                || background
                 || in_body_name(f, span)
                 || (*k == Kind::Agreement && signing_to_come(f.folded, span.start)) =>
             {
