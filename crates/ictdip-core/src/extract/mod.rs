@@ -2236,9 +2236,12 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             })
         };
         let head = &f.text[t.clone()];
+        // "Мезенцев: концепцию рассмотрят ...", and words given before their speaker after a
+        // comma and a dash ("Интернет не отключат, — глава Минцифры").
         let speaker_colon = head
             .split_once(": ")
-            .is_some_and(|(who, _)| (1..=4).contains(&who.split_whitespace().count()) && !who.contains(['«', '"']));
+            .is_some_and(|(who, _)| (1..=4).contains(&who.split_whitespace().count()) && !who.contains(['«', '"']))
+            || [", — ", ", – ", ",— "].iter().any(|d| head.contains(d));
         // Words said at a gathering ("выступил на заседании ОЧЭС", "addressing the forum") in
         // the lead, the sentence after it or the event's sentence are that gathering's story; so is a headline that
         // reports one ("послание президента обсудили в Ташкенте").
@@ -2330,7 +2333,18 @@ fn words_sent(f: &Facts, title: Option<&Span>, first_body: Option<usize>, title_
         let text = &f.folded[span];
         // Their distinctive stems first: most heads have none, and phrases that open with "в"
         // give a search nothing rare to skip to.
-        phrases!("приветств", "поздрав", "послани", "greeting", "message", "congratulat").any_in(text)
+        phrases!(
+            "приветств",
+            "поздрав",
+            "послани",
+            "видеоречь",
+            "видеообращ",
+            "greeting",
+            "message",
+            "congratulat",
+            "video address"
+        )
+        .any_in(text)
             && phrases!(
                 "направил приветствие",
                 "направил приветственн",
@@ -2338,6 +2352,10 @@ fn words_sent(f: &Facts, title: Option<&Span>, first_body: Option<usize>, title_
                 "приветствии, которое",
                 "обратился с приветствием",
                 "обратился с поздравлением",
+                "обратился с видеоречью",
+                "обратился с видеообращением",
+                "video address",
+                "video message",
                 "поздравил участников",
                 "в послании",
                 "sent greetings",

@@ -1444,3 +1444,17 @@ fn background_names_no_kind() {
     );
     assert_eq!(e.kind, Kind::Other);
 }
+
+#[test]
+fn a_video_address_and_words_before_their_speaker_are_statements() {
+    let video = event(
+        "Заместитель генсека обратился с видеоречью к участникам подфорума\n\
+         Заместитель генерального секретаря ШОС обратился с видеоречью к участникам подфорума по цифровой экономике.",
+    );
+    assert_eq!(video.kind, Kind::Statement);
+    let dash = event(
+        "Интернет в стране не отключат, — глава министерства\n\
+         Доступ к сети сохранится, поскольку у страны есть собственные каналы связи через соседние государства.",
+    );
+    assert_eq!(dash.kind, Kind::Statement);
+}
