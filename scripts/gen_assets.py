@@ -106,7 +106,26 @@ def phrase_forms(phrase):
         if head_end == len(words) - 1 and re.match(r"^[А-ЯЁ][а-яё-]+$", words[-1]):
             tail = [inflect_word(w, case, plural) if re.match(r"^[А-ЯЁ][а-яё-]+$", w) else w for w in words[head_end:]]
             forms.add(" ".join(head + tail))
-    return forms
+    return forms | first_parts_kept(phrase, forms)
+
+
+def first_parts_kept(phrase, forms):
+    """A hyphenated name often keeps its first parts as they are and declines only the last
+    ("в Чолпон-Ате", "в Кара-Балте", "в Улан-Баторе"), where the dictionary declines every part
+    ("Чолпоне-Ате"): for each form, the variant with the nominative's first parts."""
+    nominative = phrase.split()
+    extra = set()
+    for form in forms:
+        words = form.split()
+        if len(words) != len(nominative):
+            continue
+        kept = []
+        for w, n in zip(words, nominative):
+            wp, np_ = w.split("-"), n.split("-")
+            same_name = len(wp) == len(np_) > 1 and all(a.startswith(b[:-1]) for a, b in zip(wp[:-1], np_[:-1]))
+            kept.append("-".join(np_[:-1] + wp[-1:]) if same_name else w)
+        extra.add(" ".join(kept))
+    return extra
 
 
 def adjective_forms(adj):

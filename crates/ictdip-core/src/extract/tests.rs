@@ -1458,3 +1458,13 @@ fn a_video_address_and_words_before_their_speaker_are_statements() {
     );
     assert_eq!(dash.kind, Kind::Statement);
 }
+
+#[test]
+fn a_hyphenated_town_declines_its_last_part_only() {
+    for (text, city) in [
+        ("Заседание совета состоится 1 июля в Чолпон-Ате.", "Cholpon-Ata"),
+        ("Министры встретились в Кара-Балте.", "Kara-Balta"),
+    ] {
+        assert_eq!(event(text).place.unwrap().city.as_deref(), Some(city), "{text}");
+    }
+}
