@@ -1476,3 +1476,12 @@ fn a_renamed_city_is_shown_by_its_current_name() {
         assert_eq!(event(text).place.unwrap().city.as_deref(), Some("Ulaanbaatar"), "{text}");
     }
 }
+
+#[test]
+fn a_guest_acquainted_with_a_place_was_there() {
+    let e = event(
+        "Спикер парламента ознакомился с работой предприятий в Душанбе\n\
+         Спикер в рамках официального визита в Таджикистан посетил предприятие, которое занимается цифровизацией города.",
+    );
+    assert_eq!(e.place.unwrap().city.as_deref(), Some("Dushanbe"));
+}
