@@ -1840,9 +1840,10 @@ fn in_a_posts_region(f: &Facts, h: &Hit, sentence_start: usize) -> bool {
         })
 }
 
-/// True when a state names a currency ("80-100 миллионов долларов США", "US dollars").
+/// True when a state names a currency ("80-100 миллионов долларов США", "US dollars", "US$").
 fn currency(f: &Facts, h: &Hit) -> bool {
-    word_after(f.folded, h.span.end).starts_with("dollar")
+    f.text[h.span.end..].starts_with('$')
+        || word_after(f.folded, h.span.end).starts_with("dollar")
         || words_before(f.folded, h.span.start, 1).next().is_some_and(|w| w.starts_with("доллар"))
 }
 

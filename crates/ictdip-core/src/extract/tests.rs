@@ -1423,6 +1423,10 @@ fn what_happened_earlier_is_background() {
 fn a_currency_and_an_ambassadors_posting_name_no_party() {
     let money = event("Азербайджан готовит запуск спутника\nМинистерство связи Азербайджана оценило проект в 80 миллионов долларов США.");
     assert_eq!(money.countries, ["AZ"]);
+    let dollars = event(
+        "India funds a centre in Tajikistan\nThe Government of India allocated US$600,000 to the centre in Dushanbe.",
+    );
+    assert_eq!(dollars.countries, ["IN", "TJ"]);
     let envoy = event(
         "Kazakh envoy hands over credentials to UPU head\n\n\
          BERN - Ambassador of Kazakhstan to Switzerland Alibek Bakayev handed a letter to the Director General of the \
