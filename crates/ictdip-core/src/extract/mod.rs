@@ -97,6 +97,9 @@ struct Facts<'a> {
     /// What each sentence's words say of its time ([`TimeMarks`]), worked out when first asked:
     /// the rules ask of the same few sentences again and again.
     time_marks: Vec<std::cell::Cell<u8>>,
+    /// The spans of quoted speech ([`quoted_speech`]), found when first asked: the kind and the
+    /// bodies both ask, and most articles never need them.
+    quotes: std::cell::OnceCell<Vec<Span>>,
 }
 
 /// Fixed phrases looked for in a sentence, all in one pass: a searcher per phrase read the
@@ -149,6 +152,10 @@ impl Facts<'_> {
         let s = self.sentences[sentence].clone();
         let first = self.cues.partition_point(|(_, c)| c.start < s.start);
         self.cues[first..].iter().take_while(move |(_, c)| c.start < s.end).filter(move |(_, c)| c.end <= s.end)
+    }
+    /// True when byte `at` stands inside quoted speech.
+    fn quoted(&self, at: usize) -> bool {
+        self.quotes.get_or_init(|| quoted_speech(self.text)).iter().any(|q| q.contains(&at))
     }
     fn has_cue(&self, sentence: usize, cue: Cue) -> bool {
         self.cues_in(sentence).any(|(c, _)| *c == cue)
@@ -260,6 +267,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         published: completed_publication(article.structure.published.as_ref().map(|(d, _)| *d), text, folded, &regions),
         attribution_openers: attribution_openers(folded, &words),
         time_marks: vec![std::cell::Cell::new(0); sents_len],
+        quotes: std::cell::OnceCell::new(),
     };
 
     let lead = lead_sentence(&facts, article.structure.title.as_ref());
@@ -2016,14 +2024,12 @@ fn countries_and_bodies(
             && f.sentence_of(h.span.start)
                 .is_some_and(|s| !head.contains(&Some(s)) && announced_in_clause(f, s, &h.span))
     };
-    let mut quotes: Option<Vec<Span>> = None;
     for h in &f.hits {
         let mention = only_mentioned(f, h, &mut notes)
             || to_come(h)
             || (matches!(h.target, Target::Body(_))
                 && !f.sentence_of(h.span.start).is_some_and(|s| head.contains(&Some(s)))
-                && (quotes.get_or_insert_with(|| quoted_speech(f.text)).iter().any(|q| q.contains(&h.span.start))
-                    || cooperation_within(f, h)))
+                && (f.quoted(h.span.start) || cooperation_within(f, h)))
             || (matches!(h.target, Target::Country(_))
                 && (hosts_another_event(f, h, date) || at_side_event(f, h, head)));
         match h.target {
@@ -2150,7 +2156,6 @@ const LEAD_WORDS_AT_LEAST: usize = 7;
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let first_body = lead_sentence(f, title);
     let mut scores: FastMap<Kind, u32> = FastMap::default();
-    let quotes = if f.kinds.is_empty() { Vec::new() } else { quoted_speech(f.text) };
     for ((k, w), span) in &f.kinds {
         let s = f.sentence_of(span.start);
         // The title and the lead sentence summarise the story; the event's own sentence next.
@@ -2172,7 +2177,7 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             );
         // Words quoted ("«Со дня подписания соглашения ...», — сказал министр") are what someone
         // said: the story is the saying, not what the words name.
-        let quoted = *k != Kind::Statement && quotes.iter().any(|q| q.contains(&span.start));
+        let quoted = *k != Kind::Statement && f.quoted(span.start);
         // Background ("Напомним, ...", "As a reminder, ... met at the Summit") tells of other
         // happenings.
         let background = s.is_some_and(|s| background_sentence(f, s));
