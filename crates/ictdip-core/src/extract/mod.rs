@@ -880,11 +880,28 @@ fn purpose_between(f: &Facts, from: usize, to: usize) -> bool {
     false
 }
 
-/// True for a folded word that begins a day's name: a number, a month, a weekday.
+/// True for a folded word that begins a day's name: a number, a month, a weekday ("on
+/// Thursday", "в среду").
 fn names_a_day(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
         || crate::lexicon::months::month_of(w).is_some()
-        || ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(&w)
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "понедельник",
+            "вторник",
+            "среду",
+            "четверг",
+            "пятницу",
+            "субботу",
+            "воскресенье",
+        ]
+        .contains(&w)
 }
 
 /// Words that open a source attribution ("Как сообщили НИАТ «Ховар» в Секретариате ШОС в
@@ -1319,13 +1336,6 @@ fn said_there(f: &Facts, s: usize, span: &Span) -> bool {
                             | "at"
                             | "вчера"
                             | "сегодня"
-                            | "среду"
-                            | "понедельник"
-                            | "вторник"
-                            | "четверг"
-                            | "пятницу"
-                            | "субботу"
-                            | "воскресенье"
                             | "года"
                             | "г"
                             | "yesterday"
