@@ -130,6 +130,20 @@ macro_rules! phrases {
     }};
 }
 
+/// The marker of a fixed list that ends last in a stretch of text: `(where it starts, its
+/// length)`. Some markers are looked for behind every name an article holds, so their reverse
+/// searchers are built once, not at every call as `str::rfind` would.
+macro_rules! last_marker {
+    ($hay:expr, $($m:literal),+ $(,)?) => {{
+        static F: OnceLock<Vec<memchr::memmem::FinderRev<'static>>> = OnceLock::new();
+        let hay: &str = $hay;
+        F.get_or_init(|| vec![$(memchr::memmem::FinderRev::new($m)),+])
+            .iter()
+            .filter_map(|f| f.rfind(hay.as_bytes()).map(|i| (i, f.needle().len())))
+            .max_by_key(|&(i, len)| i + len)
+    }};
+}
+
 /// Bits of [`Facts::time_marks`].
 struct TimeMarks;
 
@@ -1726,17 +1740,9 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         // between the marker and the body.
         let sentence_start = f.sentences[s].start;
         let lead_in = &f.folded[sentence_start..h.span.start];
-        let [kak, such_as] = example_markers();
-        let after_kak = kak
-            .rfind(lead_in.as_bytes())
-            .filter(|&i| matches!(words_before(lead_in, i, 1).next(), Some("таких" | "такие" | "такими")));
-        let marker = [
-            after_kak.map(|i| i + kak.needle().len()),
-            such_as.rfind(lead_in.as_bytes()).map(|i| i + such_as.needle().len()),
-        ]
-        .into_iter()
-        .flatten()
-        .max();
+        let after_kak = last_marker!(lead_in, " как ")
+            .filter(|&(i, _)| matches!(words_before(lead_in, i, 1).next(), Some("таких" | "такие" | "такими")));
+        let marker = [after_kak, last_marker!(lead_in, "such as ")].into_iter().flatten().map(|(i, len)| i + len).max();
         if marker.is_some_and(|at| only_names(&f.text[sentence_start + at..h.span.start])) {
             return true;
         }
@@ -1815,27 +1821,18 @@ fn only_names(list: &str) -> bool {
 fn cooperation_within(f: &Facts, h: &Hit) -> bool {
     let Some(s) = f.sentence_of(h.span.start) else { return false };
     let lead_in = &f.folded[f.sentences[s].start..h.span.start];
-    let Some((at, marker)) = [" within the ", " within ", " в рамках ", " на площадках ", " на площадке "]
-        .into_iter()
-        .filter_map(|m| lead_in.rfind(m).map(|i| (i, m)))
-        .max_by_key(|(i, m)| i + m.len())
+    let Some((at, len)) =
+        last_marker!(lead_in, " within the ", " within ", " в рамках ", " на площадках ", " на площадке ")
     else {
         return false;
     };
     let start = f.sentences[s].start;
-    only_names(&f.text[start + at + marker.len()..h.span.start])
+    only_names(&f.text[start + at + len..h.span.start])
         && words_before(lead_in, at, 3).any(|w| {
             ["взаимодейств", "сотруднич", "координац", "interaction", "cooperation", "partnership", "coordination"]
                 .iter()
                 .any(|p| w.starts_with(p))
         })
-}
-
-/// Searchers for the words that open examples of a kind ("(таких) как ", "such as "), built
-/// once: asked of the sentence before every body named.
-fn example_markers() -> &'static [memchr::memmem::FinderRev<'static>; 2] {
-    static F: OnceLock<[memchr::memmem::FinderRev<'static>; 2]> = OnceLock::new();
-    F.get_or_init(|| [" как ", "such as "].map(memchr::memmem::FinderRev::new))
 }
 
 /// True when a country is part of the region an official's post covers ("региональным
@@ -1845,7 +1842,7 @@ fn example_markers() -> &'static [memchr::memmem::FinderRev<'static>; 2] {
 /// that goes on ("представитель по культурному сотрудничеству посетил Узбекистан") is not one.
 fn in_a_posts_region(f: &Facts, h: &Hit, sentence_start: usize) -> bool {
     let before = &f.folded[sentence_start..h.span.start];
-    let Some((at, len)) = [" по ", " for "].iter().filter_map(|p| before.rfind(p).map(|i| (i, p.len()))).max() else {
+    let Some((at, len)) = last_marker!(before, " по ", " for ") else {
         return false;
     };
     let list = &f.text[sentence_start + at + len..h.span.start];
