@@ -27,6 +27,8 @@ struct Markers {
     /// each was faster than one automaton over the line: they open with common Cyrillic letters,
     /// on which an automaton's prefilter stops every few bytes.
     within: Vec<memchr::memmem::Finder<'static>>,
+    /// The words of language switchers ("Русский English Қазақша").
+    menu: super::FastSet<String>,
 }
 
 fn markers() -> &'static Markers {
@@ -34,10 +36,19 @@ fn markers() -> &'static Markers {
     M.get_or_init(|| {
         let mut leading = Vec::new();
         let mut within = Vec::new();
+        let mut menu = super::FastSet::default();
         let mut kind = MarkerKind::Within;
+        let mut in_menu = false;
         for line in FURNITURE.lines() {
             let t = line.trim_end();
             if t.trim().is_empty() || t.starts_with('#') {
+                continue;
+            }
+            in_menu = t == "[menu]" || (in_menu && !t.starts_with('['));
+            if in_menu {
+                if t != "[menu]" {
+                    menu.insert(fold(t.trim()));
+                }
                 continue;
             }
             kind = match t {
@@ -64,8 +75,24 @@ fn markers() -> &'static Markers {
             }
         }
         let within = within.iter().map(|m| super::letters::finder(m)).collect();
-        Markers { leading, leading_by_first, within }
+        Markers { leading, leading_by_first, within, menu }
     })
+}
+
+/// True when a line is a language switcher: two or more of the `[menu]` words and nothing else
+/// but brackets, bars and spaces ("Russian Belarusian Chinese (Simplified) English", "РУС | ENG |
+/// ҚАЗ"). Its language names are no countries, and it is no headline.
+pub fn is_language_menu(line: &str) -> bool {
+    let menu = &markers().menu;
+    let mut words = 0;
+    for w in line.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | 'ʻ' | '’'))).filter(|w| !w.is_empty())
+    {
+        if !menu.contains(&fold(w)) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 2
 }
 
 /// Classifies one folded line (see [`super::fold`]) by the markers: `None` when no marker applies.
@@ -163,6 +190,17 @@ mod tests {
         assert_eq!(classify("Обновление"), Some(MarkerKind::Line));
         assert_eq!(classify("Обновление сетей связи обсудили в Баку."), None);
         assert_eq!(classify("Свидетельство о постановке на учет № 10484-АА"), Some(MarkerKind::Within));
+    }
+
+    #[test]
+    fn language_switchers_are_menus() {
+        assert!(is_language_menu("Russian Belarusian Chinese (Simplified) English French German"));
+        assert!(is_language_menu("РУС | ENG | ҚАЗ"));
+        assert!(is_language_menu("Русский  Oʻzbekcha  English"));
+        // One word alone may be a heading; a sentence has other words.
+        assert!(!is_language_menu("English"));
+        assert!(!is_language_menu("Russian and Chinese experts met in Minsk"));
+        assert!(!is_language_menu("Казахский и русский языки"));
     }
 
     #[test]

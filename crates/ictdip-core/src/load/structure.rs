@@ -87,7 +87,7 @@ fn patterns() -> &'static Patterns {
         let agency = r"(?:[.,]?\s*(?:/[^/\n]{1,60}/|\([^)\n]{1,60}\)|[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё\-]{1,20}\s*(?::|$)|[A-Za-z][A-Za-z\-]{1,20}\.[a-z]{2,4}\.))?";
         let dateline = |date: &str| {
             Regex::new(&format!(
-                r"(?i)^\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z\- ]{{1,30}}(?:\s*/[^/\n]{{1,30}}/|\s*\([^)\n]{{1,30}}\))?)[,.]\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}})?\s*{agency}\s*[.—–-]?\s*"
+                r"(?i)^\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z\- ]{{1,30}}(?:\s*/[^/\n]{{1,30}}/|\s*\([^)\n]{{1,30}}\))?)[,.]\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}})?\s*{agency}\s*(?:--|[.—–-])?\s*"
             ))
             .expect("dateline pattern")
         };
@@ -370,12 +370,26 @@ fn lead_line(p: &Patterns, lines: &[(usize, &str)], dates: &LineDates, roles: &[
         if line.len() <= 200 && matches!(dates.of(i), Some(stamp::DateLine::Stamp(_))) {
             continue;
         }
-        let paragraph = reads_as_paragraph(line) && p.date_line(line).is_none();
-        if paragraph
-            || p.dateline_prefix(line).is_some()
-            || p.undated_dateline_prefix(line).is_some()
-            || stamp::dateline(line).is_some()
-        {
+        let has_dateline = |line: &str| {
+            p.dateline_prefix(line).is_some()
+                || p.undated_dateline_prefix(line).is_some()
+                || stamp::dateline(line).is_some()
+        };
+        if has_dateline(line) {
+            return i;
+        }
+        if reads_as_paragraph(line) && p.date_line(line).is_none() {
+            // A short paragraph a few lines above a dateline ("The latest news and stories from
+            // Russia. Stay tuned ..." over the headline and "ASTANA, June 29 (RIA Novosti) -") is
+            // the site's tagline or a deck: the dateline's paragraph leads.
+            if line.len() < 400
+                && let Some(j) = (i + 1..lines.len())
+                    .filter(|&j| !is_blank(lines[j].1))
+                    .take(3)
+                    .find(|&j| roles[j].is_none() && has_dateline(lines[j].1))
+            {
+                return j;
+            }
             return i;
         }
         if p.meta_prefix(line).is_some_and(|m| reads_as_paragraph(&line[m.end..])) {
@@ -493,10 +507,15 @@ fn read_head(
     fn norm(s: &str) -> &str {
         s.trim_start_matches(|c: char| c == '#' || c.is_whitespace() || CRUMBS.contains(&c)).trim()
     }
+    // A line that opens with a dash ("- Sputnik International") is what is left of a page
+    // title's site suffix, not a headline.
+    let after_dash = |line: &str| line.trim_start().starts_with(['-', '–', '—', '|']);
     let candidates: Vec<usize> = head
         .iter()
         .copied()
-        .filter(|&i| roles[i].is_none() && headline_like(lines[i].1) && word_count(lines[i].1) >= 2)
+        .filter(|&i| {
+            roles[i].is_none() && headline_like(lines[i].1) && word_count(lines[i].1) >= 2 && !after_dash(lines[i].1)
+        })
         .collect();
     // A picture's caption is often printed twice too (its alt text and its caption) under a
     // label ("Изображение: (сс)", "Фото: ...").
@@ -532,6 +551,7 @@ fn read_head(
     let first_line = head.first().copied().filter(|&i| {
         roles[i].is_none()
             && headline_like(lines[i].1)
+            && !after_dash(lines[i].1)
             && (word_count(lines[i].1) >= 2 || candidates.is_empty() || lead == lines.len())
             && !(shouted(lines[i].1) && candidates.iter().any(|&c| c != i && !shouted(lines[c].1)))
     });
@@ -674,7 +694,11 @@ fn mark_furniture(p: &Patterns, lines: &[(usize, &str)], folded: &str, dates: &L
             {
                 roles[i] = Some(Role::Furniture);
             }
-            None if is_byline(line) || is_breadcrumb(line) || is_markup_debris(line) => {
+            None if is_byline(line)
+                || is_breadcrumb(line)
+                || is_markup_debris(line)
+                || crate::lexicon::furniture::is_language_menu(line) =>
+            {
                 roles[i] = Some(Role::Furniture);
             }
             None => {}
