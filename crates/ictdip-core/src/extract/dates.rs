@@ -58,10 +58,19 @@ impl DateMention {
             DateMention::MonthOfPublicationYear { month, .. } => {
                 Some(EventDate::month(published.and_then(|p| p.known_year())?, *month))
             }
-            DateMention::Relative { days, .. } => {
-                let p = published?.to_naive()?;
-                Some(EventDate::from_naive(p + chrono::Duration::days(*days)))
-            }
+            DateMention::Relative { days, .. } => match published? {
+                // A dateline with no year ("Ташкент, 20 февраля /Синьхуа/"): "сегодня", "вчера"
+                // still name its day and month. Counted in a year with no 29 February, the
+                // likelier case, unless the dateline gives that day.
+                EventDate::DayMonth { month, day } => {
+                    use chrono::Datelike;
+                    let at = chrono::NaiveDate::from_ymd_opt(2001, month, day)
+                        .or(chrono::NaiveDate::from_ymd_opt(2000, month, day))?;
+                    let d = at + chrono::Duration::days(*days);
+                    Some(EventDate::day_month(d.month(), d.day()))
+                }
+                p => Some(EventDate::from_naive(p.to_naive()? + chrono::Duration::days(*days))),
+            },
             DateMention::Weekday { weekday, strictly_before, .. } => {
                 use chrono::Datelike;
                 let p = published?.to_naive()?;

@@ -90,6 +90,9 @@ struct Facts<'a> {
     dates: Vec<DateMention>,
     /// The publication date as the page gives it (maybe without a year).
     stamp: Option<EventDate>,
+    /// True when that date is a dateline's ("МИНСК, 29 сентября. /ТАСС/."): a hard-news item,
+    /// which reports its own day.
+    stamp_is_dateline: bool,
     /// The date year-less mentions are read against: the stamp, its year completed from the
     /// text where the page gives none (see [`completed_publication`]).
     published: Option<EventDate>,
@@ -278,6 +281,11 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         topics: topic_phrases,
         dates: date_mentions,
         stamp: article.structure.published.as_ref().map(|(d, _)| *d),
+        stamp_is_dateline: article
+            .structure
+            .published
+            .as_ref()
+            .is_some_and(|(_, span)| article.structure.role_at(span.start) == crate::load::structure::Role::Dateline),
         published: completed_publication(article.structure.published.as_ref().map(|(d, _)| *d), text, folded, &regions),
         attribution_openers: attribution_openers(folded, &words),
         time_marks: vec![std::cell::Cell::new(0); sents_len],
@@ -559,7 +567,11 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             if cue == Cue::Gathering && dates_the_telling(f, m, s) {
                 return None;
             }
-            Some((past_year_if_reported(f, m, s, m.resolve(f.published)?), s))
+            let d = past_year_if_reported(f, m, s, m.resolve(f.published)?);
+            if weeks_before_an_undated_lead(f, lead, s, d) {
+                return None;
+            }
+            Some((d, s))
         })
     };
     for (cue, want_day) in [(Cue::Gathering, true), (Cue::Gathering, false), (Cue::Speech, true)] {
@@ -606,6 +618,31 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             None,
         ),
     }
+}
+
+/// True when a day further on is weeks before a dateline's, under a lead that reports something
+/// done and dates nothing ("ASTANA, June 29 (RIA Novosti) - Kazakhstan's lower house approved
+/// ratifying the agreement ... The agreement was signed in Moscow on January 18"): a hard-news
+/// item reports its own day, so that day is an earlier happening's. A page with only a stamp may
+/// report weeks late, and is not read so.
+fn weeks_before_an_undated_lead(f: &Facts, lead: Option<usize>, s: usize, d: EventDate) -> bool {
+    let Some(l) = lead.filter(|&l| l != s && !background_sentence(f, l)) else { return false };
+    let Some(page) = f.stamp.filter(|p| f.stamp_is_dateline && p.known_day().is_some()) else { return false };
+    if d.known_day().is_none()
+        || f.dates.iter().any(|m| f.sentence_of(m.span().start) == Some(l))
+        || !tells_of_the_past(&f.folded[f.sentences[l].clone()])
+    {
+        return false;
+    }
+    // Year-less days are read as the page's year: the same calendar.
+    let year = page.known_year().or(d.known_year()).unwrap_or(2001);
+    let (Some(page), Some(day)) = (
+        page.with_year(page.known_year().unwrap_or(year)).to_naive(),
+        d.with_year(d.known_year().unwrap_or(year)).to_naive(),
+    ) else {
+        return false;
+    };
+    (page - day).num_days() > 14
 }
 
 /// Words that open a sentence of background ("Напомним, в сентябре ...", "As a reminder, on
@@ -1172,11 +1209,12 @@ fn place(
     // The sentence of a name brought in so, if it is one of those.
     let locative = |h: &Hit| -> Option<usize> {
         let s = f.sentence_of(h.span.start)?;
+        let before = words_before(f.folded, h.span.start, 1).next();
         let at_locative = matches!(
-            words_before(f.folded, h.span.start, 1).next(),
+            before,
             // "in Kazakhstan's capital, Astana": the capital in apposition.
             Some("в" | "во" | "г." | "городе" | "in" | "capital" | "столице")
-        );
+        ) || (before == Some("to") && visit_before(f, s, h.span.start));
         // "Об этом Президент заявил в Мюнхене": the sentence that says who told the lead, and
         // where, after a lead that is the words themselves.
         let tells_the_lead = lead.is_some_and(|l| s > l && s <= l + 3)
@@ -1320,6 +1358,13 @@ fn place(
     });
     let first = hosts.next()?;
     hosts.all(|c| c == first).then(|| (country_place(first), PlaceSource::Implied))
+}
+
+/// True when a visit is named before byte `at` in sentence `s` ("a short visit of the agency's
+/// head to Astana", "his trip to Minsk"): a place after "to" there is where the visit went.
+fn visit_before(f: &Facts, s: usize, at: usize) -> bool {
+    let sentence = &f.sentences[s];
+    f.kinds.iter().any(|((k, _), span)| *k == Kind::Visit && span.start >= sentence.start && span.end <= at)
 }
 
 /// True when byte `at` of sentence `s` stands in a relative clause ("который ...", "which ...")
@@ -2163,7 +2208,10 @@ const LEAD_WORDS_AT_LEAST: usize = 7;
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let first_body = lead_sentence(f, title);
     let mut scores: FastMap<Kind, u32> = FastMap::default();
-    for ((k, w), span) in &f.kinds {
+    // Each kind word's weight, kept for the head's checks below: a word that names no gathering
+    // here (quoted, a frame, a stance) names none there either.
+    let mut counted = vec![false; f.kinds.len()];
+    for (i, ((k, w), span)) in f.kinds.iter().enumerate() {
         let s = f.sentence_of(span.start);
         // The title and the lead sentence summarise the story; the event's own sentence next.
         let factor = if title.is_some_and(|t| t.contains(&span.start)) || (s.is_some() && s == first_body) {
@@ -2178,10 +2226,10 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         // larger gathering, which names its kind. A word of a body's name ("Организация Договора о
         // коллективной безопасности") names no gathering.
         let compound = *k != Kind::Statement
-            && matches!(
+            && (matches!(
                 words_before(f.folded, span.start, 1).next(),
                 Some("пресс" | "press" | "video" | "видео" | "пленарной" | "пленарном" | "пленарное" | "plenary")
-            );
+            ) || held_for_the_press(f, span));
         // Words quoted ("«Со дня подписания соглашения ...», — сказал министр") are what someone
         // said: the story is the saying, not what the words name.
         let quoted = *k != Kind::Statement && f.quoted(span.start);
@@ -2193,6 +2241,7 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
                 || quoted
                 || background
                 || in_body_name(f, span)
+                || (*k != Kind::Statement && stance_on(f.folded, span.start))
                 || (*k == Kind::Agreement && signing_to_come(f.folded, span.start)) =>
             {
                 0
@@ -2206,6 +2255,7 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         let named = f.text[span.clone()].starts_with(|c: char| c.is_ascii_uppercase())
             && !crate::lexicon::starts_sentence(f.text, span.start);
         let weight = if named { 2 * weight } else { weight };
+        counted[i] = weight > 0;
         if weight > 0 {
             *scores.entry(*k).or_default() += weight * factor;
         }
@@ -2228,8 +2278,9 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     if called_off {
         return Kind::Statement;
     }
-    let title_names_gathering =
-        f.kinds.iter().any(|((k, _), span)| *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)));
+    let title_names_gathering = f.kinds.iter().any(|((k, _), span)| {
+        *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)) && !held_for_the_press(f, span)
+    });
     if words_sent(f, title, first_body, title_names_gathering) {
         return Kind::Statement;
     }
@@ -2242,8 +2293,9 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     if let Some(t) = title {
         let lead = first_body.map(|i| f.sentences[i].clone());
         let in_title = |want_statement: bool| {
-            f.kinds.iter().any(|((k, _), span)| {
-                (*k == Kind::Statement) == want_statement
+            f.kinds.iter().zip(&counted).any(|(((k, _), span), &counted)| {
+                (counted || want_statement)
+                    && (*k == Kind::Statement) == want_statement
                     && (t.contains(&span.start)
                         || (!want_statement && lead.as_ref().is_some_and(|l| l.contains(&span.start))))
             })
@@ -2260,14 +2312,18 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         // reports one ("послание президента обсудили в Ташкенте").
         // So is a gathering the lead or the sentence after it reports held ("Такие итоги
         // состоявшихся в Минске консультаций подвела пресс-служба").
-        let spoken_at = f.kinds.iter().any(|((k, _), span)| {
+        let spoken_at = f.kinds.iter().zip(&counted).any(|(((k, _), span), &counted)| {
             let s = f.sentence_of(span.start);
-            *k != Kind::Statement
+            counted
+                && *k != Kind::Statement
                 && [first_body, first_body.map(|l| l + 1), anchor].contains(&s)
                 && (kind_setting(f.folded, span.start) == KindSetting::Attended
                     || s.is_some_and(|s| f.has_cue(s, Cue::Gathering)))
         });
-        let title_gathers = f.cues.iter().any(|(c, span)| *c == Cue::Gathering && t.contains(&span.start));
+        let title_gathers = f
+            .cues
+            .iter()
+            .any(|(c, span)| *c == Cue::Gathering && t.contains(&span.start) && !stance_on(f.folded, span.start));
         // A lead that reports words said and no gathering ("Белоруссия поддержала планы РФ ...,
         // заявил министр") heads a statement as such a headline does.
         let lead_speaks = first_body.is_some_and(|l| f.has_cue(l, Cue::Speech) && !f.has_cue(l, Cue::Gathering));
@@ -2327,12 +2383,66 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             .any_in(&f.folded[head])
         })
     };
+    // A legislature's vote on an agreement ("Мажилис ратифицировал соглашение", "the lower house
+    // approved ratifying the agreement") is an act at home whatever session it was taken at.
+    let by_legislature = || {
+        [title.cloned(), first_body.map(|l| f.sentences[l].clone())].into_iter().flatten().any(|head| {
+            phrases!(
+                "парламент",
+                "мажилис",
+                "сенат",
+                "госдум",
+                "государственная дума",
+                "депутат",
+                "parliament",
+                "lower house",
+                "upper house",
+                "senate",
+                "duma",
+                "mazhilis",
+                "majlis",
+                "lawmakers",
+            )
+            .any_in(&f.folded[head])
+        })
+    };
     match best {
         Some(Kind::Agreement) if !signed_in_head && acted_on() => Kind::Other,
+        Some(Kind::Meeting)
+            if !signed_in_head && scores.contains_key(&Kind::Agreement) && acted_on() && by_legislature() =>
+        {
+            Kind::Other
+        }
         Some(k) => k,
         None if scores.contains_key(&Kind::Statement) => Kind::Statement,
         None => Kind::Other,
     }
+}
+
+/// True when a gathering word names one held for the press ("в ходе заседания Международного
+/// пресс-клуба", "встреча с журналистами", "a meeting with reporters"): words said to the press,
+/// a briefing by another name.
+fn held_for_the_press(f: &Facts, span: &Span) -> bool {
+    let mut at = span.end;
+    for _ in 0..3 {
+        let w = word_after(f.folded, at);
+        if w.is_empty() {
+            return false;
+        }
+        let start = w.as_ptr() as usize - f.folded.as_ptr() as usize;
+        // One phrase: "конференция, сообщила пресс-служба" names its source, not its guests.
+        if f.folded[span.end..start].contains([',', '.', ';', ':', '—', '–']) {
+            return false;
+        }
+        if matches!(w, "пресс" | "press" | "сми" | "media" | "reporters")
+            || w.starts_with("журналист")
+            || w.starts_with("journalist")
+        {
+            return true;
+        }
+        at = start + w.len();
+    }
+    false
 }
 
 /// True when the story is words sent or given rather than a gathering attended: a greeting or
@@ -2448,6 +2558,35 @@ fn signing_to_come(folded: &str, at: usize) -> bool {
             || ["проект", "утверд", "одобр", "ратифиц", "подготов", "готов", "approv", "ratif", "prepar"]
                 .iter()
                 .any(|p| w.starts_with(p))
+    })
+}
+
+/// True when the words before a gathering word say someone is ready for it, means it or
+/// proposes it ("Белоруссия готова завершить переговоры", "предложил провести саммит", "ready to
+/// hold talks"): a stance, which is words said, not a gathering held or set for a day.
+/// The gathering is the stance's object: one named as where something happened ("предложение
+/// прозвучало на встрече") was held.
+fn stance_on(folded: &str, at: usize) -> bool {
+    let mut before = words_before(folded, at, 3).peekable();
+    if before.peek().is_some_and(|w| matches!(*w, "на" | "в" | "во" | "at" | "in" | "on" | "during")) {
+        return false;
+    }
+    before.any(|w| {
+        [
+            "готов",
+            "намерен",
+            "предлага",
+            "предложил",
+            "призва",
+            "призыва",
+            "хочет",
+            "хотят",
+            "ready",
+            "willing",
+            "propose",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
     })
 }
 

@@ -1489,3 +1489,105 @@ fn a_guest_acquainted_with_a_place_was_there() {
     );
     assert_eq!(e.place.unwrap().city.as_deref(), Some("Dushanbe"));
 }
+
+#[test]
+fn a_press_club_session_is_a_briefing_and_talks_are_told_by_what_was_discussed() {
+    let press = event(
+        "Узбекистан запустит сети 5G в этом году\n\
+         Об этом сегодня заявил заместитель министра в ходе заседания Международного пресс-клуба.",
+    );
+    assert_eq!(press.kind, Kind::Statement);
+    let journalists = event("Министр провел встречу с журналистами и рассказал о планах по развитию связи.");
+    assert_eq!(journalists.kind, Kind::Statement);
+    // A source named after a comma is not the gathering's guests.
+    let source = event("В Минске прошла конференция по цифровой экономике, сообщила пресс-служба министерства.");
+    assert_eq!(source.kind, Kind::Conference);
+    let talks = event(
+        "МИД обсудил с послом Узбекистана работу оператора связи\n\
+         Заместитель министра обсудил сегодня с послом ситуацию вокруг оператора, сообщили в ведомстве.",
+    );
+    assert_eq!(talks.kind, Kind::Meeting);
+    let en = event("The deputy minister discussed with the ambassador of Kazakhstan the work of the mobile operator.");
+    assert_eq!(en.kind, Kind::Meeting);
+}
+
+#[test]
+fn relative_days_under_a_dateline_with_no_year_keep_its_day() {
+    let today = event(
+        "Ташкент, 20 февраля /Синьхуа/ -- Узбекистан запустит сети 5G. Об этом сегодня заявил заместитель министра.\n\
+         Испытания сетей начались в сентябре 2019 года.",
+    );
+    assert_eq!(today.date.unwrap().to_string(), "--02-20");
+    assert_eq!(today.date_source, Some(crate::model::DateSource::Relative));
+    let yesterday = event("Ташкент, 1 марта /Синьхуа/ - Вчера министры провели переговоры о связи.");
+    assert_eq!(yesterday.date.unwrap().to_string(), "--02-28");
+}
+
+#[test]
+fn a_stance_on_talks_is_words_said() {
+    let e = event(
+        "Белоруссия готова завершить переговоры с Россией по отмене роуминга\n\
+         Об этом агентству заявил глава Министерства связи Белоруссии.\n\
+         Напомним, ранее по итогам переговоров в Полоцке стороны договорились подписать дорожную карту.",
+    );
+    assert_eq!(e.kind, Kind::Statement);
+    // A proposal voiced at a meeting: the meeting is where it was said.
+    let at = event(
+        "Кыргызстан попросил Корею поддержать проект\n\
+         Такое предложение прозвучало на встрече спикера парламента с послом Южной Кореи.",
+    );
+    assert_eq!(at.kind, Kind::Meeting);
+}
+
+#[test]
+fn a_hard_news_day_is_its_own_and_an_earlier_signing_is_background() {
+    let e = event(
+        "Kazakhstan's parliament approves ratifying agreement on space cooperation\n\n\
+         ASTANA, June 29 (RIA Novosti) - Kazakhstan's lower house of parliament approved ratifying the Kazakh-Russian \
+         agreement to create a telecommunications satellite.\n\n\
+         \"The agreement sets the terms of the work,\" the minister said at a session of the Mazhilis.\n\n\
+         Equipment for the satellite will be exempt from customs dues.\n\n\
+         The satellite is to be launched in December.\n\n\
+         The Kazakh-Russian interstate agreement was signed in Moscow on January 18.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "--06-29");
+    assert_eq!(e.date_source, Some(crate::model::DateSource::Dateline));
+    assert_eq!(e.kind, Kind::Other, "a legislature's vote on an agreement is an act at home");
+    // A page with only a stamp may report weeks late: its dated signing is the story.
+    let late = event(
+        "Ministries sign a memorandum\n\n13 May 2024\n\nThe ministries handed over the equipment to the registry offices. \
+         The memorandum was signed in Dushanbe on March 28.",
+    );
+    assert_eq!(late.date.unwrap().to_string(), "2024-03-28");
+}
+
+#[test]
+fn a_visit_to_a_city_was_there() {
+    let e = event(
+        "Space agencies agree on a programme\n\n27 November 2013 | 12:21\n\n\
+         The agencies of Kazakhstan and Russia agreed on a programme. The agreement was reached on a short visit of \
+         the agency's head, Oleg Ostapenko, to Astana, Kazakhstan's capital city, November 26.",
+    );
+    let p = e.place.unwrap();
+    assert_eq!((p.city.as_deref(), p.country.code()), (Some("Astana"), "KZ"));
+}
+
+#[test]
+fn a_language_switcher_and_a_site_suffix_are_no_headline() {
+    let menu = event(
+        "Russian Belarusian Chinese (Simplified) English French German\n\n\
+         Адрес: 213809 г. Бобруйск, ул. Пушкина, 215а\n\n\
+         Телефон приемной: 8 (0225) 74-99-41\n\n\
+         Беларусь заинтересована в новых проектах с Международным союзом электросвязи\n\n\
+         Премьер-министр Беларуси заявил о заинтересованности на встрече с генеральным секретарем МСЭ.",
+    );
+    assert_eq!(menu.countries, ["BY"]);
+    assert!(menu.title.as_deref().is_some_and(|t| t.starts_with("Беларусь заинтересована")), "{:?}", menu.title);
+    assert!(menu.place.is_none());
+    let suffix = event(
+        "- Sputnik International\nRussia\nThe latest news and stories from Russia. Stay tuned for updates.\n\n\
+         Kazakhstan's parliament approves ratifying agreement\n\nSubscribe\n\
+         ASTANA, June 29 (RIA Novosti) - Kazakhstan's lower house of parliament approved the agreement.",
+    );
+    assert_eq!(suffix.title.as_deref(), Some("Kazakhstan's parliament approves ratifying agreement"));
+}
