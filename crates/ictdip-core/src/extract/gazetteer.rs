@@ -212,7 +212,15 @@ impl Gazetteer {
                 b.add(f, target, rule);
             }
         }
-        let given: Vec<String> = list_rows(GIVEN_NAMES).map(fold).collect();
+        // In Latin letters too: "Russian President Vladimir Putin" names no town of Vladimir.
+        let given: Vec<String> = list_rows(GIVEN_NAMES)
+            .map(fold)
+            .flat_map(|g| {
+                let latin = crate::lexicon::translit::latin(&g);
+                [Some(g), latin]
+            })
+            .flatten()
+            .collect();
         // A given name in any case: the name and at most two letters of ending.
         let is_given = |form: &str| {
             given.iter().any(|g| form.strip_prefix(g.as_str()).is_some_and(|end| end.chars().count() <= 2))

@@ -2567,7 +2567,7 @@ fn signing_to_come(folded: &str, at: usize) -> bool {
 /// The gathering is the stance's object: one named as where something happened ("предложение
 /// прозвучало на встрече") was held.
 fn stance_on(folded: &str, at: usize) -> bool {
-    let mut before = words_before(folded, at, 3).peekable();
+    let mut before = words_before(folded, at, 4).peekable();
     if before.peek().is_some_and(|w| matches!(*w, "на" | "в" | "во" | "at" | "in" | "on" | "during")) {
         return false;
     }

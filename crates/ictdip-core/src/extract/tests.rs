@@ -1531,6 +1531,11 @@ fn a_stance_on_talks_is_words_said() {
          Напомним, ранее по итогам переговоров в Полоцке стороны договорились подписать дорожную карту.",
     );
     assert_eq!(e.kind, Kind::Statement);
+    let apart = event(
+        "Белоруссия готова завершить с Россией переговоры об отмене роуминга\n\
+         Об этом агентству заявил глава Министерства связи Белоруссии.",
+    );
+    assert_eq!(apart.kind, Kind::Statement, "the partner named between the stance and the talks");
     // A proposal voiced at a meeting: the meeting is where it was said.
     let at = event(
         "Кыргызстан попросил Корею поддержать проект\n\
@@ -1590,4 +1595,15 @@ fn a_language_switcher_and_a_site_suffix_are_no_headline() {
          ASTANA, June 29 (RIA Novosti) - Kazakhstan's lower house of parliament approved the agreement.",
     );
     assert_eq!(suffix.title.as_deref(), Some("Kazakhstan's parliament approves ratifying agreement"));
+}
+
+#[test]
+fn a_given_name_in_latin_letters_is_no_town() {
+    let e = event(
+        "After Kazakh President Nursultan Nazarbayev and Russian President Vladimir Putin held talks, the two \
+         countries signed a concept of cooperation.",
+    );
+    assert!(e.place.is_none(), "{:?}", e.place);
+    let town = event("The ministers met in Vladimir on Monday.");
+    assert_eq!(town.place.unwrap().city.as_deref(), Some("Vladimir"));
 }
