@@ -649,11 +649,12 @@ fn weeks_before_an_undated_lead(f: &Facts, lead: Option<usize>, s: usize, d: Eve
 /// September 22 ..."): what it reports happened before and apart from the story.
 /// A related item the outlet links under the story ("Ранее сообщалось, что ...", "Earlier it was
 /// reported that ...") is background too.
-const BACKGROUND_OPENERS: [&str; 18] = [
+const BACKGROUND_OPENERS: [&str; 19] = [
     "напомним",
     "еще раньше",
     "ещё раньше",
     "ранее ",
+    "earlier ",
     "напомню",
     "напоминаем",
     "as a reminder",
@@ -1141,7 +1142,13 @@ fn place(
     let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
         f.hits
             .iter()
-            .filter(|h| kind(&h.target) && !city_for_its_state(f, h) && !in_brackets(f, h) && !candidate_site(f, h))
+            .filter(|h| {
+                kind(&h.target)
+                    && !city_for_its_state(f, h)
+                    && !in_brackets(f, h)
+                    && !candidate_site(f, h)
+                    && !site_of_the_work(f, h)
+            })
             .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
             .filter(|(s, _)| in_scope(*s))
             .collect()
@@ -1428,6 +1435,45 @@ fn candidate_site(f: &Facts, h: &Hit) -> bool {
     words_before(f.folded, h.span.start, 2)
         .any(|w| w.starts_with("кандидатур") || w.starts_with("заявк") || matches!(w, "candidacy" | "bid"))
         || f.folded[h.span.end..].starts_with("'s bid")
+}
+
+/// True when a place is the site a cooperation or a use concerns ("Концепцию сотрудничества между
+/// Россией и Казахстаном на комплексе «Байконур» подписали", "использования спектра на
+/// территории комплекса Байконур", "cooperation at Kazakhstan's Baikonur space launch complex"):
+/// what the document is about, not where it was signed. Only the site's own words ("комплекс",
+/// "территория", "space launch complex") stand between "на" or "at" and the name.
+fn site_of_the_work(f: &Facts, h: &Hit) -> bool {
+    let site_word = |w: &str| {
+        ["комплекс", "космодром", "территори", "полигон", "complex", "cosmodrome", "spaceport", "territor", "site"]
+            .iter()
+            .any(|p| w.starts_with(p))
+            || matches!(w, "space" | "launch" | "s" | "the")
+    };
+    // "Kazakhstan's Baikonur": the site's country may stand before it.
+    let country_word = |w: &str| {
+        let at = w.as_ptr() as usize - f.folded.as_ptr() as usize;
+        f.hits.iter().any(|o| matches!(o.target, Target::Country(_)) && o.span.start <= at && at < o.span.end)
+    };
+    let mut before = words_before(f.folded, h.span.start, 12);
+    let mut at_site = false;
+    for w in before.by_ref().take(5) {
+        if matches!(w, "на" | "at") {
+            at_site = true;
+            break;
+        }
+        if !(site_word(w) || country_word(w)) {
+            return false;
+        }
+    }
+    // Within the sentence: "сотрудничество" a sentence before says nothing of this one.
+    let from = f.sentence_of(h.span.start).map_or(0, |s| f.sentences[s].start);
+    at_site
+        && before.take(6).take_while(|w| w.as_ptr() as usize - f.folded.as_ptr() as usize >= from).any(|w| {
+            ["сотруднич", "взаимодейств", "использовани", "эксплуатаци", "cooperation", "operation"]
+                .iter()
+                .any(|p| w.starts_with(p))
+                || matches!(w, "use" | "usage")
+        })
 }
 
 /// True when a name stands alone in brackets after another ("Jinda Anbang (Beijing) Technology

@@ -1607,3 +1607,21 @@ fn a_given_name_in_latin_letters_is_no_town() {
     let town = event("The ministers met in Vladimir on Monday.");
     assert_eq!(town.place.unwrap().city.as_deref(), Some("Vladimir"));
 }
+
+#[test]
+fn the_site_a_cooperation_concerns_is_no_venue() {
+    let en = event(
+        "Kazakhstan, Russia sign new cooperation agreement\n\n\
+         ASTANA (TCA) — Kazakhstan and Russia signed a concept of cooperation at Kazakhstan’s Baikonur space launch \
+         complex following talks between the presidents in St. Petersburg on December 26.\n\n\
+         Earlier in December, the deputy prime minister visited Kazakhstan’s capital Astana and held talks there.",
+    );
+    assert_eq!(en.place.unwrap().city.as_deref(), Some("Saint Petersburg"));
+    let ru = event(
+        "Стороны подписали соглашение об использовании радиочастотного спектра на территории комплекса Байконур.",
+    );
+    assert!(ru.place.is_none(), "{:?}", ru.place);
+    // Talks held at the site were held there.
+    let there = event("Участники переговоров на космодроме Байконур обсудили создание ракетного комплекса.");
+    assert_eq!(there.place.unwrap().city.as_deref(), Some("Baikonur"));
+}
