@@ -1625,3 +1625,21 @@ fn the_site_a_cooperation_concerns_is_no_venue() {
     let there = event("Участники переговоров на космодроме Байконур обсудили создание ракетного комплекса.");
     assert_eq!(there.place.unwrap().city.as_deref(), Some("Baikonur"));
 }
+
+#[test]
+fn bodies_of_the_region_are_known_and_their_names_hold_no_town() {
+    let hub = event(
+        "The international workshop on e-government took place on May 30-31, 2019 in Tashkent. It was co-organized \
+         by the Astana Civil Service Hub and the Academy of Public Administration.",
+    );
+    assert_eq!(hub.orgs, ["ACSH"]);
+    assert_eq!(hub.place.unwrap().city.as_deref(), Some("Tashkent"));
+    let fund = event("Церемония гашения марок к 30-летию Международного фонда спасения Арала (МФСА) прошла в Душанбе.");
+    assert_eq!(fund.orgs, ["IFAS"]);
+    assert_eq!(fund.place.unwrap().city.as_deref(), Some("Dushanbe"));
+    let centre = event(
+        "Семинар организовали Азиатско-Тихоокеанский учебный центр по информационно-коммуникационным технологиям в \
+         целях развития (АТЦИКТ) и министерство связи в Душанбе.",
+    );
+    assert!(centre.orgs.iter().any(|o| o == "APCICT"), "{:?}", centre.orgs);
+}
