@@ -1148,6 +1148,8 @@ fn place(
                     && !in_brackets(f, h)
                     && !candidate_site(f, h)
                     && !site_of_the_work(f, h)
+                    // "Делегация Сочи посетила Узбекистан": the guests' city, not the venue.
+                    && !(matches!(h.target, Target::City(_)) && guest(f, h))
             })
             .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
             .filter(|(s, _)| in_scope(*s))
@@ -1241,7 +1243,7 @@ fn place(
         let found: Vec<(usize, &Hit)> = f
             .hits
             .iter()
-            .filter(|h| kind(&h.target) && !candidate_site(f, h))
+            .filter(|h| kind(&h.target) && !candidate_site(f, h) && !guest(f, h))
             .filter_map(|h| Some((locative(h)?, h)))
             .collect();
         preferred(&found)
@@ -1295,9 +1297,24 @@ fn place(
                 && words_between_at_most(f.text, cs.end, h.span.start, 0)
                 && (f.folded[cs.clone()].starts_with("посет") || f.folded[cs.clone()].starts_with("visit"))
         });
+        // The visited country first ("Узбекистан с рабочим визитом посетила делегация"): a form
+        // that can be the accusative ("Узбекистан", "Россию"; not "Казахстана", whose president
+        // "посетил" somewhere else), with a few words before "посетил".
+        let visited_before = [anchor, title, lead].contains(&f.sentence_of(h.span.start))
+            && !guest(f, h)
+            && f.folded[h.span.clone()].ends_with(|c: char| !matches!(c, 'а' | 'я' | 'и' | 'ы' | 'е' | 'о'))
+            // Not an adjective ("Турецкий министр посетил").
+            && !["ий", "ый", "ой"].iter().any(|e| f.folded[h.span.clone()].ends_with(e))
+            && f.folded[h.span.clone()].chars().last().is_some_and(|c| ('а'..='я').contains(&c))
+            && f.cues.iter().any(|(_, cs)| {
+                cs.start >= h.span.end
+                    && words_between_at_most(f.text, h.span.end, cs.start, 3)
+                    && f.sentence_of(cs.start) == f.sentence_of(h.span.start)
+                    && f.folded[cs.clone()].starts_with("посет")
+            });
         // "входящей в Emirates Telecommunications Group": a part of something, not a place.
         let part_of = before.get(1).is_some_and(|w| w.starts_with("входя") || w.starts_with("входит"));
-        if (matches!(prev, "в" | "во" | "in" | "to") && !part_of) || after_visit {
+        if (matches!(prev, "в" | "во" | "in" | "to") && !part_of) || after_visit || visited_before {
             return Some((country_place(c), PlaceSource::Stated));
         }
         let held_in = before.iter().position(|w| institution_word(w)).is_some_and(|i| {

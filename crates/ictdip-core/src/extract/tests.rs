@@ -1643,3 +1643,20 @@ fn bodies_of_the_region_are_known_and_their_names_hold_no_town() {
     );
     assert!(centre.orgs.iter().any(|o| o == "APCICT"), "{:?}", centre.orgs);
 }
+
+#[test]
+fn a_delegations_city_is_the_guests_and_the_visited_country_may_come_first() {
+    let city = event(
+        "Делегация Сочи посетила Узбекистан, чтобы изучить опыт развития IT-сферы\n\
+         Делегация Сочи в составе бизнес-миссии края посетила Узбекистан, чтобы изучить опыт развития IT-сферы.",
+    );
+    assert_eq!(city.place.unwrap().country.code(), "UZ");
+    let first = event(
+        "29 мая Таджикистан с официальным визитом посетил первый вице-президент Ирана.\n\
+         Стороны обсудили создание центра технологий.",
+    );
+    assert_eq!(first.place.unwrap().country.code(), "TJ");
+    // A minister's country, or his adjective, before "посетил" is no destination.
+    let adjective = event("Турецкий министр посетил освобожденный район Азербайджана.");
+    assert_ne!(adjective.place.map(|p| p.country.code().to_string()).as_deref(), Some("TR"));
+}
