@@ -2305,6 +2305,7 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
                 || background
                 || in_body_name(f, span)
                 || (*k != Kind::Statement && stance_on(f.folded, span.start))
+                || (*k == Kind::Agreement && signs_an_act(f.folded, span.end))
                 || (*k == Kind::Agreement && signing_to_come(f.folded, span.start)) =>
             {
                 0
@@ -2411,6 +2412,7 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let signed_in_head = f.kinds.iter().any(|((k, _), span)| {
         *k == Kind::Agreement
             && near_head(span)
+            && !signs_an_act(f.folded, span.end)
             && ["подпис", "sign", "заключ", "conclud", "парафир", "initial"]
                 .iter()
                 .any(|v| f.folded[span.clone()].starts_with(v))
@@ -2622,6 +2624,15 @@ fn signing_to_come(folded: &str, at: usize) -> bool {
                 .iter()
                 .any(|p| w.starts_with(p))
     })
+}
+
+/// True when a signing word is followed by a law or a decree ("подписал закон «О ратификации
+/// Протокола ...»", "signed the decree", "signed into law"): an act at home, not an agreement
+/// signed with another party.
+fn signs_an_act(folded: &str, at: usize) -> bool {
+    let w = word_after(folded, at);
+    ["закон", "указ", "постановлени", "распоряжени", "law", "decree", "bill"].iter().any(|p| w.starts_with(p))
+        || (w == "into" && word_after(folded, at + folded[at..].find("into").map_or(0, |i| i + 4)) == "law")
 }
 
 /// True when the words before a gathering word say someone is ready for it, means it or

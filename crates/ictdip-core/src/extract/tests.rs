@@ -1660,3 +1660,16 @@ fn a_delegations_city_is_the_guests_and_the_visited_country_may_come_first() {
     let adjective = event("Турецкий министр посетил освобожденный район Азербайджана.");
     assert_ne!(adjective.place.map(|p| p.country.code().to_string()).as_deref(), Some("TR"));
 }
+
+#[test]
+fn a_law_signed_to_ratify_is_no_signing_and_a_credited_caption_no_headline() {
+    let e = event(
+        "Кыргызстан ратифицировал протокол ОДКБ о противодействии преступности в информационной сфере\n\n\
+         Сооронбай Жээнбеков. Фото Кабар\n\
+         Сооронбай Жээнбеков. Фото Кабар\n\n\
+         12 марта, Бишкек /БЕЛТА - Кабар/. Президент Кыргызстана подписал закон «О ратификации Протокола о \
+         взаимодействии государств - членов ОДКБ».",
+    );
+    assert_eq!(e.kind, Kind::Other);
+    assert!(e.title.as_deref().is_some_and(|t| t.starts_with("Кыргызстан ратифицировал")), "{:?}", e.title);
+}

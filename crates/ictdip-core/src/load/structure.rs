@@ -526,8 +526,15 @@ fn read_head(
             ["фото:", "изображение:", "иллюстрация:", "photo:", "image:"].iter().any(|w| label.starts_with(w))
         })
     };
+    // A caption printed twice with its credit ("Сооронбай Жээнбеков. Фото Кабар").
+    let credited = |i: usize| {
+        crate::lexicon::fold(lines[i].1)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "фото" | "photo" | "foto"))
+    };
     let repeated = candidates.iter().copied().find(|&i| {
         !under_picture_label(i)
+            && !credited(i)
             && !lines[i].1.trim_start().starts_with(CRUMBS)
             && (0..lines.len().min(lead + 1))
                 .any(|j| j != i && !is_blank(lines[j].1) && norm(lines[j].1) == norm(lines[i].1))
