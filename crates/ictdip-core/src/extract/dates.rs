@@ -406,6 +406,22 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
     // Cyrillic letter, and comparing every word with each of these cost more than the rest.
     let words = words.within(range.clone());
     for (i, word) in words.iter().enumerate() {
+        // Wire style, a weekday straight after the verb ("agreed Tuesday", "said Monday").
+        if (6..=9).contains(&(word.end - word.start))
+            && let Some(weekday) = ENGLISH_WEEKDAYS.iter().position(|d| *d == &folded[word.start..word.end])
+            && i > 0
+            && {
+                let verb = &folded[words[i - 1].start..words[i - 1].end];
+                (verb.len() > 4 && verb.ends_with("ed")) || matches!(verb, "said" | "met" | "told" | "held" | "began")
+            }
+        {
+            found.push(DateMention::Weekday {
+                weekday: weekday as u32,
+                strictly_before: false,
+                span: word.start..word.end,
+            });
+            continue;
+        }
         let days = match word.end - word.start {
             // "в", "во", "on", "last": a month ("в октябре") or a weekday ("во вторник", "в минувшую
             // пятницу", "on Thursday", "last Friday") may follow. Most words are of other lengths
@@ -494,6 +510,9 @@ fn second_day_skipped(rest: &str) -> &str {
         None => rest,
     }
 }
+
+/// English weekdays, Monday first.
+const ENGLISH_WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// A weekday named as a day of the news after the `i`-th of `words`, which opens it ("во
 /// вторник", "в минувшую пятницу", "on Thursday", "last Friday"): the weekday in the accusative

@@ -1148,8 +1148,7 @@ fn place(
                     && !in_brackets(f, h)
                     && !candidate_site(f, h)
                     && !site_of_the_work(f, h)
-                    // "Делегация Сочи посетила Узбекистан": the guests' city, not the venue.
-                    && !(matches!(h.target, Target::City(_)) && guest(f, h))
+                    && !guests_city(f, h)
             })
             .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
             .filter(|(s, _)| in_scope(*s))
@@ -1491,6 +1490,12 @@ fn site_of_the_work(f: &Facts, h: &Hit) -> bool {
                 .any(|p| w.starts_with(p))
                 || matches!(w, "use" | "usage")
         })
+}
+
+/// True when a city is a visiting delegation's ("Делегация Сочи посетила Узбекистан"): the
+/// guests' home, not the venue.
+fn guests_city(f: &Facts, h: &Hit) -> bool {
+    matches!(h.target, Target::City(_)) && guest(f, h)
 }
 
 /// True when a name stands alone in brackets after another ("Jinda Anbang (Beijing) Technology

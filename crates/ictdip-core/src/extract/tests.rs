@@ -1673,3 +1673,16 @@ fn a_law_signed_to_ratify_is_no_signing_and_a_credited_caption_no_headline() {
     assert_eq!(e.kind, Kind::Other);
     assert!(e.title.as_deref().is_some_and(|t| t.starts_with("Кыргызстан ратифицировал")), "{:?}", e.title);
 }
+
+#[test]
+fn a_weekday_straight_after_the_verb_dates_wire_copy() {
+    let e = event(
+        " date 2018-12-05 Four states agree to set up an IT consortium\n\n\
+         Azerbaijan, Turkey, Russia and Iran agreed Tuesday to set up a joint IT consortium, the ministry said.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2018-12-04");
+    // A weekday that is no day of the news: "Black Friday" names a sale.
+    let sale =
+        event(" date 2018-12-05 Operators cut prices\n\nOperators announced Black Friday discounts on data plans.");
+    assert_ne!(sale.date.map(|d| d.to_string()).as_deref(), Some("2018-11-30"));
+}
