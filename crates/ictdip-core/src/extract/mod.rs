@@ -2331,19 +2331,23 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     }
     // A gathering called off ("форум не состоится", "the forum was cancelled") takes place
     // nowhere: the story is the announcement.
-    let called_off = [title.cloned(), first_body.map(|l| f.sentences[l].clone())].into_iter().flatten().any(|head| {
-        phrases!(
-            " не состоится",
-            " не пройдет",
-            " не пройдёт",
-            "отменен",
-            "отменили",
-            "cancelled",
-            "canceled",
-            "called off"
-        )
-        .any_in(&f.folded[head])
-    });
+    // The headline and the lead, asked for words that set the whole story.
+    let head_has = |phrases: &Phrases| {
+        [title.cloned(), first_body.map(|l| f.sentences[l].clone())]
+            .into_iter()
+            .flatten()
+            .any(|head| phrases.any_in(&f.folded[head]))
+    };
+    let called_off = head_has(phrases!(
+        " не состоится",
+        " не пройдет",
+        " не пройдёт",
+        "отменен",
+        "отменили",
+        "cancelled",
+        "canceled",
+        "called off"
+    ));
     if called_off {
         return Kind::Statement;
     }
@@ -2433,48 +2437,42 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     // апреля начало действовать соглашение", "the agreement entered into force"), with no
     // signing in the head, is an act at home: no gathering, no signing.
     let acted_on = || {
-        [title.cloned(), first_body.map(|l| f.sentences[l].clone())].into_iter().flatten().any(|head| {
-            phrases!(
-                "в силу",
-                "начало действовать",
-                "начал действовать",
-                "начали действовать",
-                "into force",
-                "ратифицир",
-                "ratif",
-                "утвердил",
-                "утвержд",
-                "одобрил",
-                "одобрен",
-                "согласовал",
-                "approved",
-                "approves",
-            )
-            .any_in(&f.folded[head])
-        })
+        head_has(phrases!(
+            "в силу",
+            "начало действовать",
+            "начал действовать",
+            "начали действовать",
+            "into force",
+            "ратифицир",
+            "ratif",
+            "утвердил",
+            "утвержд",
+            "одобрил",
+            "одобрен",
+            "согласовал",
+            "approved",
+            "approves",
+        ))
     };
     // A legislature's vote on an agreement ("Мажилис ратифицировал соглашение", "the lower house
     // approved ratifying the agreement") is an act at home whatever session it was taken at.
     let by_legislature = || {
-        [title.cloned(), first_body.map(|l| f.sentences[l].clone())].into_iter().flatten().any(|head| {
-            phrases!(
-                "парламент",
-                "мажилис",
-                "сенат",
-                "госдум",
-                "государственная дума",
-                "депутат",
-                "parliament",
-                "lower house",
-                "upper house",
-                "senate",
-                "duma",
-                "mazhilis",
-                "majlis",
-                "lawmakers",
-            )
-            .any_in(&f.folded[head])
-        })
+        head_has(phrases!(
+            "парламент",
+            "мажилис",
+            "сенат",
+            "госдум",
+            "государственная дума",
+            "депутат",
+            "parliament",
+            "lower house",
+            "upper house",
+            "senate",
+            "duma",
+            "mazhilis",
+            "majlis",
+            "lawmakers",
+        ))
     };
     match best {
         Some(Kind::Agreement) if !signed_in_head && acted_on() => Kind::Other,
