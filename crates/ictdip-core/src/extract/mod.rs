@@ -2634,7 +2634,9 @@ fn signing_to_come(folded: &str, at: usize) -> bool {
 /// signed with another party.
 fn signs_an_act(folded: &str, at: usize) -> bool {
     let w = word_after(folded, at);
-    ["закон", "указ", "постановлени", "распоряжени", "law", "decree", "bill"].iter().any(|p| w.starts_with(p))
+    // "указанное соглашение" is the agreement named before, "billion" no bill.
+    ["закон", "постановлени", "распоряжени", "decree"].iter().any(|p| w.starts_with(p))
+        || matches!(w, "указ" | "указы" | "law" | "laws" | "bill" | "bills")
         || (w == "into" && word_after(folded, at + folded[at..].find("into").map_or(0, |i| i + 4)) == "law")
 }
 

@@ -1672,6 +1672,12 @@ fn a_law_signed_to_ratify_is_no_signing_and_a_credited_caption_no_headline() {
     );
     assert_eq!(e.kind, Kind::Other);
     assert!(e.title.as_deref().is_some_and(|t| t.starts_with("Кыргызстан ратифицировал")), "{:?}", e.title);
+    for text in [
+        "Министры подписали указанное соглашение о сотрудничестве в Минске.",
+        "The ministers signed billion-dollar agreements on telecom cooperation in Baku.",
+    ] {
+        assert_eq!(event(text).kind, Kind::Agreement, "{text}");
+    }
 }
 
 #[test]
