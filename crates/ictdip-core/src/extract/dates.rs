@@ -408,7 +408,7 @@ fn find_in(folded: &str, range: Span, words: &Words, found: &mut Vec<DateMention
     for (i, word) in words.iter().enumerate() {
         // Wire style, a weekday straight after the verb ("agreed Tuesday", "said Monday").
         if (6..=9).contains(&(word.end - word.start))
-            && let Some(weekday) = ENGLISH_WEEKDAYS.iter().position(|d| *d == &folded[word.start..word.end])
+            && let Some(weekday) = WEEKDAYS.iter().position(|[_, en]| *en == &folded[word.start..word.end])
             && i > 0
             && {
                 let verb = &folded[words[i - 1].start..words[i - 1].end];
@@ -511,22 +511,27 @@ fn second_day_skipped(rest: &str) -> &str {
     }
 }
 
-/// English weekdays, Monday first.
-const ENGLISH_WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+/// The weekdays, Monday first, as a day of the news names them: in the accusative ("во
+/// вторник", "в среду") and in English.
+const WEEKDAYS: [[&str; 2]; 7] = [
+    ["понедельник", "monday"],
+    ["вторник", "tuesday"],
+    ["среду", "wednesday"],
+    ["четверг", "thursday"],
+    ["пятницу", "friday"],
+    ["субботу", "saturday"],
+    ["воскресенье", "sunday"],
+];
+
+/// True for a folded weekday as [`WEEKDAYS`] has it.
+pub(super) fn is_weekday(w: &str) -> bool {
+    WEEKDAYS.iter().any(|forms| forms.contains(&w))
+}
 
 /// A weekday named as a day of the news after the `i`-th of `words`, which opens it ("во
 /// вторник", "в минувшую пятницу", "on Thursday", "last Friday"): the weekday in the accusative
 /// or in English, after a preposition, "last", or a preposition and a word for "last".
 fn weekday_after(folded: &str, words: &[Word], i: usize) -> Option<DateMention> {
-    const DAYS: [[&str; 2]; 7] = [
-        ["понедельник", "monday"],
-        ["вторник", "tuesday"],
-        ["среду", "wednesday"],
-        ["четверг", "thursday"],
-        ["пятницу", "friday"],
-        ["субботу", "saturday"],
-        ["воскресенье", "sunday"],
-    ];
     let text = |k: usize| words.get(k).map(|w| &folded[w.start..w.end]);
     let opener = text(i)?;
     let mut day = i + 1;
@@ -538,7 +543,7 @@ fn weekday_after(folded: &str, words: &[Word], i: usize) -> Option<DateMention> 
         strictly_before = true;
     }
     let word = text(day)?;
-    let weekday = DAYS.iter().position(|forms| forms.contains(&word))? as u32;
+    let weekday = WEEKDAYS.iter().position(|forms| forms.contains(&word))? as u32;
     Some(DateMention::Weekday { weekday, strictly_before, span: words[i].start..words[day].end })
 }
 

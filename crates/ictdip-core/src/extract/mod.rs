@@ -935,25 +935,7 @@ fn purpose_between(f: &Facts, from: usize, to: usize) -> bool {
 /// True for a folded word that begins a day's name: a number, a month, a weekday ("on
 /// Thursday", "в среду").
 fn names_a_day(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_digit())
-        || crate::lexicon::months::month_of(w).is_some()
-        || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "понедельник",
-            "вторник",
-            "среду",
-            "четверг",
-            "пятницу",
-            "субботу",
-            "воскресенье",
-        ]
-        .contains(&w)
+    w.starts_with(|c: char| c.is_ascii_digit()) || crate::lexicon::months::month_of(w).is_some() || dates::is_weekday(w)
 }
 
 /// Words that open a source attribution ("Как сообщили НИАТ «Ховар» в Секретариате ШОС в
