@@ -636,10 +636,9 @@ fn weeks_before_an_undated_lead(f: &Facts, lead: Option<usize>, s: usize, d: Eve
     }
     // Year-less days are read as the page's year: the same calendar.
     let year = page.known_year().or(d.known_year()).unwrap_or(2001);
-    let (Some(page), Some(day)) = (
-        page.with_year(page.known_year().unwrap_or(year)).to_naive(),
-        d.with_year(d.known_year().unwrap_or(year)).to_naive(),
-    ) else {
+    let (Some(page), Some(day)) =
+        (page.with_year(year).to_naive(), d.with_year(d.known_year().unwrap_or(year)).to_naive())
+    else {
         return false;
     };
     (page - day).num_days() > 14
@@ -649,7 +648,7 @@ fn weeks_before_an_undated_lead(f: &Facts, lead: Option<usize>, s: usize, d: Eve
 /// September 22 ..."): what it reports happened before and apart from the story.
 /// A related item the outlet links under the story ("Ранее сообщалось, что ...", "Earlier it was
 /// reported that ...") is background too.
-const BACKGROUND_OPENERS: [&str; 19] = [
+const BACKGROUND_OPENERS: [&str; 18] = [
     "напомним",
     "еще раньше",
     "ещё раньше",
@@ -666,7 +665,6 @@ const BACKGROUND_OPENERS: [&str; 19] = [
     "ранее мы сообщали",
     "как сообщалось ранее",
     "ранее стало известно",
-    "earlier it was reported",
     "it was reported earlier",
     "as reported earlier",
 ];
