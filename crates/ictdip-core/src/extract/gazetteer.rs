@@ -8,7 +8,7 @@
 //! overlap, the longest wins ("Республики Казахстан" over "Казахстан", "ЕЭК ООН" over "ЕЭК").
 
 use crate::lexicon::assets::{
-    list_rows, tsv_rows, BODIES, CAPITALS, CITIES, COUNTRIES, GIVEN_NAMES, NAMES_EXTRA, REGIONS,
+    list_rows, tsv_rows, BODIES, CAPITALS, CITIES, COUNTRIES, GIVEN_NAMES, LANDMARKS, NAMES_EXTRA, REGIONS,
 };
 use crate::lexicon::{fold, starts_sentence, FastMap, WholeWordMatcher, Words};
 use crate::model::Span;
@@ -42,6 +42,9 @@ enum Rule {
     /// A town that shares a given name ("Арарат", "Лида"): capitalised, and not followed by
     /// another capitalised word, which makes it a person ("Арарат Мирзоян").
     GivenName,
+    /// A building that stands for its city ("Акорде", "Kremlin"): capitalised, and where an
+    /// event is held, right after "в"/"in"/"at" (see `assets/landmarks.tsv`).
+    Landmark,
 }
 
 #[derive(Clone, Debug)]
@@ -252,6 +255,15 @@ impl Gazetteer {
                 b.add(f, Target::City(idx as u16), Rule::Capitalised);
             }
         }
+        for row in tsv_rows(LANDMARKS) {
+            let country = country_index.get(row[1]).copied();
+            let Some(idx) = cities.iter().position(|c: &City| c.name == row[0] && Some(c.country) == country) else {
+                continue;
+            };
+            for f in row.get(2).unwrap_or(&"").split(';') {
+                b.add(f, Target::City(idx as u16), Rule::Landmark);
+            }
+        }
         let mut capitals = FastMap::default();
         for row in tsv_rows(CAPITALS) {
             let country = country_index.get(row[0]).copied();
@@ -385,8 +397,21 @@ impl Gazetteer {
                 let next = text[e..].strip_prefix(' ').and_then(|t| t.chars().next());
                 first_upper() && !next.is_some_and(char::is_uppercase)
             }
+            Rule::Landmark => first_upper() && inside(&text[..s]),
         }
     }
+}
+
+/// Whether the text before a landmark puts an event inside it: "в", "во", "in" or "at" right
+/// before, or before one of "the", "резиденции", "дворце", "residence", "palace" ("в резиденции
+/// Куксарой", "at the Kremlin"), quotes aside ("в «Ынтымак Ордо»").
+fn inside(before: &str) -> bool {
+    let mut words = before.trim_end_matches(['«', '"', '„', '“', ' ']).rsplit(' ');
+    let mut word = words.next().unwrap_or("");
+    if matches!(word, "the" | "резиденции" | "дворце" | "residence" | "palace" | "Palace") {
+        word = words.next().unwrap_or("");
+    }
+    matches!(word, "в" | "во" | "В" | "Во" | "in" | "at" | "In" | "At")
 }
 
 #[cfg(test)]

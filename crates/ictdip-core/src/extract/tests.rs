@@ -685,6 +685,27 @@ fn venue_from_the_lead_periphrases_and_institutions() {
     );
 }
 
+// A residence or palace stands for its city where the event is held in it, and only there.
+#[test]
+fn landmarks_held_in_give_their_city() {
+    let e = event("Президент принял делегацию\nВчера в Акорде Президент Казахстана принял делегацию Международного союза электросвязи.");
+    assert_eq!(place_of(&e), (Some("Astana"), Some("KZ")));
+    let e = event("Встреча глав правительств ОТГ прошла в Бишкеке, в «Ынтымак Ордо», и была посвящена цифровизации.");
+    assert_eq!(place_of(&e), (Some("Bishkek"), Some("KG")));
+    let e =
+        event("Russian and Chinese leaders held talks at the Kremlin on artificial intelligence and data security.");
+    assert_eq!(place_of(&e), (Some("Moscow"), Some("RU")));
+    let e = event("В резиденции Куксарой Президент Узбекистана провел встречу с министром цифровых технологий Кореи.");
+    assert_eq!(place_of(&e), (Some("Tashkent"), Some("UZ")));
+    // Named, not entered: a press service, a metonym, another city's kremlin.
+    let e = event("Как сообщает пресс-служба Акорды, Президент Казахстана провел встречу с министром связи Китая.");
+    assert_ne!(place_of(&e).0, Some("Astana"));
+    let e = event("The Kremlin said the two presidents held a meeting on digital cooperation.");
+    assert_ne!(place_of(&e).0, Some("Moscow"));
+    let e = event("Встреча министра связи Узбекистана с президентом Татарстана состоялась в Казанском Кремле.");
+    assert_ne!(place_of(&e).0, Some("Moscow"));
+}
+
 #[test]
 fn a_proposed_site_or_company_seat_is_not_the_venue() {
     let e = event("Делегация ПРООН посетила Казахстан для обсуждения создания центра цифровых решений в Алматы.");

@@ -7,6 +7,7 @@ pub const REGIONS: &str = include_str!("../../../../assets/regions.tsv");
 pub const BODIES: &str = include_str!("../../../../assets/bodies.tsv");
 pub const NAMES_EXTRA: &str = include_str!("../../../../assets/names_extra.tsv");
 pub const CAPITALS: &str = include_str!("../../../../assets/capitals.tsv");
+pub const LANDMARKS: &str = include_str!("../../../../assets/landmarks.tsv");
 pub const MONTHS: &str = include_str!("../../../../assets/months.tsv");
 pub const FURNITURE: &str = include_str!("../../../../assets/furniture.txt");
 pub const KINDS: &str = include_str!("../../../../assets/kinds.tsv");
@@ -50,6 +51,7 @@ pub fn fingerprint() -> u64 {
         LETTERS,
         NAMES_EXTRA,
         CAPITALS,
+        LANDMARKS,
         TRANSLIT,
     ] {
         for b in part.bytes() {
