@@ -1235,7 +1235,15 @@ fn place(
     }
     // The event's own sentence, the title and the lead speak first: a country named further on
     // ("обсудили работу в сфере ИКТ во Вьетнаме и в России") is what the talks were about.
+    // Further on, as for cities: not a sentence that dates its gathering otherwise, background,
+    // or a gathering to come ("перед саммитом, намеченным на 3-5 сентября в Китае").
     let mut countries = tied(|t| matches!(t, Target::Country(_)));
+    countries.retain(|(s, h)| {
+        [anchor, title].contains(&Some(*s))
+            || (!dated_otherwise(*s, h)
+                && !background_sentence(f, *s)
+                && (head_announces || !announced_in_clause(f, *s, &h.span)))
+    });
     countries
         .sort_by_key(|(s, h)| ([anchor, title, lead].iter().position(|w| *w == Some(*s)).unwrap_or(3), h.span.start));
     // A capital given by periphrasis: "в столице Белоруссии", "в туркменской столице", "in the
@@ -1893,7 +1901,12 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     }
     // The rest speaks of lists of states, in a sentence that reports no gathering or only ones
     // hoped for ("Рассчитываем, что будут подписаны соглашения с Кубой, Румынией, ...").
-    (!f.has_cue(s, Cue::Gathering) || prospective(f, s)) && (n.membership_noun || n.states >= 4)
+    // A state named alone is a member where the word of membership comes first: after it, the
+    // word speaks of others ("Kazakhstan's minister called on his colleagues in the Council's
+    // member countries").
+    let speaks_of_others = n.states == 1 && n.member_word.is_some_and(|at| at > h.span.end);
+    let as_member = n.membership_noun && !speaks_of_others;
+    (!f.has_cue(s, Cue::Gathering) || prospective(f, s)) && (as_member || n.states >= 4)
 }
 
 /// The words of a stretch of the original text.
@@ -2057,6 +2070,9 @@ fn from_people_at(hay: &str, base: usize) -> Option<usize> {
 struct ListNotes {
     first_opener: Option<usize>,
     membership_noun: bool,
+    /// Where a word of membership itself stands ("members", "членов"), when it is the first such
+    /// word and no ranking or example comes before it.
+    member_word: Option<usize>,
     states: usize,
     /// Where a list of the places people came from opens (see [`from_people_at`]).
     from_people: Option<usize>,
@@ -2090,7 +2106,11 @@ impl ListNotes {
         };
         let (openers, nouns) = membership_finders();
         // One state may be named as a member ("пригласило 6 новых членов, среди них Аргентину").
-        notes.membership_noun = whole_word_at(nouns).is_some();
+        let noun = whole_word_at(nouns);
+        notes.membership_noun = noun.is_some();
+        notes.member_word = noun
+            .filter(|m| hay[m.range()].starts_with("член") || hay[m.range()].starts_with("member"))
+            .map(|m| sentence.start + m.start());
         // A list names two states at least: most sentences name one, and are searched no further.
         if notes.states < 2 {
             return notes;

@@ -706,6 +706,24 @@ fn landmarks_held_in_give_their_city() {
     assert_ne!(place_of(&e).0, Some("Moscow"));
 }
 
+// A gathering's noun in any case ties a city to it ("форуму в Ташкенте", "саммитом в Астане").
+#[test]
+fn gathering_nouns_in_every_case_tie_the_venue() {
+    let e = event("Президент дал старт международному IT-форуму в Ташкенте\n\n28 ноября Президент Узбекистана открыл форум по искусственному интеллекту.");
+    assert_eq!(place_of(&e), (Some("Tashkent"), Some("UZ")));
+    let e = event("Министры связи довольны саммитом в Астане\n\nМинистры связи стран ОТГ обсудили цифровую повестку.");
+    assert_eq!(place_of(&e), (Some("Astana"), Some("KZ")));
+}
+
+// A country further on that hosts a gathering to come is not the venue of the one reported.
+#[test]
+fn a_country_hosting_a_gathering_to_come_is_no_venue() {
+    let e = event("Президент предложил странам БРИКС создать общую платформу\n\nПрезидент России предложил странам БРИКС создать общую платформу обмена данными. С этим предложением он выступил в статье, опубликованной перед саммитом, намеченным на 3-5 сентября в Китае.");
+    assert_ne!(place_of(&e).1, Some("CN"), "{:?}", e.place);
+    let e = event("The ministers of Azerbaijan, Georgia and Turkey discussed the fibre-optic cable. The next meeting will be held in Turkey in the spring.");
+    assert_ne!(place_of(&e).1, Some("TR"), "{:?}", e.place);
+}
+
 #[test]
 fn a_proposed_site_or_company_seat_is_not_the_venue() {
     let e = event("Делегация ПРООН посетила Казахстан для обсуждения создания центра цифровых решений в Алматы.");
@@ -741,6 +759,13 @@ fn a_year_from_the_gatherings_name_when_the_page_has_none() {
     assert_eq!(e.published, None, "a publication date is not invented");
     let e = event("В Женеве начал работу Форум по управлению Интернетом (IGF 2031). Форум проходит с 8 по 12 октября.");
     assert_eq!(e.date.unwrap().to_string(), "2031-10-08");
+}
+
+// A state named alone before the word of membership is the speaker's, not a member listed.
+#[test]
+fn a_lone_state_before_members_takes_part() {
+    let e = event("ALMATY. KAZINFORM - Closer ties are what Kazakhstan's Minister of Information Dauren Abayev called for from his colleagues in the Turkic Council member countries.");
+    assert_eq!(e.countries, ["KZ"], "{:?}", e.mentioned);
 }
 
 // Class 6: participants against mentions.
