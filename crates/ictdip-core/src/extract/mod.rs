@@ -154,6 +154,8 @@ impl TimeMarks {
     const KNOWN: u8 = 1;
     const BACKGROUND: u8 = 2;
     const ANNOUNCES: u8 = 4;
+    /// The sentence opens a paragraph of recall ("Напомним, ...", "As a reminder, ...").
+    const RECALLS: u8 = 8;
 }
 
 impl Facts<'_> {
@@ -669,6 +671,19 @@ const BACKGROUND_OPENERS: [&str; 18] = [
     "as reported earlier",
 ];
 
+/// The background openers that open a paragraph of recall (see [`time_marks`]); "ранее" and
+/// "earlier" date one sentence, and the next may be back in the present.
+const RECALL_OPENERS: [&str; 8] = [
+    "напомним",
+    "напомню",
+    "напоминаем",
+    "as a reminder",
+    "recall that",
+    "to recall",
+    "it will be recalled",
+    "it should be recalled",
+];
+
 /// True when sentence `s` is background: it opens with a background opener, a speaker recalls
 /// something in it ("он напомнил о недавнем саммите", "he recalled that earlier meetings"), or
 /// it tells of a founding or a long past.
@@ -684,6 +699,16 @@ fn time_marks(f: &Facts, s: usize) -> u8 {
         let mut marks = TimeMarks::KNOWN;
         if reads_as_background(sentence) {
             marks |= TimeMarks::BACKGROUND;
+        }
+        // What a reminder opens goes on to its paragraph's end ("Напомним, после выборов 4
+        // октября прошли митинги. 5 октября начались беспорядки."): the sentences after it in
+        // the same paragraph recall too.
+        let opens_recall = RECALL_OPENERS.iter().any(|o| crate::lexicon::has_prefix(sentence.trim_start(), o));
+        let recall_goes_on = s > 0
+            && !f.text[f.sentences[s - 1].end..f.sentences[s].start].contains('\n')
+            && time_marks(f, s - 1) & TimeMarks::RECALLS != 0;
+        if opens_recall || recall_goes_on {
+            marks |= TimeMarks::BACKGROUND | TimeMarks::RECALLS;
         }
         if reads_as_announcement(sentence) {
             marks |= TimeMarks::ANNOUNCES;

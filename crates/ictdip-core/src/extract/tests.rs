@@ -730,6 +730,15 @@ fn a_proposed_site_or_company_seat_is_not_the_venue() {
     assert_eq!(place_of(&e), (None, Some("KZ")));
 }
 
+// A reminder's paragraph is background to its end; the next paragraph is not.
+#[test]
+fn a_reminders_paragraph_dates_nothing() {
+    let e = event("Доноры оснастят парламент техникой\n\nКорейское агентство выделило грант на цифровизацию парламента Кыргызстана.\n\nНапомним, после выборов 4 октября 2020 года прошли митинги. 5 октября начались беспорядки.");
+    assert!(e.date.is_none(), "{:?}", e.date);
+    let e = event("Министры обсудили связь\n\nНапомним, в прошлом году стороны подписали меморандум. To recall is all.\n\n5 октября 2023 года в Бишкеке прошла встреча министров связи Кыргызстана и Казахстана.");
+    assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2023-10-05"));
+}
+
 // Class 5: relative dates resolved against publication; background years are not the event's.
 #[test]
 fn relative_dates_and_weekdays() {
