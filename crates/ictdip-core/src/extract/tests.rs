@@ -1564,6 +1564,8 @@ fn a_press_club_session_is_a_briefing_and_talks_are_told_by_what_was_discussed()
     assert_eq!(talks.kind, Kind::Meeting);
     let en = event("The deputy minister discussed with the ambassador of Kazakhstan the work of the mobile operator.");
     assert_eq!(en.kind, Kind::Meeting);
+    let two = event("Глава Роскосмоса и посол Беларуси обсудили перспективы сотрудничества в космосе.");
+    assert_eq!(two.kind, Kind::Meeting);
 }
 
 #[test]
