@@ -506,5 +506,7 @@ mod tests {
         assert_eq!(codes("рабочая группа ЭСКАТО ООН"), ["ESCAP", "UN"]);
         assert_eq!(codes("страны СНГ и ЕАЭС"), ["CIS", "EAEU"]);
         assert!(codes("шос").is_empty(), "abbreviations are case-exact");
+        // A body by the name the press gives it, not its official one.
+        assert_eq!(codes("в Форуме Всемирного саммита по информационному обществу (ВСИО)"), ["WSIS"]);
     }
 }

@@ -27,6 +27,8 @@ pub enum DateLine {
 struct Patterns {
     /// `17.06.2025`, `24.09.08`, `16/08/2023`.
     day_month_year: Regex,
+    /// `14:12 - 16 / 05 / 2011`.
+    timed_spaced: Regex,
     /// `2022-11-01`, `2022/11/01`.
     year_month_day: Regex,
     /// `14 марта 2025`, `14 February, 2019`, `10 Nov 2016`, `20 апр`.
@@ -41,6 +43,10 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         day_month_year: Regex::new(r"(?:^|[^\d.])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?:[^\d.]|$)")
+            .expect("pattern"),
+        // "14:12 - 16 / 05 / 2011": slashes set apart, after the time. Without a time the form is
+        // a site's date widget ("среда, апрель 24" over "24 / 4 / 2024").
+        timed_spaced: Regex::new(r"\d{1,2}:\d{2}\s*[-–—|,]?\s*(\d{1,2}) / (\d{1,2}) / (\d{4})(?:\D|$)")
             .expect("pattern"),
         year_month_day: Regex::new(r"(?:^|\D)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("pattern"),
         day_word: Regex::new(r"(?:^|[^\d:])(\d{1,2}),?\s+([a-zа-я]{3,9})\.?(?:,?\s+(\d{4}))?").expect("pattern"),
@@ -88,6 +94,11 @@ fn first_date(line: &str) -> Option<(EventDate, std::ops::Range<usize>)> {
         if let (Some(d), Some(m), Some(y)) = (d, m, y) {
             offer(checked(Some(y), m, d), c.get(1).expect("day").start()..c.get(3).expect("year").end());
         }
+    }
+    if let Some(c) = p.timed_spaced.captures(line)
+        && let (Some(d), Some(m), Some(y)) = (num(c.get(1)), num(c.get(2)), num(c.get(3)))
+    {
+        offer(checked(Some(y as i32), m, d), c.get(1).expect("day").start()..c.get(3).expect("year").end());
     }
     if let Some(c) = p.year_month_day.captures(line)
         && let (Some(y), Some(m), Some(d)) = (num(c.get(1)), num(c.get(2)), num(c.get(3)))
@@ -316,6 +327,7 @@ mod tests {
             ("20 АПР, 10:32", "--04-20"),
             ("16:48 / 07.05.2016 1348", "2016-05-07"),
             ("Женева , 23 июня 2017", "2017-06-23"),
+            ("14:12 - 16 / 05 / 2011", "2011-05-16"),
         ] {
             assert_eq!(stamp(line).as_deref(), Some(want), "{line}");
         }
@@ -364,6 +376,8 @@ mod tests {
         ] {
             assert_eq!(stamp(line).as_deref(), Some("widget"), "{line}");
         }
+        // A date with its slashes set apart and no time is a site's date, under its weekday.
+        assert_ne!(stamp("24 / 4 / 2024").as_deref(), Some("2024-04-24"));
     }
 
     #[test]
