@@ -756,6 +756,14 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_time_opening_the_sentence_is_no_first_name() {
+        let got = people(
+            "Сегодня Си Цзиньпин, председатель КНР, и белорусский президент Александр Лукашенко провели разговор.",
+        );
+        assert!(got.iter().all(|(name, _)| !name.starts_with("Сегодня")), "{got:?}");
+    }
+
+    #[test]
     fn full_names_and_case_forms_merge() {
         let got = people(
             "Встреча Первого заместителя министра Ержана Ашикбаева с делегацией. Ержан Ашикбаев представил проект.",
