@@ -646,23 +646,15 @@ fn weeks_before_an_undated_lead(f: &Facts, lead: Option<usize>, s: usize, d: Eve
     (page - day).num_days() > 14
 }
 
-/// Words that open a sentence of background ("Напомним, в сентябре ...", "As a reminder, on
-/// September 22 ..."): what it reports happened before and apart from the story.
-/// A related item the outlet links under the story ("Ранее сообщалось, что ...", "Earlier it was
-/// reported that ...") is background too.
-const BACKGROUND_OPENERS: [&str; 18] = [
-    "напомним",
+/// Words that open a sentence of background ("Ранее, в сентябре ...", "Earlier, on September 22
+/// ..."): what it reports happened before and apart from the story. A related item the outlet
+/// links under the story ("Ранее сообщалось, что ...", "Earlier it was reported that ...") is
+/// background too. A reminder opens one as well (see [`RECALL_OPENERS`]).
+const BACKGROUND_OPENERS: [&str; 10] = [
     "еще раньше",
     "ещё раньше",
     "ранее ",
     "earlier ",
-    "напомню",
-    "напоминаем",
-    "as a reminder",
-    "recall that",
-    "to recall",
-    "it will be recalled",
-    "it should be recalled",
     "ранее сообщалось",
     "ранее мы сообщали",
     "как сообщалось ранее",
@@ -671,8 +663,9 @@ const BACKGROUND_OPENERS: [&str; 18] = [
     "as reported earlier",
 ];
 
-/// The background openers that open a paragraph of recall (see [`time_marks`]); "ранее" and
-/// "earlier" date one sentence, and the next may be back in the present.
+/// Words that open a reminder ("Напомним, в сентябре ...", "As a reminder, ..."): background
+/// to the end of its paragraph (see [`time_marks`]), where "ранее" and "earlier" date one
+/// sentence and the next may be back in the present.
 const RECALL_OPENERS: [&str; 8] = [
     "напомним",
     "напомню",
