@@ -406,7 +406,7 @@ impl Gazetteer {
 /// before, or before one of "the", "резиденции", "дворце", "residence", "palace" ("в резиденции
 /// Куксарой", "at the Kremlin"), quotes aside ("в «Ынтымак Ордо»").
 fn inside(before: &str) -> bool {
-    let mut words = before.trim_end_matches(['«', '"', '„', '“', ' ']).rsplit(' ');
+    let mut words = before.trim_end_matches(['«', '"', '„', '“', ' ', '\n']).split_whitespace().rev();
     let mut word = words.next().unwrap_or("");
     if matches!(word, "the" | "резиденции" | "дворце" | "residence" | "palace" | "Palace") {
         word = words.next().unwrap_or("");
