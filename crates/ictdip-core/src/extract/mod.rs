@@ -1183,16 +1183,15 @@ fn place(
     // A gathering to come, further on, is not the one a story of the past reports ("preparations
     // for the conference due in Bucharest"), as for the event's date.
     let head_announces = [anchor, title, lead].into_iter().flatten().any(|s| announces(f, s));
+    // A name tied to a gathering away from the event's sentence and the title: not in a sentence
+    // that dates its gathering otherwise, nor background, nor a gathering to come.
+    let holds_further_on = |s: usize, h: &Hit| {
+        !dated_otherwise(s, h) && !background_sentence(f, s) && (head_announces || !announced_in_clause(f, s, &h.span))
+    };
     let preferred = |tied: &[(usize, &Hit)]| {
         [anchor, title, None].into_iter().find_map(|want| {
             tied.iter()
-                .find(|(s, h)| {
-                    want == Some(*s)
-                        || (want.is_none()
-                            && !dated_otherwise(*s, h)
-                            && !background_sentence(f, *s)
-                            && (head_announces || !announced_in_clause(f, *s, &h.span)))
-                })
+                .find(|(s, h)| want == Some(*s) || (want.is_none() && holds_further_on(*s, h)))
                 .map(|(_, h)| h.target)
         })
     };
@@ -1253,15 +1252,9 @@ fn place(
     }
     // The event's own sentence, the title and the lead speak first: a country named further on
     // ("обсудили работу в сфере ИКТ во Вьетнаме и в России") is what the talks were about.
-    // Further on, as for cities: not a sentence that dates its gathering otherwise, background,
-    // or a gathering to come ("перед саммитом, намеченным на 3-5 сентября в Китае").
+    // Further on, as for cities ("перед саммитом, намеченным на 3-5 сентября в Китае").
     let mut countries = tied(|t| matches!(t, Target::Country(_)));
-    countries.retain(|(s, h)| {
-        [anchor, title].contains(&Some(*s))
-            || (!dated_otherwise(*s, h)
-                && !background_sentence(f, *s)
-                && (head_announces || !announced_in_clause(f, *s, &h.span)))
-    });
+    countries.retain(|(s, h)| [anchor, title].contains(&Some(*s)) || holds_further_on(*s, h));
     countries
         .sort_by_key(|(s, h)| ([anchor, title, lead].iter().position(|w| *w == Some(*s)).unwrap_or(3), h.span.start));
     // A capital given by periphrasis: "в столице Белоруссии", "в туркменской столице", "in the
