@@ -85,7 +85,7 @@ fn markers() -> &'static Markers {
 pub fn is_language_menu(line: &str) -> bool {
     let menu = &markers().menu;
     let mut words = 0;
-    for w in line.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | 'ʻ' | '’'))).filter(|w| !w.is_empty())
+    for w in line.split(|c: char| !(super::is_word_char(c) || matches!(c, '\'' | 'ʻ' | '’'))).filter(|w| !w.is_empty())
     {
         if !menu.contains(&fold(w)) {
             return false;

@@ -183,7 +183,7 @@ fn word_before_len(text: &str, at: usize) -> usize {
 
 /// `char::is_alphabetic`, with ASCII and Cyrillic answered without the Unicode tables.
 #[inline]
-fn is_letter(c: char) -> bool {
+pub(crate) fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         _ if c.is_ascii() => false,

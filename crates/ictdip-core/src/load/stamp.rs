@@ -195,7 +195,7 @@ pub fn classify(folded_line: &str) -> Option<DateLine> {
     if line.is_empty() || crate::lexicon::chars_at_most(line, 91) > 90 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let words = || line.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '_')).map(|w| w.trim_matches('.'));
+    let words = || line.split(|c: char| !(crate::lexicon::is_word_char(c) || c == '.' || c == '_')).map(|w| w.trim_matches('.'));
     if line.contains(['$', '€', '₽', '°']) || words().any(widget_word) {
         return Some(DateLine::Widget);
     }
@@ -203,7 +203,7 @@ pub fn classify(folded_line: &str) -> Option<DateLine> {
     let rest = format!("{} {}", &line[..span.start], &line[span.end..]);
     let rest = patterns().time.replace_all(&rest, " ");
     let text_words = rest
-        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .split(|c: char| !(crate::lexicon::is_word_char(c) || c == '.' || c == '-'))
         .map(|w| w.trim_matches(['.', '-']))
         .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()) && !filler(w))
         // A site's own name printed beside its stamp: "Russian.News.Cn", "21.by".
@@ -285,7 +285,7 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     // Without a date or an agency, only a city in capitals is read as a dateline ("ASTANA –"):
     // a sentence may open with a capitalised word and a colon.
     // And then only before a dash: "МИД РФ: Россия и Китай ..." is a speaker's headline.
-    let capitals = city.as_str().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let capitals = city.as_str().chars().filter(|&c| crate::lexicon::is_letter(c)).all(char::is_uppercase);
     let dash = c.get(0).is_some_and(|m| m.as_str().trim_end().ends_with(['–', '—', '-']));
     if date.is_none() && c.name("agency").is_none() && !(capitals && dash) {
         return None;

@@ -329,7 +329,7 @@ fn is_counter(line: &str) -> bool {
         return false;
     }
     let t = line.trim();
-    !t.is_empty() && t.chars().all(|c| !c.is_alphabetic()) && t.chars().any(|c| c.is_ascii_digit())
+    !t.is_empty() && t.chars().all(|c| !crate::lexicon::is_letter(c)) && t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Ends like a sentence rather than a headline.
@@ -529,7 +529,7 @@ fn read_head(
     // A caption printed twice with its credit ("Сооронбай Жээнбеков. Фото Кабар").
     let credited = |i: usize| {
         crate::lexicon::fold(lines[i].1)
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::lexicon::is_word_char(c))
             .any(|w| matches!(w, "фото" | "photo" | "foto"))
     };
     let repeated = candidates.iter().copied().find(|&i| {
@@ -554,7 +554,7 @@ fn read_head(
     // other line can be one ("Наверх" above a headline is a link).
     // A site's name in capitals above everything ("САЙТ ГАЗЕТЫ ПАРЛАМЕНТСКОГО СОБРАНИЯ") is a
     // masthead when another line can be the headline.
-    let shouted = |line: &str| line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase);
+    let shouted = |line: &str| line.chars().any(crate::lexicon::is_letter) && !line.chars().any(char::is_lowercase);
     let first_line = head.first().copied().filter(|&i| {
         roles[i].is_none()
             && headline_like(lines[i].1)
