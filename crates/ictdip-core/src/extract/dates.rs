@@ -124,7 +124,7 @@ fn patterns() -> &'static Patterns {
         let this_year = r"(?:\s*,?\s*(с\.\s?г\.|текущего года|этого года|нынешнего года|сего года|т\.\s?г\.))?";
         Patterns {
             day_month: Regex::new(&format!(
-                r"^(\d{{1,2}})(?:st|nd|rd|th|-го|-ого)?(?:(?:{dash}|\s+(?:по|and|to)\s+)(\d{{1,2}})(?:st|nd|rd|th|-го|-ого)?)?\s+(?:of\s+)?([a-zа-я]+)\.?(?:,?\s+(\d{{4}})\s*(?:года|год|г\.)?)?{this_year}"
+                r"^(\d{{1,2}})(?:-?(?:st|nd|rd|th)|-го|-ого)?(?:(?:{dash}|\s+(?:по|and|to)\s+)(\d{{1,2}})(?:-?(?:st|nd|rd|th)|-го|-ого)?)?\s+(?:of\s+)?([a-zа-я]+)\.?(?:,?\s+(\d{{4}})\s*(?:года|год|г\.)?)?{this_year}"
             ))
             .expect("day-month pattern"),
             numeric: Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})").expect("numeric date pattern"),
@@ -154,9 +154,10 @@ fn may_name_a_month(text: &str, digits: usize) -> bool {
         months::month_of(run).is_some()
     };
     let spaces = |at: usize| text[at..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |n| at + n);
-    // A day's ordinal ending and "of": "17th April", "the 3rd of June", "19-го сентября".
+    // A day's ordinal ending and "of": "17th April", "the 3rd of June", "19-го сентября", and
+    // the ending set off by a hyphen as in Russian ("the 19-th of September").
     let past_ordinal = |at: usize| {
-        let at = ["st", "nd", "rd", "th", "-ого", "-го"]
+        let at = ["st", "nd", "rd", "th", "-st", "-nd", "-rd", "-th", "-ого", "-го"]
             .iter()
             .find(|e| text[at..].starts_with(**e))
             .map_or(at, |e| at + e.len());

@@ -1862,9 +1862,17 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         // member of the CSTO") or as the author or party of a document ("Соглашение об
         // ассоциации РМ-ЕС", "стратегии кибербезопасности ЕС", "the Statement of the Council of
         // Heads of State of the SCO"): named, not taking part.
-        let member = matches!(before.first(), Some(w) if w.starts_with("член") || w.starts_with("партнер"))
-            || matches!(before.as_slice(), ["по", w, ..] if w.starts_with("партнер"))
-            || matches!(before.as_slice(), ["of", "member" | "members" | "partner" | "partners", ..]);
+        // But the member states' own gathering ("совещания министров внутренних дел
+        // государств-членов ОДКБ") is the body's: a gathering word governs the members, a few
+        // words before them.
+        let members_gather = matches!(before.as_slice(), [m, "государств" | "стран", ..] if m.starts_with("член"))
+            && f.cues_in(s).any(|(c, cs)| {
+                *c == Cue::Gathering && cs.end <= h.span.start && words_between_at_most(f.text, cs.end, h.span.start, 6)
+            });
+        let member = !members_gather
+            && (matches!(before.first(), Some(w) if w.starts_with("член") || w.starts_with("партнер"))
+                || matches!(before.as_slice(), ["по", w, ..] if w.starts_with("партнер"))
+                || matches!(before.as_slice(), ["of", "member" | "members" | "partner" | "partners", ..]));
         // The document's name may be long ("Соглашение о всеобъемлющем и расширенном партнерстве
         // между Арменией и ЕС"); it stays within the clause.
         // Looked for within the sentence: a clause does not run across one.
@@ -2052,14 +2060,37 @@ fn reports_held(f: &Facts, s: usize) -> bool {
     })
 }
 
-/// Nouns for the people a list of states sends ("представители из", "experts from").
+/// Nouns for the people a list of states sends ("представители из", "experts from"), and for the
+/// agencies they come from ("профильных органов из шести государств").
 fn people_noun(w: &str) -> bool {
-    ["представител", "эксперт", "делегаци", "делегат", "участник", "министр", "руководител", "глав"]
-        .iter()
-        .any(|p| w.starts_with(p))
+    [
+        "представител",
+        "эксперт",
+        "специалист",
+        "сотрудник",
+        "делегаци",
+        "делегат",
+        "участник",
+        "министр",
+        "руководител",
+        "глав",
+        "орган",
+        "ведомств",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
         || matches!(
             w,
-            "representatives" | "experts" | "delegations" | "delegates" | "ministers" | "officials" | "participants"
+            "representatives"
+                | "experts"
+                | "specialists"
+                | "delegations"
+                | "delegates"
+                | "ministers"
+                | "officials"
+                | "participants"
+                | "agencies"
+                | "authorities"
         )
 }
 

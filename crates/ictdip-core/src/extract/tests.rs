@@ -1749,3 +1749,37 @@ fn a_weekday_straight_after_the_verb_dates_wire_copy() {
         event(" date 2018-12-05 Operators cut prices\n\nOperators announced Black Friday discounts on data plans.");
     assert_ne!(sale.date.map(|d| d.to_string()).as_deref(), Some("2018-11-30"));
 }
+
+#[test]
+fn an_ordinal_day_set_off_by_a_hyphen() {
+    let e = event(
+        "RCC news\n\nOn the 19-th of September 2016 took place the first coordination meeting of the RCC in Moscow.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2016-09-19");
+    let range = event("RCC news\n\nOn the 21-st and 22-nd of May 2017 the RCC commission met in Minsk.");
+    assert_eq!(range.date.unwrap().to_string(), "2017-05-21");
+}
+
+#[test]
+fn a_gathering_of_a_bodys_member_states_has_the_body_take_part() {
+    let e = event(
+        "Операция против киберпреступности\n\nНа территории стран проводится операция \"Прокси\", сообщил министр. \
+         Об этом он сказал журналистам после совещания министров внутренних дел государств-членов ОДКБ в Ереване.",
+    );
+    assert!(e.orgs.iter().any(|o| o == "CSTO"), "{:?}", e.orgs);
+    // Membership alone is still a mention.
+    let member =
+        event("Министры связи Казахстана и Кыргызстана встретились в Бишкеке. Обе страны являются членами ОДКБ.");
+    assert!(!member.orgs.iter().any(|o| o == "CSTO"), "{:?}", member.orgs);
+}
+
+#[test]
+fn the_agencies_a_list_of_states_sends_take_part() {
+    let e = event(
+        "Конференция по информационной безопасности\n\n\
+         В Минске 11-12 июля прошла международная конференция по информационной безопасности. \
+         Среди гостей сотрудники профильных органов из шести государств, академий наук и вузов Беларуси, \
+         России, Казахстана, Украины, Туркменистана и Азербайджана.",
+    );
+    assert_eq!(e.countries, ["AZ", "BY", "KZ", "RU", "TM", "UA"]);
+}

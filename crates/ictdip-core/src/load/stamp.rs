@@ -195,7 +195,9 @@ pub fn classify(folded_line: &str) -> Option<DateLine> {
     if line.is_empty() || crate::lexicon::chars_at_most(line, 91) > 90 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let words = || line.split(|c: char| !(crate::lexicon::is_word_char(c) || c == '.' || c == '_')).map(|w| w.trim_matches('.'));
+    let words = || {
+        line.split(|c: char| !(crate::lexicon::is_word_char(c) || c == '.' || c == '_')).map(|w| w.trim_matches('.'))
+    };
     if line.contains(['$', '€', '₽', '°']) || words().any(widget_word) {
         return Some(DateLine::Widget);
     }
