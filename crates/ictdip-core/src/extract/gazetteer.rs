@@ -344,7 +344,6 @@ impl Gazetteer {
 
     /// All names in `text` (whose folded form is `folded`), longest first where they overlap,
     /// in text order. A span can carry two targets (a city-state is a city and a country).
-    #[cfg(test)]
     pub fn find(&self, text: &str, folded: &str) -> Vec<Hit> {
         let all = 0..text.len();
         self.find_in(text, folded, std::slice::from_ref(&all), &Words::new(folded, std::slice::from_ref(&all)))

@@ -1212,6 +1212,17 @@ fn place(
     // a gathering, though no gathering word stands near it: "находится в Гаване с рабочим визитом", "at the Hofburg in
     // Vienna", "Токаев прилетел в Баку".
     // The sentence of a name brought in so, if it is one of those.
+    // "Об этом Президент заявил в Мюнхене", "Как сообщает Report, об этом ... сказал": the
+    // sentence that says who told the lead, and where, after a lead that is the words themselves.
+    let tells_the_lead = |s: usize| {
+        lead.is_some_and(|l| s > l && s <= l + 3) && {
+            let sentence = f.folded[f.sentences[s].clone()].trim_start();
+            let opening = &sentence[..sentence.floor_char_boundary(sentence.len().min(60))];
+            ["this was said", "this was stated"].iter().any(|p| sentence.starts_with(p))
+                || opening.starts_with("об этом ")
+                || opening.contains(", об этом ")
+        }
+    };
     let locative = |h: &Hit| -> Option<usize> {
         let s = f.sentence_of(h.span.start)?;
         let before = words_before(f.folded, h.span.start, 1).next();
@@ -1220,12 +1231,7 @@ fn place(
             // "in Kazakhstan's capital, Astana": the capital in apposition.
             Some("в" | "во" | "г." | "городе" | "in" | "capital" | "столице")
         ) || (before == Some("to") && visit_before(f, s, h.span.start));
-        // "Об этом Президент заявил в Мюнхене": the sentence that says who told the lead, and
-        // where, after a lead that is the words themselves.
-        let tells_the_lead = lead.is_some_and(|l| s > l && s <= l + 3)
-            && ["об этом ", "this was said", "this was stated"]
-                .iter()
-                .any(|p| f.folded[f.sentences[s].clone()].trim_start().starts_with(p));
+        let tells_the_lead = tells_the_lead(s);
         let held_there = ([anchor, title, lead].contains(&Some(s)) || tells_the_lead)
             && ((f.has_cue(s, Cue::Gathering) && !tells_the_lead) || said_there(f, s, &h.span))
             && at_locative
@@ -1245,6 +1251,15 @@ fn place(
         preferred(&found)
     };
     if let Some(Target::City(c)) = in_lead(|t| matches!(t, Target::City(_))) {
+        return Some((city_place(c), PlaceSource::Stated));
+    }
+    // A gathering named after its city, where the head says the event happened: "на Мюнхенской
+    // конференции по безопасности", "в рамках Ташкентского форума".
+    let told_lead =
+        lead.into_iter().flat_map(|l| l + 1..=l + 3).filter(|&s| s < f.sentences.len() && tells_the_lead(s));
+    if let Some(c) =
+        [anchor, title, lead].into_iter().flatten().chain(told_lead).find_map(|s| gathering_named_after_city(f, s))
+    {
         return Some((city_place(c), PlaceSource::Stated));
     }
     if let Some(Target::Region(c)) = preferred(&tied(|t| matches!(t, Target::Region(_)))) {
@@ -1607,6 +1622,45 @@ fn dateline_place(article: &Article) -> Option<Place> {
 }
 
 /// A city of the gazetteer (by index) as a place: its English name and its country's code.
+/// The city a gathering in sentence `s` is named after, by the adjective before the gathering's
+/// word, where the event is at that gathering ("на Мюнхенской конференции", "в ходе Бишкекского
+/// саммита", "в рамках Ташкентского форума"). The adjective is the city's name with "-ск-" and an
+/// ending ("мюнхен-ск-ой"), a final vowel dropped ("женев-ск-ий") or "-ин-" put in its place
+/// ("бак-ин-ск-ий", "алмат-ин-ск-ий"); a name that ends in "-ск" keeps it ("минск-ий").
+fn gathering_named_after_city(f: &Facts, s: usize) -> Option<u16> {
+    const GATHERINGS: [&str; 6] = ["конференци", "форум", "саммит", "совещани", "заседани", "сесси"];
+    const ENDINGS: [&str; 13] = ["ая", "ой", "ую", "ий", "ого", "ом", "ому", "ие", "их", "им", "ими", "ое", "ей"];
+    let sentence = &f.folded[f.sentences[s].clone()];
+    let words: Vec<&str> = list_words(sentence).collect();
+    let g = Gazetteer::get();
+    words.windows(3).find_map(|w| {
+        let [at, adjective, noun] = [w[0], w[1], w[2]];
+        if !matches!(at, "на" | "в" | "во" | "ходе" | "рамках" | "кулуарах" | "полях")
+            || !GATHERINGS.iter().any(|n| noun.starts_with(n))
+        {
+            return None;
+        }
+        let stem = ENDINGS.iter().find_map(|e| adjective.strip_suffix(e))?;
+        let base = stem.strip_suffix("ск")?;
+        let dropped = base.strip_suffix("ин").unwrap_or(base);
+        let names = [stem.to_string(), base.to_string()]
+            .into_iter()
+            .chain(["а", "у", "ы", "е", "и"].iter().map(|v| format!("{dropped}{v}")))
+            .chain(std::iter::once(format!("{base}а")));
+        names.into_iter().find_map(|name| {
+            let mut chars = name.chars();
+            let written: String = chars.next()?.to_uppercase().chain(chars).collect();
+            g.find(&written, &name).into_iter().find(|h| h.span == (0..name.len())).and_then(|h| {
+                if let Target::City(c) = h.target {
+                    Some(c)
+                } else {
+                    None
+                }
+            })
+        })
+    })
+}
+
 fn city_place(g: &Gazetteer, c: u16) -> Place {
     let city = &g.cities[c as usize];
     Place { city: Some(ShortText::new(&city.name)), country: CountryId::from_number(city.country) }
@@ -2296,11 +2350,19 @@ fn sorted_distinct<T: Ord>(mut v: Vec<T>) -> Vec<T> {
 /// caption credit left standing alone ("Weather", "ALMATY.", "By Azernews", "МОСКВА, 20 дек -
 /// РИА Новости.").
 fn lead_sentence(f: &Facts, title: Option<&Span>) -> Option<usize> {
-    f.sentences.iter().position(|s| {
+    let lead_like = |s: &Span| {
         title.is_none_or(|t| !t.contains(&s.start))
             && !words_between_at_most(f.text, s.start, s.end, LEAD_WORDS_AT_LEAST - 1)
             && !photo_caption(&f.folded[s.clone()])
-    })
+    };
+    // The lead follows the headline: what stands above it (a tag list run on from a metadata
+    // line, a banner) leads nothing, unless nothing follows.
+    let after_title = title.map_or(0, |t| f.sentences.partition_point(|s| s.start < t.end));
+    f.sentences[after_title..]
+        .iter()
+        .position(lead_like)
+        .map(|i| after_title + i)
+        .or_else(|| f.sentences.iter().position(lead_like))
 }
 
 /// True for a photo's caption, which credits it ("[Photo/Xinhua]", "Фото: пресс-служба").

@@ -1783,3 +1783,22 @@ fn the_agencies_a_list_of_states_sends_take_part() {
     );
     assert_eq!(e.countries, ["AZ", "BY", "KZ", "RU", "TM", "UA"]);
 }
+
+#[test]
+fn a_gathering_named_after_its_city_gives_the_venue() {
+    for (text, city) in [
+        (
+            "Алиев: работа над кабелем по дну Каспия продолжается\n\nПрезидент Азербайджана Ильхам Алиев заявил на \
+             Мюнхенской конференции по безопасности, что работа над кабелем продолжается.",
+            "Munich",
+        ),
+        ("Министры связи выступили на Бакинском форуме по цифровому развитию.", "Baku"),
+        ("Договор подписан в рамках Алматинского форума по безопасности.", "Almaty"),
+        ("Документ о сотрудничестве в области связи подписан в ходе Ташкентского саммита.", "Tashkent"),
+    ] {
+        assert_eq!(event(text).place.and_then(|p| p.city).as_deref(), Some(city), "{text}");
+    }
+    // Named so, the gathering is not where this one happens.
+    let other = event("Министры обсудили итоги Мюнхенской конференции по безопасности в Баку.");
+    assert_ne!(other.place.and_then(|p| p.city).as_deref(), Some("Munich"));
+}
