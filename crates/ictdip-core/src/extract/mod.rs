@@ -1389,8 +1389,12 @@ fn place(
     if guests.is_empty() && body_in_head {
         return None;
     }
+    // A city standing for its state ("отношений Минска с Пекином") names that state.
     let mut hosts = f.hits.iter().filter_map(|h| match h.target {
         Target::Country(c) if !guests.contains(&c) => Some(c),
+        Target::City(c) if city_for_its_state(f, h) => {
+            Some(g.cities[c as usize].country).filter(|c| !guests.contains(c))
+        }
         _ => None,
     });
     let first = hosts.next()?;
@@ -1569,10 +1573,11 @@ fn city_for_its_state(f: &Facts, h: &Hit) -> bool {
         return true;
     }
     // Hits are in text order: the neighbours are next to this one. A pair after a preposition
-    // ("в Ташкенте и Самарканде пройдут") is two venues, not two governments.
+    // ("в Ташкенте и Самарканде пройдут") is two venues, not two governments; a pair joined by
+    // "с" is two parties ("отношений Минска с Пекином").
     let i = f.hits.partition_point(|o| o.span.start < h.span.start);
     let paired = |o: &Hit, a: usize, b: usize| {
-        matches!(o.target, Target::City(_)) && matches!(f.folded[a..b].trim(), "и" | "and" | "&")
+        matches!(o.target, Target::City(_)) && matches!(f.folded[a..b].trim(), "и" | "and" | "&" | "с" | "со")
     };
     let located =
         |at: usize| matches!(words_before(f.folded, at, 1).next(), Some("в" | "во" | "in" | "at" | "between"));

@@ -1802,3 +1802,13 @@ fn a_gathering_named_after_its_city_gives_the_venue() {
     let other = event("Министры обсудили итоги Мюнхенской конференции по безопасности в Баку.");
     assert_ne!(other.place.and_then(|p| p.city).as_deref(), Some("Munich"));
 }
+
+#[test]
+fn two_capitals_joined_as_parties_are_their_states() {
+    let e = event(
+        "Президент подписал директиву о сотрудничестве\n\n\
+         Президент подписал 3 декабря директиву, которая предполагает развитие двусторонних отношений Минска с Пекином. \
+         Органам управления, вовлеченным в сотрудничество с КНР, предстоит воплотить ее положения в жизнь.",
+    );
+    assert!(e.place.is_none(), "{:?}", e.place);
+}
