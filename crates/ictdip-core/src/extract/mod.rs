@@ -1188,11 +1188,24 @@ fn place(
     let holds_further_on = |s: usize, h: &Hit| {
         !dated_otherwise(s, h) && !background_sentence(f, s) && (head_announces || !announced_in_clause(f, s, &h.span))
     };
+    // Within the sentence found, a name after a locative ("встретились в Ташкенте") is where the
+    // gathering was; one standing bare before the verb may be an institution's name or whose
+    // people came ("гендиректор Иннополиса ... встретились в Ташкенте"). Not a destination ("во
+    // время визита в Москву"): the accusative says where someone goes, not where they met.
+    let at_locative = |h: &Hit| {
+        matches!(words_before(f.folded, h.span.start, 1).next(), Some("в" | "во" | "in"))
+            && !f.folded[h.span.clone()].ends_with(['у', 'ю'])
+    };
     let preferred = |tied: &[(usize, &Hit)]| {
         [anchor, title, None].into_iter().find_map(|want| {
-            tied.iter()
-                .find(|(s, h)| want == Some(*s) || (want.is_none() && holds_further_on(*s, h)))
-                .map(|(_, h)| h.target)
+            let (s, first) =
+                tied.iter().find(|(s, h)| want == Some(*s) || (want.is_none() && holds_further_on(*s, h)))?;
+            if at_locative(first) {
+                return Some(first.target);
+            }
+            let located =
+                tied.iter().find(|(o, h)| o == s && at_locative(h) && (want.is_some() || holds_further_on(*o, h)));
+            Some(located.unwrap_or(&(*s, *first)).1.target)
         })
     };
     let tied_cities = tied(|t| matches!(t, Target::City(_)));

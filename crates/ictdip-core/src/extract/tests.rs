@@ -1812,3 +1812,13 @@ fn two_capitals_joined_as_parties_are_their_states() {
     );
     assert!(e.place.is_none(), "{:?}", e.place);
 }
+
+#[test]
+fn a_located_city_wins_over_a_bare_one_in_the_same_sentence() {
+    let e = event(
+        "Проекты с Узбекистаном\n\nДелегация - гендиректор Иннополиса Ренат Халимов и мэр Иннополиса Руслан Шагалеев - встретились в Ташкенте с министром инновационного развития Узбекистана.",
+    );
+    assert_eq!(e.place.as_ref().and_then(|p| p.city.as_deref()), Some("Tashkent"));
+    let e = event("Talks on data\n\nThe mayor of Innopolis and officials from Tashkent met in Samarkand on Monday.");
+    assert_eq!(e.place.as_ref().and_then(|p| p.city.as_deref()), Some("Samarkand"));
+}
