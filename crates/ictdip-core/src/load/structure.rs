@@ -69,6 +69,8 @@ struct Patterns {
     dateline_undated: Regex,
     /// "10.09.2025 | 20:05 |": a stamp that runs into the lead, set off by a bar.
     stamp_prefix: Regex,
+    /// "28 November 2019 - ": a stamp that opens the headline's line, set off by a dash.
+    dated_headline: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -114,6 +116,10 @@ fn patterns() -> &'static Patterns {
                 r"(?i)^\s*{date}\s*(?:[|,]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*)?\|\s*"
             ))
             .expect("stamp prefix pattern"),
+            dated_headline: Regex::new(&format!(
+                r"(?i)^\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*)?[—–-]\s+"
+            ))
+            .expect("dated headline pattern"),
             date: Regex::new(&format!(r"(?i)^{date}")).expect("date pattern"),
             time_prefix: Regex::new(r"(?i)^\s*#*\s*(?:\d{1,2}:\d{2}\s*[,/|]?\s*)?").expect("time prefix pattern"),
             // The longer label first: "дата публикации" is not "дата" and a date.
@@ -178,6 +184,18 @@ impl Patterns {
         }
         let end = self.stamp_prefix.find(head)?.end();
         self.with_date(head, head.len() - head.trim_start().len(), end, None)
+    }
+
+    /// A full date with its year, then a dash, opening a line: what follows is the headline. A
+    /// day and month alone there ("10 мая - день ...") may begin a sentence.
+    fn dated_headline_prefix<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {
+        let head = head(line, 80);
+        if !head.trim_start().starts_with(|c: char| c.is_ascii_digit()) || !head.contains(['-', '–', '—']) {
+            return None;
+        }
+        let end = self.dated_headline.find(head)?.end();
+        let m = self.with_date(head, head.len() - head.trim_start().len(), end, None)?;
+        captured_date(&m.date).is_some_and(|d| d.known_year().is_some()).then_some(m)
     }
 
     fn dateline_prefix<'t>(&self, line: &'t str) -> Option<LineMatch<'t>> {
@@ -510,13 +528,26 @@ fn read_head(
     // A line that opens with a dash ("- Sputnik International") is what is left of a page
     // title's site suffix, not a headline.
     let after_dash = |line: &str| line.trim_start().starts_with(['-', '–', '—', '|']);
-    let candidates: Vec<usize> = head
-        .iter()
-        .copied()
-        .filter(|&i| {
-            roles[i].is_none() && headline_like(lines[i].1) && word_count(lines[i].1) >= 2 && !after_dash(lines[i].1)
-        })
-        .collect();
+    let may_head = |i: usize, roles: &[Option<Role>]| {
+        roles[i].is_none() && headline_like(lines[i].1) && word_count(lines[i].1) >= 2 && !after_dash(lines[i].1)
+    };
+    // A stamp and a dash opening the only line that can be the headline ("28 November 2019 -
+    // Agreement ... signed"): the page's date, and the rest is the headline. Above another
+    // headline, such a line is a banner of its own ("29 октября 2023 года - День траура").
+    let dated =
+        head.iter().find_map(|&i| Some((i, p.dated_headline_prefix(lines[i].1).filter(|_| may_head(i, roles))?)));
+    if let Some((i, m)) = dated
+        && !head.iter().any(|&j| j != i && may_head(j, roles))
+    {
+        let (start, line) = lines[i];
+        roles[i] = Some(Role::Meta);
+        extra.push((Role::Meta, start..start + m.end));
+        if stamp_line.is_none() {
+            st.published = captured_date(&m.date).map(|d| (d, start..start + m.end));
+        }
+        after_meta = Some(start + m.end..start + line.trim_end().len());
+    }
+    let candidates: Vec<usize> = head.iter().copied().filter(|&i| may_head(i, roles)).collect();
     // A picture's caption is often printed twice too (its alt text and its caption) under a
     // label ("Изображение: (сс)", "Фото: ...").
     let under_picture_label = |i: usize| {
@@ -980,6 +1011,23 @@ mod tests {
         assert_eq!(text_of(t, &st, Role::Meta), ["10.09.2025 | 20:05 |"]);
         assert_eq!(text_of(t, &st, Role::Body), ["В МИД прошла встреча с представителем ООН."]);
         assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2025-09-10");
+    }
+
+    #[test]
+    fn a_stamp_opening_the_headline_is_split_from_it() {
+        let t = "28 November 2019 - Agreement on a Caspian cable signed\n\nThe agreement was signed on November 28 in Ashgabat.\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Title), ["Agreement on a Caspian cable signed"]);
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2019-11-28");
+        // Without its year, a day and a month may open a sentence of the story.
+        let t = "10 мая - день связистов в Казахстане\n\nВ Астане прошла встреча.\n";
+        let st = analyse(t);
+        assert!(st.published.is_none());
+        assert_eq!(text_of(t, &st, Role::Title), ["10 мая - день связистов в Казахстане"]);
+        // Above another headline, a dated line is a banner.
+        let t = "29 октября 2023 года - День общенационального траура в Республике Казахстан\n\nIT-форум в Казахстане не состоится\n\nИз-за наводнения организаторы отказались от проведения форума.\n";
+        let st = analyse(t);
+        assert!(st.published.is_none());
     }
 
     #[test]
