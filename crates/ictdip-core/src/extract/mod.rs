@@ -1651,8 +1651,19 @@ fn gathering_named_after_city(f: &Facts, s: usize) -> Option<u16> {
     let sentence = &f.folded[f.sentences[s].clone()];
     let words: Vec<&str> = list_words(sentence).collect();
     let g = Gazetteer::get();
-    words.windows(3).find_map(|w| {
-        let [at, adjective, noun] = [w[0], w[1], w[2]];
+    // An edition's number may stand between ("на X Московской конференции", "на 11-м Ташкентском
+    // форуме"): a Roman numeral or digits.
+    let ordinal = |w: &str| {
+        w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x' | b'l' | b'c')) || w.starts_with(|c: char| c.is_ascii_digit())
+    };
+    (0..words.len()).find_map(|i| {
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|w| ordinal(w)) {
+            // "11-м": the case ending is a word of its own here.
+            let digits = words[j].starts_with(|c: char| c.is_ascii_digit());
+            j += 1 + usize::from(digits && words.get(j + 1).is_some_and(|w| w.chars().count() <= 2));
+        }
+        let (at, adjective, noun) = (words[i], *words.get(j)?, *words.get(j + 1)?);
         if !matches!(at, "на" | "в" | "во" | "ходе" | "рамках" | "кулуарах" | "полях")
             || !GATHERINGS.iter().any(|n| noun.starts_with(n))
         {
