@@ -2301,6 +2301,18 @@ fn countries_and_bodies(
                     }
                 }
             }
+            // Two capitals joined as parties in the story's head ("Москва и Пекин готовятся
+            // подписать", "сотрудничества Минска и Москвы") are their states at the table.
+            Target::City(c)
+                if !mention
+                    && f.sentence_of(h.span.start).is_some_and(|s| head.contains(&Some(s)))
+                    && city_for_its_state(f, h) =>
+            {
+                let state = g.cities[c as usize].country;
+                if g.capital(state) == Some(c) {
+                    countries.push(CountryId::from_number(state));
+                }
+            }
             _ => {}
         }
     }

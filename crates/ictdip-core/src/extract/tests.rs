@@ -1824,3 +1824,18 @@ fn a_located_city_wins_over_a_bare_one_in_the_same_sentence() {
     let e = event("Talks on data\n\nThe mayor of Innopolis and officials from Tashkent met in Samarkand on Monday.");
     assert_eq!(e.place.as_ref().and_then(|p| p.city.as_deref()), Some("Samarkand"));
 }
+
+#[test]
+fn capitals_joined_as_parties_in_the_head_bring_their_states() {
+    let e = event(
+        "Москва и Пекин готовятся подписать соглашение по информационной безопасности\n\n\
+         Страны обязуются не проводить кибератаки друг против друга.",
+    );
+    assert_eq!(e.countries, ["CN", "RU"]);
+    let e =
+        event("Cooperation of Minsk and Moscow in cybersecurity\n\nThe president said the two states must do more.");
+    assert_eq!(e.countries, ["BY", "RU"]);
+    // Two venues are not two parties: the host takes part as a host.
+    let e = event("Форумы пройдут в Москве и Пекине\n\nВ мае в Москве и Пекине пройдут IT-форумы.");
+    assert_ne!(e.countries, ["CN", "RU"]);
+}
