@@ -1316,6 +1316,11 @@ fn place(
     // order above.
     for (_, h) in &countries {
         let Target::Country(c) = h.target else { continue };
+        // A speaker's own words tell of other trips ("«Буквально вчера завершился мой визит в
+        // Российскую Федерацию»"), not where they stand.
+        if f.quoted(h.span.start) {
+            continue;
+        }
         let before: Vec<&str> = words_before(f.folded, h.span.start, 7).collect();
         let prev = before.first().copied().unwrap_or("");
         let after_visit = f.cues.iter().any(|(_, cs)| {
