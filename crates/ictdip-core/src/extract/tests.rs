@@ -1850,3 +1850,13 @@ fn a_trip_told_in_quoted_words_is_not_the_venue() {
     );
     assert_ne!(e.place.as_ref().map(|p| p.country.code()), Some("RU"), "{:?}", e.place);
 }
+
+#[test]
+fn an_accessibility_panel_is_not_the_headline() {
+    let e = event(
+        "Выберите шрифт Arial Times New Roman\nИнтервал между буквами (Кернинг): Стандартный Средний Большой\n\
+         Все новости /\nПрезидент заявил, что страна готова сотрудничать с ШОС в борьбе с кибератаками.\n",
+    );
+    let title = e.title.as_deref().unwrap_or("");
+    assert!(!title.contains("шрифт") && !title.contains("новости"), "{title}");
+}

@@ -148,9 +148,10 @@ fn leading(core: &str) -> Option<MarkerKind> {
         }
         let rest = &core[m.len()..];
         let hit = match kind {
-            MarkerKind::Line => {
-                rest.trim_matches(|c: char| c == ':' || c.is_whitespace() || c.is_ascii_digit()).is_empty()
-            }
+            // A breadcrumb's separator may follow ("Все новости /", "Главная »").
+            MarkerKind::Line => rest
+                .trim_matches(|c: char| matches!(c, ':' | '/' | '»' | '|') || c.is_whitespace() || c.is_ascii_digit())
+                .is_empty(),
             _ => !rest.chars().next().is_some_and(|c| {
                 crate::lexicon::is_word_char(c) && m.chars().last().is_some_and(crate::lexicon::is_word_char)
             }),
@@ -190,6 +191,9 @@ mod tests {
         assert_eq!(classify("Обновление"), Some(MarkerKind::Line));
         assert_eq!(classify("Обновление сетей связи обсудили в Баку."), None);
         assert_eq!(classify("Свидетельство о постановке на учет № 10484-АА"), Some(MarkerKind::Within));
+        assert_eq!(classify("Выберите шрифт Arial Times New Roman"), Some(MarkerKind::Start));
+        assert_eq!(classify("Все новости /"), Some(MarkerKind::Line));
+        assert_eq!(classify("Интервал между буквами (Кернинг): Стандартный Средний Большой"), Some(MarkerKind::Start));
     }
 
     #[test]
