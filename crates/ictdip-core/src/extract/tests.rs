@@ -1860,3 +1860,9 @@ fn an_accessibility_panel_is_not_the_headline() {
     let title = e.title.as_deref().unwrap_or("");
     assert!(!title.contains("шрифт") && !title.contains("новости"), "{title}");
 }
+
+#[test]
+fn a_lake_region_in_the_genitive_is_not_a_town_named_like_its_first_part() {
+    let e = event("Экономический форум официально открылся 14 августа на берегу Иссык-Куля.");
+    assert_eq!(e.place.map(|p| p.country.code()), Some("KG"));
+}
