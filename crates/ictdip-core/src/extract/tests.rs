@@ -683,6 +683,18 @@ fn venue_from_the_lead_periphrases_and_institutions() {
         (place_of(&e), e.place_source),
         ((Some("Minsk"), Some("BY")), Some(crate::model::PlaceSource::Dateline))
     );
+    // A stamp line that names the city beside the date ("Astana, Kazakhstan  28 March 2024")
+    // stands for a dateline: where the page was filed from, the venue when the text names none.
+    let e = event("Opening remarks at the regional forum\nAstana, Kazakhstan  28 March 2024\n\nDear colleagues, I thank the government for hosting the regional forum on digital government today.");
+    assert_eq!(
+        (place_of(&e), e.place_source),
+        ((Some("Astana"), Some("KZ")), Some(crate::model::PlaceSource::Dateline))
+    );
+    let e = event("Подписан меморандум о цифровом сотрудничестве\n2 марта 2020 г., Москва, Российская Федерация\n\nСегодня министры связи двух стран подписали меморандум о сотрудничестве.");
+    assert_eq!(place_of(&e), (Some("Moscow"), Some("RU")));
+    // A stamp with no city in it gives none.
+    let e = event("Подписан меморандум о цифровом сотрудничестве\n2 марта 2020 г., 10:45\n\nСегодня министры связи двух стран подписали меморандум о сотрудничестве.");
+    assert_eq!(place_of(&e), (None, None));
 }
 
 // A residence or palace stands for its city where the event is held in it, and only there.

@@ -35,7 +35,9 @@ pub struct Structure {
     pub title: Option<Span>,
     /// The publication date and the span that states it; a dateline may give only day and month.
     pub published: Option<(EventDate, Span)>,
-    /// The dateline's city, as written (the outlet's seat).
+    /// The dateline's city, as written (the outlet's seat); for a page with no dateline, its
+    /// stamp's line, which may name the city beside the date ("Astana, Kazakhstan 28 March
+    /// 2024", "2 марта 2020 г., Москва"): the gazetteer finds the city in it, if any.
     pub dateline_city: Option<Span>,
 }
 
@@ -513,6 +515,7 @@ fn read_head(
                 if stamp_line.is_none() {
                     stamp_line = Some(i);
                     st.published = Some((d, start..start + line.len()));
+                    st.dateline_city.get_or_insert(start..start + line.len());
                 }
             }
             None if is_counter(line) => roles[i] = Some(Role::Furniture),
