@@ -1322,7 +1322,17 @@ fn place(
             continue;
         }
         let before: Vec<&str> = words_before(f.folded, h.span.start, 7).collect();
-        let prev = before.first().copied().unwrap_or("");
+        // The preposition stands before the state's form, if any: "gathered in the Kyrgyz
+        // Republic", "held in the Republic of Uzbekistan", "в Республике Казахстан".
+        let form = before
+            .iter()
+            .take_while(|w| matches!(**w, "the" | "of" | "republic" | "республике" | "республику"))
+            .count();
+        // Not "to the": "talking to the Russian deputy minister" names a guest, not a trip.
+        let prev = match before.get(form).copied().unwrap_or("") {
+            "to" if form > 0 => "",
+            w => w,
+        };
         let after_visit = f.cues.iter().any(|(_, cs)| {
             cs.end <= h.span.start
                 && words_between_at_most(f.text, cs.end, h.span.start, 0)
@@ -1344,7 +1354,7 @@ fn place(
                     && f.folded[cs.clone()].starts_with("посет")
             });
         // "входящей в Emirates Telecommunications Group": a part of something, not a place.
-        let part_of = before.get(1).is_some_and(|w| w.starts_with("входя") || w.starts_with("входит"));
+        let part_of = before.get(form + 1).is_some_and(|w| w.starts_with("входя") || w.starts_with("входит"));
         if (matches!(prev, "в" | "во" | "in" | "to") && !part_of) || after_visit || visited_before {
             return Some((country_place(c), PlaceSource::Stated));
         }

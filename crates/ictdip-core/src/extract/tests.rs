@@ -697,6 +697,23 @@ fn venue_from_the_lead_periphrases_and_institutions() {
     assert_eq!(place_of(&e), (None, None));
 }
 
+// A state's venue after its form of name ("in the Kyrgyz Republic", "in the Republic of
+// Uzbekistan"), and a venue on the next line of text hard-wrapped as PDFs re-flow it.
+#[test]
+fn a_state_named_by_its_form_or_a_venue_past_a_line_break() {
+    let e = event("Satellite body holds its board session\n\nOn June 4, 2013, delegates of the member states of Intersputnik, among them Somalia, gathered in the Kyrgyz Republic for the session of the Board.");
+    assert_eq!(place_of(&e), (None, Some("KG")));
+    let e = event("Satellite body holds its board session\n\nOn June 4, 2013, delegates of the member states of Intersputnik, among them Somalia, gathered in the Republic of Uzbekistan for the session of the Board.");
+    assert_eq!(place_of(&e), (None, Some("UZ")));
+    let e = event("Совет операторов связи\n\nДелегации Сомали, Турции и Ирана 4 июня собрались на заседание совета\nв Ташкенте, чтобы обсудить спутниковую связь.");
+    assert_eq!(place_of(&e), (Some("Tashkent"), Some("UZ")));
+    let e = event("Board of operators\n\nOn June 4, 2013, delegations of Somalia, Turkey and Iran met for a session of the Board\nin Tashkent to discuss satellite links.");
+    assert_eq!(place_of(&e), (Some("Tashkent"), Some("UZ")));
+    // Not "to the": a guest's nationality.
+    let e = event("Online talks held\n\nTalking to the Russian deputy minister in an online meeting on Thursday, the Iranian deputy minister called for cooperation.");
+    assert_ne!(place_of(&e).1, Some("RU"));
+}
+
 // A residence or palace stands for its city where the event is held in it, and only there.
 #[test]
 fn landmarks_held_in_give_their_city() {

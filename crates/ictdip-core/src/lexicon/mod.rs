@@ -115,7 +115,7 @@ pub fn sentences_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<s
                 start = i + 1;
             }
         }
-        if line_end < range.end {
+        if line_end < range.end && !line_wraps(&text[line_start..line_end], &text[line_end + 1..range.end]) {
             push(start, line_end + 1);
             start = line_end + 1;
         }
@@ -124,6 +124,18 @@ pub fn sentences_into(text: &str, range: std::ops::Range<usize>, out: &mut Vec<s
     if start < range.end {
         push(start, range.end);
     }
+}
+
+/// True when `line` is a hard-wrapped piece of a sentence that goes on in `next` ("delegates
+/// gathered in" over "the Kyrgyz Republic"), as text re-flowed from a PDF or a mail is: the line
+/// ends in no mark that can end a sentence and the next opens with a lowercase letter. A
+/// headline, a caption or a list item over a paragraph opens its next line with a capital, and
+/// stays a sentence of its own.
+pub fn line_wraps(line: &str, next: &str) -> bool {
+    let line = line.trim_end();
+    !line.is_empty()
+        && !line.ends_with(['.', '!', '?', '…', ':', ';', '»', '"', '”', ')'])
+        && next.chars().next().is_some_and(char::is_lowercase)
 }
 
 fn next_is_capital(text: &str, from: usize, end: usize) -> bool {
@@ -254,6 +266,21 @@ mod tests {
         assert_eq!(
             s,
             ["Открылся форум «Open Web».", "Напомним, он прошел в 2019.", "Afghanistan joined 12.05.2020 at noon."]
+        );
+    }
+
+    #[test]
+    fn a_hard_wrapped_sentence_runs_on_over_its_line_break() {
+        let t = "Delegates gathered in\nthe Kyrgyz Republic for the session\nof the Board.\nThe Board met\nOn June 4 a vote was held.";
+        let s: Vec<&str> = sentences(t, 0..t.len()).into_iter().map(|r| t[r].trim()).collect();
+        // A line that ends in a mark, or is followed by a capital, ends its sentence.
+        assert_eq!(
+            s,
+            [
+                "Delegates gathered in\nthe Kyrgyz Republic for the session\nof the Board.",
+                "The Board met",
+                "On June 4 a vote was held."
+            ]
         );
     }
 

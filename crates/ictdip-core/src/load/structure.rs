@@ -907,19 +907,27 @@ fn mark_trailing_block(lines: &[(usize, &str)], body_from: usize, roles: &mut [O
 }
 
 /// Every non-blank line by its role (body where it has none), with the parts of lines that have
-/// roles of their own, in text order.
+/// roles of their own, in text order. A body line hard-wrapped into the next body line (see
+/// [`crate::lexicon::line_wraps`]) makes one section with it: its sentence runs on.
 fn sections(lines: &[(usize, &str)], roles: &[Option<Role>], extra: Vec<(Role, Span)>) -> Vec<(Role, Span)> {
-    let mut sections = Vec::with_capacity(lines.len() + extra.len());
+    let mut sections: Vec<(Role, Span)> = Vec::with_capacity(lines.len() + extra.len());
+    let mut wrapped = false;
     for (i, (start, line)) in lines.iter().enumerate() {
         if is_blank(line) {
+            wrapped = false;
             continue;
         }
         let span = *start..start + line.len();
         match roles[i] {
             Some(Role::Meta | Role::Dateline) if extra.iter().any(|(_, s)| s.start == *start) => {}
             Some(role) => sections.push((role, span)),
+            None if wrapped && let Some((Role::Body, last)) = sections.last_mut() => last.end = span.end,
             None => sections.push((Role::Body, span)),
         }
+        wrapped = roles[i].is_none()
+            && lines
+                .get(i + 1)
+                .is_some_and(|(_, next)| roles[i + 1].is_none() && crate::lexicon::line_wraps(line, next));
     }
     sections.extend(extra);
     sections.sort_by_key(|(_, s)| s.start);
@@ -1031,6 +1039,16 @@ mod tests {
         let t = "29 октября 2023 года - День общенационального траура в Республике Казахстан\n\nIT-форум в Казахстане не состоится\n\nИз-за наводнения организаторы отказались от проведения форума.\n";
         let st = analyse(t);
         assert!(st.published.is_none());
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_one_section() {
+        let t = "Совет собрался в Бишкеке\n\nЗаседание совета прошло\nв Республике Казахстан\nпо приглашению министерства связи.\nИтоги подведены.\n";
+        let st = analyse(t);
+        assert_eq!(
+            text_of(t, &st, Role::Body),
+            ["Заседание совета прошло\nв Республике Казахстан\nпо приглашению министерства связи.", "Итоги подведены."]
+        );
     }
 
     #[test]
