@@ -1081,6 +1081,9 @@ fn institution_word(w: &str) -> bool {
             | "ministries"
             | "agency"
             | "академии"
+            | "academy"
+            // "в НАН Беларуси": a national academy of sciences by its initials.
+            | "нан"
             | "университете"
             | "university"
             | "headquarters"
@@ -1144,6 +1147,7 @@ fn place(
                 kind(&h.target)
                     && !city_for_its_state(f, h)
                     && !in_brackets(f, h)
+                    && !in_company_name(f, h)
                     && !candidate_site(f, h)
                     && !site_of_the_work(f, h)
                     && !guests_city(f, h)
@@ -1258,7 +1262,7 @@ fn place(
         let found: Vec<(usize, &Hit)> = f
             .hits
             .iter()
-            .filter(|h| kind(&h.target) && !candidate_site(f, h) && !guest(f, h))
+            .filter(|h| kind(&h.target) && !candidate_site(f, h) && !guest(f, h) && !in_company_name(f, h))
             .filter_map(|h| Some((locative(h)?, h)))
             .collect();
         preferred(&found)
@@ -1321,7 +1325,7 @@ fn place(
         if f.quoted(h.span.start) {
             continue;
         }
-        let before: Vec<&str> = words_before(f.folded, h.span.start, 7).collect();
+        let before: Vec<&str> = words_before(f.folded, h.span.start, 10).collect();
         // The preposition stands before the state's form, if any: "gathered in the Kyrgyz
         // Republic", "held in the Republic of Uzbekistan", "в Республике Казахстан".
         let form = before
@@ -1503,7 +1507,8 @@ fn candidate_site(f: &Facts, h: &Hit) -> bool {
 /// Россией и Казахстаном на комплексе «Байконур» подписали", "использования спектра на
 /// территории комплекса Байконур", "cooperation at Kazakhstan's Baikonur space launch complex"):
 /// what the document is about, not where it was signed. Only the site's own words ("комплекс",
-/// "территория", "space launch complex") stand between "на" or "at" and the name.
+/// "территория", "space launch complex") stand between "на" or "at" and the name. So is a site
+/// after "по", what a body or talks deal with ("комиссии по комплексу «Байконур»").
 fn site_of_the_work(f: &Facts, h: &Hit) -> bool {
     let site_word = |w: &str| {
         ["комплекс", "космодром", "территори", "полигон", "complex", "cosmodrome", "spaceport", "territor", "site"]
@@ -1522,6 +1527,11 @@ fn site_of_the_work(f: &Facts, h: &Hit) -> bool {
         if matches!(w, "на" | "at") {
             at_site = true;
             break;
+        }
+        // What a body or talks are about ("комиссии по комплексу «Байконур»", "переговоры по
+        // Афганистану"): the subject, not where they sit.
+        if w == "по" {
+            return true;
         }
         if !(site_word(w) || country_word(w)) {
             return false;
@@ -1546,6 +1556,35 @@ fn guests_city(f: &Facts, h: &Hit) -> bool {
 
 /// True when a name stands alone in brackets after another ("Jinda Anbang (Beijing) Technology
 /// Co."): a company's or an office's seat, not where anything was held.
+/// True when the name stands inside a company's name in quotes ("АО «НК «Қазақстан Ғарыш
+/// Сапары»", "компании «Ташкент Телеком»"): the company's, not a place of the event.
+fn in_company_name(f: &Facts, h: &Hit) -> bool {
+    let from = f.text.floor_char_boundary(h.span.start.saturating_sub(120));
+    let before = &f.text[from..h.span.start];
+    let Some(open) = before.rfind('«') else { return false };
+    if before[open..].contains('»') {
+        return false;
+    }
+    let at = from + open;
+    words_before(f.folded, at, 1).next().is_some_and(|w| {
+        matches!(
+            w,
+            "ао" | "тоо"
+                | "ооо"
+                | "оао"
+                | "зао"
+                | "пао"
+                | "нк"
+                | "гк"
+                | "ук"
+                | "ип"
+                | "фгуп"
+                | "гуп"
+                | "ргп"
+        ) || company_word(w)
+    })
+}
+
 fn in_brackets(f: &Facts, h: &Hit) -> bool {
     f.text[..h.span.start].ends_with('(') && f.text[h.span.end..].starts_with(')')
 }

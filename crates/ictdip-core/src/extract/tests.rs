@@ -714,6 +714,24 @@ fn a_state_named_by_its_form_or_a_venue_past_a_line_break() {
     assert_ne!(place_of(&e).1, Some("RU"));
 }
 
+// Names that are no venue: a site a commission deals with ("по комплексу «Байконур»"), a word
+// of a company's name in quotes, a given name that is also a town's form. An institution's
+// long name still gives its country ("в Министерстве цифрового развития, инноваций и
+// аэрокосмической промышленности Казахстана", "в НАН Беларуси").
+#[test]
+fn subjects_companies_and_given_names_are_no_venue() {
+    let e = event("Согласована повестка заседания российско-казахстанской комиссии по комплексу «Байконур»\n\nВ Москве прошла рабочая встреча министра Казахстана с главой Роскосмоса.");
+    assert_eq!(place_of(&e), (Some("Moscow"), Some("RU")));
+    let e = event("Казахстан и Конго подписали соглашение\n\n4 февраля 2025 года в Министерстве цифрового развития, инноваций и аэрокосмической промышленности Казахстана подписано соглашение о спутнике для Конго. Документ подписали представители АО «НК «Қазақстан Ғарыш Сапары» и Конго.");
+    assert_eq!(place_of(&e), (None, Some("KZ")));
+    let e = event("В НАН Беларуси обсудили спутник\n\n27 апреля 2023 г. в НАН Беларуси с участием представителей Роскосмоса и России состоялось совещание о совместном спутнике.");
+    assert_eq!(place_of(&e), (None, Some("BY")));
+    let e = event(
+        "Встреча в правительстве\n\nВчера состоялась встреча Сапара Исакова с послом Турции о цифровом сотрудничестве.",
+    );
+    assert_ne!(place_of(&e).0, Some("Sapporo"));
+}
+
 // A residence or palace stands for its city where the event is held in it, and only there.
 #[test]
 fn landmarks_held_in_give_their_city() {
