@@ -777,6 +777,9 @@ fn reads_as_announcement(sentence: &str) -> bool {
         " due in ",
         " due to be ",
         " is due ",
+        // "draft documents, which are to be signed during the summit on November 28".
+        " is to be ",
+        " are to be ",
         " to be held",
         "upcoming",
         "forthcoming",

@@ -335,6 +335,13 @@ fn a_gathering_to_come_further_on_is_not_the_story() {
     // An announcement dates its gathering.
     let e = event("Форум пройдет в Ташкенте\n\nФорум по кибербезопасности пройдет в Ташкенте 6 сентября.");
     assert_eq!(e.date.unwrap().to_string(), "--09-06");
+    // Documents that "are to be signed" at a summit the next day: the summit is to come.
+    let e = event(
+        "Ministers discuss regional security\nMOSCOW. Nov 27 (Interfax) - The foreign ministers of the member states \
+         have discussed the regional situation, the press service said.\n\"The participants considered the draft \
+         documents, which are to be signed at the summit on November 28,\" the press service said.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "--11-27");
 }
 
 #[test]
