@@ -564,6 +564,9 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             if !head.contains(&Some(s)) && announces(f, s) && (!head_awaits || next_one) {
                 return None;
             }
+            if agreements_past_signing(f, s, &head) {
+                return None;
+            }
             // A date next to the verb of telling dates the telling ("Как сообщили в понедельник
             // организаторы, с 9 по 11 ноября саммит состоится"), when the gathering has its own.
             if cue == Cue::Gathering && dates_the_telling(f, m, s) {
@@ -650,11 +653,14 @@ fn weeks_before_an_undated_lead(f: &Facts, lead: Option<usize>, s: usize, d: Eve
 /// ..."): what it reports happened before and apart from the story. A related item the outlet
 /// links under the story ("Ранее сообщалось, что ...", "Earlier it was reported that ...") is
 /// background too. A reminder opens one as well (see [`RECALL_OPENERS`]).
-const BACKGROUND_OPENERS: [&str; 10] = [
+const BACKGROUND_OPENERS: [&str; 12] = [
     "еще раньше",
     "ещё раньше",
     "ранее ",
     "earlier ",
+    // "До этого председателем совета был представитель Таджикистана".
+    "до этого ",
+    "before that",
     "ранее сообщалось",
     "ранее мы сообщали",
     "как сообщалось ранее",
@@ -754,6 +760,21 @@ fn reads_as_background(sentence: &str) -> bool {
             "год назад",
         )
         .any_in(sentence)
+}
+
+/// True when sentence `s`, away from the head, tells when an agreement the head reports
+/// ratified, approved or in force was signed ("Совет Федерации ратифицировал соглашение ...
+/// документ был подписан в Ереване 7 апреля 2016 года"): the document's history, neither the
+/// news's date nor its venue.
+fn agreements_past_signing(f: &Facts, s: usize, head: &[Option<usize>]) -> bool {
+    let sentence = |s: usize| &f.folded[f.sentences[s].clone()];
+    !head.contains(&Some(s))
+        && phrases!("был подписан", "было подписано", "была подписана", "was signed", "were signed", "had been signed")
+            .any_in(sentence(s))
+        && head
+            .iter()
+            .flatten()
+            .any(|&h| phrases!("ратифицир", "ratif", "утвердил", "одобрил", "в силу", "into force").any_in(sentence(h)))
 }
 
 /// True when sentence `s` speaks of a gathering to come.
@@ -1193,7 +1214,10 @@ fn place(
     // A name tied to a gathering away from the event's sentence and the title: not in a sentence
     // that dates its gathering otherwise, nor background, nor a gathering to come.
     let holds_further_on = |s: usize, h: &Hit| {
-        !dated_otherwise(s, h) && !background_sentence(f, s) && (head_announces || !announced_in_clause(f, s, &h.span))
+        !dated_otherwise(s, h)
+            && !background_sentence(f, s)
+            && !agreements_past_signing(f, s, &[anchor, title, lead])
+            && (head_announces || !announced_in_clause(f, s, &h.span))
     };
     // Within the sentence found, a name after a locative ("встретились в Ташкенте") is where the
     // gathering was; one standing bare before the verb may be an institution's name or whose
@@ -1884,6 +1908,14 @@ fn membership_finders() -> &'static (aho_corasick::AhoCorasick, aho_corasick::Ah
 fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
     if matches!(h.target, Target::Country(_))
         && (company_word(word_after(f.folded, h.span.end)) || currency(f, h) || ambassadors_host(f, h))
+    {
+        return true;
+    }
+    // A country in brackets after a quoted name is the company's or the product's ("«Falcon 9»
+    // от «SpaceX» (США)", "изготовленный «Thales Alenia Space» (Франция)").
+    if matches!(h.target, Target::Country(_))
+        && in_brackets(f, h)
+        && f.text[..h.span.start - 1].trim_end().ends_with(['»', '"', '”'])
     {
         return true;
     }
@@ -2628,6 +2660,9 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
                 .iter()
                 .any(|v| f.folded[span.clone()].starts_with(v))
             && !signing_to_come(f.folded, span.start)
+            && !f.sentence_of(span.start).is_some_and(|s| {
+                agreements_past_signing(f, s, &[title.and_then(|t| f.sentence_of(t.start)), first_body])
+            })
     });
     let best = scores
         .iter()
@@ -2684,6 +2719,9 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             Kind::Other
         }
         Some(k) => k,
+        // An act on an agreement told by someone ("the upper house ratified the agreement, the
+        // senator told colleagues"): still the act, not the telling.
+        None if !signed_in_head && scores.contains_key(&Kind::Agreement) && acted_on() => Kind::Other,
         None if scores.contains_key(&Kind::Statement) => Kind::Statement,
         None => Kind::Other,
     }

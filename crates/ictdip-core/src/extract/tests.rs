@@ -739,6 +739,23 @@ fn subjects_companies_and_given_names_are_no_venue() {
     assert_ne!(place_of(&e).0, Some("Sapporo"));
 }
 
+// Context that names states or dates apart from the event: what was "before that", a company's
+// country in brackets, and the signing of an agreement the story reports ratified.
+#[test]
+fn earlier_chairs_companies_and_an_agreements_signing_are_context() {
+    let e = event("Узбекистан возглавит совет по связи\n\nУзбекистан избран председателем совета по связи стран СНГ на 2025 год. Решение принято на встрече стран-участниц в Ташкенте.\nДо этого советом руководил представитель Таджикистана.");
+    assert_eq!(e.countries, ["UZ"]);
+    let e = event("Спутник для Туркменистана\n\nВ ходе пребывания в Ашхабаде российский космонавт встретился с начальником космического управления Туркменистана.\nСпутник был выведен ракетой «Falcon 9» компании «SpaceX» (США), а изготовлен «Thales Alenia Space» (Франция).");
+    assert_eq!(e.countries, ["RU", "TM"]);
+    for text in [
+        "Армения строит свой спутник\n\nСовет Федерации ратифицировал соглашение между правительствами России и Армении о сотрудничестве в космосе.\nДля Армении соглашение важно: страна уже строит спутник.\nКак сообщил сенатор коллегам, документ был подписан в Ереване 7 апреля 2016 года.",
+        "Armenia builds its satellite\n\nRussia's upper house ratified the agreement between the governments of Russia and Armenia on space cooperation.\nThe senator told colleagues that the document was signed in Yerevan on April 7, 2016.",
+    ] {
+        let e = event(text);
+        assert_eq!((e.date, place_of(&e), e.kind), (None, (None, None), Kind::Other), "{text}");
+    }
+}
+
 // A residence or palace stands for its city where the event is held in it, and only there.
 #[test]
 fn landmarks_held_in_give_their_city() {
