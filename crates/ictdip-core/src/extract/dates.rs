@@ -233,7 +233,14 @@ fn excluded_by_context(folded: &str, start: usize, end: usize) -> bool {
     let after = &folded[end..after_end];
     let last_word = before.split(|c: char| !crate::lexicon::is_word_char(c)).rfind(|w| !w.is_empty()).unwrap_or("");
     // A photo's date ("in this drone photo from Aug 5", "фото от 5 августа") dates the picture.
-    let photo = before
+    // Within the date's line, or the line it wraps from: a headline's "(photos)" says nothing
+    // of the lead's date.
+    let line_start = before
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .rfind(|&i| !before[i..].chars().next().is_some_and(char::is_lowercase))
+        .unwrap_or(0);
+    let photo = before[line_start..]
         .split(|c: char| !crate::lexicon::is_word_char(c))
         .filter(|w| !w.is_empty())
         .rev()

@@ -177,6 +177,11 @@ fn a_photos_caption_is_no_lead() {
     );
     assert_eq!(e.date.unwrap().to_string(), "2031-08-28");
     assert_eq!(e.kind, Kind::Statement);
+    // A headline's "(photos)" marks the page's pictures, not the lead's date under it.
+    let e = event(
+        "24 june 2022\n\nXIII meeting of Council of CSTO Center Held (photos)\n\nOn June 23-24, 2022, Yerevan hosted the XIII meeting of the Council of the CSTO Center.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2022-06-23");
 }
 
 #[test]
