@@ -1805,9 +1805,14 @@ fn date_source(f: &Facts, article: &Article, anchor: Option<usize>, date: Option
 /// Words that open a list of an organisation's members (folded): the states listed after them are
 /// named as its make-up, not as parties to the event ("В ШОС входят Индия, Иран, ...",
 /// "SPECA member countries are ...").
-const MEMBERSHIP_OPENERS: [&str; 11] = [
+const MEMBERSHIP_OPENERS: [&str; 15] = [
     "входят",
     "входит",
+    // "Central Asia consists of five former Soviet republics (Kazakhstan, ...)".
+    "состоит",
+    "состоят",
+    "consists",
+    "consist",
     "объединяет",
     "объединяющей",
     "объединяющая",
@@ -1910,6 +1915,20 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
         && (company_word(word_after(f.folded, h.span.end)) || currency(f, h) || ambassadors_host(f, h))
     {
         return true;
+    }
+    // A figure given for a country ("ranges from 12% in Turkmenistan to 55% in Kazakhstan",
+    // "30 процентов в Казахстане"): a statistic, not a part in the event.
+    if matches!(h.target, Target::Country(_)) {
+        let before = f.folded[..h.span.start].trim_end();
+        let before = ["in", "в", "во"]
+            .iter()
+            .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
+            .map(str::trim_end);
+        if before.is_some_and(|b| {
+            b.ends_with('%') || b.ends_with("процента") || b.ends_with("процентов") || b.ends_with("percent")
+        }) {
+            return true;
+        }
     }
     // A country in brackets after a quoted name is the company's or the product's ("«Falcon 9»
     // от «SpaceX» (США)", "изготовленный «Thales Alenia Space» (Франция)").

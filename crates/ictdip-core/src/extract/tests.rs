@@ -761,6 +761,21 @@ fn earlier_chairs_companies_and_an_agreements_signing_are_context() {
     }
 }
 
+// A region's make-up ("consists of five republics (...)") and a figure given per country ("from
+// 12% in Turkmenistan") name states apart from the event.
+#[test]
+fn a_regions_make_up_and_figures_per_country_are_mentions() {
+    for text in [
+        "Forum in Bishkek\n\nThe first regional forum took place in Bishkek, Kyrgyzstan on 21-22 June 2016.\n\nCentral Asia consists of five former soviet republics (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan), and this forum marked a first open dialogue on Internet policy in the region.",
+        "Forum in Bishkek\n\nThe first regional Internet forum took place in Bishkek, Kyrgyzstan on 21-22 June 2016.\nInternet use in the region ranges from 12% in Turkmenistan to 55% in Kazakhstan.",
+        "Форум в Бишкеке\n\n21 июня 2016 года в Бишкеке прошел первый региональный форум по управлению интернетом.\nДоступ к сети имеют от 12% в Туркменистане до 55% в Казахстане.",
+    ] {
+        let e = event(text);
+        assert_eq!(e.countries, ["KG"], "{text}");
+        assert!(e.mentioned.countries.iter().any(|c| c == "KZ"), "{text}");
+    }
+}
+
 // A residence or palace stands for its city where the event is held in it, and only there.
 #[test]
 fn landmarks_held_in_give_their_city() {
