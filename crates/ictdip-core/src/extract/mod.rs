@@ -1969,6 +1969,17 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             return only_mentioned(f, full, notes);
         }
         let before: Vec<&str> = words_before(f.folded, h.span.start, 4).collect();
+        // A body cited as a source of figures ("according to International Telecommunication
+        // Union data (ITU, 2014)", "по данным МСЭ"): where the numbers come from.
+        let cited = before.contains(&"according")
+            || matches!(before.as_slice(), ["данным" | "оценкам", "по", ..])
+            || (f.text[..h.span.start].ends_with('(')
+                && f.text[h.span.end..].strip_prefix(", ").is_some_and(|t| {
+                    t.len() > 5 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t.as_bytes()[4] == b')'
+                }));
+        if cited {
+            return true;
+        }
         // A section or a periodical named after a body ("Газета СНГ", "рубрика ЕАЭС"), an office
         // in a diplomat's title ("при Отделении ООН в Женеве", "to the UN Office"), or a body
         // that describes another ("the specialized UN agency for ICT").

@@ -774,6 +774,15 @@ fn a_regions_make_up_and_figures_per_country_are_mentions() {
         assert_eq!(e.countries, ["KG"], "{text}");
         assert!(e.mentioned.countries.iter().any(|c| c == "KZ"), "{text}");
     }
+    // So is a body cited as the source of figures.
+    for text in [
+        "Forum in Bishkek\n\nThe first regional Internet forum took place in Bishkek, Kyrgyzstan on 21-22 June 2016.\nAccording to International Telecommunication Union data (ITU, 2014), Internet use in the region is low.",
+        "Форум в Бишкеке\n\n21 июня 2016 года в Бишкеке прошел первый региональный форум по управлению интернетом.\nПо данным МСЭ, доступ к сети в регионе невелик.",
+    ] {
+        let e = event(text);
+        assert!(e.orgs.is_empty(), "{text}: {:?}", e.orgs);
+        assert_eq!(e.mentioned.orgs, ["ITU"], "{text}");
+    }
 }
 
 // A residence or palace stands for its city where the event is held in it, and only there.
