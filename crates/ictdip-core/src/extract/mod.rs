@@ -1164,11 +1164,19 @@ fn place(
         .collect();
     let in_scope =
         |s: usize| (!speech_lead && online.is_empty()) || [anchor, title].contains(&Some(s)) || online.contains(&s);
+    // Beside a gathering held online, one held in person somewhere ("chaired the final virtual
+    // meeting and is organizing an in-person session in Brasília") is another gathering.
+    let in_person = |h: &Hit| {
+        !online.is_empty()
+            && words_before(f.folded, h.span.start, 4)
+                .any(|w| matches!(w, "person" | "face" | "очной" | "очную" | "очного" | "очном" | "очное" | "очная"))
+    };
     let tied = |kind: fn(&Target) -> bool| -> Vec<(usize, &Hit)> {
         f.hits
             .iter()
             .filter(|h| {
                 kind(&h.target)
+                    && !in_person(h)
                     && !city_for_its_state(f, h)
                     && !in_brackets(f, h)
                     && !in_company_name(f, h)
@@ -1289,7 +1297,9 @@ fn place(
         let found: Vec<(usize, &Hit)> = f
             .hits
             .iter()
-            .filter(|h| kind(&h.target) && !candidate_site(f, h) && !guest(f, h) && !in_company_name(f, h))
+            .filter(|h| {
+                kind(&h.target) && !candidate_site(f, h) && !guest(f, h) && !in_company_name(f, h) && !in_person(h)
+            })
             .filter_map(|h| Some((locative(h)?, h)))
             .collect();
         preferred(&found)

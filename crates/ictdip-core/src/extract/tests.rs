@@ -785,6 +785,17 @@ fn a_regions_make_up_and_figures_per_country_are_mentions() {
     }
 }
 
+// Beside a gathering held online, a session in person elsewhere is another gathering.
+#[test]
+fn an_in_person_session_beside_an_online_one_is_no_venue() {
+    for text in [
+        "Рабочая группа провела онлайн-заседание\n\n6 мая министерство провело заключительное заседание рабочей группы БРИКС в режиме видеоконференции и готовит очную встречу в Бразилиа.",
+        "BRICS group meets online\n\nOn Tuesday, May 6, Brazil chaired the third virtual meeting of the BRICS working group on ICT and is organizing an in-person session in Brasilia to finalize the declaration.",
+    ] {
+        assert_eq!(place_of(&event(text)), (None, None), "{text}");
+    }
+}
+
 // A residence or palace stands for its city where the event is held in it, and only there.
 #[test]
 fn landmarks_held_in_give_their_city() {
