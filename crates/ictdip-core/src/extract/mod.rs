@@ -771,10 +771,13 @@ fn agreements_past_signing(f: &Facts, s: usize, head: &[Option<usize>]) -> bool 
     !head.contains(&Some(s))
         && phrases!("был подписан", "было подписано", "была подписана", "was signed", "were signed", "had been signed")
             .any_in(sentence(s))
-        && head
-            .iter()
-            .flatten()
-            .any(|&h| phrases!("ратифицир", "ratif", "утвердил", "одобрил", "в силу", "into force").any_in(sentence(h)))
+        // Ratified or in force: a document signed before. Not every act of `kind`'s
+        // `acted_on` says so: a draft "approved" ("The decree to that effect was signed") or
+        // terms "согласовали" ("по результатам которого было подписано соглашение") are signed
+        // only now.
+        && head.iter().flatten().any(|&h| {
+            phrases!("ратифицир", "ratif", "утвердил", "одобрил", "в силу", "into force").any_in(sentence(h))
+        })
 }
 
 /// True when sentence `s` speaks of a gathering to come.
@@ -1921,32 +1924,26 @@ fn membership_finders() -> &'static (aho_corasick::AhoCorasick, aho_corasick::Ah
 /// Long: one rule after another, each a few lines reading the sentence around the name, in the
 /// order they are tried; apart, each would need the same sentence and notes handed to it.
 fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
-    if matches!(h.target, Target::Country(_))
-        && (company_word(word_after(f.folded, h.span.end)) || currency(f, h) || ambassadors_host(f, h))
-    {
-        return true;
-    }
-    // A figure given for a country ("ranges from 12% in Turkmenistan to 55% in Kazakhstan",
-    // "30 процентов в Казахстане"): a statistic, not a part in the event.
     if matches!(h.target, Target::Country(_)) {
+        // A figure given for a country ("ranges from 12% in Turkmenistan to 55% in
+        // Kazakhstan", "30 процентов в Казахстане"): a statistic, not a part in the event.
         let before = f.folded[..h.span.start].trim_end();
-        let before = ["in", "в", "во"]
+        let figure = ["in", "в", "во"]
             .iter()
             .find_map(|p| before.strip_suffix(p).filter(|b| b.ends_with(' ')))
-            .map(str::trim_end);
-        if before.is_some_and(|b| {
-            b.ends_with('%') || b.ends_with("процента") || b.ends_with("процентов") || b.ends_with("percent")
-        }) {
+            .map(str::trim_end)
+            .is_some_and(|b| ["%", "процента", "процентов", "percent"].iter().any(|u| b.ends_with(u)));
+        // A country in brackets after a quoted name is the company's or the product's
+        // ("«Falcon 9» от «SpaceX» (США)", "изготовленный «Thales Alenia Space» (Франция)").
+        let quoted_companys = in_brackets(f, h) && f.text[..h.span.start - 1].trim_end().ends_with(['»', '"', '”']);
+        if company_word(word_after(f.folded, h.span.end))
+            || currency(f, h)
+            || ambassadors_host(f, h)
+            || figure
+            || quoted_companys
+        {
             return true;
         }
-    }
-    // A country in brackets after a quoted name is the company's or the product's ("«Falcon 9»
-    // от «SpaceX» (США)", "изготовленный «Thales Alenia Space» (Франция)").
-    if matches!(h.target, Target::Country(_))
-        && in_brackets(f, h)
-        && f.text[..h.span.start - 1].trim_end().ends_with(['»', '"', '”'])
-    {
-        return true;
     }
     // A route's end or way ("железной дороги «Узбекистан - Кыргызстан - Китай»", "маршруты через
     // Афганистан", "транзит трафика между РФ и Евросоюзом"): the road is named, not a part in

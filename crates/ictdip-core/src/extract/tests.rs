@@ -759,6 +759,12 @@ fn earlier_chairs_companies_and_an_agreements_signing_are_context() {
         let e = event(text);
         assert_eq!((e.date, place_of(&e), e.kind), (None, (None, None), Kind::Other), "{text}");
     }
+    // A draft approved is signed only now: the decree's day dates the approval.
+    let e = event(
+        "Draft memo approved\n\nThe Kyrgyz government has approved the draft memorandum on ICT cooperation with \
+         Azerbaijan, a news website reported.\n\nThe decree to that effect was signed by the Prime Minister on April 4.",
+    );
+    assert_eq!(e.date.unwrap().to_string(), "--04-04");
 }
 
 // A region's make-up ("consists of five republics (...)") and a figure given per country ("from
