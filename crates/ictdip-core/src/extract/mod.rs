@@ -1917,6 +1917,49 @@ fn membership_finders() -> &'static (aho_corasick::AhoCorasick, aho_corasick::Ah
     })
 }
 
+/// True when a body is named as the owner of a measure a state is rated by: an index, a
+/// ranking, a survey, goals ("по Индексу ООН", "в рейтинге электронного правительства ООН",
+/// "Целей устойчивого развития ООН", "the United Nations' e-government assessment", "the Goals
+/// set out by the UN", "ITU's Global Cybersecurity Index"). Countries are scored against the
+/// body's yardstick; the body does nothing in the event.
+fn owns_a_measure(f: &Facts, h: &Hit) -> bool {
+    let measure = |w: &str| {
+        ["индекс", "рейтинг", "index", "ranking", "rating", "assessment", "survey"].iter().any(|m| w.starts_with(m))
+    };
+    let punctuation = [',', '.', ';', ':', '—', '–', '(', ')', '«', '»', '"', '“', '”'];
+    // Goals count only as the development goals ("целей сотрудничества в рамках ШОС" are the
+    // parties' own).
+    let goals = |phrase: &str| {
+        ["устойчивого развития", "развития тысячелетия", "sustainable development", "development goals"]
+            .iter()
+            .any(|g| phrase.contains(g))
+    };
+    // Before the body, in the same phrase: the measure's noun and its own words ("в Индексе
+    // развития электронного правительства ООН", "the Goals set out by the UN").
+    let before = &f.folded[..h.span.start];
+    let from = before.rfind(punctuation).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let phrase = &before[from..];
+    if words_before(f.folded, h.span.start, 6)
+        .take_while(|w| w.as_ptr() as usize >= phrase.as_ptr() as usize)
+        .any(measure)
+        || goals(phrase)
+    {
+        return true;
+    }
+    // After it, a possessive or a name it heads ("the United Nations' e-government assessment",
+    // "ITU's Global Cybersecurity Index", "UN E-Government Development Index").
+    // Without the possessive, only a capitalised name counts ("ITU presented the rating" is the
+    // body at work).
+    let after = f.text[h.span.end..].split(punctuation).next().unwrap_or("");
+    let possessive = ["'s ", "’s ", "' ", "’ "].iter().any(|p| after.starts_with(p));
+    let words = after.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty());
+    if possessive {
+        words.take(5).any(|w| measure(&w.to_lowercase())) || goals(&after.to_lowercase())
+    } else {
+        words.take(4).take_while(|w| w.starts_with(char::is_uppercase)).any(|w| measure(&w.to_lowercase()))
+    }
+}
+
 /// True when a name stands where it is only mentioned: in a membership list, as a company's
 /// nationality, or in a list of states in a sentence that reports no gathering (rankings,
 /// winners of an award, history, partners hoped for).
@@ -1984,7 +2027,7 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
                 && f.text[h.span.end..].strip_prefix(", ").is_some_and(|t| {
                     t.len() > 5 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t.as_bytes()[4] == b')'
                 }));
-        if cited {
+        if cited || owns_a_measure(f, h) {
             return true;
         }
         // A section or a periodical named after a body ("Газета СНГ", "рубрика ЕАЭС"), an office

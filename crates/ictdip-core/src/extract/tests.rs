@@ -1983,3 +1983,30 @@ fn a_lake_region_in_the_genitive_is_not_a_town_named_like_its_first_part() {
     let e = event("Экономический форум официально открылся 14 августа на берегу Иссык-Куля.");
     assert_eq!(e.place.map(|p| p.country.code()), Some("KG"));
 }
+
+// A body named as the owner of an index, a ranking or the development goals does nothing in the
+// event: the states are measured by its yardstick.
+#[test]
+fn a_bodys_index_or_goals_are_a_mention() {
+    for text in [
+        "Встреча спикеров в Астане\n\n27 августа в Астане спикеры парламентов Казахстана и Таджикистана обсудили цифровизацию. Казахстан готов поделиться опытом: по Индексу ООН страна на 24-м месте.",
+        "Встреча спикеров в Астане\n\n27 августа в Астане спикеры парламентов Казахстана и Таджикистана обсудили цифровизацию. В рейтинге электронного правительства ООН Казахстан поднялся на 24-е место.",
+        "Встреча спикеров в Астане\n\n27 августа в Астане спикеры парламентов Казахстана и Таджикистана обсудили цифровизацию ради Целей устойчивого развития ООН.",
+        "Speakers meet in Astana\n\nOn 27 August the speakers of the parliaments of Kazakhstan and Tajikistan met in Astana to discuss digital government. Kazakhstan has risen in the United Nations' e-government assessment.",
+        "Speakers meet in Astana\n\nOn 27 August the speakers of the parliaments of Kazakhstan and Tajikistan met in Astana to discuss digital government. Kazakhstan ranks 24th in the UN E-Government Development Index.",
+        "Speakers meet in Astana\n\nOn 27 August the speakers of the parliaments of Kazakhstan and Tajikistan met in Astana to discuss satellites, a driver of the Sustainable Development Goals set out by the UN.",
+    ] {
+        let e = event(text);
+        assert!(e.orgs.is_empty(), "{text}: {:?}", e.orgs);
+        assert_eq!(e.mentioned.orgs, ["UN"], "{text}");
+    }
+    // The body at work stays: it presents its ranking, or its goals are the parties' own.
+    for text in [
+        "UN presents ranking in Astana\n\nOn 27 August the UN presented the e-government ranking in Astana with the government of Kazakhstan.",
+        "Встреча в Бишкеке\n\n27 августа в Бишкеке министры стран ШОС обсудили пути достижения целей сотрудничества в рамках ШОС.",
+    ] {
+        let e = event(text);
+        assert!(e.mentioned.orgs.is_empty(), "{text}: {:?}", e.mentioned.orgs);
+        assert_eq!(e.orgs.len(), 1, "{text}: {:?}", e.orgs);
+    }
+}
