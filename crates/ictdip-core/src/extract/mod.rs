@@ -573,6 +573,7 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
                 return None;
             }
             let d = past_year_if_reported(f, m, s, m.resolve(f.published)?);
+            let d = year_from_its_sentence(f, s, d);
             if weeks_before_an_undated_lead(f, lead, s, d) {
                 return None;
             }
@@ -623,6 +624,29 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             None,
         ),
     }
+}
+
+/// A year-less day on a page whose year is unknown, in a sentence that dates something else with
+/// a year close to it ("On the 19-th of September, the first coordination meeting took place,
+/// dedicated to the 26th Congress (September 20 – October 7, 2016, Istanbul)"): the same
+/// calendar, so that year. Only a date within a season of the day counts; a year further off is
+/// history or a plan.
+fn year_from_its_sentence(f: &Facts, s: usize, d: EventDate) -> EventDate {
+    if d.known_year().is_some() || d.known_day().is_none() {
+        return d;
+    }
+    let sentence = &f.sentences[s];
+    f.dates
+        .iter()
+        .filter(|m| sentence.contains(&m.span().start))
+        .filter(|m| matches!(m, DateMention::Calendar { year: dates::YearRef::Stated, .. }))
+        .find_map(|m| {
+            let other = m.resolve(None)?;
+            let year = other.known_year()?;
+            let (Some(day), Some(other)) = (d.with_year(year).to_naive(), other.to_naive()) else { return None };
+            ((day - other).num_days().abs() <= 92).then(|| d.with_year(year))
+        })
+        .unwrap_or(d)
 }
 
 /// True when a day further on is weeks before a dateline's, under a lead that reports something

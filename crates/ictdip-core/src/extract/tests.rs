@@ -2010,3 +2010,19 @@ fn a_bodys_index_or_goals_are_a_mention() {
         assert_eq!(e.orgs.len(), 1, "{text}: {:?}", e.orgs);
     }
 }
+
+// A year-less day on a page with no year takes the year of a date close to it in its own
+// sentence; a year far from it is another time.
+#[test]
+fn a_year_less_day_takes_a_close_year_from_its_sentence() {
+    for text in [
+        "Chronicle of the Congress\n\nOn the 19th of September, the first coordination meeting of the RCC countries took place, dedicated to the 26th Congress of the Universal Postal Union (September 20 – October 7, 2016, Istanbul).",
+        "Хроника конгресса\n\n19 сентября состоялось первое координационное совещание стран РСС, посвященное участию в 26-м Конгрессе Всемирного почтового союза (20 сентября – 7 октября 2016 года, Стамбул).",
+    ] {
+        assert_eq!(event(text).date, Some(EventDate::day(2016, 9, 19)), "{text}");
+    }
+    let e = event(
+        "Хроника\n\n19 сентября состоялось совещание стран РСС по итогам соглашения, подписанного 7 октября 2011 года.",
+    );
+    assert_eq!(e.date, Some(EventDate::DayMonth { month: 9, day: 19 }));
+}
