@@ -123,6 +123,11 @@ impl Phrases {
     fn any_in(&self, hay: &str) -> bool {
         self.0.is_match(hay)
     }
+
+    /// Where the first of the phrases found in `hay` ends.
+    fn end_in(&self, hay: &str) -> Option<usize> {
+        self.0.find(hay).map(|m| m.end())
+    }
 }
 
 /// A static set of [`Phrases`], built at first use.
@@ -2566,11 +2571,27 @@ fn quoted_speech(text: &str) -> Vec<Span> {
 /// take part in that, not in the story's event.
 fn at_side_event(f: &Facts, h: &Hit, head: [Option<usize>; 3]) -> bool {
     let Some(s) = f.sentence_of(h.span.start) else { return false };
+    if head.contains(&Some(s)) {
+        return false;
+    }
     let opening = f.folded[f.sentences[s].clone()].trim_start();
-    !head.contains(&Some(s))
-        && ["on the sidelines", "on the margins", "на полях", "в кулуарах", "кроме того, на полях", "также на полях"]
-            .iter()
-            .any(|o| crate::lexicon::has_prefix(opening, o))
+    if ["on the sidelines", "on the margins", "на полях", "в кулуарах", "кроме того, на полях", "также на полях"]
+        .iter()
+        .any(|o| crate::lexicon::has_prefix(opening, o))
+    {
+        return true;
+    }
+    // Bilateral meetings held during the gathering ("during the days of the event the delegates
+    // held bilateral meetings with officials of the USA, the UK, ..."), the name further on in
+    // the same clause, unless the head reports meetings: then they are the story.
+    let sentence = f.sentences[s].start;
+    let bilateral = phrases!("bilateral meetings", "двусторонние встречи", "двусторонних встреч");
+    bilateral
+        .end_in(&f.folded[sentence..h.span.start])
+        .is_some_and(|end| !f.text[sentence + end..h.span.start].contains(['"', '»', '“', '”', ';', '–', '—']))
+        && !head.into_iter().flatten().any(|h| {
+            phrases!("meetings", "talks", "встречи", "встреч ", "переговор").any_in(&f.folded[f.sentences[h].clone()])
+        })
 }
 
 /// The distinct values of `v`, sorted (countries and bodies sort as their codes do).

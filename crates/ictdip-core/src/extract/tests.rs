@@ -1051,6 +1051,26 @@ fn states_met_at_a_side_event_are_mentions() {
     );
     assert_eq!(ru.countries, ["AM"]);
     assert_eq!(ru.mentioned.countries, ["CN", "IR", "VN"]);
+    // So are those of bilateral meetings held during the gathering, unless the head reports
+    // the meetings themselves.
+    let e = event(
+        "Azerbaijan at the Internet Governance Forum\n\nThe delegation of Azerbaijan attended the 9th Internet Governance Forum in Istanbul. \
+         During the days of the event the delegates held bilateral meetings with officials of the USA, Japan and Brazil.",
+    );
+    assert_eq!(e.countries, ["AZ"]);
+    assert_eq!(e.mentioned.countries, ["BR", "JP", "US"]);
+    let e = event(
+        "Azerbaijani delegation held several meetings at ITU events\n\nThe delegation of Azerbaijan attended the symposium in New Delhi. \
+         During the event the delegation also had bilateral meetings with the ministries of Japan and China.",
+    );
+    assert_eq!(e.countries, ["AZ", "CN", "JP"]);
+    // Guard: the members listed after the quote that plans side meetings attend the session.
+    let e = event(
+        "В Сочи лидеры ЕАЭС обсудят цифровую экономику\n\n14 мая в Сочи состоится заседание Высшего евразийского экономического совета. \
+         \"Кроме участия в заседании, запланированы двусторонние встречи с главами государств\", - отметил помощник президента, пояснив, \
+         что участие в заседании примут президенты России, Белоруссии и Казахстана.",
+    );
+    assert_eq!(e.countries, ["BY", "KZ", "RU"]);
 }
 
 #[test]
