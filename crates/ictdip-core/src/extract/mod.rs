@@ -1895,7 +1895,7 @@ fn route_word(w: &str) -> bool {
 /// Rankings and awards speak of lists too ("опередила Италию и Саудовскую Аравию в рейтинге",
 /// "в номинации первой стала Южная Корея, второй — Австралия"); so do examples of a kind ("с
 /// Евросоюзом, Китаем, Великобританией и другими странами", "partners such as ...").
-const MEMBERSHIP_NOUNS: [&str; 33] = [
+const MEMBERSHIP_NOUNS: [&str; 46] = [
     "членов",
     "members",
     "member",
@@ -1929,6 +1929,20 @@ const MEMBERSHIP_NOUNS: [&str; 33] = [
     "других государств",
     "other countries",
     "such as",
+    // "outpaced such countries as Russia and the USA", "опередив такие страны, как ...".
+    "such countries",
+    "таких стран",
+    "такие страны",
+    "таких государств",
+    "такие государства",
+    "outpaced",
+    "outpacing",
+    "surpassed",
+    "опередив",
+    "опередили",
+    "обогнав",
+    "обогнал",
+    "обогнала",
 ];
 
 /// Searchers for [`MEMBERSHIP_OPENERS`] and [`MEMBERSHIP_NOUNS`], built once, each finding all of
@@ -2007,7 +2021,16 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
             .is_some_and(|b| ["%", "процента", "процентов", "percent"].iter().any(|u| b.ends_with(u)));
         // A country in brackets after a quoted name is the company's or the product's
         // ("«Falcon 9» от «SpaceX» (США)", "изготовленный «Thales Alenia Space» (Франция)").
-        let quoted_companys = in_brackets(f, h) && f.text[..h.span.start - 1].trim_end().ends_with(['»', '"', '”']);
+        // So is one after a brand written as one word with capitals inside ("made by
+        // ThalesAleniaSpace (France)", "a Falcon 9 from SpaceX (USA)").
+        let brand = |name: &str| {
+            let last = name.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            last.starts_with(|c: char| c.is_ascii_uppercase()) && last.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        };
+        let quoted_companys = in_brackets(f, h) && {
+            let name = f.text[..h.span.start - 1].trim_end();
+            name.ends_with(['»', '"', '”']) || brand(name)
+        };
         if company_word(word_after(f.folded, h.span.end))
             || currency(f, h)
             || ambassadors_host(f, h)

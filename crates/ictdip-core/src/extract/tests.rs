@@ -228,6 +228,14 @@ fn states_in_rankings_and_award_lists_are_mentions() {
          В номинации «Открытые данные» первой стала Эстония, второй — Финляндия, третьей — Дания.",
     );
     assert_eq!(e.countries, ["KZ", "UZ"]);
+    for text in [
+        "Award in Dubai\n\nKazakhstan's e-government application received an award in Dubai. Kazakhstan's development outpaced such countries as Russia and the USA.",
+        "Награда в Дубае\n\nПриложение электронного правительства Казахстана получило награду в Дубае. По этому показателю Казахстан обогнал такие страны, как Россия и США.",
+    ] {
+        let e = event(text);
+        assert_eq!(e.countries, ["KZ"], "{text}");
+        assert_eq!(e.mentioned.countries, ["RU", "US"], "{text}");
+    }
 }
 
 #[test]
@@ -752,6 +760,9 @@ fn earlier_chairs_companies_and_an_agreements_signing_are_context() {
     assert_eq!(e.countries, ["UZ"]);
     let e = event("Спутник для Туркменистана\n\nВ ходе пребывания в Ашхабаде российский космонавт встретился с начальником космического управления Туркменистана.\nСпутник был выведен ракетой «Falcon 9» компании «SpaceX» (США), а изготовлен «Thales Alenia Space» (Франция).");
     assert_eq!(e.countries, ["RU", "TM"]);
+    let e = event("Russia is ready to train Turkmen cosmonauts\n\nDuring a visit to Ashgabat, the Russian cosmonaut met the head of the space department of Turkmenistan.\nThe satellite was made by ThalesAleniaSpace (France) and launched on a Falcon 9 from SpaceX (USA).");
+    assert_eq!(e.countries, ["RU", "TM"]);
+    assert_eq!(e.mentioned.countries, ["FR", "US"]);
     for text in [
         "Армения строит свой спутник\n\nСовет Федерации ратифицировал соглашение между правительствами России и Армении о сотрудничестве в космосе.\nДля Армении соглашение важно: страна уже строит спутник.\nКак сообщил сенатор коллегам, документ был подписан в Ереване 7 апреля 2016 года.",
         "Armenia builds its satellite\n\nRussia's upper house ratified the agreement between the governments of Russia and Armenia on space cooperation.\nThe senator told colleagues that the document was signed in Yerevan on April 7, 2016.",
