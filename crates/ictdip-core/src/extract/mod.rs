@@ -2398,10 +2398,10 @@ fn people_noun(w: &str) -> bool {
         )
 }
 
-/// Where "из" or "from" follows a noun for people, at most four words after it, in `hay`
-/// (a sentence of the folded text starting at byte `base`).
+/// Where "из" or "from" (or "representing") follows a noun for people, at most four words after
+/// it, in `hay` (a sentence of the folded text starting at byte `base`).
 fn from_people_at(hay: &str, base: usize) -> Option<usize> {
-    ["из ", "from "].iter().find_map(|p| {
+    ["из ", "from ", "representing ", "представляющие ", "представляющих "].iter().find_map(|p| {
         hay.match_indices(p).find_map(|(at, _)| {
             let word_start = !hay[..at].chars().next_back().is_some_and(crate::lexicon::is_word_char);
             (word_start && words_before(hay, at, 4).any(people_noun)).then_some(base + at)

@@ -2057,3 +2057,16 @@ fn a_year_less_day_takes_a_close_year_from_its_sentence() {
     );
     assert_eq!(e.date, Some(EventDate::DayMonth { month: 9, day: 19 }));
 }
+
+// States listed as those attending, or as those the experts represent, take part.
+#[test]
+fn states_attending_or_represented_take_part() {
+    for text in [
+        "Summit in Minsk\n\nThe Connect CIS summit was held in Minsk on 26 November 2009.\nAttending the event were the Presidents of Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan.",
+        "Workshop in Ashgabat\n\nA national workshop on cyber security opened in Ashgabat on 11 November 2015.\nInternational experts representing Belarus, Kazakhstan, the United Kingdom and Turkmenistan gave an overview of the threats.",
+    ] {
+        let e = event(text);
+        assert!(e.countries.len() >= 4 && e.countries.iter().any(|c| c == "KZ"), "{text}: {:?}", e.countries);
+        assert!(e.mentioned.countries.is_empty(), "{text}: {:?}", e.mentioned.countries);
+    }
+}
