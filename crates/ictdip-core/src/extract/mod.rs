@@ -3007,13 +3007,27 @@ fn visit_heads(f: &Facts, title: &Span) -> bool {
 /// меморандум", "будут подписаны соглашения", "plan to sign a memorandum", "подготовка к
 /// подписанию") or that a draft or a
 /// signed text was approved ("одобрил проект меморандума", "approved the draft memorandum",
-/// "утвердил соглашение"): an intention or a decision at home, not a signing.
+/// "утвердил соглашение"), or that someone is empowered to sign ("министр уполномочен на
+/// подписание", "authorized to sign"): an intention or a decision at home, not a signing.
 fn signing_to_come(folded: &str, at: usize) -> bool {
     words_before(folded, at, 3).any(|w| {
         matches!(w, "подписать" | "заключить" | "будут" | "будет" | "sign" | "conclude" | "will" | "draft")
-            || ["проект", "утверд", "одобр", "ратифиц", "подготов", "готов", "approv", "ratif", "prepar"]
-                .iter()
-                .any(|p| w.starts_with(p))
+            || [
+                "проект",
+                "утверд",
+                "одобр",
+                "ратифиц",
+                "подготов",
+                "готов",
+                "уполномоч",
+                "approv",
+                "ratif",
+                "prepar",
+                "authori",
+                "empower",
+            ]
+            .iter()
+            .any(|p| w.starts_with(p))
     })
 }
 

@@ -1292,6 +1292,18 @@ fn approving_a_draft_agreement_is_no_signing() {
          cooperation with Azerbaijan.",
     );
     assert_ne!(en.kind, Kind::Agreement);
+    // Nor is a minister empowered to sign it.
+    for text in [
+        "Tazabek — Кабинет министров 15 августа одобрил проект Соглашения между Кабинетом министров и Народным правительством Синьцзян-Уйгурского автономного района Китая.\n\
+         Речь идет о сотрудничестве почтовых служб.\n\
+         Министр экономики и коммерции уполномочен на подписание вышеуказанного проекта Соглашения.",
+        "The Cabinet approved on 15 August the draft agreement with the government of Xinjiang on postal services.\n\
+         It concerns cross-border e-commerce.\n\
+         The minister of economy is authorized to sign the agreement.",
+    ] {
+        let e = event(text);
+        assert_eq!((e.kind, e.date), (Kind::Other, Some(EventDate::DayMonth { month: 8, day: 15 })), "{text}");
+    }
 }
 
 #[test]
