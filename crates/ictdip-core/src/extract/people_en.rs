@@ -53,7 +53,7 @@ const ROLE_WORDS: [&str; 37] = [
 ];
 
 /// Capitalised words that open or fill a role or an institution, never a person's name.
-const NOT_NAMES: [&str; 69] = [
+const NOT_NAMES: [&str; 71] = [
     "Vice-Minister",
     "Vice-President",
     "Acting",
@@ -92,6 +92,8 @@ const NOT_NAMES: [&str; 69] = [
     "International",
     "Department",
     "Office",
+    "Center",
+    "Centre",
     "Government",
     "Minister",
     "President",
@@ -124,6 +126,10 @@ const NOT_NAMES: [&str; 69] = [
     "Dr",
     "Vice",
 ];
+
+/// Courtesy titles written before a name.
+const HONORIFICS: [&str; 12] =
+    ["H.E.", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Excellency", "His"];
 
 fn is_role_word(w: &str) -> bool {
     let lower = w.to_ascii_lowercase();
@@ -184,6 +190,31 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
             continue;
         }
         let words = words_of(text, sentence.clone());
+        // A headline in title case ("Belarusian Ambassador Holds Talks with Iranian Minister")
+        // capitalises verbs and nouns alike: its names are told again in the story's sentences.
+        // Only the small words stay in lowercase there.
+        let prose = words.iter().any(|(_, w)| {
+            w.starts_with(|c: char| c.is_lowercase())
+                && !matches!(
+                    w.trim_end_matches([',', '.', ':']),
+                    "of" | "for"
+                        | "and"
+                        | "the"
+                        | "to"
+                        | "in"
+                        | "at"
+                        | "with"
+                        | "on"
+                        | "a"
+                        | "an"
+                        | "by"
+                        | "from"
+                        | "as"
+                )
+        });
+        // There a role before a run is no sign of a name; a role after it, set off by a comma,
+        // still is ("Your Excellency, Kanysh Tuleushin, First Vice Minister of ...").
+        let title_case = words.len() >= 4 && !prose;
         let mut i = 0;
         while i < words.len() {
             // Punctuation and a possessive ("Xi Jinping's greetings") end a name.
@@ -203,7 +234,15 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
                 end += 1;
             }
             if end - start >= 2 {
-                let before: Vec<&str> = (start.saturating_sub(8)..start).map(|k| words[k].1).collect();
+                // Courtesy titles between the role and the name ("Ambassador of the Republic of
+                // Belarus H.E. Mr. Yury Lazarchik") are passed over: no part of either.
+                let mut role_end = start;
+                while role_end > 0 && HONORIFICS.contains(&words[role_end - 1].1) {
+                    role_end -= 1;
+                }
+                // Such formal styles spell the office out at length.
+                let reach = if role_end < start { 10 } else { 8 };
+                let before: Vec<&str> = (role_end.saturating_sub(reach)..role_end).map(|k| words[k].1).collect();
                 // The run follows the role at once, or a capitalised word of it ("Ambassador to
                 // Kyrgyzstan Du Dewen"): after "of", "for", "and" it is the rest of an office's
                 // name ("Minister of High-Tech Industry").
@@ -213,7 +252,10 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
                         // name ends in a lowercase word too, but not in "of", "and", "for".
                         || !matches!(*w, "of" | "for" | "and" | "the" | "to" | "in" | "at" | "with" | "by" | "a" | "an")
                 });
-                let role_before = before.iter().rposition(|w| is_role_word(w.trim_end_matches(','))).filter(|_| joined);
+                let role_before = before
+                    .iter()
+                    .rposition(|w| is_role_word(w.trim_end_matches(',')))
+                    .filter(|_| joined && !title_case);
                 let comma_after = words[end - 1].1.ends_with(',');
                 let role_after = comma_after
                     && (end..(end + 3).min(words.len())).any(|k| is_role_word(words[k].1.trim_end_matches([',', '.'])));
@@ -276,6 +318,27 @@ mod tests {
         assert_eq!(found[0].0, "Sahiba Hasanova");
         let found = names("The head of the National Data Administration (NDA), Liu Liehong, said so.");
         assert_eq!(found[0].0, "Liu Liehong");
+        // Courtesy titles stand between the role and the name, and belong to neither.
+        assert_eq!(
+            names("Ambassador Extraordinary and Plenipotentiary of the Republic of Belarus H.E. Mr. Yury Lazarchik met the minister."),
+            [(
+                "Yury Lazarchik".to_string(),
+                Some("Ambassador Extraordinary and Plenipotentiary of the Republic of Belarus".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn a_headline_in_title_case_names_no_one() {
+        assert!(names("Belarusian Ambassador Holds Talks with Iranian Minister for Science").is_empty());
+        assert_eq!(
+            names("Your Excellency, Kanysh Tuleushin, First Vice Minister of Digital Development,")[0].0,
+            "Kanysh Tuleushin"
+        );
+        assert_eq!(
+            names("The Belarusian ambassador held talks with Minister Mansour Gholami.")[0].0,
+            "Mansour Gholami"
+        );
     }
 
     #[test]
