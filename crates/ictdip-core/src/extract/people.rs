@@ -26,6 +26,9 @@ struct Lexicon {
     roles: StemsByFirstLetter,
     not_roles: StemsByFirstLetter,
     given: FastSet<String>,
+    /// The given names that end in "й", "а" or "я", without that letter: the stem their case
+    /// forms are built on ("Юри-я", "Ольг-и").
+    given_stems: FastSet<String>,
     not_names: FastSet<String>,
 }
 
@@ -35,6 +38,10 @@ fn lexicon() -> &'static Lexicon {
         roles: StemsByFirstLetter::new(list_rows(ROLES).filter(|r| !r.starts_with('!')).map(fold)),
         not_roles: StemsByFirstLetter::new(list_rows(ROLES).filter_map(|r| r.strip_prefix('!')).map(fold)),
         given: list_rows(GIVEN_NAMES).map(fold).collect(),
+        given_stems: list_rows(GIVEN_NAMES)
+            .map(fold)
+            .filter_map(|n| n.strip_suffix(['й', 'а', 'я']).map(str::to_string))
+            .collect(),
         not_names: list_rows(NOT_NAMES).map(fold).collect(),
     })
 }
@@ -182,6 +189,19 @@ const CASE_ENDINGS: [&str; 10] = ["а", "у", "ом", "е", "ы", "ой", "ю", 
 fn is_given_name(w: &str) -> bool {
     let l = lexicon();
     l.given.contains(w) || CASE_ENDINGS.iter().any(|e| w.strip_suffix(e).is_some_and(|s| l.given.contains(s)))
+}
+
+/// As [`is_given_name`], and also the case forms that take their ending in place of the
+/// nominative's last letter: "Юрия", "Анатолием" (Юрий), "Ольги", "Натальей" (Ольга, Наталья).
+/// Such a form tells a name inside a run, not how to bring the name to the nominative, so it
+/// does not by itself make a run a person.
+fn is_given_name_in_any_case(w: &str) -> bool {
+    let l = lexicon();
+    is_given_name(w)
+        || CASE_ENDINGS
+            .iter()
+            .chain(&["и", "ей"])
+            .any(|e| w.strip_suffix(e).is_some_and(|s| !s.is_empty() && l.given_stems.contains(s)))
 }
 
 /// Stems filed by their first letter: a Russian letter (two bytes, 0xD0 or 0xD1 and another) by
@@ -427,7 +447,31 @@ fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit], ws: &mut Vec<S
     if first >= last || !ws[first..=last].iter().all(ok) {
         return None;
     }
+    // A given name inside the run, with a surname after it, opens the name: what stands before
+    // it is the office's institution in the genitive ("глава Роскосмоса Анатолий Перминов",
+    // "академии наук Белорусии Михаил Мясникович"). Not so in a surname written first ("Бородин
+    // Алексей Сергеевич", "Одилова Умида Бахтияровна") or a name of other parts ("Нгуен Ван
+    // Ланг"): the word before is no genitive, or a woman's surname before a patronymic.
+    let genitive_like = |w: &str| w.ends_with(['а', 'и', 'ы', 'я']);
+    if !is_given_name_in_any_case(&folded[ws[first].clone()])
+        && let Some(given) = (first + 1..last).find(|&i| is_given_name_in_any_case(&folded[ws[i].clone()]))
+        && genitive_like(&folded[ws[given - 1].clone()])
+        && !(patronymic(&folded[ws[given + 1].clone()]) && womans_surname(&folded[ws[given - 1].clone()]))
+    {
+        first = given;
+    }
     Some(ws[first].start..ws[last].end)
+}
+
+/// True for a patronymic ("Сергеевич", "Насибуллаевич", "Петровна"), folded, in any case. Some
+/// surnames end so too ("Мясникович"): asked only where a surname may stand before.
+fn patronymic(w: &str) -> bool {
+    ["вич", "вна", "чна"].iter().any(|e| w.contains(e)) && w.chars().count() > 5
+}
+
+/// True for a woman's surname in the nominative ("Одилова", "Кочанова", "Ильина"), folded.
+fn womans_surname(w: &str) -> bool {
+    ["ова", "ева", "ёва", "ина", "ына", "ая"].iter().any(|e| w.ends_with(e))
 }
 
 /// Endings of adjectives in oblique cases that no name takes ("-ой" is left out: "Армидой").
@@ -781,6 +825,20 @@ mod tests {
         assert_eq!(got[0].0, "Игорь Петров");
         let got = people("Встреча с генеральным секретарем Дорин Богдан-Мартин.");
         assert_eq!(got[0].0, "Дорин Богдан-Мартин");
+    }
+
+    #[test]
+    fn an_institution_in_the_genitive_before_a_given_name_is_no_part_of_the_name() {
+        let got =
+            people("Председатель президиума Национальной академии наук Белорусии Михаил Мясникович заявил о планах.");
+        assert_eq!(got[0].0, "Михаил Мясникович");
+        let got = people("Об этом сообщил глава Роскосмоса Анатолий Перминов.");
+        assert_eq!(got[0].0, "Анатолий Перминов");
+        // A surname written first stays whole.
+        let got = people("Председатель комиссии Бородин Алексей Сергеевич открыл заседание.");
+        assert_eq!(got[0].0, "Бородин Алексей Сергеевич");
+        let got = people("Заместитель министра Одилова Умида Бахтияровна открыла заседание.");
+        assert_eq!(got[0].0, "Одилова Умида Бахтияровна");
     }
 
     #[test]
