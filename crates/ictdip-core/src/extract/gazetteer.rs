@@ -14,6 +14,30 @@ use crate::lexicon::{fold, starts_sentence, FastMap, WholeWordMatcher, Words};
 use crate::model::Span;
 use std::sync::OnceLock;
 
+/// The forms of a body's English name an English text may use: as kept, with "UN" spelt out
+/// ("UN Economic Commission for Europe", "United Nations Economic Commission for Europe"), and
+/// with British and American spellings ("Organisation", "Organization"; "Co-operation",
+/// "Cooperation").
+fn english_forms(name: &str) -> Vec<String> {
+    let mut forms = vec![name.to_string()];
+    if let Some(rest) = name.strip_prefix("UN ") {
+        forms.push(format!("United Nations {rest}"));
+    }
+    for (a, b) in [("Organization", "Organisation"), ("Co-operation", "Cooperation")] {
+        for i in 0..forms.len() {
+            for (x, y) in [(a, b), (b, a)] {
+                if forms[i].contains(x) {
+                    let other = forms[i].replace(x, y);
+                    forms.push(other);
+                }
+            }
+        }
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
 /// What a name refers to; the index is into the gazetteer's tables.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
@@ -200,6 +224,11 @@ impl Gazetteer {
             }
             for f in row.get(4).unwrap_or(&"").split(';') {
                 b.add(f, Target::Body(number), Rule::Exact(0));
+            }
+            // The English name, as English articles write it: "UN" spelt out or not, and both
+            // spellings of "Organization" and "Co-operation".
+            for f in english_forms(row[2]) {
+                b.add(&f, Target::Body(number), Rule::Exact(0));
             }
         }
         for row in tsv_rows(NAMES_EXTRA) {
@@ -507,5 +536,13 @@ mod tests {
         assert!(codes("шос").is_empty(), "abbreviations are case-exact");
         // A body by the name the press gives it, not its official one.
         assert_eq!(codes("в Форуме Всемирного саммита по информационному обществу (ВСИО)"), ["WSIS"]);
+        // Every body by its English name, in either spelling, "UN" spelt out or not.
+        assert_eq!(
+            codes("the European Bank for Reconstruction and Development and the European Space Agency"),
+            ["EBRD", "ESA"]
+        );
+        assert_eq!(codes("the United Nations Economic Commission for Europe"), ["UNECE"]);
+        assert_eq!(codes("the European Investment Bank"), ["EIB"]);
+        assert_eq!(codes("the Organization of Islamic Cooperation"), ["OIC"]);
     }
 }
