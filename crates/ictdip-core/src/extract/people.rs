@@ -498,6 +498,9 @@ pub fn find(
         // Candidates in text order: names with initials, then capitalised runs beside them.
         spans.clear();
         super::names::initials_and_runs(text, sentence.clone(), &capitals, &mut initials, &mut runs);
+        // An initial stands alone: the last letter of an abbreviation ending a sentence ("в РК.
+        // Принимающей стороной ...") is none.
+        initials.retain(|s: &Span| !text[..s.start].chars().next_back().is_some_and(char::is_alphabetic));
         for mut span in initials.drain(..) {
             // A capitalised word after the surname that is not a name ("Министр") is dropped.
             if let Some(sp) = text[span.clone()].rfind(' ') {
@@ -797,6 +800,12 @@ mod tests {
         assert_eq!(got[0].0, "М.И.Шадаев");
         assert_eq!(got[0].1.as_deref(), Some("Министр цифрового развития Российской Федерации"));
         assert_eq!(got[1].0, "П.Н.Ткач");
+    }
+
+    #[test]
+    fn the_last_letter_of_an_abbreviation_is_no_initial() {
+        let got = people("В делегацию вошли руководители предприятий РК. Принимающей стороной выступила корпорация.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
