@@ -1623,11 +1623,14 @@ fn guests_city(f: &Facts, h: &Hit) -> bool {
     matches!(h.target, Target::City(_)) && guest(f, h)
 }
 
-/// True when a name stands alone in brackets after another ("Jinda Anbang (Beijing) Technology
-/// Co."): a company's or an office's seat, not where anything was held.
 /// True when the name stands inside a company's name in quotes ("АО «НК «Қазақстан Ғарыш
-/// Сапары»", "компании «Ташкент Телеком»"): the company's, not a place of the event.
+/// Сапары»", "компании «Ташкент Телеком»"): the company's, not a place of the event. So is a
+/// name in Latin letters that opens a longer one in a Russian sentence ("китайских компаний
+/// (China Great Wall Industries Corporation, Shanghai Engineering Centre for Microsatellites)").
 fn in_company_name(f: &Facts, h: &Hit) -> bool {
+    if opens_a_foreign_name(f, h) {
+        return true;
+    }
     let from = f.text.floor_char_boundary(h.span.start.saturating_sub(120));
     let before = &f.text[from..h.span.start];
     let Some(open) = before.rfind('«') else { return false };
@@ -1654,6 +1657,58 @@ fn in_company_name(f: &Facts, h: &Hit) -> bool {
     })
 }
 
+/// True when a city in Latin letters opens a company's or an institution's name in Latin letters
+/// ("Shanghai Engineering Centre for Microsatellites", "Shanghai Spacesail Technologies CO.,
+/// Ltd.") in a sentence written mostly in Cyrillic. A gathering's name ("Kazan Digital Week")
+/// still names its city, and English sentences are left alone: there "Baku Congress Center" is
+/// where a gathering meets.
+fn opens_a_foreign_name(f: &Facts, h: &Hit) -> bool {
+    let name = &f.text[h.span.clone()];
+    if !name.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b'-') {
+        return false;
+    }
+    // The Latin words after the city, up to the first other character but spaces and dots.
+    let rest = &f.text[h.span.end..];
+    let latin_end =
+        rest.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '&'))).unwrap_or(rest.len());
+    let organisation = rest[..latin_end].split([' ', '.']).any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "corporation"
+                | "company"
+                | "co"
+                | "ltd"
+                | "inc"
+                | "llc"
+                | "jsc"
+                | "group"
+                | "holding"
+                | "technologies"
+                | "technology"
+                | "engineering"
+                | "industries"
+                | "industry"
+                | "systems"
+                | "telecom"
+                | "centre"
+                | "center"
+                | "institute"
+                | "university"
+                | "academy"
+                | "bank"
+        )
+    });
+    let Some(s) = f.sentence_of(h.span.start) else { return false };
+    organisation && {
+        let sentence = &f.text[f.sentences[s].clone()];
+        let cyrillic = sentence.chars().filter(|c| ('а'..='я').contains(c) || ('А'..='Я').contains(c)).count();
+        let latin = sentence.bytes().filter(u8::is_ascii_alphabetic).count();
+        cyrillic > latin
+    }
+}
+
+/// True when a name stands alone in brackets after another ("Jinda Anbang (Beijing) Technology
+/// Co."): a company's or an office's seat, not where anything was held.
 fn in_brackets(f: &Facts, h: &Hit) -> bool {
     f.text[..h.span.start].ends_with('(') && f.text[h.span.end..].starts_with(')')
 }

@@ -2082,3 +2082,21 @@ fn states_attending_or_represented_take_part() {
         assert!(e.mentioned.countries.is_empty(), "{text}: {:?}", e.mentioned.countries);
     }
 }
+
+// A city in Latin letters that opens a foreign company's name in a Russian sentence is no
+// venue; in an English sentence a building named after its city still is.
+#[test]
+fn a_city_opening_a_foreign_name_in_a_russian_text_is_no_venue() {
+    let e = event(
+        "В столице Китая прошло третье заседание казахстанско-китайской рабочей группы по космосу.\n\n\
+         Участие китайских компаний (China Great Wall Industries Corporation, Shanghai Engineering Centre for Microsatellites) \
+         в конкурсе поддержали обе стороны и внесли в подписанный протокол.",
+    );
+    assert_eq!(place_of(&e), (Some("Beijing"), Some("CN")));
+    let e = event("Forum in Baku\n\nThe forum was held at Baku Congress Center on 5 June 2024.");
+    assert_eq!(place_of(&e), (Some("Baku"), Some("AZ")));
+    // Guard: a gathering's Latin name names its city.
+    let e =
+        event("Открылся форум\n\n7 сентября открылся международный форум Kazan Digital Week, его посетили министры.");
+    assert_eq!(place_of(&e), (Some("Kazan"), Some("RU")));
+}
