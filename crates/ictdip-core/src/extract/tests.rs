@@ -2100,3 +2100,18 @@ fn a_city_opening_a_foreign_name_in_a_russian_text_is_no_venue() {
         event("Открылся форум\n\n7 сентября открылся международный форум Kazan Digital Week, его посетили министры.");
     assert_eq!(place_of(&e), (Some("Kazan"), Some("RU")));
 }
+
+// An agreement "заключили" in the lead is a signing; "— заключил министр" ends a quotation.
+#[test]
+fn an_agreement_concluded_in_the_lead_is_a_signing() {
+    let e = event(
+        "Азербайджан и Турция договорились создать технопарк\n\n\
+         Соглашение о создании совместного технопарка заключили министерства Турции и Азербайджана. Об этом сообщило министерство.\n\n\
+         Министр встретился с турецким коллегой, прибывшим в Баку на фестиваль. Стороны обменялись мнениями о фестивале.",
+    );
+    assert_eq!(e.kind, Kind::Agreement);
+    let e = event(
+        "Министр о цифровизации\n\n\"Цифровизация идет по плану\", — заключил министр связи Казахстана в интервью агентству.",
+    );
+    assert_ne!(e.kind, Kind::Agreement);
+}
