@@ -2788,6 +2788,17 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     if called_off {
         return Kind::Statement;
     }
+    // An award received or presented ("the award was received by Kazakhstan's e-Government
+    // application", "ООН наградила страны") is the story, whatever gathering it was given at.
+    let award = phrases!("award", "prize", "наград", "премию", "премия", "премии ", "лауреат");
+    let given = phrases!("receiv", "present", "won ", "получил", "вручил", "вручен", "удостоен", "наградил");
+    let award_given = [title.cloned(), first_body.map(|l| f.sentences[l].clone())]
+        .into_iter()
+        .flatten()
+        .any(|head| award.any_in(&f.folded[head.clone()]) && given.any_in(&f.folded[head]));
+    if award_given {
+        return Kind::Other;
+    }
     let title_names_gathering = f.kinds.iter().any(|((k, _), span)| {
         *k != Kind::Statement && title.is_some_and(|t| t.contains(&span.start)) && !held_for_the_press(f, span)
     });

@@ -2115,3 +2115,19 @@ fn an_agreement_concluded_in_the_lead_is_a_signing() {
     );
     assert_ne!(e.kind, Kind::Agreement);
 }
+
+// An award received or presented is the story, whatever gathering it was given at; an awards
+// ceremony among a forum's parts is not.
+#[test]
+fn an_award_received_is_kind_other() {
+    for text in [
+        "Kazakhstan's e-government app wins in Dubai\n\nThe prestigious award for innovative solutions was received by Kazakhstan's e-Government application in Dubai. The ceremony took place within the World Government Summit 2017.",
+        "Казахстан получил награду ООН\n\nКазахстан получил награду ООН за развитие электронного правительства на церемонии в рамках форума.",
+    ] {
+        assert_eq!(event(text).kind, Kind::Other, "{text}");
+    }
+    let e = event(
+        "Internet forum in Bishkek\n\nThe 5th Central Asian Internet Governance Forum took place in Bishkek at the end of September, and its programme featured the Privacy Awards ceremony.",
+    );
+    assert_eq!(e.kind, Kind::Forum);
+}
