@@ -2134,7 +2134,10 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
                 && f.text[h.span.end..].strip_prefix(", ").is_some_and(|t| {
                     t.len() > 5 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t.as_bytes()[4] == b')'
                 }));
-        if cited || owns_a_measure(f, h) {
+        // A body named as what something is outside of ("в единственном государстве вне НАТО",
+        // "outside the EU").
+        let outside = matches!(before.as_slice(), ["вне", ..] | ["outside", ..] | ["the", "outside", ..]);
+        if cited || outside || owns_a_measure(f, h) {
             return true;
         }
         // A section or a periodical named after a body ("Газета СНГ", "рубрика ЕАЭС"), an office

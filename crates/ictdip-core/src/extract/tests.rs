@@ -2043,6 +2043,9 @@ fn a_bodys_index_or_goals_are_a_mention() {
         assert!(e.orgs.is_empty(), "{text}: {:?}", e.orgs);
         assert_eq!(e.mentioned.orgs, ["UN"], "{text}");
     }
+    // So is a body named as what something is outside of.
+    let e = event("Казахстан изменит соглашение с Францией\n\nПремьер-министр ответил на запрос депутатов о спутнике, созданном при содействии Франции в единственном государстве вне НАТО.");
+    assert!(e.orgs.is_empty(), "{:?}", e.orgs);
     // The body at work stays: it presents its ranking, or its goals are the parties' own.
     for text in [
         "UN presents ranking in Astana\n\nOn 27 August the UN presented the e-government ranking in Astana with the government of Kazakhstan.",

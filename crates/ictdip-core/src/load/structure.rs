@@ -748,6 +748,34 @@ fn mark_furniture(p: &Patterns, lines: &[(usize, &str)], folded: &str, dates: &L
     for r in roles.iter_mut().skip(cut_at) {
         *r = Some(Role::Furniture);
     }
+    mark_tag_lists(lines, roles);
+}
+
+/// A tag list printed a tag a line ("Технологии,", "Политика,", "РК,", "НАТО,", "космос"):
+/// three lines or more of a few words, each but the last ending in a comma. Tags name what the
+/// site files the story under, not who took part.
+fn mark_tag_lists(lines: &[(usize, &str)], roles: &mut [Option<Role>]) {
+    let tag = |line: &str| {
+        let t = line.trim();
+        !t.is_empty() && t.chars().count() <= 40 && t.split_whitespace().count() <= 3
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let mut end = i;
+        while end < lines.len() && tag(lines[end].1) && lines[end].1.trim_end().ends_with(',') {
+            end += 1;
+        }
+        if end - i >= 3 {
+            // The last tag carries no comma.
+            if end < lines.len() && tag(lines[end].1) && !lines[end].1.trim_end().ends_with(['.', '!', '?']) {
+                end += 1;
+            }
+            for r in &mut roles[i..end] {
+                *r = Some(Role::Furniture);
+            }
+        }
+        i = end.max(i + 1);
+    }
 }
 
 /// An English byline on a line of its own: "By" and a few capitalised words ("By Azernews", "By
@@ -1204,6 +1232,13 @@ mod tests {
         let st = analyse(t);
         assert_eq!(&t[st.title.clone().unwrap()], "Минск поддержал планы Москвы");
         assert_eq!(text_of(t, &st, Role::Furniture), ["Войти в почту"]);
+    }
+
+    #[test]
+    fn a_tag_list_a_tag_a_line_is_furniture() {
+        let t = "Казахстан изменит соглашение с Францией\n10 Мая 2018\nТехнологии,\nПолитика,\nРК,\nФранция,\nНАТО,\nкосмос\nПремьер-министр ответил на запрос депутатов о спутниках.\n";
+        let st = analyse(t);
+        assert_eq!(text_of(t, &st, Role::Body), ["Премьер-министр ответил на запрос депутатов о спутниках."]);
     }
 
     #[test]
