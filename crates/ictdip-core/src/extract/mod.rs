@@ -2136,7 +2136,7 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
                 }));
         // A body named as what something is outside of ("в единственном государстве вне НАТО",
         // "outside the EU").
-        let outside = matches!(before.as_slice(), ["вне", ..] | ["outside", ..] | ["the", "outside", ..]);
+        let outside = matches!(before.as_slice(), ["вне" | "outside", ..] | ["the", "outside", ..]);
         if cited || outside || owns_a_measure(f, h) {
             return true;
         }
