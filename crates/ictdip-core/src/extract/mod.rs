@@ -2034,14 +2034,19 @@ fn owns_a_measure(f: &Facts, h: &Hit) -> bool {
     };
     // Before the body, in the same phrase: the measure's noun and its own words ("в Индексе
     // развития электронного правительства ООН", "the Goals set out by the UN").
-    let before = &f.folded[..h.span.start];
+    // Asked of every body named: the phrase is looked for in the few words before it only.
+    let near = f.folded.floor_char_boundary(h.span.start.saturating_sub(160));
+    let before = &f.folded[near..h.span.start];
     let from = before.rfind(punctuation).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let phrase = &before[from..];
-    if words_before(f.folded, h.span.start, 6)
+    let mut development = false;
+    let measured = words_before(f.folded, h.span.start, 6)
         .take_while(|w| w.as_ptr() as usize >= phrase.as_ptr() as usize)
-        .any(measure)
-        || goals(phrase)
-    {
+        .any(|w| {
+            development |= matches!(w, "развития" | "development" | "goals");
+            measure(w)
+        });
+    if measured || (development && goals(phrase)) {
         return true;
     }
     // After it, a possessive or a name it heads ("the United Nations' e-government assessment",
@@ -2666,10 +2671,15 @@ fn at_side_event(f: &Facts, h: &Hit, head: [Option<usize>; 3]) -> bool {
     // held bilateral meetings with officials of the USA, the UK, ..."), the name further on in
     // the same clause, unless the head reports meetings: then they are the story.
     let sentence = f.sentences[s].start;
+    // Asked of every state named: a vector search for the word's stem settles most sentences.
+    let lead_in = &f.folded.as_bytes()[sentence..h.span.start];
+    let may_name_bilateral = memchr::memmem::find(lead_in, b"bilateral").is_some()
+        || memchr::memmem::find(lead_in, "двусторонн".as_bytes()).is_some();
     let bilateral = phrases!("bilateral meetings", "двусторонние встречи", "двусторонних встреч");
-    bilateral
-        .end_in(&f.folded[sentence..h.span.start])
-        .is_some_and(|end| !f.text[sentence + end..h.span.start].contains(['"', '»', '“', '”', ';', '–', '—']))
+    may_name_bilateral
+        && bilateral
+            .end_in(&f.folded[sentence..h.span.start])
+            .is_some_and(|end| !f.text[sentence + end..h.span.start].contains(['"', '»', '“', '”', ';', '–', '—']))
         && !head.into_iter().flatten().any(|h| {
             phrases!("meetings", "talks", "встречи", "встреч ", "переговор").any_in(&f.folded[f.sentences[h].clone()])
         })

@@ -452,11 +452,12 @@ fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit], ws: &mut Vec<S
     // "академии наук Белорусии Михаил Мясникович"). Not so in a surname written first ("Бородин
     // Алексей Сергеевич", "Одилова Умида Бахтияровна") or a name of other parts ("Нгуен Ван
     // Ланг"): the word before is no genitive, or a woman's surname before a patronymic.
+    // Asked of every run: the cheap test of the word before comes first, the name lists last.
     let genitive_like = |w: &str| w.ends_with(['а', 'и', 'ы', 'я']);
-    if !is_given_name_in_any_case(&folded[ws[first].clone()])
-        && let Some(given) = (first + 1..last).find(|&i| is_given_name_in_any_case(&folded[ws[i].clone()]))
-        && genitive_like(&folded[ws[given - 1].clone()])
+    if let Some(given) = (first + 1..last)
+        .find(|&i| genitive_like(&folded[ws[i - 1].clone()]) && is_given_name_in_any_case(&folded[ws[i].clone()]))
         && !(patronymic(&folded[ws[given + 1].clone()]) && womans_surname(&folded[ws[given - 1].clone()]))
+        && !is_given_name_in_any_case(&folded[ws[first].clone()])
     {
         first = given;
     }
