@@ -131,6 +131,12 @@ const NOT_NAMES: [&str; 71] = [
 const HONORIFICS: [&str; 12] =
     ["H.E.", "Mr.", "Ms.", "Mrs.", "Dr.", "Prof.", "Mr", "Ms", "Mrs", "Dr", "Excellency", "His"];
 
+/// The small words of English that stay in lowercase in a headline and tie an office's name
+/// together ("Minister of High-Tech Industry").
+fn small_word(w: &str) -> bool {
+    matches!(w, "of" | "for" | "and" | "the" | "to" | "in" | "at" | "with" | "on" | "a" | "an" | "by" | "from" | "as")
+}
+
 fn is_role_word(w: &str) -> bool {
     let lower = w.to_ascii_lowercase();
     ROLE_WORDS.contains(&lower.trim_end_matches('s'))
@@ -194,23 +200,7 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
         // capitalises verbs and nouns alike: its names are told again in the story's sentences.
         // Only the small words stay in lowercase there.
         let prose = words.iter().any(|(_, w)| {
-            w.starts_with(|c: char| c.is_lowercase())
-                && !matches!(
-                    w.trim_end_matches([',', '.', ':']),
-                    "of" | "for"
-                        | "and"
-                        | "the"
-                        | "to"
-                        | "in"
-                        | "at"
-                        | "with"
-                        | "on"
-                        | "a"
-                        | "an"
-                        | "by"
-                        | "from"
-                        | "as"
-                )
+            w.starts_with(|c: char| c.is_lowercase()) && !small_word(w.trim_end_matches([',', '.', ':']))
         });
         // There a role before a run is no sign of a name; a role after it, set off by a comma,
         // still is ("Your Excellency, Kanysh Tuleushin, First Vice Minister of ...").
@@ -250,7 +240,7 @@ pub fn find(text: &str, sentences: &[Span], hits: &[Hit]) -> Vec<PersonMention> 
                     w.starts_with(|c: char| c.is_uppercase())
                         // "minister of high technology industry Hakob Arshakyan": the office's
                         // name ends in a lowercase word too, but not in "of", "and", "for".
-                        || !matches!(*w, "of" | "for" | "and" | "the" | "to" | "in" | "at" | "with" | "by" | "a" | "an")
+                        || !small_word(w)
                 });
                 let role_before = before
                     .iter()
