@@ -231,8 +231,16 @@ pub struct Dateline {
     pub date: Option<EventDate>,
 }
 
-/// The dateline patterns: ending in a dash, colon or full stop; or, with no such mark, in the
-/// agency's closing bracket or slash ("Азербайджан, Баку, 9 января /корр. Trend/ В Министерстве").
+/// An agency's name after a dateline's dash, ended by a full stop: "МОСКВА, 4 июл – РАПСИ.",
+/// "ТАШКЕНТ, 26 сен — Sputnik.", "АСТАНА, 23 апр - ИА Новости-Казахстан.". One or two
+/// capitalised words and a full stop make no sentence, so they are the dateline's; left to the
+/// body, the agency was read as the article's first sentence, and so as its title.
+pub(crate) const AGENCY_AFTER_DASH: &str =
+    r"(?-i:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{1,20}(?: [A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]{1,20})?)\.(?:\s+|$)";
+
+/// The dateline patterns: ending in a dash, colon or full stop (and an agency's name after the
+/// dash); or, with no such mark, in the agency's closing bracket or slash ("Азербайджан, Баку, 9
+/// января /корр. Trend/ В Министерстве").
 fn dateline_patterns() -> &'static [Regex; 3] {
     static P: OnceLock<[Regex; 3]> = OnceLock::new();
     P.get_or_init(|| {
@@ -247,7 +255,9 @@ fn dateline_patterns() -> &'static [Regex; 3] {
         // The date first, then the city and the agency: "20 октября, Минск /Корр. БЕЛТА/.".
         let date_first = format!(r"^\s*(?P<date>{date})(?:\s*г\.)?\s*,\s*(?P<city>{word}(?:[ -]{word}){{0,2}})");
         [
-            Regex::new(&format!(r"{head}(?:\s*[,.]?\s*(?P<agency>{agency}))?\s*(?:--|[–—-]|:|\.)(?:\s|$)")),
+            Regex::new(&format!(
+                r"{head}(?:\s*[,.]?\s*(?P<agency>{agency}))?\s*(?:(?:--|[–—-])\s*{AGENCY_AFTER_DASH}|(?:--|[–—-]|:|\.)(?:\s|$))"
+            )),
             Regex::new(&format!(r"{head}\s*[,.]?\s*(?P<agency>{bracketed})(?:\s|$)")),
             Regex::new(&format!(r"{date_first}\s*[,.]?\s*(?P<agency>{bracketed})\s*(?:--|[–—-]|:|\.)?(?:\s|$)")),
         ]
@@ -348,6 +358,8 @@ mod tests {
             ("Азербайджан, Баку, 9 января /корр. Trend/ В Министерстве", "Азербайджан", Some("--01-09"), "В Мин"),
             ("20 октября, Минск /Корр. БЕЛТА/. Армянский провайдер", "Минск", Some("--10-20"), "Армянский"),
             ("5 мая 2024 г., Ташкент (УзА) – Министры", "Ташкент", Some("2024-05-05"), "Министры"),
+            ("TASHKENT, Sept. 26 — Sputnik. The ambassador met", "TASHKENT", Some("--09-26"), "The"),
+            ("ALMATY, Feb 1 - RIA Novosti. The premier", "ALMATY", Some("--02-01"), "The"),
         ] {
             let d = dateline(line).unwrap_or_else(|| panic!("no dateline in {line}"));
             assert_eq!(&line[d.city.clone()], city, "{line}");

@@ -89,9 +89,10 @@ fn patterns() -> &'static Patterns {
         // An agency after the date: "/НИАТ «Ховар»/", "(ТАСС)", ", Trend:", ". /ТАСС/." or
         // ". UzDaily.uz.".
         let agency = r"(?:[.,]?\s*(?:/[^/\n]{1,60}/|\([^)\n]{1,60}\)|[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё\-]{1,20}\s*(?::|$)|[A-Za-z][A-Za-z\-]{1,20}\.[a-z]{2,4}\.))?";
+        let tail = stamp::AGENCY_AFTER_DASH;
         let dateline = |date: &str| {
             Regex::new(&format!(
-                r"(?i)^\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z\- ]{{1,30}}(?:\s*/[^/\n]{{1,30}}/|\s*\([^)\n]{{1,30}}\))?)[,.]\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}})?\s*{agency}\s*(?:--|[.—–-])?\s*"
+                r"(?i)^\s*([А-ЯЁA-Z][А-ЯЁA-Zа-яёa-z\- ]{{1,30}}(?:\s*/[^/\n]{{1,30}}/|\s*\([^)\n]{{1,30}}\))?)[,.]\s*{date}\s*(?:,?\s*\d{{1,2}}:\d{{2}})?\s*{agency}\s*(?:(?:--|[—–-])\s*{tail}|(?:--|[.—–-])?\s*)"
             ))
             .expect("dateline pattern")
         };
@@ -601,7 +602,9 @@ fn read_head(
     let title = repeated.or(near_stamp).or(first_line).or(last);
     let Some(t) = title else {
         if let Some(rest) = after_meta {
-            let role = if headline_like(&dates.folded[rest.clone()]) {
+            let role = if is_link(&dates.folded[rest.clone()]) {
+                Role::Furniture
+            } else if headline_like(&dates.folded[rest.clone()]) {
                 st.title = Some(rest.clone());
                 Role::Title
             } else {
@@ -736,6 +739,7 @@ fn mark_furniture(p: &Patterns, lines: &[(usize, &str)], folded: &str, dates: &L
                 roles[i] = Some(Role::Furniture);
             }
             None if is_byline(line)
+                || is_link(line)
                 || is_breadcrumb(line)
                 || is_markup_debris(line)
                 || crate::lexicon::furniture::is_language_menu(line) =>
@@ -787,6 +791,13 @@ fn is_byline(line: &str) -> bool {
         let rest: Vec<&str> = words.collect();
         (1..=4).contains(&rest.len()) && rest.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
     }
+}
+
+/// A web address alone (`https://news.example.org/20250929/article.html`): the page's own link,
+/// printed by the saver beside its metadata; no headline and no sentence.
+fn is_link(line: &str) -> bool {
+    let t = line.trim();
+    ["http://", "https://", "www."].iter().any(|p| t.starts_with(p)) && !t.contains(char::is_whitespace)
 }
 
 /// Tags left in a saved page's text with nothing between them (`• <li id="a"></li>`).
@@ -1114,7 +1125,17 @@ mod tests {
                 "ХАНЧЖОУ /Китай/, 25 сентября. /ТАСС/.",
                 "--09-25",
             ),
-            ("СИАНЬ (Китай), 24 ноября – ПРАЙМ. Сенатор выступил.", "СИАНЬ (Китай), 24 ноября –", "--11-24"),
+            ("СИАНЬ (Китай), 24 ноября – ПРАЙМ. Сенатор выступил.", "СИАНЬ (Китай), 24 ноября – ПРАЙМ.", "--11-24"),
+            // The agency after the dash, ended by a full stop, is the dateline's, not a sentence.
+            ("ТАШКЕНТ, 26 сен — Sputnik. Посол провёл встречу.", "ТАШКЕНТ, 26 сен — Sputnik.", "--09-26"),
+            ("АЛМА-АТА, 1 фев - РИА Новости. Премьер выступил.", "АЛМА-АТА, 1 фев - РИА Новости.", "--02-01"),
+            (
+                "АСТАНА, 23 апр - ИА Новости-Казахстан. Форум открылся.",
+                "АСТАНА, 23 апр - ИА Новости-Казахстан.",
+                "--04-23",
+            ),
+            // A sentence after the dash stays the body's.
+            ("МОСКВА, 5 июня – Министры встретились в Минске.", "МОСКВА, 5 июня –", "--06-05"),
         ] {
             let st = analyse(t);
             assert_eq!(text_of(t, &st, Role::Dateline), [dateline], "{t}");
@@ -1128,6 +1149,18 @@ mod tests {
         assert_eq!(text_of(t, &st, Role::Dateline), ["АСТАНА. КАЗИНФОРМ –"]);
         assert_eq!(&t[st.dateline_city.clone().unwrap()], "АСТАНА");
         assert!(st.published.is_none());
+    }
+
+    #[test]
+    fn a_link_beside_the_metadata_or_on_its_own_line_is_no_headline() {
+        let t = " date 2025-09-29 https://news.example.org/20250929/council-chair-12345.html\n\nТАШКЕНТ, 29 сентября — Sputnik. Узбекистан передал председательство в совете Беларуси.\n";
+        let st = analyse(t);
+        assert_eq!(st.title, None);
+        assert_eq!(text_of(t, &st, Role::Furniture), ["https://news.example.org/20250929/council-chair-12345.html"]);
+        assert_eq!(text_of(t, &st, Role::Body), ["Узбекистан передал председательство в совете Беларуси."]);
+        let t = "https://news.example.org/a/1\nСовет по космосу провёл заседание\nТАШКЕНТ, 29 сентября — Sputnik. Узбекистан передал председательство в совете Беларуси.\n";
+        let st = analyse(t);
+        assert_eq!(&t[st.title.clone().unwrap()], "Совет по космосу провёл заседание");
     }
 
     #[test]
