@@ -572,6 +572,12 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             if agreements_past_signing(f, s, &head) {
                 return None;
             }
+            // Under a lead that reports words said and no gathering ("Россия и Беларусь готовят
+            // новую дорожную карту, сообщил посол"), a month or a year further on dates what the
+            // speaker went back over ("Дорожную карту подписали в 2019 году"), not the story.
+            if !want_day && !head.contains(&Some(s)) && lead.is_some_and(|l| speaks_without_gathering(f, l)) {
+                return None;
+            }
             // A date next to the verb of telling dates the telling ("Как сообщили в понедельник
             // организаторы, с 9 по 11 ноября саммит состоится"), when the gathering has its own.
             if cue == Cue::Gathering && dates_the_telling(f, m, s) {
@@ -629,6 +635,11 @@ fn event_date(f: &Facts, lead: Option<usize>, title: Option<usize>) -> (Option<E
             None,
         ),
     }
+}
+
+/// True when sentence `s` reports words said and names no gathering.
+fn speaks_without_gathering(f: &Facts, s: usize) -> bool {
+    f.has_cue(s, Cue::Speech) && !f.has_cue(s, Cue::Gathering)
 }
 
 /// A year-less day on a page whose year is unknown, in a sentence that dates something else with
@@ -2725,6 +2736,14 @@ const LEAD_WORDS_AT_LEAST: usize = 7;
 /// settled in one pass over the words, and every adjustment needs the same sentence marks.
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let first_body = lead_sentence(f, title);
+    if std::env::var("ICTDIP_DEBUG").is_ok() {
+        eprintln!(
+            "first_body={:?}\n anchor={:?}\n title={:?}",
+            first_body.map(|l| &f.text[f.sentences[l].clone()]),
+            anchor.map(|l| &f.text[f.sentences[l].clone()]),
+            title.map(|t| &f.text[t.clone()])
+        );
+    }
     let mut scores: FastMap<Kind, u32> = FastMap::default();
     // Each kind word's weight, kept for the head's checks below: a word that names no gathering
     // here (quoted, a frame, a stance) names none there either.
@@ -2860,7 +2879,7 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
             .any(|(c, span)| *c == Cue::Gathering && t.contains(&span.start) && !stance_on(f.folded, span.start));
         // A lead that reports words said and no gathering ("Белоруссия поддержала планы РФ ...,
         // заявил министр") heads a statement as such a headline does.
-        let lead_speaks = first_body.is_some_and(|l| f.has_cue(l, Cue::Speech) && !f.has_cue(l, Cue::Gathering));
+        let lead_speaks = first_body.is_some_and(|l| speaks_without_gathering(f, l));
         if (in_title(true) || speaker_colon || lead_speaks) && !in_title(false) && !spoken_at && !title_gathers {
             return Kind::Statement;
         }
