@@ -170,6 +170,25 @@ fn a_dated_speech_lead_is_the_story() {
 }
 
 #[test]
+fn a_year_the_speaker_goes_back_to_is_not_the_statements_date() {
+    let e = event(
+        "Посол объяснил, почему затянулась отмена платы за связь\n\nДве страны готовят новый план по тарифам связи, сообщил посол Иван Петров.\n\n\
+         Сложность в том, что операторы частные.\n\nПлан по отмене подписали в 2029 году.",
+    );
+    assert_eq!(e.date, None);
+    assert_eq!(e.kind, Kind::Statement);
+    let e = event(
+        "Ambassador explains the delay\n\nTwo states are drafting a new tariff plan, the ambassador Ivan Petrov said. Operators are private. \
+         The first plan was signed in 2029.",
+    );
+    assert_eq!(e.date, None);
+    assert_eq!(e.kind, Kind::Statement);
+    // A gathering in the lead keeps its month.
+    let e = event("Министры провели встречу, сообщил посол Иван Петров. Встреча прошла в марте 2029 года.");
+    assert_eq!(e.date.unwrap().to_string(), "2029-03");
+}
+
+#[test]
 fn a_photos_caption_is_no_lead() {
     let e = event(
         "Digital boom\n\n08:20, August 29, 2031\n\nA banner of the summit hangs over a road in Tianjin in this photo from Aug 5, 2031. [Photo/Xinhua]\n\n\
@@ -2133,4 +2152,17 @@ fn an_award_received_is_kind_other() {
         "Internet forum in Bishkek\n\nThe 5th Central Asian Internet Governance Forum took place in Bishkek at the end of September, and its programme featured the Privacy Awards ceremony.",
     );
     assert_eq!(e.kind, Kind::Forum);
+}
+
+#[test]
+fn cities_by_the_other_spellings_english_pages_use() {
+    for (text, city) in [
+        ("The forum opened in Brussel on 26 October 2033.", "Brussels"),
+        ("The delegations held talks in Nizhny Novgorod on 3 May 2033.", "Nizhniy Novgorod"),
+        ("The ministers met in Gomel on 5 May 2033.", "Homyel'"),
+        ("The council met in Toshkent on 5 May 2033.", "Tashkent"),
+        ("The summit was held in Ashgabad on 5 May 2033.", "Ashgabat"),
+    ] {
+        assert_eq!(event(text).place.and_then(|p| p.city).as_deref(), Some(city), "{text}");
+    }
 }
