@@ -302,6 +302,7 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
     let lead = lead_sentence(&facts, article.structure.title.as_ref());
     let title_sentence = article.structure.title.as_ref().and_then(|t| facts.sentence_of(t.start));
     let (date, anchor) = event_date(&facts, lead, title_sentence);
+    let date = date.map(|d| year_from_the_same_day(&facts, d));
     let date_source = date.map(|_| date_source(&facts, article, anchor, date));
     // Dated by a lead that reports words said: a statement, whatever gatherings it speaks of,
     // unless the headline reports a visit (its lead told by an embassy or a ministry).
@@ -665,6 +666,20 @@ fn year_from_its_sentence(f: &Facts, s: usize, d: EventDate) -> EventDate {
         .unwrap_or(d)
 }
 
+/// A year-less day printed again with its year elsewhere on the page ("С 1 апреля ... вступило в
+/// силу соглашение" and further on "«1 апреля 2019 года начало действовать ...»"): that year.
+fn year_from_the_same_day(f: &Facts, d: EventDate) -> EventDate {
+    if d.known_year().is_some() || d.known_day().is_none() {
+        return d;
+    }
+    f.dates
+        .iter()
+        .filter(|m| matches!(m, DateMention::Calendar { year: dates::YearRef::Stated, .. }))
+        .filter_map(|m| m.resolve(None))
+        .find(|o| o.known_year().is_some() && o.known_month() == d.known_month() && o.known_day() == d.known_day())
+        .unwrap_or(d)
+}
+
 /// True when a day further on is weeks before a dateline's, under a lead that reports something
 /// done and dates nothing ("ASTANA, June 29 (RIA Novosti) - Kazakhstan's lower house approved
 /// ratifying the agreement ... The agreement was signed in Moscow on January 18"): a hard-news
@@ -804,13 +819,12 @@ fn reads_as_background(sentence: &str) -> bool {
 
 /// True when sentence `s`, away from the head, tells when an agreement the head reports
 /// ratified, approved or in force was signed ("Совет Федерации ратифицировал соглашение ...
-/// документ был подписан в Ереване 7 апреля 2016 года"): the document's history, neither the
-/// news's date nor its venue.
+/// документ был подписан в Ереване 7 апреля 2016 года", "Подписали его в Минске в июне 2001
+/// года"): the document's history, neither the news's date nor its venue.
 fn agreements_past_signing(f: &Facts, s: usize, head: &[Option<usize>]) -> bool {
     let sentence = |s: usize| &f.folded[f.sentences[s].clone()];
     !head.contains(&Some(s))
-        && phrases!("был подписан", "было подписано", "была подписана", "was signed", "were signed", "had been signed")
-            .any_in(sentence(s))
+        && phrases!("подписан", "подписали", "signed").any_in(sentence(s))
         // Ratified or in force: a document signed before. Not every act of `kind`'s
         // `acted_on` says so: a draft "approved" ("The decree to that effect was signed") or
         // terms "согласовали" ("по результатам которого было подписано соглашение") are signed
@@ -2772,7 +2786,9 @@ fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
         let quoted = *k != Kind::Statement && f.quoted(span.start);
         // Background ("Напомним, ...", "As a reminder, ... met at the Summit") tells of other
         // happenings.
-        let background = s.is_some_and(|s| background_sentence(f, s));
+        // So is the signing of an agreement the head reports ratified or in force.
+        let head = [title.and_then(|t| f.sentence_of(t.start)), first_body];
+        let background = s.is_some_and(|s| background_sentence(f, s) || agreements_past_signing(f, s, &head));
         let weight = match kind_setting(f.folded, span.start) {
             _ if compound
                 || quoted

@@ -785,6 +785,9 @@ fn earlier_chairs_companies_and_an_agreements_signing_are_context() {
     for text in [
         "Армения строит свой спутник\n\nСовет Федерации ратифицировал соглашение между правительствами России и Армении о сотрудничестве в космосе.\nДля Армении соглашение важно: страна уже строит спутник.\nКак сообщил сенатор коллегам, документ был подписан в Ереване 7 апреля 2016 года.",
         "Armenia builds its satellite\n\nRussia's upper house ratified the agreement between the governments of Russia and Armenia on space cooperation.\nThe senator told colleagues that the document was signed in Yerevan on April 7, 2016.",
+        // The signing told in the active voice, and at a summit: still the document's history.
+        "Армения строит свой спутник\n\nСовет Федерации ратифицировал соглашение между правительствами России и Армении о сотрудничестве в космосе.\nПодписали его на саммите в Ереване в апреле 2016 года.",
+        "Armenia builds its satellite\n\nRussia's upper house ratified the agreement between the governments of Russia and Armenia on space cooperation.\nThe two governments signed it at a summit in Yerevan in April 2016.",
     ] {
         let e = event(text);
         assert_eq!((e.date, place_of(&e), e.kind), (None, (None, None), Kind::Other), "{text}");
@@ -2165,4 +2168,19 @@ fn cities_by_the_other_spellings_english_pages_use() {
     ] {
         assert_eq!(event(text).place.and_then(|p| p.city).as_deref(), Some(city), "{text}");
     }
+}
+
+#[test]
+fn a_day_without_its_year_takes_the_year_it_is_printed_with_elsewhere() {
+    let head =
+        "Соглашение вступило в силу\n\nС 1 апреля в государствах ОДКБ вступило в силу соглашение об информационной \
+                безопасности. Подробности сообщает ОДКБ на своем сайте.\n30 ноября 2031 г. на саммите ОДКБ в Минске \
+                подписали соглашение.\n";
+    let e = event(&format!(
+        "{head}«1 апреля 2033 года начало действовать соглашение о сотрудничестве», – сообщается на сайте."
+    ));
+    assert_eq!(e.date.unwrap().to_string(), "2033-04-01");
+    // Another day with a year leaves the year unknown.
+    let e = event(&format!("{head}«2 апреля 2033 года соглашение опубликовали», – сообщается на сайте."));
+    assert_eq!(e.date.unwrap().to_string(), "--04-01");
 }
