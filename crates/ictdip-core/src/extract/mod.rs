@@ -2275,7 +2275,12 @@ fn only_mentioned(f: &Facts, h: &Hit, notes: &mut [Option<ListNotes>]) -> bool {
                 .iter()
                 .any(|d| w.starts_with(d))
                 || matches!(w, "statement" | "strategy" | "convention" | "charter" | "declaration" | "agreement")
-        }) && !f.has_cue(s, Cue::Gathering);
+        }) && !f.has_cue(s, Cue::Gathering)
+            // Unless the sentence acts on the document ("Госдума ратифицировала соглашение стран
+            // СНГ", "the agreement of the CSTO states entered into force"): the body's agreement
+            // is then the story's subject.
+            && !phrases!("ратифицир", "ratif", "вступил", "вступает", "into force", "утвердил", "approved")
+                .any_in(&f.folded[f.sentences[s].clone()]);
         // A document that bears the body's name ("the UN Framework Convention on Climate Change",
         // "the UN Charter"), whatever the sentence reports.
         let named_document = matches!(word_after(f.folded, h.span.end), "framework" | "charter");

@@ -226,6 +226,13 @@ fn a_body_a_state_belongs_to_or_a_document_names_is_a_mention() {
     );
     assert!(e.orgs.is_empty(), "{:?}", e.orgs);
     assert_eq!(e.mentioned.orgs, ["EAEU", "EU"]);
+    // A document acted on is the story's subject, and so is its body.
+    for text in [
+        "Госдума ратифицировала соглашение стран СНГ о сотрудничестве в борьбе с киберпреступностью\n\nДокумент вступит в силу позже.",
+        "The agreement of the CIS states on cybercrime was ratified by the Duma\n\nIt will enter into force later.",
+    ] {
+        assert_eq!(event(text).orgs, ["CIS"], "{text}");
+    }
 }
 
 #[test]
