@@ -3227,7 +3227,16 @@ fn kind_setting(folded: &str, at: usize) -> KindSetting {
     let before: Vec<&str> = words_before(&folded[clause..at], at - clause, 6).collect();
     for (i, w) in before.iter().enumerate() {
         let prev = before.get(i + 1).copied().unwrap_or("");
-        let frame = matches!(*w, "рамках" | "полях")
+        // A gathering another one prepares, or whose document another one drafts ("заседание
+        // оргкомитета по подготовке и проведению форума", "the drafting group on the Declaration
+        // of the Ministerial Conference"), is what that one works for, not what is held.
+        let prepared = w.starts_with("подготов")
+            || matches!(
+                *w,
+                "preparation" | "preparations" | "preparing" | "preparatory" | "declaration" | "декларации"
+            );
+        let frame = prepared
+            || matches!(*w, "рамках" | "полях")
             || (*w == "of" && matches!(prev, "margins" | "margin" | "sidelines" | "framework" | "day" | "part"));
         if frame {
             return KindSetting::Frame;

@@ -80,6 +80,23 @@ fn the_frame_of_a_gathering_is_not_its_kind() {
         "Digital ministers meet\nOn the first day of the Open Skies 2031 forum, the ministers of communications gathered for a meeting.",
     );
     assert_eq!(e.kind, Kind::Meeting);
+    // A gathering another one prepares, or drafts a document for, is what that one works for.
+    let e = event(
+        "10 октября заседание Организационного комитета по подготовке и проведению Международного цифрового форума провёл глава региона. \
+         Форум пройдёт 2 ноября.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+    let e = event(
+        "First Meeting of the Drafting Group on the Declaration of the Ministerial Conference on Digital Inclusion\n\n\
+         The drafting group will hold its first meeting in Astana on 7 March 2033.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
+    // A reception told as "принимал у себя" is a meeting, whatever the host said there.
+    let e = event(
+        "Заместителя секретаря комиссии принимал у себя государственный секретарь МИД Монголии. \
+         Монголия, заявил госсекретарь, готова делиться опытом.",
+    );
+    assert_eq!(e.kind, Kind::Meeting);
 }
 
 #[test]
