@@ -1240,6 +1240,7 @@ fn place(
                     && !candidate_site(f, h)
                     && !site_of_the_work(f, h)
                     && !guests_city(f, h)
+                    && !whose_region(f, h)
             })
             .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
             .filter(|(s, _)| in_scope(*s))
@@ -1644,6 +1645,18 @@ fn site_of_the_work(f: &Facts, h: &Hit) -> bool {
 
 /// True when a city is a visiting delegation's ("Делегация Сочи посетила Узбекистан"): the
 /// guests' home, not the venue.
+/// True for a region named as whose someone is ("Раис Татарстана", "губернатор Омской области",
+/// "делегация Нижегородской области"): where they come from, not where they met.
+fn whose_region(f: &Facts, h: &Hit) -> bool {
+    matches!(h.target, Target::Region(_))
+        && words_before(f.folded, h.span.start, 1).next().is_some_and(|w| {
+            people_noun(w)
+                || ["раис", "президент", "губернатор", "мэр", "правительств", "администраци", "делегаци", "парламент"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+        })
+}
+
 fn guests_city(f: &Facts, h: &Hit) -> bool {
     matches!(h.target, Target::City(_)) && guest(f, h)
 }

@@ -440,11 +440,16 @@ fn core_of_run(text: &str, folded: &str, run: Span, hits: &[Hit], ws: &mut Vec<S
     };
     let mut first = ws.iter().position(ok)?;
     let last = ws.iter().rposition(ok)?;
+    // A place or body inside the run stands before the name, as whose the person is ("Раис
+    // Татарстана Рустам Минниханов"): the name starts after it.
+    if let Some(i) = ws[first..=last].iter().rposition(|w| !ok(w)) {
+        first += i + 1;
+    }
     // "по Южному Кавказу Роландом Прайсом": an adjective and its noun open the run, not the name.
     while first < last && adjectival(&ws[first]) {
         first += 2;
     }
-    if first >= last || !ws[first..=last].iter().all(ok) {
+    if first >= last {
         return None;
     }
     // A given name inside the run, with a surname after it, opens the name: what stands before

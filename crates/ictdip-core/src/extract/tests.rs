@@ -2208,3 +2208,19 @@ fn a_day_without_its_year_takes_the_year_it_is_printed_with_elsewhere() {
     let e = event(&format!("{head}«2 апреля 2033 года соглашение опубликовали», – сообщается на сайте."));
     assert_eq!(e.date.unwrap().to_string(), "--04-01");
 }
+
+#[test]
+fn a_region_is_where_a_gathering_was_unless_it_is_whose_someone_is() {
+    let e = event("В Омской области 14 сентября 2033 года прошла конференция по информатизации.");
+    assert_eq!(place_of(&e), (None, Some("RU")));
+    let e = event("Заседание оргкомитета провели 10 октября 2033 года в Хорезмской области.");
+    assert_eq!(place_of(&e), (None, Some("UZ")));
+    // The region of the guest's office is where he comes from.
+    let e = event(
+        "Раис Татарстана Рустам Минниханов находится в Кыргызстане, где идёт экономический форум. \
+         Форум открылся 14 августа 2033 года на берегу Иссык-Куля.",
+    );
+    assert_eq!(place_of(&e), (None, Some("KG")));
+    let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Рустам Минниханов"]);
+}
