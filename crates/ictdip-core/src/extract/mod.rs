@@ -1241,6 +1241,7 @@ fn place(
                     && !site_of_the_work(f, h)
                     && !guests_city(f, h)
                     && !whose_region(f, h)
+                    && !given_name_of(f, h)
             })
             .filter_map(|h| tied_to_cue(f, &h.span).map(|s| (s, h)))
             .filter(|(s, _)| in_scope(*s))
@@ -1645,6 +1646,40 @@ fn site_of_the_work(f: &Facts, h: &Hit) -> bool {
 
 /// True when a city is a visiting delegation's ("Делегация Сочи посетила Узбекистан"): the
 /// guests' home, not the venue.
+/// True for a city's name that is a person's given name here: bare, not after a preposition, and
+/// followed at once by a capitalised surname ("Баглан Казиев", "Арарат Мирзоян"). Many of the
+/// region's given names are towns somewhere.
+fn given_name_of(f: &Facts, h: &Hit) -> bool {
+    const SURNAME_ENDINGS: [&str; 14] =
+        ["ов", "ев", "ёв", "ин", "ова", "ева", "ина", "ян", "янц", "ский", "ская", "енко", "швили", "дзе"];
+    matches!(h.target, Target::City(_))
+        && f.text[h.span.end..].starts_with(' ')
+        && f.text[h.span.end + 1..].starts_with(|c: char| c.is_uppercase())
+        && {
+            let next = word_after(f.folded, h.span.end);
+            next.chars().count() > 3 && SURNAME_ENDINGS.iter().any(|e| next.ends_with(e))
+        }
+        && !words_before(f.folded, h.span.start, 1).next().is_some_and(|w| {
+            matches!(
+                w,
+                "в" | "во"
+                    | "из"
+                    | "до"
+                    | "к"
+                    | "ко"
+                    | "по"
+                    | "под"
+                    | "у"
+                    | "от"
+                    | "через"
+                    | "in"
+                    | "to"
+                    | "from"
+                    | "at"
+            )
+        })
+}
+
 /// True for a region named as whose someone is ("Раис Татарстана", "губернатор Омской области",
 /// "делегация Нижегородской области"): where they come from, not where they met.
 fn whose_region(f: &Facts, h: &Hit) -> bool {

@@ -2189,6 +2189,10 @@ fn cities_by_the_other_spellings_english_pages_use() {
         ("The ministers met in Gomel on 5 May 2033.", "Homyel'"),
         ("The council met in Toshkent on 5 May 2033.", "Tashkent"),
         ("The summit was held in Ashgabad on 5 May 2033.", "Ashgabat"),
+        // Venues of fairs, forums and launches far from the region's big cities.
+        ("The forum opened in Hannover on 5 May 2033.", "Hannover"),
+        ("Форум открылся 5 мая 2033 года в Тарту.", "Tartu"),
+        ("The launch took place at Kourou on 5 May 2033.", "Kourou"),
     ] {
         assert_eq!(event(text).place.and_then(|p| p.city).as_deref(), Some(city), "{text}");
     }
@@ -2223,4 +2227,11 @@ fn a_region_is_where_a_gathering_was_unless_it_is_whose_someone_is() {
     assert_eq!(place_of(&e), (None, Some("KG")));
     let names: Vec<&str> = e.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["Рустам Минниханов"]);
+}
+
+#[test]
+fn a_town_that_is_a_given_name_before_a_surname_is_a_person() {
+    let e =
+        event("Вице-президент компании «Гарыш Сапары» Баглан Казиев принял участие в форуме в Баку 5 мая 2033 года.");
+    assert_eq!(place_of(&e), (Some("Baku"), Some("AZ")));
 }
