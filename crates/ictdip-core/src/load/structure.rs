@@ -482,6 +482,7 @@ fn read_head(
     // The rest of a metadata line (" date 2025-10-14 Генсек ОДКБ назвал ..."): the headline, when
     // no line of its own is one.
     let mut after_meta: Option<Span> = None;
+    let mut plain_stamp_above = false;
     for &i in &head {
         let (start, line) = lines[i];
         if roles[i].is_some() {
@@ -513,8 +514,11 @@ fn read_head(
             Some(stamp::DateLine::Widget) => roles[i] = Some(Role::Furniture),
             Some(stamp::DateLine::Stamp(d)) => {
                 roles[i] = Some(Role::Meta);
-                if stamp_line.is_none() {
+                // Of two stamps above the text, the lower stands with the article; the upper is
+                // the site's clock ("4 мая 2024" in the masthead, "21.04.2008" by the headline).
+                if stamp_line.is_none() || plain_stamp_above {
                     stamp_line = Some(i);
+                    plain_stamp_above = true;
                     st.published = Some((d, start..start + line.len()));
                     st.dateline_city.get_or_insert(start..start + line.len());
                 }
@@ -1149,6 +1153,14 @@ mod tests {
         assert_eq!(text_of(t, &st, Role::Dateline), ["АСТАНА. КАЗИНФОРМ –"]);
         assert_eq!(&t[st.dateline_city.clone().unwrap()], "АСТАНА");
         assert!(st.published.is_none());
+    }
+
+    #[test]
+    fn of_two_stamps_above_the_text_the_lower_is_the_articles() {
+        let t = "Вестник\nПОИСК НА САЙТЕ\n4 мая 2034\nПочта снова ходит\n\n21.04.2028\nПочта снова ходит\n\nМежду странами сегодня возобновляется почтовое сообщение.\n";
+        let st = analyse(t);
+        assert_eq!(st.published.as_ref().unwrap().0.to_string(), "2028-04-21");
+        assert_eq!(&t[st.title.clone().unwrap()], "Почта снова ходит");
     }
 
     #[test]
