@@ -302,6 +302,11 @@ pub fn dateline(line: &str) -> Option<Dateline> {
     if date.is_none() && c.name("agency").is_none() && !(capitals && dash) {
         return None;
     }
+    // And then only before a paragraph: "CPC - Caspian Policy Center" is a site's name and its
+    // expansion, a line of a few words.
+    if date.is_none() && c.name("agency").is_none() && line[c.get(0)?.end()..].split_whitespace().nth(4).is_none() {
+        return None;
+    }
     Some(Dateline { end: c.get(0)?.end(), city: city.range(), date })
 }
 
@@ -372,6 +377,7 @@ mod tests {
             "Kazakhstan - China talks",
             "20 октября, Минск примет делегации.",
             "МИД РФ: Россия и Китай вместе противостоят фейкам",
+            "CPC - Caspian Policy Center",
         ] {
             assert_eq!(dateline(line), None, "{line}");
         }
