@@ -1592,11 +1592,13 @@ fn announced_in_clause(f: &Facts, s: usize, span: &Span) -> bool {
 }
 
 /// True when a place is put forward to host something ("поддержали кандидатуру Самарканда",
-/// "заявку Баку на проведение", "Almaty's bid"): a proposed site, not where this event was.
+/// "заявку Баку на проведение", "Almaty's bid", "могут пройти в Казани", "could be held in
+/// Kazan"): a proposed site, not where this event was.
 fn candidate_site(f: &Facts, h: &Hit) -> bool {
     words_before(f.folded, h.span.start, 2)
         .any(|w| w.starts_with("кандидатур") || w.starts_with("заявк") || matches!(w, "candidacy" | "bid"))
         || f.folded[h.span.end..].starts_with("'s bid")
+        || words_before(f.folded, h.span.start, 4).any(|w| matches!(w, "могут" | "может" | "could" | "might"))
 }
 
 /// True when a place is the site a cooperation or a use concerns ("Концепцию сотрудничества между

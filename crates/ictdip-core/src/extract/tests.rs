@@ -46,6 +46,17 @@ fn document_dates_and_periods_are_not_event_dates() {
 }
 
 #[test]
+fn a_city_that_could_host_is_not_the_venue() {
+    let e = event(
+        "Заседание межправительственной комиссии может пройти в Казани, сообщила пресс-служба. \
+         Глава республики во вторник принимает участие в работе экономического форума в Кучинге.",
+    );
+    assert_eq!(e.place.and_then(|p| p.city).as_deref(), Some("Kuching"));
+    let e = event("The next session could be held in Kazan. The forum opened in Tartu on 5 May 2033.");
+    assert_eq!(e.place.and_then(|p| p.city).as_deref(), Some("Tartu"));
+}
+
+#[test]
 fn prospective_city_is_not_the_venue() {
     let e = event("В Алматы могут создать центр\nДелегация посетила Казахстан для обсуждения создания центра цифровых решений в Алматы.");
     let p = e.place.unwrap();
