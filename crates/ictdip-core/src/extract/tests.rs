@@ -2246,3 +2246,12 @@ fn a_town_that_is_a_given_name_before_a_surname_is_a_person() {
         event("Вице-президент компании «Гарыш Сапары» Баглан Казиев принял участие в форуме в Баку 5 мая 2033 года.");
     assert_eq!(place_of(&e), (Some("Baku"), Some("AZ")));
 }
+
+#[test]
+fn a_festival_that_began_its_work_somewhere_was_held_there() {
+    let e =
+        event("Молодёжный фестиваль «Цифровой Бум» начал работу 21 марта 2033 года в Алма-Ате во Дворце школьников.");
+    assert_eq!(place_of(&e), (Some("Almaty"), Some("KZ")));
+    let e = event("The youth technology festival was held on 21 March 2033 in Almaty.");
+    assert_eq!(place_of(&e), (Some("Almaty"), Some("KZ")));
+}
