@@ -46,7 +46,7 @@ fn real_articles_hold_their_figures() {
     const TARGETS: [(&str, f64); 6] =
         [("countries F1", 0.95), ("orgs F1", 0.95), ("date", 0.90), ("place", 0.90), ("city", 0.85), ("kind", 0.85)];
     const FLOORS: [(&str, f64); 6] =
-        [("countries F1", 0.94), ("orgs F1", 0.925), ("date", 0.915), ("place", 0.90), ("city", 0.94), ("kind", 0.80)];
+        [("countries F1", 0.94), ("orgs F1", 0.925), ("date", 0.92), ("place", 0.90), ("city", 0.945), ("kind", 0.80)];
     let dir = root().join("tests/realworld");
     let gold = dir.join("gold.json");
     let report = ictdip(&["eval", gold.to_str().unwrap(), dir.to_str().unwrap(), "--verbose"]);
