@@ -2805,14 +2805,6 @@ const LEAD_WORDS_AT_LEAST: usize = 7;
 /// settled in one pass over the words, and every adjustment needs the same sentence marks.
 fn kind(f: &Facts, title: Option<&Span>, anchor: Option<usize>) -> Kind {
     let first_body = lead_sentence(f, title);
-    if std::env::var("ICTDIP_DEBUG").is_ok() {
-        eprintln!(
-            "first_body={:?}\n anchor={:?}\n title={:?}",
-            first_body.map(|l| &f.text[f.sentences[l].clone()]),
-            anchor.map(|l| &f.text[f.sentences[l].clone()]),
-            title.map(|t| &f.text[t.clone()])
-        );
-    }
     let mut scores: FastMap<Kind, u32> = FastMap::default();
     // Each kind word's weight, kept for the head's checks below: a word that names no gathering
     // here (quoted, a frame, a stance) names none there either.
