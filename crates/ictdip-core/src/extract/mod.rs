@@ -312,6 +312,17 @@ pub fn extract_keeping(article: &Article, keep: EvidenceKept) -> Vec<Event> {
         && !article.structure.title.as_ref().is_some_and(|t| visit_heads(&facts, t));
     let kind = if speech_lead { Kind::Statement } else { kind(&facts, article.structure.title.as_ref(), anchor) };
     let (place, place_source) = match place(&facts, date, anchor, title_sentence, kind, speech_lead) {
+        // Held at a ministry the text does not tie to a state ("в Министерстве по развитию
+        // информационных технологий прошла встреча с директором ... Эстонии"): the outlet's own
+        // ministry, in the dateline's city, whatever guest the sentence names.
+        Some((p, PlaceSource::Implied))
+            if [anchor, lead].into_iter().flatten().any(|s| at_an_unnamed_ministry(&facts, s)) =>
+        {
+            match dateline_place(article) {
+                Some(d) => (Some(d), Some(PlaceSource::Implied)),
+                None => (Some(p), Some(PlaceSource::Implied)),
+            }
+        }
         Some((p, source)) => (Some(p), Some(source)),
         None => match dateline_place(article) {
             Some(p) => (Some(p), Some(PlaceSource::Dateline)),
@@ -1889,6 +1900,36 @@ fn dateline_place(article: &Article) -> Option<Place> {
     hits.iter().find_map(|h| match h.target {
         Target::City(c) => Some(city_place(g, c)),
         _ => None,
+    })
+}
+
+/// True when sentence `s` has a gathering held in a ministry whose name, up to the gathering's
+/// verb, names no state ("в Министерстве по развитию информационных технологий и коммуникаций
+/// прошла встреча").
+fn at_an_unnamed_ministry(f: &Facts, s: usize) -> bool {
+    let sentence = f.sentences[s].clone();
+    let text = &f.folded[sentence.clone()];
+    let Some(at) = [
+        "в министерстве",
+        "в стенах министерства",
+        "в здании министерства",
+        "в мид ",
+        "at the ministry",
+        "in the ministry",
+    ]
+    .iter()
+    .find_map(|p| text.find(p)) else {
+        return false;
+    };
+    let from = sentence.start + at;
+    let Some(verb) = f.cues_in(s).find(|(c, cs)| *c == Cue::Gathering && cs.start > from).map(|(_, cs)| cs.start)
+    else {
+        return false;
+    };
+    !f.hits.iter().any(|h| {
+        matches!(h.target, Target::Country(_) | Target::City(_) | Target::Region(_))
+            && h.span.start > from
+            && h.span.start < verb
     })
 }
 

@@ -2255,3 +2255,17 @@ fn a_festival_that_began_its_work_somewhere_was_held_there() {
     let e = event("The youth technology festival was held on 21 March 2033 in Almaty.");
     assert_eq!(place_of(&e), (Some("Almaty"), Some("KZ")));
 }
+
+#[test]
+fn a_ministry_the_text_ties_to_no_state_is_the_outlets_own() {
+    let e = event(
+        "Ташкент, Узбекистан (UzDaily.uz) -- 14 апреля в Министерстве по развитию информационных технологий \
+         прошла встреча с директором Академии электронного управления Эстонии.",
+    );
+    assert_eq!(place_of(&e), (Some("Tashkent"), Some("UZ")));
+    // A ministry named with its state stays that state's.
+    let e = event(
+        "Ташкент, Узбекистан (UzDaily.uz) -- 14 апреля в Министерстве связи Эстонии прошла встреча с делегацией.",
+    );
+    assert_eq!(place_of(&e).1, Some("EE"));
+}
